@@ -1,0 +1,39 @@
+/**
+ * The contract between the lint engine and its rules. A rule implements `check`
+ * over one parsed workflow document and reports findings by YAML path; the engine
+ * walks documents, attaches locations and TypeScript sources, and sorts.
+ */
+import type { WorkflowDocument } from "./document.ts";
+
+export type Severity = "error" | "warning";
+
+/** One problem found by a rule. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** The workflow file, relative to the project root or as given on the command line. */
+  file: string;
+  /** YAML path, e.g. `jobs.build-and-push.steps[8].if`. */
+  path: string;
+  /** 1-based line of the path in the file, when it can be found. */
+  line?: number;
+  /** The problem, then the fix. */
+  message: string;
+  /** `file:line` of the TypeScript that built the object (emitted workflows only). */
+  source?: string;
+}
+
+/** Reports one finding of the calling rule at a YAML path. */
+export type Report = (path: string, message: string) => void;
+
+/** A lint rule: one per file under `scripts/lint/rules/`, listed once in the registry. */
+export interface Rule {
+  /** Stable id printed with each finding, e.g. `step-ref`. Equals the file name. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** What the rule detects (one sentence). */
+  readonly what: string;
+  /** Why it matters (one sentence). */
+  readonly why: string;
+  check(document: WorkflowDocument, report: Report): void;
+}

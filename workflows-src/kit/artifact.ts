@@ -1,0 +1,39 @@
+/**
+ * Artifact contracts. One object names an artifact and the file it carries; the
+ * upload step, the download step and the scripts that write or read the file are
+ * all made from it, so producer and consumer cannot disagree on a name.
+ */
+import { actionStep, type StepHandle, type StepOptions } from "./step.ts";
+import { tpl, type Template, type Value } from "./expr.ts";
+import { runner } from "./contexts.ts";
+import { pins } from "./pins.ts";
+
+/** A named artifact holding one file, kept in `$RUNNER_TEMP` on both sides. */
+export interface ArtifactContract {
+  readonly name: Value;
+  readonly file: string;
+  readonly retentionDays: number;
+  /** The file's path on the runner: `${{ runner.temp }}/<file>` (pass it to scripts through env). */
+  readonly path: Template;
+  /** The upload step (fails when the file is missing; overwrites on a re-run of the same run). */
+  upload(options: StepOptions): StepHandle;
+  /** The download step, which puts the file back at `path`. */
+  download(options: StepOptions): StepHandle;
+}
+
+/** Declares an artifact contract: its name (may depend on the event) and its file name. */
+export function artifactContract(spec: { name: Value; file: string; retentionDays: number }): ArtifactContract {
+  const path = tpl`${runner.temp}/${spec.file}`;
+  return {
+    ...spec,
+    path,
+    upload: (options) =>
+      actionStep({
+        ...options,
+        uses: pins.uploadArtifact,
+        with: { name: spec.name, path, "retention-days": spec.retentionDays, "if-no-files-found": "error", overwrite: true },
+      }),
+    download: (options) =>
+      actionStep({ ...options, uses: pins.downloadArtifact, with: { name: spec.name, path: tpl`${runner.temp}` } }),
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * Typed expressions. An `Expr<T>` is the text of one GitHub expression plus the
+ * references it reads (step outputs, step statuses, job outputs, job results), so
+ * that jobs can check at construction time that every reference is reachable.
+ * Expressions are built from handles and operators, never typed by hand; `raw()`
+ * is the one visible escape hatch.
+ */
+import { parseExpression } from "./expression-syntax.ts";
+
+/** What an expression reads, recorded so that jobs and workflows can check reachability. */
+export type Reference =
+  | { kind: "step"; stepId: string; owner: object; what: "output" | "status"; name: string }
+  | { kind: "job"; jobId: string; owner: object; what: "output" | "result"; name: string }
+  | { kind: "status"; name: "success" | "failure" | "always" | "cancelled" }
+  | { kind: "raw"; text: string };
+
+/** Result of a step: `steps.<id>.outcome` / `.conclusion`. */
+export type StepStatus = "success" | "failure" | "cancelled" | "skipped";
+/** Result of a job: `needs.<id>.result`. */
+export type JobResult = "success" | "failure" | "cancelled" | "skipped";
+
+declare const valueType: unique symbol;
+
+/** A typed GitHub Actions expression. `T` is the type of the value it evaluates to. */
+export class Expr<T = unknown> {
+  declare readonly [valueType]: T;
+  /** @param text expression source without `${{ }}`; @param refs what it reads; @param precedence binding strength, for parentheses */
+  constructor(
+    readonly text: string,
+    readonly refs: readonly Reference[] = [],
+    readonly precedence: Precedence = Precedence.Primary,
+    /** For a comparison, its exact negation (`==` ↔ `!=`), so `not()` stays readable. */
+    readonly negation?: () => Condition,
+  ) {}
+
+  /** The expression wrapped as `${{ … }}`, for use in a `with:`, `env:` or `outputs:` value. */
+  toString(): string {
+    return "${{ " + this.text + " }}";
+  }
+}
+
+/** A boolean expression used as an `if:` condition. */
+export type Condition = Expr<boolean>;
+
+/** A value accepted where the workflow wants a scalar: a literal, an expression or a template. */
+export type Value = string | number | boolean | Expr | Template;
+
+/** Literal text with embedded expressions, emitted as `text${{ expr }}text`. Build it with `tpl`. */
+export class Template {
+  constructor(
+    readonly strings: readonly string[],
+    readonly exprs: readonly Expr[],
+  ) {}
+
+  get refs(): readonly Reference[] {
+    return this.exprs.flatMap((e) => e.refs);
+  }
+
+  toString(): string {
+    return this.strings.reduce((out, text, i) => out + text + (this.exprs[i]?.toString() ?? ""), "");
+  }
+}
+
+/**
+ * Tagged template: `` tpl`${runner.temp}/${file}` `` → `${{ runner.temp }}/image.tar`.
+ * Expressions are embedded (references tracked); plain strings and numbers are inlined.
+ */
+export function tpl(strings: TemplateStringsArray, ...values: (Expr | string | number)[]): Template {
+  const texts: string[] = [strings[0] ?? ""];
+  const exprs: Expr[] = [];
+  values.forEach((value, i) => {
+    const next = strings[i + 1] ?? "";
+    if (value instanceof Expr) {
+      exprs.push(value);
+      texts.push(next);
+    } else {
+      texts[texts.length - 1] += String(value) + next;
+    }
+  });
+  return new Template(texts, exprs);
+}
+
+export const enum Precedence {
+  Or = 1,
+  And = 2,
+  Equality = 3,
+  Comparison = 4,
+  Unary = 5,
+  Primary = 6,
+}
+
+function operand(value: Value | null, min: Precedence): { text: string; refs: readonly Reference[] } {
+  if (value instanceof Template) throw new Error("a template is a string value, not an operand; use format() inside expressions");
+  if (!(value instanceof Expr)) return { text: literalText(value), refs: [] };
+  return { text: value.precedence < min ? `(${value.text})` : value.text, refs: value.refs };
+}
+
+function literalText(value: string | number | boolean | null): string {
+  if (value === null) return "null";
+  if (typeof value === "string") return `'${value.replaceAll("'", "''")}'`;
+  return String(value);
+}
+
+/** A literal string, number or boolean as an expression. */
+export function lit<T extends string | number | boolean>(value: T): Expr<T> {
+  return new Expr<T>(literalText(value));
+}
+
+/**
+ * The escape hatch: an expression written as text. Its references are not tracked by
+ * the kit, so prefer handles; every emitted expression is still parsed and checked.
+ */
+export function raw<T = unknown>(text: string): Expr<T> {
+  parseExpression(text);
+  return new Expr<T>(text, [{ kind: "raw", text }]);
+}
+
+/** `a == b`. Comparing with a literal of the expression's own type is type-checked. */
+export function eq<T>(a: Expr<T>, b: T | Expr<T>): Condition {
+  return comparison(a, "==", b as Value, () => ne(a, b));
+}
+
+/** `a != b`. */
+export function ne<T>(a: Expr<T>, b: T | Expr<T>): Condition {
+  return comparison(a, "!=", b as Value, () => eq(a, b));
+}
+
+function comparison(a: Value, op: string, b: Value, negation: () => Condition): Condition {
+  const left = operand(a, Precedence.Equality);
+  const right = operand(b, Precedence.Equality + 1);
+  return new Expr<boolean>(`${left.text} ${op} ${right.text}`, [...left.refs, ...right.refs], Precedence.Equality, negation);
+}
+
+/** Logical and of conditions; `and()` of one condition is that condition. */
+export function and(...conditions: Condition[]): Condition {
+  return logical("&&", Precedence.And, conditions);
+}
+
+/** Logical or of conditions. */
+export function or(...conditions: Condition[]): Condition {
+  return logical("||", Precedence.Or, conditions);
+}
+
+function logical(op: string, prec: Precedence, conditions: Condition[]): Condition {
+  const [first, ...rest] = conditions;
+  if (!first) throw new Error(`${op === "&&" ? "and" : "or"}() needs at least one condition`);
+  if (rest.length === 0) return first;
+  const parts = conditions.map((c) => operand(c, prec + 1));
+  return new Expr<boolean>(parts.map((p) => p.text).join(` ${op} `), parts.flatMap((p) => p.refs), prec);
+}
+
+/** Logical not; `not(a == b)` is written `a != b` and vice versa, which means the same. */
+export function not(condition: Condition): Condition {
+  if (condition.negation) return condition.negation();
+  const inner = operand(condition, Precedence.Unary);
+  return new Expr<boolean>(`!${inner.text}`, inner.refs, Precedence.Unary);
+}
+
+/** A call of a built-in function with tracked references. */
+export function call<T>(name: string, ...args: (Value | null)[]): Expr<T> {
+  const parts = args.map((a) => operand(a, Precedence.Or));
+  return new Expr<T>(`${name}(${parts.map((p) => p.text).join(", ")})`, parts.flatMap((p) => p.refs));
+}
+
+/** `startsWith(text, prefix)`. */
+export function startsWith(text: Expr<string>, prefix: string | Expr<string>): Condition {
+  return call<boolean>("startsWith", text, prefix);
+}
+
+/** `contains(haystack, needle)`. */
+export function contains(haystack: Expr<string>, needle: string | Expr<string>): Condition {
+  return call<boolean>("contains", haystack, needle);
+}
+
+/** `format('{0}…', …)`: builds a string from pieces without writing `${{` by hand. */
+export function format(template: string, ...args: Value[]): Expr<string> {
+  return call<string>("format", template, ...args);
+}
+
+/** `a || b`: the first truthy of two values (used for defaults, e.g. `x || '{}'`). */
+export function orElse<T>(value: Expr<T>, fallback: T | Expr<T>): Expr<T> {
+  const left = operand(value, Precedence.And);
+  const right = operand(fallback as Value, Precedence.And);
+  return new Expr<T>(`${left.text} || ${right.text}`, [...left.refs, ...right.refs], Precedence.Or);
+}
+
+/** `cond && a || b`: GitHub's ternary idiom; `a` must not be falsy. */
+export function ifElse<T extends string | number | boolean>(cond: Condition, a: T | Expr<T>, b: T | Expr<T>): Expr<T> {
+  const c = operand(cond, Precedence.And + 1);
+  const left = operand(a as Value, Precedence.And + 1);
+  const right = operand(b as Value, Precedence.And);
+  return new Expr<T>(`${c.text} && ${left.text} || ${right.text}`, [...c.refs, ...left.refs, ...right.refs], Precedence.Or);
+}
+
+/** A JSON value read with `fromJSON`, whose properties and elements stay typed expressions. */
+export class JsonExpr<T> extends Expr<T> {
+  /** Property access: `x.key` (or `x['key']` when the key is not an identifier). */
+  get<K extends keyof T & string>(key: K): JsonExpr<T[K]> {
+    const access = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `.${key}` : `[${literalText(key)}]`;
+    return new JsonExpr<T[K]>(`${operand(this, Precedence.Primary).text}${access}`, this.refs);
+  }
+
+  /** Element access: `x[i]`. */
+  at<E>(this: JsonExpr<readonly E[]>, index: number): JsonExpr<E> {
+    return new JsonExpr<E>(`${operand(this, Precedence.Primary).text}[${index}]`, this.refs);
+  }
+}
+
+/** `fromJSON(text)`, typed by the shape the caller declares for the JSON. */
+export function fromJSON<T>(text: Expr<string>): JsonExpr<T> {
+  const inner = call<string>("fromJSON", text);
+  return new JsonExpr<T>(inner.text, inner.refs);
+}
+
+const statusCall = (name: "success" | "failure" | "always" | "cancelled"): Condition =>
+  new Expr<boolean>(`${name}()`, [{ kind: "status", name }]);
+
+/** Status functions. Using one replaces the implicit `success()` of an `if:`. */
+export const status = {
+  success: (): Condition => statusCall("success"),
+  failure: (): Condition => statusCall("failure"),
+  always: (): Condition => statusCall("always"),
+  cancelled: (): Condition => statusCall("cancelled"),
+} as const;
+
+/** `hashFiles(pattern) != ''`: true when a file matching the pattern exists in the workspace. */
+export function fileExists(pattern: string): Condition {
+  return ne(call<string>("hashFiles", pattern), "");
+}
+
+/** Converts a value to the scalar the workflow file holds. */
+export function toScalar(value: Value): string | number | boolean {
+  return value instanceof Expr || value instanceof Template ? value.toString() : value;
+}
+
+/** The references of a set of values (literals read nothing). */
+export function referencesOf(values: Iterable<Value | undefined>): Reference[] {
+  const refs: Reference[] = [];
+  for (const v of values) if (v instanceof Expr || v instanceof Template) refs.push(...v.refs);
+  return refs;
+}

@@ -1,0 +1,63 @@
+/**
+ * Steps that run code: shell scripts (`run:`) and `actions/github-script` bodies.
+ * Values reach the code only through `env:` (read as "$VAR" / process.env.VAR); a
+ * script containing `${{` is refused, because the runner would paste the value into
+ * the code before it runs (script injection).
+ */
+import { readFileSync } from "node:fs";
+import { containsExpression } from "./expression-syntax.ts";
+import { makeStep, type StepHandle, type StepOptions, type StepWithId, type StepWithOutputs } from "./step.ts";
+import { pins, usesOf } from "./pins.ts";
+import { toScalar, type Value } from "./expr.ts";
+
+/** A shell step: the script reads its inputs from `env`. */
+export interface ScriptStepSpec extends StepOptions {
+  run: string;
+  shell?: "bash" | "sh";
+}
+
+/** An `actions/github-script` step: the body reads its inputs from `process.env`. */
+export interface GithubScriptSpec extends StepOptions {
+  script: string;
+  /** Other inputs of github-script (e.g. `result-encoding`), never the body. */
+  with?: Readonly<Record<string, Value>>;
+}
+
+type WithId = { id: string };
+type WithOutputs<O extends string> = { id: string; outputs: readonly O[] };
+
+/** Builds a `run:` step. A script that contains `${{` is a construction error. */
+export function scriptStep<const O extends string>(spec: ScriptStepSpec & WithOutputs<O>): StepWithOutputs<O>;
+export function scriptStep(spec: ScriptStepSpec & WithId): StepWithId;
+export function scriptStep(spec: ScriptStepSpec): StepHandle;
+export function scriptStep(spec: ScriptStepSpec & Partial<WithOutputs<string>>): StepHandle {
+  return makeStep(spec, { run: spec.run, ...(spec.shell ? { shell: spec.shell } : {}) }, [], injectionProblems("run", spec.run));
+}
+
+/** Builds an `actions/github-script` step. A body that contains `${{` is a construction error. */
+export function githubScriptStep<const O extends string>(spec: GithubScriptSpec & WithOutputs<O>): StepWithOutputs<O>;
+export function githubScriptStep(spec: GithubScriptSpec & WithId): StepWithId;
+export function githubScriptStep(spec: GithubScriptSpec): StepHandle;
+export function githubScriptStep(spec: GithubScriptSpec & Partial<WithOutputs<string>>): StepHandle {
+  const extra = spec.with ?? {};
+  const problems = injectionProblems("script", spec.script);
+  if ("script" in extra) problems.push(`passes "script" through with:; give the body as the script option`);
+  const withValues = Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, toScalar(v)]));
+  return makeStep(spec, { uses: usesOf(pins.githubScript), with: { script: spec.script, ...withValues } }, Object.values(extra), problems);
+}
+
+function injectionProblems(field: string, code: string): string[] {
+  return containsExpression(code)
+    ? [`has "\${{" inside its ${field}; pass the value through env: and read it as "$VAR" / process.env.VAR`]
+    : [];
+}
+
+/**
+ * Reads a script kept next to the module that uses it, so scripts are real files
+ * (editable, shellcheck-able, runnable in tests) and the YAML inlines them.
+ * @param moduleUrl `import.meta.url` of the calling module
+ * @param relativePath path from that module, e.g. `./scripts/save-pr-image.sh`
+ */
+export function scriptFile(moduleUrl: string, relativePath: string): string {
+  return readFileSync(new URL(relativePath, moduleUrl), "utf8");
+}
