@@ -1,0 +1,51 @@
+/**
+ * Action metadata from a local folder laid out as `<dir>/<owner>/<repo>[/<path>]/action.yml`.
+ * When the folder has a `PINS.tsv` (action, commit, tag per line), each tracked
+ * action's pin must match it, so metadata from another commit is never taken for
+ * the pinned one.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { parseWith, ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import type { MetadataSource } from "./sync-manifest.ts";
+
+const pinLine = z.tuple([z.string().min(1), z.string().regex(/^[0-9a-f]{40}$/, "must be a full 40-hex commit id"), z.string().min(1)]);
+
+/** A metadata source reading `dir`; `dir` is shown in messages as given. */
+export function directorySource(dir: string): MetadataSource {
+  const pins = readPins(dir);
+  return {
+    async read(action, pin) {
+      if (pins) {
+        const listed = pins.get(action);
+        const pinsFile = path.join(dir, "PINS.tsv");
+        if (!listed) throw new ValidationError([`${pinsFile}: does not list "${action}", so its metadata's commit is unknown; add the action's line`]);
+        if (listed.commit !== pin.commit || listed.tag !== pin.tag) {
+          throw new ValidationError([
+            `${pinsFile}: has "${action}" at "${listed.commit}" ("${listed.tag}") but the manifest pins "${pin.commit}" ("${pin.tag}"); change the pin in the manifest or use metadata from the pinned commit`,
+          ]);
+        }
+      }
+      for (const name of ["action.yml", "action.yaml"]) {
+        const file = path.join(dir, ...action.split("/"), name);
+        if (existsSync(file)) return { text: readFileSync(file, "utf8"), file };
+      }
+      throw new ValidationError([`${path.join(dir, ...action.split("/"), "action.yml")}: not found; add the metadata of "${action}" at ${pin.commit} there`]);
+    },
+  };
+}
+
+function readPins(dir: string): Map<string, { commit: string; tag: string }> | undefined {
+  const file = path.join(dir, "PINS.tsv");
+  if (!existsSync(file)) return undefined;
+  const pins = new Map<string, { commit: string; tag: string }>();
+  readFileSync(file, "utf8")
+    .split("\n")
+    .forEach((line, index) => {
+      if (!line.trim()) return;
+      const [action, commit, tag] = parseWith(pinLine, line.split("\t"), `${file}:${index + 1}`);
+      pins.set(action, { commit, tag });
+    });
+  return pins;
+}

@@ -1,0 +1,79 @@
+/**
+ * `npm run sync-actions -- --from DIR | --github`: refreshes the action manifest from
+ * metadata at the pinned commits and reports what changed. Flags and environment are
+ * validated; on any problem nothing is written.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { formatActionManifest, manifestFile, parsePinTable } from "../../workflows-src/kit/action-manifest.ts";
+import { issueMessages, parseWith, ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { directorySource } from "./directory-source.ts";
+import { githubSource } from "./github-source.ts";
+import { manifestChanges, syncManifest, type MetadataSource } from "./sync-manifest.ts";
+
+const flags = z
+  .strictObject({
+    from: z.string().min(1).optional(),
+    github: z.boolean().optional(),
+    "api-url": z.url().optional(),
+  })
+  .refine((f) => (f.from === undefined) !== (f.github === undefined), "give exactly one of --from DIR or --github");
+
+const environment = z.object({
+  GITHUB_TOKEN: z.string().optional(),
+  GITHUB_API_URL: z.url().optional(),
+});
+
+/** Where the command runs: the project root, the environment and where messages go. */
+export interface SyncContext {
+  root: string;
+  env: Readonly<Record<string, string | undefined>>;
+  log: (line: string) => void;
+}
+
+/** Runs the command; returns the exit code. */
+export async function syncActionsCommand(args: readonly string[], context: SyncContext): Promise<number> {
+  try {
+    const options = parseFlags(args);
+    const env = parseWith(environment, context.env, "environment");
+    const source: MetadataSource =
+      options.from !== undefined
+        ? directorySource(options.from)
+        : githubSource({ apiUrl: options["api-url"] ?? env.GITHUB_API_URL ?? "https://api.github.com", token: env.GITHUB_TOKEN });
+    const file = path.join(context.root, manifestFile);
+    const before = readFileSync(file, "utf8");
+    const table = parsePinTable(before);
+    const synced = await syncManifest(table, source);
+    const after = formatActionManifest(synced);
+    if (after === before) {
+      context.log(`${manifestFile} is up to date (${Object.keys(synced.actions).length} actions)`);
+      return 0;
+    }
+    writeFileSync(file, after);
+    const changes = manifestChanges(table, synced);
+    context.log(`${manifestFile} updated:`);
+    for (const change of changes.length ? changes : ["formatting"]) context.log(`  ${change}`);
+    context.log("run `npm run gen` to regenerate the bindings");
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    context.log(`sync-actions: ${error.problems.length} problem${error.problems.length === 1 ? "" : "s"}; the manifest was not changed`);
+    for (const problem of error.problems) context.log(`  ${problem}`);
+    return 1;
+  }
+}
+
+function parseFlags(args: readonly string[]): z.infer<typeof flags> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    strict: false,
+    allowPositionals: true,
+    options: { from: { type: "string" }, github: { type: "boolean" }, "api-url": { type: "string" } },
+  });
+  if (positionals.length) throw new ValidationError([`flags: unexpected argument "${positionals[0]}"; use --from DIR or --github`]);
+  const result = flags.safeParse(values);
+  if (!result.success) throw new ValidationError(issueMessages("flags", result.error).map((m) => m.replace(/key(s?) "/g, 'flag$1 "--')));
+  return result.data;
+}
