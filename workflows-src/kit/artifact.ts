@@ -3,14 +3,15 @@
  * upload step, the download step and the scripts that write or read the file are
  * all made from it, so producer and consumer cannot disagree on a name.
  */
-import { actionStep, type StepHandle, type StepOptions } from "./step.ts";
-import { tpl, type Template, type Value } from "./expr.ts";
+import type { StepHandle, StepOptions } from "./step.ts";
+import { tpl, type Template } from "./expr.ts";
 import { runner } from "./contexts.ts";
-import { pins } from "./pins.ts";
+import type { StringInput } from "./action-binding.ts";
+import { actionsDownloadArtifact, actionsUploadArtifact } from "../../generated/actions/index.ts";
 
 /** A named artifact holding one file, kept in `$RUNNER_TEMP` on both sides. */
 export interface ArtifactContract {
-  readonly name: Value;
+  readonly name: StringInput;
   readonly file: string;
   readonly retentionDays: number;
   /** The file's path on the runner: `${{ runner.temp }}/<file>` (pass it to scripts through env). */
@@ -22,18 +23,17 @@ export interface ArtifactContract {
 }
 
 /** Declares an artifact contract: its name (may depend on the event) and its file name. */
-export function artifactContract(spec: { name: Value; file: string; retentionDays: number }): ArtifactContract {
+export function artifactContract(spec: { name: StringInput; file: string; retentionDays: number }): ArtifactContract {
   const path = tpl`${runner.temp}/${spec.file}`;
   return {
     ...spec,
     path,
     upload: (options) =>
-      actionStep({
+      actionsUploadArtifact({
         ...options,
-        uses: pins.uploadArtifact,
         with: { name: spec.name, path, "retention-days": spec.retentionDays, "if-no-files-found": "error", overwrite: true },
       }),
     download: (options) =>
-      actionStep({ ...options, uses: pins.downloadArtifact, with: { name: spec.name, path: tpl`${runner.temp}` } }),
+      actionsDownloadArtifact({ ...options, with: { name: spec.name, path: tpl`${runner.temp}` } }),
   };
 }

@@ -206,7 +206,20 @@ export class JsonExpr<T> extends Expr<T> {
   }
 }
 
+declare const jsonShape: unique symbol;
+
+/**
+ * A string expression whose value is JSON of a known shape `T`, such as an action's
+ * JSON output; `fromJSON` of it is typed without the caller naming the shape.
+ */
+export class JsonText<T> extends Expr<string> {
+  declare readonly [jsonShape]: T;
+}
+
+/** `fromJSON(text)` of a JSON output: typed by the shape the output declares. */
+export function fromJSON<T>(text: JsonText<T>): JsonExpr<T>;
 /** `fromJSON(text)`, typed by the shape the caller declares for the JSON. */
+export function fromJSON<T>(text: Expr<string>): JsonExpr<T>;
 export function fromJSON<T>(text: Expr<string>): JsonExpr<T> {
   const inner = call<string>("fromJSON", text);
   return new JsonExpr<T>(inner.text, inner.refs);

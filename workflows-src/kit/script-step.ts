@@ -7,8 +7,9 @@
 import { readFileSync } from "node:fs";
 import { containsExpression } from "./expression-syntax.ts";
 import { makeStep, type StepHandle, type StepOptions, type StepWithId, type StepWithOutputs } from "./step.ts";
-import { pins, usesOf } from "./pins.ts";
-import { toScalar, type Value } from "./expr.ts";
+import { usesOf } from "./pins.ts";
+import { toScalar } from "./expr.ts";
+import { actionsGithubScript, type ActionsGithubScriptInputs } from "../../generated/actions/index.ts";
 
 /** A shell step: the script reads its inputs from `env`. */
 export interface ScriptStepSpec extends StepOptions {
@@ -20,7 +21,7 @@ export interface ScriptStepSpec extends StepOptions {
 export interface GithubScriptSpec extends StepOptions {
   script: string;
   /** Other inputs of github-script (e.g. `result-encoding`), never the body. */
-  with?: Readonly<Record<string, Value>>;
+  with?: Omit<ActionsGithubScriptInputs, "script">;
 }
 
 type WithId = { id: string };
@@ -40,10 +41,10 @@ export function githubScriptStep(spec: GithubScriptSpec & WithId): StepWithId;
 export function githubScriptStep(spec: GithubScriptSpec): StepHandle;
 export function githubScriptStep(spec: GithubScriptSpec & Partial<WithOutputs<string>>): StepHandle {
   const extra = spec.with ?? {};
-  const problems = injectionProblems("script", spec.script);
-  if ("script" in extra) problems.push(`passes "script" through with:; give the body as the script option`);
   const withValues = Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, toScalar(v)]));
-  return makeStep(spec, { uses: usesOf(pins.githubScript), with: { script: spec.script, ...withValues } }, Object.values(extra), problems);
+  // The binding's pin, with makeStep: a script declares its own outputs (core.setOutput).
+  const uses = usesOf(actionsGithubScript.pin);
+  return makeStep(spec, { uses, with: { script: spec.script, ...withValues } }, Object.values(extra), injectionProblems("script", spec.script));
 }
 
 function injectionProblems(field: string, code: string): string[] {

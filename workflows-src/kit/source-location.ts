@@ -7,13 +7,15 @@ import { fileURLToPath } from "node:url";
 
 const kitDir = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(kitDir, "..", "..");
+// The generated action bindings are part of the kit's machinery: their callers are the sources.
+const bindingsDir = path.join(projectRoot, "generated", "actions");
 
-/** `file:line` relative to the project root of the first caller outside the kit, if known. */
+/** `file:line` relative to the project root of the first caller outside the kit and its bindings, if known. */
 export function callerLocation(): string | undefined {
   const stack = new Error().stack?.split("\n").slice(1) ?? [];
   for (const frame of stack) {
     const file = frameFile(frame);
-    if (!file || file.startsWith(kitDir + path.sep) || file.includes(`${path.sep}node_modules${path.sep}`)) continue;
+    if (!file || file.startsWith(kitDir + path.sep) || file.startsWith(bindingsDir + path.sep) || file.includes(`${path.sep}node_modules${path.sep}`)) continue;
     const line = frameLine(frame);
     return `${path.relative(projectRoot, file).split(path.sep).join("/")}${line ? `:${line}` : ""}`;
   }

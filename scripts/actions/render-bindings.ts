@@ -1,0 +1,188 @@
+/**
+ * Generates the typed action bindings: one file per action in `generated/actions/`
+ * and an index exporting one function per action, named from owner, repo and path
+ * (`docker/metadata-action` → `dockerMetadataAction`). Input and output types come
+ * from the manifest's facts and the typed overrides; output is deterministic.
+ */
+import { loadActionManifest, manifestFile, type ActionFacts, type ActionManifest, type InputFacts } from "../../workflows-src/kit/action-manifest.ts";
+import { actionOverrides, type ActionOverride, type InputOverride } from "../../workflows-src/kit/action-overrides.ts";
+import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
+
+/** A file the generator writes: path relative to the project root, and its text. */
+export interface GeneratedFile {
+  path: string;
+  content: string;
+}
+
+/** The folder of the bindings, relative to the project root. */
+export const bindingsDir = "generated/actions";
+
+const overridesFile = "workflows-src/kit/action-overrides.ts";
+const kitImport = "../../workflows-src/kit";
+const header = `// Generated from ${manifestFile} (typed overrides: ${overridesFile}) by \`npm run gen\`. Do not edit.\n`;
+
+/** The binding files for the committed manifest and overrides, as `gen` writes them. */
+export function bindingFiles(): GeneratedFile[] {
+  return renderBindings(loadActionManifest(), actionOverrides);
+}
+
+/**
+ * Renders every binding file and the index.
+ * @throws ValidationError when an override names an unknown action, input or output, or two actions get one name
+ */
+export function renderBindings(manifest: ActionManifest, overrides: Readonly<Record<string, ActionOverride>>): GeneratedFile[] {
+  checkOverrides(manifest, overrides);
+  const actions = Object.keys(manifest.actions).sort();
+  const names = new Map<string, string>();
+  const problems: string[] = [];
+  for (const action of actions) {
+    const name = bindingName(action);
+    const other = names.get(name);
+    if (other) problems.push(`${manifestFile}: "${other}" and "${action}" both make the binding name "${name}"; drop one of them`);
+    names.set(name, action);
+  }
+  if (problems.length) throw new ValidationError(problems);
+
+  const files = actions.map((action) => ({
+    path: `${bindingsDir}/${bindingFileName(action)}`,
+    content: renderBinding(action, manifest.actions[action] as ActionFacts, overrides[action] ?? {}),
+  }));
+  const index = actions.map((action) => {
+    const name = bindingName(action);
+    const type = pascal(name);
+    return `export { ${name}, type ${type}Inputs, type ${type}Outputs } from "./${bindingFileName(action)}";\n`;
+  });
+  return [...files, { path: `${bindingsDir}/index.ts`, content: header + "\n" + index.join("") }];
+}
+
+/** The binding's function name: camelCase of owner, repo and path. */
+export function bindingName(action: string): string {
+  const words = action.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join("");
+}
+
+function bindingFileName(action: string): string {
+  return `${action.split(/[^A-Za-z0-9]+/).filter(Boolean).join("-").toLowerCase()}.ts`;
+}
+
+function pascal(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+function checkOverrides(manifest: ActionManifest, overrides: Readonly<Record<string, ActionOverride>>): void {
+  const problems: string[] = [];
+  for (const [action, override] of Object.entries(overrides)) {
+    const facts = manifest.actions[action];
+    if (!facts) {
+      problems.push(`${overridesFile}: "${action}" is not in ${manifestFile}; remove its overrides or add the action`);
+      continue;
+    }
+    for (const input of Object.keys(override.inputs ?? {})) {
+      if (!(input in facts.inputs)) problems.push(`${overridesFile}: "${action}" has no input "${input}"; remove the override or fix its name`);
+    }
+    for (const output of Object.keys(override.outputs ?? {})) {
+      if (!facts.outputs.includes(output)) problems.push(`${overridesFile}: "${action}" has no output "${output}"; remove the override or fix its name`);
+    }
+  }
+  if (problems.length) throw new ValidationError(problems);
+}
+
+function renderBinding(action: string, facts: ActionFacts, override: ActionOverride): string {
+  const name = bindingName(action);
+  const type = pascal(name);
+  const used = new Set<string>(["actionBinding", "type ActionBinding"]);
+  const inputLines = Object.entries(facts.inputs).map(([input, spec]) => {
+    const { text, helpers } = inputType(override.inputs?.[input] ?? inferred(spec));
+    for (const helper of helpers) used.add(`type ${helper}`);
+    const optional = spec.required && spec.default === undefined ? "" : "?";
+    return `${docComment(inputDoc(spec), "  ")}  readonly ${key(input)}${optional}: ${text};\n`;
+  });
+  const shapes: string[] = [];
+  const exprTypes = new Set<string>();
+  const outputLines = facts.outputs.map((output) => {
+    const json = override.outputs?.[output];
+    if (!json) {
+      exprTypes.add("Expr");
+      return `  readonly ${key(output)}: Expr<string>;\n`;
+    }
+    exprTypes.add("JsonText");
+    const shapeName = `${type}Output${pascal(bindingName(output))}`;
+    shapes.push(`/** The JSON carried by the \`${output}\` output of ${action}. */\nexport type ${shapeName} = ${json.shape};\n\n`);
+    return `  readonly ${key(output)}: JsonText<${shapeName}>;\n`;
+  });
+  const jsonOutputs = facts.outputs.filter((output) => override.outputs?.[output]);
+
+  const imports =
+    `import { ${[...used].sort(byName).join(", ")} } from "${kitImport}/action-binding.ts";\n` +
+    (exprTypes.size ? `import type { ${[...exprTypes].sort().join(", ")} } from "${kitImport}/expr.ts";\n` : "");
+  return (
+    header +
+    "\n" +
+    imports +
+    "\n" +
+    shapes.join("") +
+    `/** Inputs of ${action} at ${facts.tag}. */\n` +
+    `export interface ${type}Inputs {\n${inputLines.join("")}}\n\n` +
+    `/** Outputs of ${action} at ${facts.tag}; read them on the handle of a step with an id. */\n` +
+    (outputLines.length ? `export interface ${type}Outputs {\n${outputLines.join("")}}\n\n` : `export interface ${type}Outputs {}\n\n`) +
+    `/** A step that uses ${action}@${facts.commit} (${facts.tag}). */\n` +
+    `export const ${name}: ActionBinding<${type}Inputs, ${type}Outputs> = actionBinding(\n` +
+    `  { action: ${JSON.stringify(action)}, commit: ${JSON.stringify(facts.commit)}, tag: ${JSON.stringify(facts.tag)} },\n` +
+    `  { names: ${literalList(facts.outputs)}, json: ${literalList(jsonOutputs)} },\n` +
+    `);\n`
+  );
+}
+
+// `type X` imports sort by the name after the keyword, so the list reads alphabetically.
+function byName(a: string, b: string): number {
+  const bare = (s: string): string => s.replace(/^type /, "");
+  return bare(a) < bare(b) ? -1 : bare(a) > bare(b) ? 1 : 0;
+}
+
+function inferred(spec: InputFacts): InputOverride {
+  if (spec.default === "true" || spec.default === "false") return { type: "boolean" };
+  if (spec.default !== undefined && /^\d+$/.test(spec.default)) return { type: "number" };
+  return { type: "string" };
+}
+
+function inputType(override: InputOverride): { text: string; helpers: string[] } {
+  switch (override.type) {
+    case "string":
+      return { text: "StringInput", helpers: ["StringInput"] };
+    case "boolean":
+      return { text: "BooleanInput", helpers: ["BooleanInput"] };
+    case "number":
+      return { text: "NumberInput", helpers: ["NumberInput"] };
+    case "list":
+      return { text: "ListInput", helpers: ["ListInput"] };
+    case "enum": {
+      const words = override.values.filter((v): v is string => typeof v === "string");
+      const text = `EnumInput<${words.map((w) => JSON.stringify(w)).join(" | ")}>`;
+      // A boolean among the values lets the input also take true/false or a condition.
+      return override.values.some((v) => typeof v === "boolean")
+        ? { text: `${text} | BooleanInput`, helpers: ["EnumInput", "BooleanInput"] }
+        : { text, helpers: ["EnumInput"] };
+    }
+  }
+}
+
+function inputDoc(spec: InputFacts): string[] {
+  return [
+    ...(spec.default !== undefined ? [`Default: \`${spec.default}\`.`] : spec.required ? ["Required."] : []),
+    ...(spec.deprecationMessage !== undefined ? [`@deprecated ${spec.deprecationMessage}`] : []),
+  ];
+}
+
+function docComment(lines: string[], indent: string): string {
+  if (!lines.length) return "";
+  const safe = lines.map((line) => line.replaceAll("*/", "*\\/"));
+  return safe.length === 1 ? `${indent}/** ${safe[0]} */\n` : `${indent}/**\n${safe.map((l) => `${indent} * ${l}\n`).join("")}${indent} */\n`;
+}
+
+function literalList(values: readonly string[]): string {
+  return `[${values.map((v) => JSON.stringify(v)).join(", ")}]`;
+}
+
+function key(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
+}

@@ -1,0 +1,98 @@
+/**
+ * What the generated action bindings (`generated/actions/`) are made of: the input
+ * value types and the function that turns typed inputs into an action step. A
+ * binding is an `actionStep` with the action's pin, its typed `with:` and, when the
+ * step has an id, every output the action declares — JSON outputs typed by shape.
+ */
+import { actionStep, type StepHandle, type StepOptions, type StepWithId } from "./step.ts";
+import { Expr, JsonText, Template, type Value } from "./expr.ts";
+import type { Pin } from "./pins.ts";
+
+/** A string input: text, an expression or a template. */
+export type StringInput = string | Expr<string | number> | Template;
+/** A boolean input (`true`/`false` in the YAML), or a condition. */
+export type BooleanInput = boolean | Expr<boolean>;
+/** A number input, or a number expression. */
+export type NumberInput = number | Expr<number>;
+/** An input that takes one of a fixed set of words. */
+export type EnumInput<E extends string> = E | Expr<E>;
+/** One line of a list input. */
+export type ListItem = string | Expr<string> | Template;
+/**
+ * A newline-separated list input: its lines, or one expression that yields the whole
+ * list (another step's list output, such as docker/metadata-action's `tags`).
+ */
+export type ListInput = readonly ListItem[] | Expr<string>;
+
+/** What a binding takes: the step options, an optional id, and the action's typed inputs. */
+export type BindingSpec<I> = StepOptions & { id?: string } & ({} extends I ? { with?: I } : { with: I });
+
+/** The handle of a bound step with an id: its status and the action's typed outputs. */
+export type BoundStep<O> = StepWithId & { readonly outputs: O };
+
+/** A typed binding of one action: with an `id` the handle exposes the outputs. */
+export interface ActionBinding<I, O> {
+  (spec: BindingSpec<I> & { id: string }): BoundStep<O>;
+  (spec: BindingSpec<I>): StepHandle;
+  /** The pin the binding writes as `uses:`. */
+  readonly pin: Pin;
+}
+
+/** The outputs of an action as the binding declares them; `json` lists the JSON outputs. */
+export interface BindingOutputs {
+  readonly names: readonly string[];
+  readonly json: readonly string[];
+}
+
+/**
+ * Makes the binding of one pinned action.
+ * @internal called by the generated files only; workflows call the bindings.
+ */
+export function actionBinding<I, O>(pin: Pin, outputs: BindingOutputs): ActionBinding<I, O> {
+  const bind = (spec: BindingSpec<I>): StepHandle => {
+    const { with: inputs, id, ...options } = spec as StepOptions & { id?: string; with?: Readonly<Record<string, Value | ListInput>> };
+    const withValues = inputs ? Object.fromEntries(Object.entries(inputs).map(([name, value]) => [name, inputValue(value)])) : undefined;
+    const step = actionStep({
+      ...options,
+      ...(id !== undefined ? { id, outputs: outputs.names } : {}),
+      uses: pin,
+      ...(withValues ? { with: withValues } : {}),
+    });
+    if ("outputs" in step) {
+      const typed = step.outputs as Record<string, Expr<string>>;
+      for (const name of outputs.json) {
+        const plain = typed[name];
+        if (plain) typed[name] = new JsonText(plain.text, plain.refs);
+      }
+    }
+    return step;
+  };
+  return Object.assign(bind, { pin }) as ActionBinding<I, O>;
+}
+
+function inputValue(value: Value | ListInput): Value {
+  return Array.isArray(value) ? lines(value as readonly ListItem[]) : (value as Value);
+}
+
+/** Joins list lines with newlines, keeping every embedded expression (and its references). */
+function lines(items: readonly ListItem[]): Value {
+  const strings = [""];
+  const exprs: Expr[] = [];
+  const text = (part: string): void => {
+    strings[strings.length - 1] += part;
+  };
+  items.forEach((item, index) => {
+    if (index > 0) text("\n");
+    if (typeof item === "string") return text(item);
+    const template = item instanceof Template ? item : new Template(["", ""], [item]);
+    template.strings.forEach((part, i) => {
+      text(part);
+      const expr = template.exprs[i];
+      if (expr) {
+        exprs.push(expr);
+        strings.push("");
+      }
+    });
+  });
+  return exprs.length ? new Template(strings, exprs) : (strings[0] ?? "");
+}
