@@ -3,7 +3,7 @@
  * requests and pushes to main that touch the sources, the generated files or the
  * packages, it installs, runs the drift check and the tests.
  */
-import { actionStep, github, job, pins, scriptStep, tpl, workflow, type BuiltWorkflow } from "./kit/index.ts";
+import { actionsSetupNode, github, job, scriptStep, tpl, workflow, type BuiltWorkflow } from "./kit/index.ts";
 import { checkout } from "./docker-build/checkout.ts";
 
 const paths: [string, ...string[]] = ["workflows-src/**", "scripts/**", "generated/**", "test/**", ".github/workflows/**", "package.json", "package-lock.json", "tsconfig.json"];
@@ -15,7 +15,7 @@ const check = job("check", {}, () => ({
   permissions: { contents: "read" },
   steps: [
     checkout(),
-    actionStep({ name: "Set up Node.js", uses: pins.setupNode, with: { "node-version": 20, cache: "npm" } }),
+    actionsSetupNode({ name: "Set up Node.js", with: { "node-version": 20, cache: "npm" } }),
     scriptStep({ name: "Install", run: "npm ci" }),
     scriptStep({ name: "Drift check", run: "npm run check" }),
     scriptStep({ name: "Tests", run: "npm test" }),

@@ -7,19 +7,15 @@
 import { loadActionManifest, manifestFile, type ActionFacts, type ActionManifest, type InputFacts } from "../../workflows-src/kit/action-manifest.ts";
 import { actionOverrides, type ActionOverride, type InputOverride } from "../../workflows-src/kit/action-overrides.ts";
 import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
-
-/** A file the generator writes: path relative to the project root, and its text. */
-export interface GeneratedFile {
-  path: string;
-  content: string;
-}
+import type { GeneratedFile } from "../generated/generated-file.ts";
+import { withHeader } from "../generated/header.ts";
 
 /** The folder of the bindings, relative to the project root. */
 export const bindingsDir = "generated/actions";
 
 const overridesFile = "workflows-src/kit/action-overrides.ts";
 const kitImport = "../../workflows-src/kit";
-const header = `// Generated from ${manifestFile} (typed overrides: ${overridesFile}) by \`npm run gen\`. Do not edit.\n`;
+const source = `${manifestFile} and ${overridesFile}`;
 
 /** The binding files for the committed manifest and overrides, as `gen` writes them. */
 export function bindingFiles(): GeneratedFile[] {
@@ -43,16 +39,16 @@ export function renderBindings(manifest: ActionManifest, overrides: Readonly<Rec
   }
   if (problems.length) throw new ValidationError(problems);
 
-  const files = actions.map((action) => ({
+  const rendered = actions.map((action) => renderBinding(action, manifest.actions[action] as ActionFacts, overrides[action] ?? {}));
+  const files = actions.map((action, i) => ({
     path: `${bindingsDir}/${bindingFileName(action)}`,
-    content: renderBinding(action, manifest.actions[action] as ActionFacts, overrides[action] ?? {}),
+    content: withHeader("slash", source, (rendered[i] as RenderedBinding).text),
   }));
-  const index = actions.map((action) => {
-    const name = bindingName(action);
-    const type = pascal(name);
-    return `export { ${name}, type ${type}Inputs, type ${type}Outputs } from "./${bindingFileName(action)}";\n`;
+  const index = actions.map((action, i) => {
+    const types = (rendered[i] as RenderedBinding).types.map((t) => `type ${t}`).join(", ");
+    return `export { ${bindingName(action)}, ${types} } from "./${bindingFileName(action)}";\n`;
   });
-  return [...files, { path: `${bindingsDir}/index.ts`, content: header + "\n" + index.join("") }];
+  return [...files, { path: `${bindingsDir}/index.ts`, content: withHeader("slash", source, "\n" + index.join("")) }];
 }
 
 /** The binding's function name: camelCase of owner, repo and path. */
@@ -87,7 +83,13 @@ function checkOverrides(manifest: ActionManifest, overrides: Readonly<Record<str
   if (problems.length) throw new ValidationError(problems);
 }
 
-function renderBinding(action: string, facts: ActionFacts, override: ActionOverride): string {
+/** A binding's text (without header) and the types it exports. */
+interface RenderedBinding {
+  text: string;
+  types: string[];
+}
+
+function renderBinding(action: string, facts: ActionFacts, override: ActionOverride): RenderedBinding {
   const name = bindingName(action);
   const type = pascal(name);
   const used = new Set<string>(["actionBinding", "type ActionBinding"]);
@@ -98,6 +100,7 @@ function renderBinding(action: string, facts: ActionFacts, override: ActionOverr
     return `${docComment(inputDoc(spec), "  ")}  readonly ${key(input)}${optional}: ${text};\n`;
   });
   const shapes: string[] = [];
+  const shapeNames: string[] = [];
   const exprTypes = new Set<string>();
   const outputLines = facts.outputs.map((output) => {
     const json = override.outputs?.[output];
@@ -107,6 +110,7 @@ function renderBinding(action: string, facts: ActionFacts, override: ActionOverr
     }
     exprTypes.add("JsonText");
     const shapeName = `${type}Output${pascal(bindingName(output))}`;
+    shapeNames.push(shapeName);
     shapes.push(`/** The JSON carried by the \`${output}\` output of ${action}. */\nexport type ${shapeName} = ${json.shape};\n\n`);
     return `  readonly ${key(output)}: JsonText<${shapeName}>;\n`;
   });
@@ -115,8 +119,7 @@ function renderBinding(action: string, facts: ActionFacts, override: ActionOverr
   const imports =
     `import { ${[...used].sort(byName).join(", ")} } from "${kitImport}/action-binding.ts";\n` +
     (exprTypes.size ? `import type { ${[...exprTypes].sort().join(", ")} } from "${kitImport}/expr.ts";\n` : "");
-  return (
-    header +
+  const text =
     "\n" +
     imports +
     "\n" +
@@ -129,8 +132,8 @@ function renderBinding(action: string, facts: ActionFacts, override: ActionOverr
     `export const ${name}: ActionBinding<${type}Inputs, ${type}Outputs> = actionBinding(\n` +
     `  { action: ${JSON.stringify(action)}, commit: ${JSON.stringify(facts.commit)}, tag: ${JSON.stringify(facts.tag)} },\n` +
     `  { names: ${literalList(facts.outputs)}, json: ${literalList(jsonOutputs)} },\n` +
-    `);\n`
-  );
+    `);\n`;
+  return { text, types: [`${type}Inputs`, `${type}Outputs`, ...shapeNames] };
 }
 
 // `type X` imports sort by the name after the keyword, so the list reads alphabetically.

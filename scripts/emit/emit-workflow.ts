@@ -24,7 +24,7 @@ export function emitWorkflow(built: BuiltWorkflow): GeneratedFile {
       const value = pair.value as Scalar;
       if (pair.key.value === "uses" && typeof value.value === "string") {
         const pin = pinOfUses(value.value);
-        if (!pin) throw new Error(`${built.sourceModule}: "uses: ${value.value}" is not in the pin table; add it to workflows-src/kit/pins.ts`);
+        if (!pin) throw new Error(`${built.sourceModule}: "uses: ${value.value}" is not in the pin table; add its pin to workflows-src/kit/actions.manifest.json, run \`npm run sync-actions\` and use its binding`);
         value.comment = ` ${pin.tag}`;
       }
     },

@@ -4,13 +4,21 @@
  * as one `GenerationError`, so nothing is written when anything is wrong.
  */
 import { BuildError } from "../../workflows-src/kit/build-error.ts";
+import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
 import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
 import { workflows as registeredWorkflows } from "../../workflows-src/index.ts";
 import { emitWorkflow } from "../emit/emit-workflow.ts";
+import { bindingFiles } from "../actions/render-bindings.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 
 /** One entry of the workflow registry: builds a workflow (throws `BuildError` on problems). */
 export type WorkflowEntry = () => BuiltWorkflow;
+
+/** A generator of other files (throws `ValidationError` on problems). */
+export type FileGenerator = () => GeneratedFile[];
+
+/** The generators besides the workflows: the typed action bindings. */
+const registeredGenerators: readonly FileGenerator[] = [bindingFiles];
 
 /** Every problem that stopped generation, one line each. */
 export class GenerationError extends Error {
@@ -23,6 +31,7 @@ export class GenerationError extends Error {
 /** Options for tests and tools that generate from another registry. */
 export interface GenerateOptions {
   workflows?: readonly WorkflowEntry[];
+  generators?: readonly FileGenerator[];
 }
 
 /** All generated files, or a `GenerationError` listing every problem. */
@@ -34,6 +43,14 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
       files.push(emitWorkflow(build()));
     } catch (error) {
       if (error instanceof BuildError) problems.push(error.message);
+      else problems.push(String((error as Error).message ?? error));
+    }
+  }
+  for (const generator of options.generators ?? registeredGenerators) {
+    try {
+      files.push(...generator());
+    } catch (error) {
+      if (error instanceof ValidationError) problems.push(...error.problems);
       else problems.push(String((error as Error).message ?? error));
     }
   }

@@ -5,25 +5,32 @@
  * attestation and a signature. It succeeds when it skips.
  */
 import {
-  actionStep,
+  actionsAttestSbom,
+  anchoreSbomAction,
   and,
+  aquasecurityTrivyAction,
+  dockerBuildPushAction,
+  dockerLoginAction,
+  dockerMetadataAction,
+  dockerSetupBuildxAction,
+  dockerSetupQemuAction,
   envVar,
   eq,
   fileExists,
   fromJSON,
   github,
+  githubCodeqlActionUploadSarif,
   ifElse,
   job,
-  lines,
   ne,
-  pins,
   scriptFile,
   scriptStep,
   secret,
+  sigstoreCosignInstaller,
   tpl,
 } from "../kit/index.ts";
 import { checkout } from "./checkout.ts";
-import { prImageArtifact, prImageTag, type MetadataJson } from "./pr-image.ts";
+import { prImageArtifact, prImageTag } from "./pr-image.ts";
 import { imageInput, isNotPullRequest, isPullRequest, RUNNER } from "./settings.ts";
 import { verifyGoModule } from "./verify-go-module.ts";
 
@@ -56,33 +63,29 @@ const caddyBase = scriptStep({
   run: script("resolve-base-image.sh"),
 });
 
-const meta = actionStep({
+const meta = dockerMetadataAction({
   name: "Extract metadata (tags, labels)",
   id: "meta",
-  outputs: ["tags", "labels", "json", "version"],
   if: building,
-  uses: pins.metadata,
   with: {
-    images: imageInput,
-    tags: lines(
+    images: [imageInput],
+    tags: [
       "type=raw,value=latest,enable={{is_default_branch}}",
       tpl`type=raw,value=dev,enable=${eq(github.ref, "refs/heads/development")}`,
       tpl`type=raw,value=beta,enable=${eq(github.ref, "refs/heads/feature/beta-release")}`,
       tpl`type=raw,value=pr-${github.event.pullRequest.number},enable=${isPullRequest}`,
       tpl`type=sha,format=short,enable=${isNotPullRequest}`,
-    ),
+    ],
   },
 });
 
-const metaJson = fromJSON<MetadataJson>(meta.outputs.json);
+const metaJson = fromJSON(meta.outputs.json);
 
-const build = actionStep({
+const build = dockerBuildPushAction({
   name: "Build and push Docker image",
   id: "build",
-  outputs: ["digest", "imageid"],
   if: building,
   after: [caddyBase, meta],
-  uses: pins.buildPush,
   with: {
     context: ".",
     platforms: ifElse(isPullRequest, "linux/amd64", "linux/amd64,linux/arm64"),
@@ -92,12 +95,12 @@ const build = actionStep({
     labels: meta.outputs.labels,
     "no-cache": true,
     pull: true,
-    "build-args": lines(
+    "build-args": [
       tpl`VERSION=${meta.outputs.version}`,
       tpl`BUILD_DATE=${metaJson.get("labels").get("org.opencontainers.image.created")}`,
       tpl`VCS_REF=${github.sha}`,
       tpl`CADDY_IMAGE=${caddyBase.outputs.image}`,
-    ),
+    ],
   },
 });
 
@@ -145,13 +148,12 @@ export const buildAndPush = job("build-and-push", {}, () => ({
   steps: [
     checkout(),
     skip,
-    actionStep({ name: "Set up QEMU", if: building, uses: pins.setupQemu }),
-    actionStep({ name: "Set up Docker Buildx", if: building, uses: pins.setupBuildx }),
+    dockerSetupQemuAction({ name: "Set up QEMU", if: building }),
+    dockerSetupBuildxAction({ name: "Set up Docker Buildx", if: building }),
     caddyBase,
-    actionStep({
+    dockerLoginAction({
       name: "Log in to GitHub Container Registry",
       if: and(isNotPullRequest, building),
-      uses: pins.login,
       with: { registry: envVar("REGISTRY"), username: github.actor, password: secret("GITHUB_TOKEN") },
     }),
     meta,
@@ -161,39 +163,34 @@ export const buildAndPush = job("build-and-push", {}, () => ({
     image,
     verifyGoModule(patchedExpr.caddy, image.outputs.ref, [image]),
     verifyGoModule(patchedExpr.cscli, image.outputs.ref, [image]),
-    actionStep({
+    aquasecurityTrivyAction({
       name: "Scan the image with Trivy (table)",
       ...published,
-      uses: pins.trivy,
-      with: { "image-ref": image.outputs.ref, format: "table", "exit-code": "0" },
+      with: { "image-ref": image.outputs.ref, format: "table", "exit-code": 0 },
     }),
-    actionStep({
+    aquasecurityTrivyAction({
       name: "Scan the image with Trivy (SARIF)",
       ...published,
-      uses: pins.trivy,
-      with: { "image-ref": image.outputs.ref, format: "sarif", output: trivySarif, "exit-code": "0" },
+      with: { "image-ref": image.outputs.ref, format: "sarif", output: trivySarif, "exit-code": 0 },
     }),
-    actionStep({
+    githubCodeqlActionUploadSarif({
       name: "Upload the Trivy SARIF",
       if: and(isNotPullRequest, fileExists(trivySarif)),
       after: [image],
-      uses: pins.uploadSarif,
       with: { sarif_file: trivySarif, category: "trivy-image" },
     }),
-    actionStep({
+    anchoreSbomAction({
       name: "Generate the SBOM",
       id: "sbom",
       ...published,
-      uses: pins.sbom,
       with: { image: image.outputs.ref, format: "cyclonedx-json", "output-file": sbomFile, "upload-artifact": false },
     }),
-    actionStep({
+    actionsAttestSbom({
       name: "Attest the SBOM",
       ...published,
-      uses: pins.attestSbom,
       with: { "subject-name": image.outputs.name, "subject-digest": image.outputs.digest, "sbom-path": sbomFile, "push-to-registry": true },
     }),
-    actionStep({ name: "Install cosign", ...published, uses: pins.cosignInstaller }),
+    sigstoreCosignInstaller({ name: "Install cosign", ...published }),
     scriptStep({ name: "Sign the image", ...published, env: { IMAGE_REF: image.outputs.ref }, run: script("sign-image.sh") }),
     scriptStep({
       name: "Job summary",

@@ -3,15 +3,7 @@
  * the only way to name it, and the artifact contract is the only description of
  * the archive both jobs use.
  */
-import { artifactContract, fromJSON, github, orElse, tpl, type Expr, type StepWithOutputs } from "../kit/index.ts";
-
-/** The JSON output of docker/metadata-action. */
-export interface MetadataJson {
-  tags: string[];
-  "tag-names": string[];
-  labels: Record<string, string>;
-  annotations: string[];
-}
+import { artifactContract, fromJSON, github, orElse, tpl, type BoundStep, type DockerMetadataActionOutputs, type Expr } from "../kit/index.ts";
 
 /**
  * The image reference to save, scan and publish as a job output: the first tag of
@@ -23,8 +15,8 @@ export interface MetadataJson {
  * the metadata step did not run its output is empty; `'{}'` stands in so the
  * expression gives an empty string instead of failing to parse.
  */
-export function prImageTag(meta: StepWithOutputs<"json">): Expr<string> {
-  return fromJSON<MetadataJson>(orElse(meta.outputs.json, "{}")).get("tags").at(0);
+export function prImageTag(meta: BoundStep<DockerMetadataActionOutputs>): Expr<string> {
+  return fromJSON(orElse(meta.outputs.json, "{}")).get("tags").at(0);
 }
 
 /** The PR image archive: one name and one file for the upload and the download. */

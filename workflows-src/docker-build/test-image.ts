@@ -3,7 +3,7 @@
  * reference in its outputs), starts it next to a small upstream service on a
  * private network, waits for its health endpoint and runs the integration tests.
  */
-import { actionStep, and, currentJob, envVar, github, job, not, pins, scriptFile, scriptStep, secret, status } from "../kit/index.ts";
+import { and, currentJob, dockerLoginAction, envVar, github, job, not, scriptFile, scriptStep, secret, status } from "../kit/index.ts";
 import { buildAndPush } from "./build-and-push.ts";
 import { buildSkipped } from "./build-skipped.ts";
 import { checkout } from "./checkout.ts";
@@ -22,9 +22,8 @@ export const testImage = job("test-image", { needs: [buildAndPush] }, (needs) =>
     permissions: { contents: "read", packages: "read" },
     steps: [
       checkout(),
-      actionStep({
+      dockerLoginAction({
         name: "Log in to GitHub Container Registry",
-        uses: pins.login,
         with: { registry: envVar("REGISTRY"), username: github.actor, password: secret("GITHUB_TOKEN") },
       }),
       scriptStep({ name: "Pull the published image", env: image, run: script("pull-image.sh") }),

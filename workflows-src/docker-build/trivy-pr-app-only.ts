@@ -3,7 +3,7 @@
  * locally, copies the application binary out and fails on CRITICAL or HIGH
  * findings in that binary alone.
  */
-import { actionStep, job, pins, runner, scriptFile, scriptStep, tpl } from "../kit/index.ts";
+import { aquasecurityTrivyAction, job, runner, scriptFile, scriptStep, tpl } from "../kit/index.ts";
 import { checkout } from "./checkout.ts";
 import { isPullRequest, RUNNER } from "./settings.ts";
 
@@ -24,10 +24,9 @@ export const trivyPrAppOnly = job("trivy-pr-app-only", {}, () => ({
       env: { APP_BINARY, OUTPUT_DIR: outputDir },
       run: scriptFile(import.meta.url, "./scripts/build-app-binary.sh"),
     }),
-    actionStep({
+    aquasecurityTrivyAction({
       name: "Scan the binary with Trivy",
-      uses: pins.trivy,
-      with: { "scan-type": "rootfs", "scan-ref": outputDir, severity: "CRITICAL,HIGH", "exit-code": "1", format: "table" },
+      with: { "scan-type": "rootfs", "scan-ref": outputDir, severity: "CRITICAL,HIGH", "exit-code": 1, format: "table" },
     }),
   ],
 }));

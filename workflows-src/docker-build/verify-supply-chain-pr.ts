@@ -4,14 +4,16 @@
  * on the pull request, and fails on critical vulnerabilities.
  */
 import {
-  actionStep,
+  actionsUploadArtifact,
   and,
+  anchoreSbomActionDownloadSyft,
+  anchoreScanActionDownloadGrype,
   format,
   github,
+  githubCodeqlActionUploadSarif,
   githubScriptStep,
   job,
   not,
-  pins,
   runner,
   scriptFile,
   scriptStep,
@@ -33,18 +35,14 @@ export const verifySupplyChainPr = job("verify-supply-chain-pr", { needs: [build
   const build = needs(buildAndPush);
   const imageRef = build.outputs.image_ref;
 
-  const syft = actionStep({
+  const syft = anchoreSbomActionDownloadSyft({
     name: "Install syft",
     id: "syft",
-    outputs: ["cmd"],
-    uses: pins.downloadSyft,
     with: { "syft-version": envVar("SYFT_VERSION") },
   });
-  const grype = actionStep({
+  const grype = anchoreScanActionDownloadGrype({
     name: "Install grype",
     id: "grype",
-    outputs: ["cmd"],
-    uses: pins.downloadGrype,
     with: { "grype-version": envVar("GRYPE_VERSION") },
   });
   const sbom = scriptStep({
@@ -95,22 +93,20 @@ export const verifySupplyChainPr = job("verify-supply-chain-pr", { needs: [build
       sbom,
       scan,
       sarif,
-      actionStep({
+      githubCodeqlActionUploadSarif({
         name: "Upload the SARIF to code scanning",
         if: status.always(),
         after: [sarif],
         "continue-on-error": true,
-        uses: pins.uploadSarif,
         with: {
           sarif_file: tpl`${reportDir}/grype-results.sarif`,
           category: format("supply-chain-pr-{0}-{1}", github.event.pullRequest.number, github.sha),
         },
       }),
-      actionStep({
+      actionsUploadArtifact({
         name: "Upload the supply chain reports",
         if: status.always(),
         after: [sbom],
-        uses: pins.uploadArtifact,
         with: {
           name: tpl`supply-chain-pr-${github.event.pullRequest.number}`,
           path: reportDir,

@@ -5,11 +5,11 @@
  * step has an id, every output the action declares — JSON outputs typed by shape.
  */
 import { actionStep, type StepHandle, type StepOptions, type StepWithId } from "./step.ts";
-import { Expr, JsonText, Template, type Value } from "./expr.ts";
+import { Expr, JsonText, lines, type Template, type Value } from "./expr.ts";
 import type { Pin } from "./pins.ts";
 
-/** A string input: text, an expression or a template. */
-export type StringInput = string | Expr<string | number> | Template;
+/** A string input: text (a number is written as its digits), an expression or a template. */
+export type StringInput = string | number | Expr<string | number> | Template;
 /** A boolean input (`true`/`false` in the YAML), or a condition. */
 export type BooleanInput = boolean | Expr<boolean>;
 /** A number input, or a number expression. */
@@ -71,28 +71,5 @@ export function actionBinding<I, O>(pin: Pin, outputs: BindingOutputs): ActionBi
 }
 
 function inputValue(value: Value | ListInput): Value {
-  return Array.isArray(value) ? lines(value as readonly ListItem[]) : (value as Value);
-}
-
-/** Joins list lines with newlines, keeping every embedded expression (and its references). */
-function lines(items: readonly ListItem[]): Value {
-  const strings = [""];
-  const exprs: Expr[] = [];
-  const text = (part: string): void => {
-    strings[strings.length - 1] += part;
-  };
-  items.forEach((item, index) => {
-    if (index > 0) text("\n");
-    if (typeof item === "string") return text(item);
-    const template = item instanceof Template ? item : new Template(["", ""], [item]);
-    template.strings.forEach((part, i) => {
-      text(part);
-      const expr = template.exprs[i];
-      if (expr) {
-        exprs.push(expr);
-        strings.push("");
-      }
-    });
-  });
-  return exprs.length ? new Template(strings, exprs) : (strings[0] ?? "");
+  return Array.isArray(value) ? lines(...(value as readonly ListItem[])) : (value as Value);
 }

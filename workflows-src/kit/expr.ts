@@ -199,11 +199,18 @@ export function format(template: string, ...args: Value[]): Expr<string> {
   return call<string>("format", template, ...args);
 }
 
-/** `a || b`: the first truthy of two values (used for defaults, e.g. `x || '{}'`). */
-export function orElse<T>(value: Expr<T>, fallback: T | Expr<T>): Expr<T> {
+/**
+ * `a || b`: the first truthy of two values (used for defaults, e.g. `x || '{}'`).
+ * A JSON output with a JSON fallback stays JSON text of its shape, for `fromJSON`.
+ */
+export function orElse<T>(value: JsonText<T>, fallback: string): JsonText<T>;
+export function orElse<T>(value: Expr<T>, fallback: T | Expr<T>): Expr<T>;
+export function orElse<T>(value: Expr<T>, fallback: T | Expr<T>): Expr<unknown> {
   const left = operand(value, Precedence.And);
   const right = operand(fallback as Value, Precedence.And);
-  return new Expr<T>(`${left.text} || ${right.text}`, [...left.refs, ...right.refs], Precedence.Or);
+  const text = `${left.text} || ${right.text}`;
+  const refs = [...left.refs, ...right.refs];
+  return value instanceof JsonText ? new JsonText(text, refs, Precedence.Or) : new Expr<T>(text, refs, Precedence.Or);
 }
 
 /** `cond && a || b`: GitHub's ternary idiom; `a` must not be falsy. */

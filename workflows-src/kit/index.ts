@@ -5,7 +5,7 @@
 export { and, or, not, eq, ne, lit, raw, format, fromJSON, startsWith, contains, orElse, ifElse, fileExists, status, tpl, lines } from "./expr.ts";
 export type { Expr, JsonExpr, JsonText, Condition, Value, Template, StepStatus, JobResult } from "./expr.ts";
 export { github, runner, currentJob, envVar, secret, type EventName } from "./contexts.ts";
-export { actionStep, type StepHandle, type StepWithId, type StepWithOutputs, type StepOptions } from "./step.ts";
+export { type StepHandle, type StepWithId, type StepWithOutputs, type StepOptions } from "./step.ts";
 export { scriptStep, githubScriptStep, scriptFile } from "./script-step.ts";
 export { job, type JobHandle, type NeededJob, type NeedsAccessor } from "./job.ts";
 export { workflow, type BuiltWorkflow, type WorkflowSpec } from "./workflow.ts";
