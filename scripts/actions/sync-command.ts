@@ -5,21 +5,23 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { formatActionManifest, manifestFile, parsePinTable } from "../../workflows-src/kit/action-manifest.ts";
-import { issueMessages, parseWith, ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { parseWith, ValidationError } from "../../workflows-src/kit/validation-error.ts";
 import { directorySource } from "./directory-source.ts";
 import { githubSource } from "./github-source.ts";
 import { manifestChanges, syncManifest, type MetadataSource } from "./sync-manifest.ts";
 
-const flags = z
+/** The command's flags: `--from DIR` or `--github` (with `--api-url URL` to point elsewhere). */
+export const syncFlags = z
   .strictObject({
     from: z.string().min(1).optional(),
-    github: z.boolean().optional(),
+    github: z.literal(true).optional(),
     "api-url": z.url().optional(),
   })
   .refine((f) => (f.from === undefined) !== (f.github === undefined), "give exactly one of --from DIR or --github");
+
+export type SyncFlags = z.infer<typeof syncFlags>;
 
 const environment = z.object({
   GITHUB_TOKEN: z.string().optional(),
@@ -34,9 +36,8 @@ export interface SyncContext {
 }
 
 /** Runs the command; returns the exit code. */
-export async function syncActionsCommand(args: readonly string[], context: SyncContext): Promise<number> {
+export async function syncActionsCommand(options: SyncFlags, context: SyncContext): Promise<number> {
   try {
-    const options = parseFlags(args);
     const env = parseWith(environment, context.env, "environment");
     const source: MetadataSource =
       options.from !== undefined
@@ -63,17 +64,4 @@ export async function syncActionsCommand(args: readonly string[], context: SyncC
     for (const problem of error.problems) context.log(`  ${problem}`);
     return 1;
   }
-}
-
-function parseFlags(args: readonly string[]): z.infer<typeof flags> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    strict: false,
-    allowPositionals: true,
-    options: { from: { type: "string" }, github: { type: "boolean" }, "api-url": { type: "string" } },
-  });
-  if (positionals.length) throw new ValidationError([`flags: unexpected argument "${positionals[0]}"; use --from DIR or --github`]);
-  const result = flags.safeParse(values);
-  if (!result.success) throw new ValidationError(issueMessages("flags", result.error).map((m) => m.replace(/key(s?) "/g, 'flag$1 "--')));
-  return result.data;
 }

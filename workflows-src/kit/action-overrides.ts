@@ -42,13 +42,6 @@ export const actionOverrides: Readonly<Record<string, ActionOverride>> = {
   "actions/upload-artifact": {
     inputs: { "if-no-files-found": oneOf("warn", "error", "ignore"), "retention-days": number },
   },
-  "anchore/scan-action": {
-    inputs: {
-      "output-format": oneOf("json", "sarif", "cyclonedx", "cyclonedx-json", "table"),
-      "severity-cutoff": oneOf("negligible", "low", "medium", "high", "critical"),
-      "cache-db": boolean,
-    },
-  },
   "anchore/scan-action/download-grype": {
     inputs: { "cache-db": boolean },
   },
