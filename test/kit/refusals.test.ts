@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { actionStep, and, BuildError, eq, github, githubScriptStep, job, pins, raw, scriptStep, status, workflow, type JobHandle } from "../../workflows-src/kit/index.ts";
+import { actionsCheckout, and, BuildError, eq, github, githubScriptStep, job, raw, scriptStep, status, workflow, type JobHandle } from "../../workflows-src/kit/index.ts";
 
 const runsOn = "ubuntu-latest";
 const producer = () => scriptStep({ name: "Produce", id: "produce", outputs: ["value"], if: eq(github.eventName, "push"), run: "echo value=1 >> \"$GITHUB_OUTPUT\"" });
@@ -158,7 +158,7 @@ test("an escape-hatch expression is still parsed when the workflow is built", ()
     name: "j",
     "runs-on": runsOn,
     permissions: {},
-    steps: [actionStep({ name: "Uses", uses: pins.checkout, with: { ref: "${{ github.ref == }}" } })],
+    steps: [actionsCheckout({ name: "Uses", with: { ref: "${{ github.ref == }}" } })],
   }));
   const problems = problemsOf([j]);
   assert.equal(problems.length, 1);

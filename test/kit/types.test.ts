@@ -5,12 +5,12 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { actionStep, eq, github, job, pins, scriptStep, type StepWithId } from "../../workflows-src/kit/index.ts";
+import { dockerMetadataAction, eq, github, job, scriptStep, type StepWithId } from "../../workflows-src/kit/index.ts";
 
 const runsOn = "ubuntu-latest";
 const anonymous = scriptStep({ name: "No id", run: "true" });
 const withId = scriptStep({ name: "Id", id: "id", run: "true" });
-const meta = actionStep({ name: "Meta", id: "meta", outputs: ["tags", "json"], uses: pins.metadata });
+const meta = dockerMetadataAction({ name: "Meta", id: "meta" });
 
 export function compileTimeRefusals(): void {
   // @ts-expect-error a step without an id has no outputs

@@ -166,12 +166,12 @@ export const buildAndPush = job("build-and-push", {}, () => ({
     aquasecurityTrivyAction({
       name: "Scan the image with Trivy (table)",
       ...published,
-      with: { "image-ref": image.outputs.ref, format: "table", "exit-code": 0 },
+      with: { "image-ref": image.outputs.ref, format: "table", "exit-code": "0" },
     }),
     aquasecurityTrivyAction({
       name: "Scan the image with Trivy (SARIF)",
       ...published,
-      with: { "image-ref": image.outputs.ref, format: "sarif", output: trivySarif, "exit-code": 0 },
+      with: { "image-ref": image.outputs.ref, format: "sarif", output: trivySarif, "exit-code": "0" },
     }),
     githubCodeqlActionUploadSarif({
       name: "Upload the Trivy SARIF",

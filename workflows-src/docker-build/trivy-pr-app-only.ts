@@ -26,7 +26,7 @@ export const trivyPrAppOnly = job("trivy-pr-app-only", {}, () => ({
     }),
     aquasecurityTrivyAction({
       name: "Scan the binary with Trivy",
-      with: { "scan-type": "rootfs", "scan-ref": outputDir, severity: "CRITICAL,HIGH", "exit-code": 1, format: "table" },
+      with: { "scan-type": "rootfs", "scan-ref": outputDir, severity: "CRITICAL,HIGH", "exit-code": "1", format: "table" },
     }),
   ],
 }));

@@ -48,7 +48,6 @@ export const actionOverrides: Readonly<Record<string, ActionOverride>> = {
   "aquasecurity/trivy-action": {
     inputs: {
       format: oneOf("table", "json", "template", "sarif", "cyclonedx", "spdx", "spdx-json", "github", "cosign-vuln"),
-      "exit-code": number,
       "hide-progress": boolean,
     },
   },
