@@ -1,7 +1,8 @@
 /**
  * Outside the kit, the workflow sources never spell a step or job reference, an
- * expression or an image reference by hand: those come from handles,
- * `prImageTag` and the kit's one escape hatch, `raw()`, which is not used.
+ * expression, an image reference or an action's `uses:` by hand: those come from
+ * handles, `prImageTag`, the generated action bindings and the kit's one escape
+ * hatch, `raw()`, which is not used.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -10,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const sourcesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../workflows-src");
-const forbidden = ["steps.", "needs.", "${{", "ghcr.io/", "raw("];
+const forbidden = ["steps.", "needs.", "${{", "ghcr.io/", "raw(", "uses:", "actionStep("];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

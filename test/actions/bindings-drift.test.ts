@@ -1,0 +1,35 @@
+/**
+ * The binding files take part in the drift check like the workflows: a stale,
+ * hand-edited, missing or orphaned file under generated/actions/ is each reported.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { findDrift } from "../../scripts/generated/drift.ts";
+import { withHeader } from "../../scripts/generated/header.ts";
+import { writeAll } from "../../scripts/generated/write-files.ts";
+import { bindingFiles } from "../../scripts/actions/render-bindings.ts";
+
+const expected = bindingFiles();
+const metadata = "generated/actions/docker-metadata-action.ts";
+const checkout = "generated/actions/actions-checkout.ts";
+const index = "generated/actions/index.ts";
+const orphan = "generated/actions/acme-gone.ts";
+
+test("stale, hand-edited, missing and orphaned binding files are each reported", () => {
+  const root = mkdtempSync(path.join(tmpdir(), "bindings-drift-"));
+  writeAll(root, expected, []);
+  assert.deepEqual(findDrift(root, expected), [], "a fresh tree is current");
+
+  const at = (file: string): string => path.join(root, file);
+  const oldSource = readFileSync(at(metadata), "utf8").replace("v5.10.0", "v5.9.0");
+  writeFileSync(at(metadata), withHeader("slash", "workflows-src/kit/actions.manifest.json", oldSource.split("\n").slice(3).join("\n")));
+  writeFileSync(at(checkout), readFileSync(at(checkout), "utf8").replace("readonly ref?", "readonly reff?"));
+  unlinkSync(at(index));
+  writeFileSync(at(orphan), withHeader("slash", "workflows-src/kit/actions.manifest.json", "export {};\n"));
+
+  const kinds = Object.fromEntries(findDrift(root, expected).map((d) => [d.path, d.kind]));
+  assert.deepEqual(kinds, { [metadata]: "stale", [checkout]: "hand-edited", [index]: "missing", [orphan]: "orphan" });
+});
