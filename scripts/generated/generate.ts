@@ -43,6 +43,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
       files.push(emitWorkflow(build()));
     } catch (error) {
       if (error instanceof BuildError) problems.push(error.message);
+      else if (error instanceof ValidationError) problems.push(...error.problems);
       else problems.push(String((error as Error).message ?? error));
     }
   }
@@ -59,6 +60,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
     if (paths.has(file.path)) problems.push(`${file.path} is produced by two sources; rename one workflow module`);
     paths.add(file.path);
   }
-  if (problems.length) throw new GenerationError(problems);
+  // A broken shared input (the action manifest) fails every workflow the same way: report it once.
+  if (problems.length) throw new GenerationError([...new Set(problems)]);
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -13,9 +13,13 @@ export interface Pin {
   readonly tag: string;
 }
 
-const table: ReadonlyMap<string, Pin> = new Map(
-  Object.entries(loadActionManifest().actions).map(([action, { commit, tag }]) => [action, { action, commit, tag }]),
-);
+// Read on first use, so a broken manifest is reported by gen as a problem, not as an import crash.
+let table: ReadonlyMap<string, Pin> | undefined;
+
+function pinTable(): ReadonlyMap<string, Pin> {
+  table ??= new Map(Object.entries(loadActionManifest().actions).map(([action, { commit, tag }]) => [action, { action, commit, tag }]));
+  return table;
+}
 
 /** The `uses:` value of a pin: `owner/repo[/path]@<commit>`. */
 export function usesOf(pin: Pin): string {
@@ -25,6 +29,6 @@ export function usesOf(pin: Pin): string {
 /** The pin a `uses:` value was made from, if the manifest has it. */
 export function pinOfUses(uses: string): Pin | undefined {
   const at = uses.lastIndexOf("@");
-  const pin = at > 0 ? table.get(uses.slice(0, at)) : undefined;
+  const pin = at > 0 ? pinTable().get(uses.slice(0, at)) : undefined;
   return pin && usesOf(pin) === uses ? pin : undefined;
 }
