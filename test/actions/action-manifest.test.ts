@@ -2,25 +2,15 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { formatActionManifest, loadActionManifest, parseActionManifest, parsePinTable } from "../../workflows-src/kit/action-manifest.ts";
 import { pinOfUses } from "../../workflows-src/kit/pins.ts";
-import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { validationProblems } from "../support/validation-problems.ts";
 
 const COMMIT = "5555555555555555555555555555555555555555";
-
-function problemsOf(run: () => unknown): readonly string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.problems;
-    throw error;
-  }
-  assert.fail("expected a ValidationError");
-}
 
 test("a manifest with a missing key, an unknown key and a short commit names each", () => {
   const text = JSON.stringify({
     actions: { "acme/widget": { commit: "main", inputs: { size: { required: true, defualt: "1" } }, outputs: [] } },
   });
-  const problems = problemsOf(() => parseActionManifest(text, "m.json"));
+  const problems = validationProblems(() => parseActionManifest(text, "m.json"));
   assert.equal(problems.length, 3, problems.join("\n"));
   assert.ok(problems.some((p) => p.startsWith('m.json: "actions.acme/widget.tag" is missing')));
   assert.ok(problems.some((p) => p.startsWith('m.json: "actions.acme/widget.inputs.size" has unknown key "defualt"')));
@@ -30,16 +20,16 @@ test("a manifest with a missing key, an unknown key and a short commit names eac
 test("a new pin without metadata is a valid pin table but not a valid manifest", () => {
   const text = JSON.stringify({ actions: { "acme/widget": { commit: COMMIT, tag: "v1" } } });
   assert.deepEqual(parsePinTable(text).actions["acme/widget"], { commit: COMMIT, tag: "v1" });
-  assert.ok(problemsOf(() => parseActionManifest(text)).some((p) => p.includes('"actions.acme/widget.inputs" is missing')));
+  assert.ok(validationProblems(() => parseActionManifest(text)).some((p) => p.includes('"actions.acme/widget.inputs" is missing')));
 });
 
 test("an action path that is not owner/repo[/path] is refused", () => {
-  const problems = problemsOf(() => parseActionManifest(JSON.stringify({ actions: { widget: { commit: COMMIT, tag: "v1", inputs: {}, outputs: [] } } }), "m.json"));
+  const problems = validationProblems(() => parseActionManifest(JSON.stringify({ actions: { widget: { commit: COMMIT, tag: "v1", inputs: {}, outputs: [] } } }), "m.json"));
   assert.ok(problems.some((p) => p.includes("owner/repo[/path]")), problems.join("\n"));
 });
 
 test("text that is not JSON is reported with the file name", () => {
-  assert.match(problemsOf(() => parseActionManifest("{", "m.json"))[0] ?? "", /^m\.json: is not valid JSON/);
+  assert.match(validationProblems(() => parseActionManifest("{", "m.json"))[0] ?? "", /^m\.json: is not valid JSON/);
 });
 
 test("the committed manifest is in its canonical form and is the pin table", () => {

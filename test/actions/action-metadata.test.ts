@@ -2,19 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { parseActionMetadata } from "../../scripts/actions/action-metadata.ts";
-import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { validationProblems } from "../support/validation-problems.ts";
 
 const fixture = (file: string): string => readFileSync(new URL(`../fixtures/action-metadata/${file}`, import.meta.url), "utf8");
-
-function problemsOf(run: () => unknown): readonly string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.problems;
-    throw error;
-  }
-  assert.fail("expected a ValidationError");
-}
 
 test("metadata facts: required flags, defaults as the runner sees them, deprecations, output order", () => {
   const facts = parseActionMetadata(fixture("acme/widget/action.yml"), "acme/widget/action.yml");
@@ -29,7 +19,7 @@ test("metadata facts: required flags, defaults as the runner sees them, deprecat
 });
 
 test("unknown keys are errors naming the file and the key", () => {
-  const problems = problemsOf(() => parseActionMetadata(fixture("acme/gadget/action.yml"), "acme/gadget/action.yml"));
+  const problems = validationProblems(() => parseActionMetadata(fixture("acme/gadget/action.yml"), "acme/gadget/action.yml"));
   assert.ok(problems.every((p) => p.startsWith("acme/gadget/action.yml:")));
   assert.ok(problems.some((p) => p.includes('"inputs.size"') && p.includes('"requird"')), problems.join("\n"));
   assert.ok(problems.some((p) => p.includes('"runz"')), problems.join("\n"));
@@ -38,12 +28,12 @@ test("unknown keys are errors naming the file and the key", () => {
 
 test("a value of the wrong type names its key path", () => {
   const text = "name: x\ndescription: y\ninputs:\n  size:\n    required: 'yes'\nruns:\n  using: node24\n";
-  const problems = problemsOf(() => parseActionMetadata(text, "x/action.yml"));
+  const problems = validationProblems(() => parseActionMetadata(text, "x/action.yml"));
   assert.equal(problems.length, 1);
   assert.match(problems[0] ?? "", /^x\/action\.yml: "inputs\.size\.required" /);
 });
 
 test("text that is not YAML is reported with the file name", () => {
-  const problems = problemsOf(() => parseActionMetadata("name: [unclosed", "bad/action.yml"));
+  const problems = validationProblems(() => parseActionMetadata("name: [unclosed", "bad/action.yml"));
   assert.match(problems[0] ?? "", /^bad\/action\.yml: is not valid YAML/);
 });

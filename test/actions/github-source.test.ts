@@ -1,13 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { manifestFile, parseActionManifest } from "../../workflows-src/kit/action-manifest.ts";
+import { parseActionManifest } from "../../workflows-src/kit/action-manifest.ts";
 import { syncActionsCommand } from "../../scripts/actions/sync-command.ts";
+import { pinnedProject } from "../support/pinned-project.ts";
 
 const fixtures = fileURLToPath(new URL("../fixtures/action-metadata", import.meta.url));
 const COMMIT = "3333333333333333333333333333333333333333";
@@ -41,17 +41,9 @@ async function fakeGithub(run: (apiUrl: string, seen: Seen[]) => Promise<void>):
   }
 }
 
-function projectWith(actions: string[]): { root: string; manifest: () => string } {
-  const root = mkdtempSync(path.join(tmpdir(), "sync-github-"));
-  const file = path.join(root, manifestFile);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ actions: Object.fromEntries(actions.map((a) => [a, { commit: COMMIT, tag: "v2.0.0" }])) }, null, 2) + "\n");
-  return { root, manifest: () => readFileSync(file, "utf8") };
-}
-
 test("--github reads each action's metadata at its pinned commit, with the token from the environment", async () => {
   await fakeGithub(async (apiUrl, seen) => {
-    const project = projectWith(["acme/widget", "acme/widget/lint"]);
+    const project = pinnedProject({ "acme/widget": COMMIT, "acme/widget/lint": COMMIT }, "v2.0.0");
     const log: string[] = [];
     const code = await syncActionsCommand({ github: true }, { root: project.root, env: { GITHUB_TOKEN: "test-token", GITHUB_API_URL: apiUrl }, log: (l) => log.push(l) });
     assert.equal(code, 0, log.join("\n"));
@@ -68,7 +60,7 @@ test("--github reads each action's metadata at its pinned commit, with the token
 
 test("--api-url overrides the environment; failures name the action and leave the manifest alone", async () => {
   await fakeGithub(async (apiUrl) => {
-    const project = projectWith(["acme/widget", "forbidden/thing", "acme/missing"]);
+    const project = pinnedProject({ "acme/widget": COMMIT, "forbidden/thing": COMMIT, "acme/missing": COMMIT }, "v2.0.0");
     const before = project.manifest();
     const log: string[] = [];
     const env = { GITHUB_API_URL: "http://127.0.0.1:9/unused" };

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatActionManifest, loadActionManifest, manifestFile, parsePinTable, type ActionManifest } from "../../workflows-src/kit/action-manifest.ts";
-import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { validationProblems } from "../support/validation-problems.ts";
 import { bindingFiles, bindingName, bindingsDir, renderBindings } from "../../scripts/actions/render-bindings.ts";
 import { directorySource } from "../../scripts/actions/directory-source.ts";
 import { syncManifest } from "../../scripts/actions/sync-manifest.ts";
@@ -24,16 +24,6 @@ const tiny: ActionManifest = {
     },
   },
 };
-
-function problemsOf(run: () => unknown): readonly string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.problems;
-    throw error;
-  }
-  assert.fail("expected a ValidationError");
-}
 
 test("binding names are camelCase of owner, repo and path", () => {
   const names = Object.fromEntries(
@@ -65,7 +55,7 @@ test("a binding types inputs from facts and overrides, and carries the pin", () 
 });
 
 test("overrides naming an action, input or output the manifest lacks are errors", () => {
-  const problems = problemsOf(() =>
+  const problems = validationProblems(() =>
     renderBindings(tiny, {
       "acme/widget": { inputs: { targt: { type: "list" } }, outputs: { digets: { type: "json", shape: "string[]" } } },
       "acme/gone": {},
@@ -80,7 +70,7 @@ test("overrides naming an action, input or output the manifest lacks are errors"
 test("two actions that make the same binding name are an error", () => {
   const facts = tiny.actions["acme/widget"];
   assert.ok(facts);
-  const problems = problemsOf(() => renderBindings({ actions: { "a-b/c": facts, "a/b-c": facts } }, {}));
+  const problems = validationProblems(() => renderBindings({ actions: { "a-b/c": facts, "a/b-c": facts } }, {}));
   assert.match(problems[0] ?? "", /"a-b\/c" and "a\/b-c" both make the binding name "aBC"/);
 });
 

@@ -1,25 +1,16 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { manifestFile, parseActionManifest } from "../../workflows-src/kit/action-manifest.ts";
 import { syncActionsCommand } from "../../scripts/actions/sync-command.ts";
+import { pinnedProject } from "../support/pinned-project.ts";
 
 const fixtures = fileURLToPath(new URL("../fixtures/action-metadata", import.meta.url));
 const WIDGET = "1111111111111111111111111111111111111111";
 const GADGET = "2222222222222222222222222222222222222222";
-
-/** A project root whose manifest pins the given actions, without their metadata yet. */
-function projectWith(pins: Record<string, string>): { root: string; manifest: () => string } {
-  const root = mkdtempSync(path.join(tmpdir(), "sync-actions-"));
-  const file = path.join(root, manifestFile);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const actions = Object.fromEntries(Object.entries(pins).map(([action, commit]) => [action, { commit, tag: "v1.0.0" }]));
-  writeFileSync(file, JSON.stringify({ actions }, null, 2) + "\n");
-  return { root, manifest: () => readFileSync(file, "utf8") };
-}
 
 async function run(root: string, options: Parameters<typeof syncActionsCommand>[0]): Promise<{ code: number; log: string[] }> {
   const log: string[] = [];
@@ -28,7 +19,7 @@ async function run(root: string, options: Parameters<typeof syncActionsCommand>[
 }
 
 test("--from fills in the metadata of new pins, then reports the manifest up to date", async () => {
-  const project = projectWith({ "acme/widget": WIDGET, "acme/widget/lint": WIDGET });
+  const project = pinnedProject({ "acme/widget": WIDGET, "acme/widget/lint": WIDGET });
   const first = await run(project.root, { from: fixtures });
   assert.equal(first.code, 0, first.log.join("\n"));
   assert.ok(first.log.some((l) => l.includes('"acme/widget": metadata added (6 inputs, 2 outputs)')), first.log.join("\n"));
@@ -46,7 +37,7 @@ test("--from fills in the metadata of new pins, then reports the manifest up to 
 });
 
 test("--from reports a changed input against the committed facts", async () => {
-  const project = projectWith({ "acme/widget": WIDGET });
+  const project = pinnedProject({ "acme/widget": WIDGET });
   await run(project.root, { from: fixtures });
   const file = path.join(project.root, manifestFile);
   writeFileSync(file, project.manifest().replace('"default": "3"', '"default": "4"'));
@@ -57,7 +48,7 @@ test("--from reports a changed input against the committed facts", async () => {
 });
 
 test("malformed metadata fails naming file and key, and nothing is written", async () => {
-  const project = projectWith({ "acme/widget": WIDGET, "acme/gadget": GADGET });
+  const project = pinnedProject({ "acme/widget": WIDGET, "acme/gadget": GADGET });
   const before = project.manifest();
   const { code, log } = await run(project.root, { from: fixtures });
   assert.equal(code, 1);
@@ -66,7 +57,7 @@ test("malformed metadata fails naming file and key, and nothing is written", asy
 });
 
 test("missing metadata names the file it looked for", async () => {
-  const project = projectWith({ "acme/nothing": WIDGET });
+  const project = pinnedProject({ "acme/nothing": WIDGET });
   const { code, log } = await run(project.root, { from: fixtures });
   assert.equal(code, 1);
   assert.ok(log.some((l) => l.includes(path.join("acme", "nothing", "action.yml")) && l.includes("not found")), log.join("\n"));
@@ -76,7 +67,7 @@ test("a PINS.tsv in the folder must agree with the manifest's pins", async () =>
   const dir = mkdtempSync(path.join(tmpdir(), "sync-actions-dir-"));
   cpSync(fixtures, dir, { recursive: true });
   writeFileSync(path.join(dir, "PINS.tsv"), `acme/widget\t${GADGET}\tv1.0.0\n`);
-  const project = projectWith({ "acme/widget": WIDGET });
+  const project = pinnedProject({ "acme/widget": WIDGET });
   const before = project.manifest();
   const { code, log } = await run(project.root, { from: dir });
   assert.equal(code, 1);
@@ -88,7 +79,7 @@ test("a PINS.tsv in the folder must agree with the manifest's pins", async () =>
 });
 
 test("a manifest entry that is not a full commit is rejected before any metadata is read", async () => {
-  const project = projectWith({ "acme/widget": "main" });
+  const project = pinnedProject({ "acme/widget": "main" });
   const { code, log } = await run(project.root, { from: fixtures });
   assert.equal(code, 1);
   assert.ok(log.some((l) => l.includes(manifestFile) && l.includes('"actions.acme/widget.commit"')), log.join("\n"));
