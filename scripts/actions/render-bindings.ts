@@ -39,14 +39,10 @@ export function renderBindings(manifest: ActionManifest, overrides: Readonly<Rec
   }
   if (problems.length) throw new ValidationError(problems);
 
-  const rendered = actions.map((action) => renderBinding(action, manifest.actions[action] as ActionFacts, overrides[action] ?? {}));
-  const files = actions.map((action, i) => ({
-    path: `${bindingsDir}/${bindingFileName(action)}`,
-    content: withHeader("slash", source, (rendered[i] as RenderedBinding).text),
-  }));
-  const index = actions.map((action, i) => {
-    const types = (rendered[i] as RenderedBinding).types.map((t) => `type ${t}`).join(", ");
-    return `export { ${bindingName(action)}, ${types} } from "./${bindingFileName(action)}";\n`;
+  const bindings = actions.map((action) => ({ action, ...renderBinding(action, manifest.actions[action] as ActionFacts, overrides[action] ?? {}) }));
+  const files = bindings.map(({ action, text }) => ({ path: `${bindingsDir}/${bindingFileName(action)}`, content: withHeader("slash", source, text) }));
+  const index = bindings.map(({ action, types }) => {
+    return `export { ${bindingName(action)}, ${types.map((t) => `type ${t}`).join(", ")} } from "./${bindingFileName(action)}";\n`;
   });
   return [...files, { path: `${bindingsDir}/index.ts`, content: withHeader("slash", source, "\n" + index.join("")) }];
 }
@@ -178,7 +174,8 @@ function inputDoc(spec: InputFacts): string[] {
 
 function docComment(lines: string[], indent: string): string {
   if (!lines.length) return "";
-  const safe = lines.map((line) => line.replaceAll("*/", "*\\/"));
+  // Metadata text may hold newlines or "*/"; neither may end or break the comment.
+  const safe = lines.map((line) => line.replace(/\s*\n\s*/g, " ").replaceAll("*/", "*\\/"));
   return safe.length === 1 ? `${indent}/** ${safe[0]} */\n` : `${indent}/**\n${safe.map((l) => `${indent} * ${l}\n`).join("")}${indent} */\n`;
 }
 
