@@ -1,0 +1,162 @@
+/**
+ * Conditions decided by enumeration: the atoms a set of `if:` expressions read
+ * (context paths such as `github.event_name`, `steps.skip.outputs.skip_build`,
+ * `steps.build.outcome`) get every value that can change a comparison, and each
+ * assignment is evaluated with GitHub's own evaluator. Rules use it to prove that
+ * one condition implies another instead of matching condition text.
+ */
+import { data, Evaluator, type Expr as ExpressionAst } from "@actions/expressions";
+import type { FunctionDefinition } from "@actions/expressions/funcs/info";
+import { IndexAccess, Literal } from "@actions/expressions/ast";
+import { truthy } from "@actions/expressions/result";
+import { childrenOf, contextPathsOf, functionsCalledBy } from "./expressions.ts";
+
+/** The job's status as the status functions see it when a step's `if:` is evaluated. */
+export type JobStatus = "success" | "failure" | "cancelled";
+export const JOB_STATUSES: readonly JobStatus[] = ["success", "failure", "cancelled"];
+
+/** The values a step outcome, conclusion or job result can take. */
+export const RESULTS = ["success", "failure", "cancelled", "skipped"] as const;
+
+/** A context path and the values it is tried with. */
+export interface Atom {
+  readonly path: string;
+  readonly domain: readonly string[];
+}
+
+/** Context path → value, for one evaluation. */
+export type Assignment = ReadonlyMap<string, string>;
+
+/** A value no literal of the conditions equals: "anything else". */
+export const OTHER_VALUE = "\u0000other";
+
+const STATUS_FUNCTIONS = new Set(["success", "failure", "cancelled", "always"]);
+
+/** True when the condition calls a status function, so the implicit `success() &&` does not apply. */
+export function callsStatusFunction(ast: ExpressionAst): boolean {
+  return functionsCalledBy(ast).some((name) => STATUS_FUNCTIONS.has(name));
+}
+
+/**
+ * The atoms of some conditions. Results (`*.outcome`, `*.conclusion`, `needs.*.result`)
+ * range over the four results; every other path over every string literal the
+ * conditions contain, the empty string (what a skipped step's output reads as) and
+ * one value equal to none of them. Comparisons only distinguish these classes, so
+ * trying one member of each is exhaustive for `==`, `!=`, `!`, `&&`, `||` and
+ * `contains`/`startsWith`/`endsWith` against literals.
+ */
+export function atomsOf(conditions: readonly ExpressionAst[]): Atom[] {
+  const literals = new Set<string>(["", OTHER_VALUE]);
+  const paths = new Set<string>();
+  for (const ast of conditions) {
+    for (const literal of literalsOf(ast)) literals.add(literal);
+    for (const path of contextPathsOf(ast)) paths.add(path.text);
+  }
+  return [...paths].sort().map((path) => ({ path, domain: isResultPath(path) ? RESULTS : [...literals] }));
+}
+
+/** True for a path whose value is a step or job result. */
+export function isResultPath(path: string): boolean {
+  const segments = path.split(".");
+  const last = segments[segments.length - 1];
+  return (segments[0] === "steps" && segments.length === 3 && (last === "outcome" || last === "conclusion")) ||
+    (segments[0] === "needs" && segments.length === 3 && last === "result") ||
+    path === "job.status";
+}
+
+/** Number of assignments `assignments(atoms)` yields. */
+export function assignmentCount(atoms: readonly Atom[]): number {
+  return atoms.reduce((n, atom) => n * atom.domain.length, 1);
+}
+
+/** Every assignment of the atoms, one value each. */
+export function* assignments(atoms: readonly Atom[]): Generator<Assignment> {
+  const index = atoms.map(() => 0);
+  if (atoms.some((atom) => atom.domain.length === 0)) return;
+  for (;;) {
+    yield new Map(atoms.map((atom, i) => [atom.path, atom.domain[index[i] ?? 0] ?? ""]));
+    let i = 0;
+    while (i < atoms.length && (index[i] = (index[i] ?? 0) + 1) === atoms[i]?.domain.length) index[i++] = 0;
+    if (i === atoms.length) return;
+  }
+}
+
+/**
+ * Evaluates a condition as the runner does for a step or job `if:`: an absent
+ * condition is `success()`, one without a status function gets `success() &&`.
+ * An expression that fails to evaluate counts as false (the runner does not run the step).
+ */
+export function runs(ast: ExpressionAst | undefined, values: Assignment, status: JobStatus): boolean {
+  if (!ast) return status === "success";
+  if (!callsStatusFunction(ast) && status !== "success") return false;
+  return evaluate(ast, values, status);
+}
+
+/** Evaluates an expression to a boolean with GitHub's evaluator; an evaluation error is false. */
+export function evaluate(ast: ExpressionAst, values: Assignment, status: JobStatus): boolean {
+  try {
+    return truthy(new Evaluator(ast, contextOf(values), statusFunctions(status)).evaluate());
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when, for every assignment of the atoms both conditions read and every job
+ * status, `premise` running implies `conclusion` running. Undefined when there are
+ * more than `limit` cases (too many atoms to decide by enumeration).
+ */
+export function implies(premise: ExpressionAst | undefined, conclusion: ExpressionAst | undefined, limit = 200_000): boolean | undefined {
+  const atoms = atomsOf([premise, conclusion].filter((a): a is ExpressionAst => a !== undefined));
+  if (assignmentCount(atoms) * JOB_STATUSES.length > limit) return undefined;
+  for (const values of assignments(atoms)) {
+    for (const status of JOB_STATUSES) {
+      if (runs(premise, values, status) && !runs(conclusion, values, status)) return false;
+    }
+  }
+  return true;
+}
+
+/** Nests `a.b.c → v` entries into the dictionaries the evaluator reads; a longer path wins over its prefix. */
+export function contextOf(values: Assignment): data.Dictionary {
+  type Tree = { [key: string]: Tree | string };
+  const tree: Tree = {};
+  for (const [path, value] of values) {
+    const segments = path.split(".");
+    let node = tree;
+    segments.forEach((segment, i) => {
+      const existing = node[segment];
+      if (i === segments.length - 1) {
+        if (typeof existing !== "object") node[segment] = value;
+      } else {
+        node = typeof existing === "object" ? existing : (node[segment] = {});
+      }
+    });
+  }
+  const toData = (node: Tree): data.Dictionary =>
+    new data.Dictionary(...Object.entries(node).map(([key, value]) => ({ key, value: typeof value === "string" ? new data.StringData(value) : toData(value) })));
+  return toData(tree);
+}
+
+function statusFunctions(status: JobStatus): Map<string, FunctionDefinition> {
+  const constant = (name: string, value: boolean): FunctionDefinition => ({ name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(value) });
+  return new Map([
+    ["success", constant("success", status === "success")],
+    ["failure", constant("failure", status === "failure")],
+    ["cancelled", constant("cancelled", status === "cancelled")],
+    ["always", constant("always", true)],
+    ["hashfiles", { name: "hashFiles", minArgs: 1, maxArgs: 255, call: () => new data.StringData("hash") }],
+  ]);
+}
+
+function literalsOf(ast: ExpressionAst): string[] {
+  const found: string[] = [];
+  const visit = (node: ExpressionAst): void => {
+    if (node instanceof Literal && node.literal.kind !== data.Kind.Null) found.push(node.literal.coerceString());
+    // Property names (`github.event`) are not values a context can hold.
+    if (node instanceof IndexAccess) return [node.expr, ...(node.index instanceof Literal ? [] : [node.index])].forEach(visit);
+    childrenOf(node).forEach(visit);
+  };
+  visit(ast);
+  return found;
+}
