@@ -37,8 +37,8 @@ const DEGRADE: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
  */
 export function guardVerdict(steps: readonly StepEntry[], producer: StepEntry, consumer: StepEntry, limit = 100_000): GuardVerdict {
   const modelled = modelledSteps(steps, producer, consumer);
-  const conditions = new Map(modelled.map((s) => [s, conditionOf(s.step["if"])]));
-  const asts = [...conditions.values()].filter((a): a is ExpressionAst => a !== undefined);
+  const conditions = new Map(modelled.map((s) => [s, s.step["if"]]));
+  const asts = modelled.map((s) => conditionOf(s.step["if"])).filter((a): a is ExpressionAst => a !== undefined);
   const modelledIds = new Set(modelled.flatMap((s) => (s.id ? [s.id] : [])));
   const free: Atom[] = atomsOf(asts).filter((atom) => !isResultOf(atom.path, modelledIds));
   const cases = assignmentCount(free);
@@ -46,7 +46,7 @@ export function guardVerdict(steps: readonly StepEntry[], producer: StepEntry, c
 
   for (const values of assignments(free)) {
     const example = replay(modelled, conditions, producer, consumer, new Map(values), "success");
-    if (example) return { kind: "unguarded", example: { producerOutcome: example, values: shown(values, conditions.get(consumer), conditions.get(producer)) } };
+    if (example) return { kind: "unguarded", example: { producerOutcome: example, values: shown(values, conditionOf(consumer.step["if"]), conditionOf(producer.step["if"])) } };
   }
   return { kind: "guarded" };
 }
@@ -54,7 +54,7 @@ export function guardVerdict(steps: readonly StepEntry[], producer: StepEntry, c
 /** Replays the modelled steps from `from`; returns the producer's outcome in a counterexample, if any. */
 function replay(
   steps: readonly StepEntry[],
-  conditions: ReadonlyMap<StepEntry, ExpressionAst | undefined>,
+  conditions: ReadonlyMap<StepEntry, unknown>,
   producer: StepEntry,
   consumer: StepEntry,
   values: Map<string, string>,
