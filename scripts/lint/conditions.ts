@@ -6,7 +6,7 @@
  * one condition implies another instead of matching condition text.
  */
 import { data, type Expr as ExpressionAst } from "@actions/expressions";
-import { IndexAccess, Literal } from "@actions/expressions/ast";
+import { Binary, FunctionCall, IndexAccess, Literal } from "@actions/expressions/ast";
 import { evaluateCondition, type Contexts } from "../expressions/evaluate.ts";
 import { childrenOf, conditionOf, contextPathsOf } from "./expressions.ts";
 
@@ -31,20 +31,35 @@ export const OTHER_VALUE = "\u0000other";
 
 /**
  * The atoms of some conditions. Results (`*.outcome`, `*.conclusion`, `needs.*.result`)
- * range over the four results; every other path over every string literal the
- * conditions contain, the empty string (what a skipped step's output reads as) and
- * one value equal to none of them. Comparisons only distinguish these classes, so
- * trying one member of each is exhaustive for `==`, `!=`, `!`, `&&`, `||` and
+ * range over the four results; every other path over the literals it is compared
+ * with or passed beside (`github.event_name == 'push'`, `contains(x, 'chore')`), the
+ * empty string (what a skipped step's output reads as) and one value equal to no
+ * literal. Comparisons and string functions only tell these classes apart, so one
+ * member of each is exhaustive for `==`, `!=`, `!`, `&&`, `||` and
  * `contains`/`startsWith`/`endsWith` against literals.
  */
 export function atomsOf(conditions: readonly ExpressionAst[]): Atom[] {
-  const literals = new Set<string>(["", OTHER_VALUE]);
-  const paths = new Set<string>();
+  const literals = new Map<string, Set<string>>();
   for (const ast of conditions) {
-    for (const literal of literalsOf(ast)) literals.add(literal);
-    for (const path of contextPathsOf(ast)) paths.add(path.text);
+    for (const path of contextPathsOf(ast)) if (!literals.has(path.text)) literals.set(path.text, new Set(["", OTHER_VALUE]));
+    for (const [path, literal] of comparedLiterals(ast)) literals.get(path)?.add(literal);
   }
-  return [...paths].sort().map((path) => ({ path, domain: isResultPath(path) ? RESULTS : [...literals] }));
+  return [...literals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, domain]) => ({ path, domain: isResultPath(path) ? RESULTS : [...domain] }));
+}
+
+/** Pairs (path, literal) for every comparison or function call that has both among its operands. */
+function comparedLiterals(ast: ExpressionAst): [string, string][] {
+  const pairs: [string, string][] = [];
+  const visit = (node: ExpressionAst): void => {
+    if (node instanceof Binary || node instanceof FunctionCall) {
+      const operands = node instanceof Binary ? [node.left, node.right] : node.args;
+      const texts = operands.flatMap(literalsOf);
+      for (const operand of operands) for (const path of contextPathsOf(operand)) for (const text of texts) pairs.push([path.text, text]);
+    }
+    childrenOf(node).forEach(visit);
+  };
+  visit(ast);
+  return pairs;
 }
 
 /** True for a path whose value is a step or job result. */
