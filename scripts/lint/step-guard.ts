@@ -24,6 +24,9 @@ export interface Counterexample {
 /** The verdict: guarded, a counterexample, or too many cases to decide. */
 export type GuardVerdict = { kind: "guarded" } | { kind: "unguarded"; example: Counterexample } | { kind: "undecided"; cases: number };
 
+/** Verdicts of conditions already evaluated (condition, status and the values it reads), shared by every replay. */
+const verdicts = new Map<string, boolean>();
+
 const DEGRADE: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
   success: ["success", "failure", "cancelled"],
   failure: ["failure", "cancelled"],
@@ -62,19 +65,18 @@ export function guardVerdict(steps: readonly StepEntry[], producer: StepEntry, c
  */
 function replayer(steps: readonly StepEntry[], producer: StepEntry, consumer: StepEntry): (values: Map<string, string>) => string | undefined {
   const reads = new Map(steps.map((s) => [s, (conditionOf(s.step["if"]) ? contextPathsOf(conditionOf(s.step["if"]) as ExpressionAst) : []).map((p) => p.text)]));
-  const verdicts = new Map<string, boolean>();
   const explored = new Set<string>();
   // What the steps from a position on still read: only those values tell two states apart.
   const readFrom = steps.map((_, i) => [...new Set(steps.slice(i).flatMap((s) => reads.get(s) ?? []))]);
   const keysFor = new Map<readonly string[], string[]>();
-  const relevantTo = (paths: readonly string[], values: ReadonlyMap<string, string>): string => {
+  const relevantTo = (paths: readonly string[], values: ReadonlyMap<string, string>, named = false): string => {
     let keys = keysFor.get(paths);
     if (!keys) keysFor.set(paths, (keys = [...values.keys()].filter((key) => paths.some((p) => key === p || key.startsWith(`${p}.`) || p.startsWith(`${key}.`)))));
-    return keys.map((k) => values.get(k)).join("\u0002");
+    return keys.map((k) => (named ? `${k}=${values.get(k)}` : values.get(k))).join("\u0002");
   };
 
   const runsCached = (step: StepEntry, values: ReadonlyMap<string, string>, status: JobStatus): boolean => {
-    const key = `${step.index}|${status}|${relevantTo(reads.get(step) as string[], values)}`;
+    const key = `${String(step.step["if"])}|${status}|${relevantTo(reads.get(step) as string[], values, true)}`;
     let verdict = verdicts.get(key);
     if (verdict === undefined) verdicts.set(key, (verdict = runs(step.step["if"], values, status)));
     return verdict;
