@@ -145,19 +145,24 @@ function evaluateTemplate(value: string, values: ReadonlyMap<string, string>): s
  * branching (three statuses, two outcomes per step) cheap.
  */
 function replayer(steps: readonly StepEntry[], producer: StepEntry, consumer: ConsumerSpec): (values: Map<string, string>) => string | undefined {
+  const paths = new Map<unknown, string[]>();
   const pathsOf = (condition: unknown): string[] => {
-    const ast = conditionOf(condition);
-    return ast ? contextPathsOf(ast).map((p) => p.text) : [];
+    let found = paths.get(condition);
+    if (!found) {
+      const ast = conditionOf(condition);
+      paths.set(condition, (found = ast ? contextPathsOf(ast).map((p) => p.text) : []));
+    }
+    return found;
   };
   const consumerReads = [...consumer.conditions.flatMap((c) => contextPathsOf(c).map((p) => p.text)), ...[...(consumer.aliases?.values() ?? [])].flat()];
   const explored = new Set<string>();
   // What the steps from a position on (and the consumer) still read: only those values tell two states apart.
   const readFrom = steps.map((_, i) => [...new Set([...steps.slice(i).flatMap((s) => pathsOf(s.step["if"])), ...consumerReads])]);
-  const keysFor = new Map<string, string[]>();
+  // Keyed by array identity: the path lists above are built once each.
+  const keysFor = new Map<readonly string[], string[]>();
   const relevantTo = (paths: readonly string[], values: ReadonlyMap<string, string>, named = false): string => {
-    const id = paths.join("\u0001");
-    let keys = keysFor.get(id);
-    if (!keys) keysFor.set(id, (keys = [...values.keys()].filter((key) => paths.some((p) => key === p || key.startsWith(`${p}.`) || p.startsWith(`${key}.`)))));
+    let keys = keysFor.get(paths);
+    if (!keys) keysFor.set(paths, (keys = [...values.keys()].filter((key) => paths.some((p) => key === p || key.startsWith(`${p}.`) || p.startsWith(`${key}.`)))));
     return keys.map((k) => (named ? `${k}=${values.get(k)}` : values.get(k))).join("\u0002");
   };
   const cached = (condition: unknown, values: ReadonlyMap<string, string>, status: JobStatus): boolean => {

@@ -17,7 +17,7 @@ import { actionOf, isYamlMap, jobsOf, needsOf, scalarsOf, stepLabel, stepsOf, ty
 export const guardCoverage: Rule = {
   id: "guard-coverage",
   severity: "error",
-  what: "a step that reads another step's outputs or uses its image or file but can run when that step was skipped or failed",
+  what: "a step that reads another step's outputs or uses its image, file or artifact but can run when that step was skipped or failed",
   why: "the consumer then works on an empty value or a missing image and fails far from the cause (the docker save \"reference does not exist\" bug)",
   check(document, report) {
     for (const job of jobsOf(document.workflow)) {
