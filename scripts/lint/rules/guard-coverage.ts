@@ -1,18 +1,19 @@
 /**
  * guard-coverage: a step that reads an earlier step's outputs, or uses its product
  * (the image it built, the file it wrote, the artifact a needed job uploaded), but
- * can run when that step was skipped or failed. Decided by replaying the conditions
- * over every assignment of their atoms with GitHub's evaluator (see `step-guard.ts`),
- * so a guard must imply the producer ran and succeeded, not merely look similar.
- * This is the seed's bug: a save step guarded by the event only, after a build
- * also guarded by a skip flag.
+ * can run when that step was skipped or failed. This is the seed's bug: a save step
+ * guarded by the event only, after a build also guarded by a skip flag.
+ * Method: "consumer runs ⇒ producer ran and succeeded" is checked over every
+ * assignment of the atoms the conditions read (event name, step outputs, outcomes),
+ * replaying the steps between with GitHub's evaluator (see `step-guard.ts`), so a
+ * guard must imply the producer's success, not merely look like its condition.
  */
 import { callsStatusFunction } from "../../expressions/evaluate.ts";
 import { conditionOf, contextPathsOf, contextPathsOfValue } from "../expressions.ts";
 import { artifactNameOf, DOWNLOAD_ACTION, productUses, UPLOAD_ACTION } from "../products.ts";
 import type { Report, Rule } from "../rule.ts";
 import { describeValues, guardVerdict, jobGuardVerdict, type GuardVerdict } from "../step-guard.ts";
-import { actionOf, isYamlMap, jobsOf, needsOf, scalarsOf, stepLabel, stepsOf, type JobEntry, type StepEntry } from "../walk.ts";
+import { actionOf, isYamlMap, jobsOf, needsOf, scalarsOf, stepLabel, stepsOf, type JobEntry, type StepEntry, type YamlMap } from "../walk.ts";
 
 export const guardCoverage: Rule = {
   id: "guard-coverage",
@@ -84,7 +85,7 @@ function dependencies(consumer: StepEntry, earlier: readonly StepEntry[]): { pro
   const found = new Map<StepEntry, string>();
   const env = `${consumer.path}.env.`;
   for (const scalar of scalarsOf(consumer.step, consumer.path)) {
-    if (scalar.path.startsWith(env) && expandedOnlyWithDefault(consumer.step["run"], scalar.path.slice(env.length))) continue;
+    if (scalar.path.startsWith(env) && readOnlyWithDefault(consumer.step, scalar.path.slice(env.length))) continue;
     for (const ref of contextPathsOfValue(scalar)) {
       const [root, id, property] = ref.segments;
       const producer = earlier.find((s) => s.id === id);
@@ -95,9 +96,20 @@ function dependencies(consumer: StepEntry, earlier: readonly StepEntry[]): { pro
   return [...found].map(([producer, what]) => ({ producer, what }));
 }
 
-/** True when a shell script uses the variable, and every use is `${NAME:-…}` / `${NAME-…}` (shell text, not an expression). */
-function expandedOnlyWithDefault(run: unknown, name: string): boolean {
-  if (typeof run !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return false;
-  const uses = [...run.matchAll(new RegExp(`\\$(?:\\{)?${name}(?![A-Za-z0-9_])(:?-)?`, "g"))];
-  return uses.length > 0 && uses.every((use) => use[0].startsWith("${") && use[1] !== undefined);
+/**
+ * True when the step's code uses the env variable and every use supplies a default:
+ * `${NAME:-…}` / `${NAME-…}` in a shell script, `process.env.NAME ?? …` / `|| …` in a
+ * github-script body. This is code text, not an expression.
+ */
+function readOnlyWithDefault(step: YamlMap, name: string): boolean {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return false;
+  const run = step["run"];
+  if (typeof run === "string") {
+    const uses = [...run.matchAll(new RegExp(`\\$(?:\\{)?${name}(?![A-Za-z0-9_])(:?-)?`, "g"))];
+    return uses.length > 0 && uses.every((use) => use[0].startsWith("${") && use[1] !== undefined);
+  }
+  const script = actionOf(step) === "actions/github-script" && isYamlMap(step["with"]) ? step["with"]["script"] : undefined;
+  if (typeof script !== "string") return false;
+  const uses = [...script.matchAll(new RegExp(`process\\.env(?:\\.${name}|\\[["']${name}["']\\])(?![A-Za-z0-9_])\\s*(\\?\\?|\\|\\|)?`, "g"))];
+  return uses.length > 0 && uses.every((use) => use[1] !== undefined);
 }

@@ -92,3 +92,9 @@ test("accepts a download guarded through the needed job's output and result", ()
   assert.deepEqual(lintText(artifactWorkflow("needs.build.outputs.skip != 'true'"), [guardCoverage]), []);
   assert.deepEqual(lintText(artifactWorkflow("always() && needs.build.result == 'success' && needs.build.outputs.skip != 'true'"), [guardCoverage]), []);
 });
+
+test("a github-script body that reads the output with a fallback tolerates a skipped producer", () => {
+  const comment = (use: string) => `      - name: Comment\n        if: always()\n        uses: actions/github-script@f28e40c7f34bde8b3046d885e986cb6290c5673b\n        env:\n          TAGS: \${{ steps.meta.outputs.tags }}\n        with:\n          script: console.log(${use})\n`;
+  assert.deepEqual(run(skip + meta + comment("process.env.TAGS ?? 'n/a'")), []);
+  assert.equal(run(skip + meta + comment("process.env.TAGS")).length, 1);
+});
