@@ -32,6 +32,11 @@ export const handBuiltRef: Rule = {
         }
       }
     }
+    for (const scalar of scalarsOf(document.workflow["env"], "env")) {
+      for (const ref of handBuiltReferences(scalar.value)) {
+        report(scalar.path, `the workflow env builds the image reference "${ref}" by hand; pass ${source} through env: of the steps that need it instead`);
+      }
+    }
     for (const job of jobsOf(document.workflow)) {
       for (const key of ["outputs", "env"] as const) {
         for (const scalar of scalarsOf(job.job[key], `${job.path}.${key}`)) {

@@ -18,6 +18,11 @@ test("flags references assembled from expressions in with:, env: and job outputs
   assert.deepEqual(findings.map((f) => f.path).sort(), ["jobs.build.outputs.ref", "jobs.build.steps[1].with.image-ref"]);
 });
 
+test("flags a reference assembled in the workflow env", () => {
+  const text = oneJob(meta).replace("on: push\n", "on: push\nenv:\n  IMAGE_REF: ghcr.io/${{ github.repository }}:${{ github.sha }}\n");
+  assert.deepEqual(lintText(text, [handBuiltRef]).map((f) => f.path), ["env.IMAGE_REF"]);
+});
+
 test("accepts references taken from the metadata step, fixed references and paths", () => {
   const steps = meta + `      - run: |\n          docker save "$REF" -o "$RUNNER_TEMP/image.tar"\n          docker pull caddy:2-alpine\n          curl https://example.com/$X:1\n        env:\n          REF: \${{ fromJSON(steps.meta.outputs.json).tags[0] }}\n          OUT: \${{ runner.temp }}/image.tar\n`;
   assert.deepEqual(lintText(oneJob(steps), [handBuiltRef]), []);
