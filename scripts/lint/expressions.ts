@@ -46,7 +46,9 @@ function parseValue(value: string, isCondition: boolean): ParsedExpression[] {
   }
   return texts.flatMap((text) => {
     try {
-      return [{ text, ast: parseExpression(text) }];
+      // An empty `${{ }}` parses to nothing; GitHub's workflow parser reports it.
+      const ast = parseExpression(text) as ExpressionAst | undefined;
+      return ast ? [{ text, ast }] : [];
     } catch {
       return [];
     }
