@@ -1,10 +1,12 @@
 /**
  * `npm run bench:lint [-- --runs N]`: how long `npm run lint` takes on the emitted
- * workflows compared with an empty Node process. Both commands run interleaved N
- * times (default 7) so that machine noise hits both alike; prints each median
- * and their ratio. A measurement, never a test assertion.
+ * workflows compared with an empty Node process. The lint command is the one
+ * package.json runs for `npm run lint` (without npm's own start-up); both commands
+ * run interleaved N times (default 7) so that machine noise hits both alike; prints
+ * each median and their ratio. A measurement, never a test assertion.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -13,8 +15,11 @@ import { parseFlags } from "../cli/flags.ts";
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const flags = parseFlags("bench:lint", process.argv.slice(2), z.object({ runs: z.coerce.number().int().min(5).default(7) }).strict());
 
+const manifest = z.object({ scripts: z.object({ lint: z.string().regex(/^node\s/, "the lint script must start with node") }) });
+const lintScript = manifest.parse(JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8"))).scripts.lint;
+
 const commands = {
-  lint: [process.execPath, "--import", "tsx", "scripts/lint.ts"],
+  lint: [process.execPath, ...lintScript.split(/\s+/).slice(1)],
   "node -e 0": [process.execPath, "-e", "0"],
 } as const;
 
@@ -38,6 +43,6 @@ const median = (values: readonly number[]): number => {
 const lint = median(times.lint);
 const baseline = median(times["node -e 0"]);
 console.log(`runs: ${flags.runs} each, interleaved`);
-console.log(`npm run lint (emitted workflows): median ${lint.toFixed(0)} ms`);
+console.log(`${lintScript} (emitted workflows): median ${lint.toFixed(0)} ms`);
 console.log(`node -e 0:                        median ${baseline.toFixed(0)} ms`);
 console.log(`ratio: ${(lint / baseline).toFixed(1)}`);
