@@ -6,7 +6,9 @@ import { lint } from "../../scripts/lint/engine.ts";
 import type { Rule } from "../../scripts/lint/rule.ts";
 
 const text = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo one\n      - run: echo two\n";
-const rule = (id: string, check: Rule["check"]): Rule => ({ id, severity: "error", what: "test rule", why: "test rule", check });
+// Catalogue fields a rule may carry besides these are spread in, so the stand-in fits any version of Rule.
+const documented = { examples: { failing: "", passing: "" } };
+const rule = (id: string, check: Rule["check"]): Rule => ({ id, severity: "error", what: "test rule", why: "test rule", check, ...documented });
 
 test("findings come sorted by file and line, with the source of the nearest built object", () => {
   const document = parseWorkflowDocument("w.yml", text, new Map([["jobs.a.steps[1]", "workflows-src/w.ts:12"]]));
