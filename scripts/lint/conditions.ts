@@ -8,14 +8,13 @@
 import { data, type Expr as ExpressionAst } from "@actions/expressions";
 import { Binary, FunctionCall, IndexAccess, Literal } from "@actions/expressions/ast";
 import { evaluateCondition, type Contexts } from "../expressions/evaluate.ts";
-import { childrenOf, conditionOf, contextPathsOf } from "./expressions.ts";
+import { childrenOf, contextPathsOf } from "./expressions.ts";
 
 /** The job's status as the status functions see it when a step's `if:` is evaluated. */
 export type JobStatus = "success" | "failure" | "cancelled";
-export const JOB_STATUSES: readonly JobStatus[] = ["success", "failure", "cancelled"];
 
 /** The values a step outcome, conclusion or job result can take. */
-export const RESULTS = ["success", "failure", "cancelled", "skipped"] as const;
+const RESULTS = ["success", "failure", "cancelled", "skipped"] as const;
 
 /** A context path and the values it is tried with. */
 export interface Atom {
@@ -63,7 +62,7 @@ function comparedLiterals(ast: ExpressionAst): [string, string][] {
 }
 
 /** True for a path whose value is a step or job result. */
-export function isResultPath(path: string): boolean {
+function isResultPath(path: string): boolean {
   const segments = path.split(".");
   const last = segments[segments.length - 1];
   return (segments[0] === "steps" && segments.length === 3 && (last === "outcome" || last === "conclusion")) ||
@@ -100,22 +99,6 @@ export function runs(condition: unknown, values: Assignment, status: JobStatus):
   } catch {
     return false;
   }
-}
-
-/**
- * True when, for every assignment of the atoms both raw `if:` values read and every
- * job status, `premise` running implies `conclusion` running. Undefined when there
- * are more than `limit` cases (too many atoms to decide by enumeration).
- */
-export function implies(premise: unknown, conclusion: unknown, limit = 200_000): boolean | undefined {
-  const atoms = atomsOf([conditionOf(premise), conditionOf(conclusion)].filter((a): a is ExpressionAst => a !== undefined));
-  if (assignmentCount(atoms) * JOB_STATUSES.length > limit) return undefined;
-  for (const values of assignments(atoms)) {
-    for (const status of JOB_STATUSES) {
-      if (runs(premise, values, status) && !runs(conclusion, values, status)) return false;
-    }
-  }
-  return true;
 }
 
 /** Nests `a.b.c → v` entries into plain context objects; a longer path wins over its prefix. */

@@ -1,10 +1,10 @@
 /**
  * The expressions of a workflow value as the rules need them: parsed by GitHub's
  * parser (through the kit's expression-syntax module) and reduced to the context
- * paths they read (`steps.meta.outputs.json`) and the functions they call.
+ * paths they read (`steps.meta.outputs.json`).
  */
 import { data, type Expr as ExpressionAst } from "@actions/expressions";
-import { ContextAccess, FunctionCall, IndexAccess, Literal, Star } from "@actions/expressions/ast";
+import { ContextAccess, IndexAccess, Literal, Star } from "@actions/expressions/ast";
 import { parseExpression, splitTemplate } from "../../workflows-src/kit/expression-syntax.ts";
 import type { ScalarEntry } from "./walk.ts";
 
@@ -82,17 +82,6 @@ export function contextPathsOf(ast: ExpressionAst): ContextPath[] {
   };
   visit(ast);
   return found;
-}
-
-/** Names of the functions an expression calls, lower-cased (`success`, `contains`, …). */
-export function functionsCalledBy(ast: ExpressionAst): string[] {
-  const names: string[] = [];
-  const visit = (node: ExpressionAst): void => {
-    if (node instanceof FunctionCall) names.push(node.functionName.lexeme.toLowerCase());
-    for (const child of childrenOf(node)) visit(child);
-  };
-  visit(ast);
-  return names;
 }
 
 /** Context paths read by every expression of a scalar. */

@@ -1,9 +1,9 @@
 /** The helpers the rules share: walking with YAML paths, context paths of expressions, conditions decided by enumeration, step guards. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { atomsOf, implies } from "../../scripts/lint/conditions.ts";
+import { atomsOf, runs } from "../../scripts/lint/conditions.ts";
 import { parseWorkflowDocument, pathAt } from "../../scripts/lint/document.ts";
-import { conditionOf, contextPathsOf, functionsCalledBy } from "../../scripts/lint/expressions.ts";
+import { conditionOf, contextPathsOf } from "../../scripts/lint/expressions.ts";
 import { guardVerdict } from "../../scripts/lint/step-guard.ts";
 import { outputsWrittenBy } from "../../scripts/lint/step-outputs.ts";
 import { allSteps, jobsOf, scalarsOf, stepsOf } from "../../scripts/lint/walk.ts";
@@ -44,7 +44,6 @@ test("context paths stop at computed indexes and visit them", () => {
   const ast = conditionOf("${{ always() && fromJSON(steps.meta.outputs['json']).tags[0] != needs.b.outputs[matrix.key] }}");
   assert.ok(ast);
   assert.deepEqual(contextPathsOf(ast).map((p) => p.text), ["steps.meta.outputs.json", "needs.b.outputs", "matrix.key"]);
-  assert.deepEqual(functionsCalledBy(ast), ["always", "fromjson"]);
 });
 
 test("atoms range over the literals they are compared with, the empty string and one other value", () => {
@@ -52,11 +51,13 @@ test("atoms range over the literals they are compared with, the empty string and
   assert.deepEqual(atoms.map((a) => [a.path, a.domain.length]), [["github.event_name", 3], ["steps.a.outcome", 4]]);
 });
 
-test("implies decides conditions with the runner's implicit success()", () => {
-  assert.equal(implies("github.event_name == 'pull_request' && steps.x.outputs.skip != 'true'", "steps.x.outputs.skip != 'true'"), true);
-  assert.equal(implies("github.event_name == 'pull_request'", "steps.x.outputs.skip != 'true'"), false);
-  assert.equal(implies("always()", undefined), false);
-  assert.equal(implies(undefined, "success()"), true);
+test("runs decides a condition under an assignment as the runner does (implicit success(), errors are false)", () => {
+  const values = new Map([["github.event_name", "pull_request"], ["steps.x.outputs.skip", "true"]]);
+  assert.equal(runs("github.event_name == 'pull_request'", values, "success"), true);
+  assert.equal(runs("github.event_name == 'pull_request'", values, "failure"), false);
+  assert.equal(runs("always() && steps.x.outputs.skip == 'true'", values, "failure"), true);
+  assert.equal(runs(undefined, values, "cancelled"), false);
+  assert.equal(runs("fromJSON(steps.x.outputs.skip).tags[0] == 'a'", new Map([["steps.x.outputs.skip", "not json"]]), "success"), false);
 });
 
 test("a guard that reads the producer's outcome, or the outcome of a step that needs the producer, is enough", () => {
