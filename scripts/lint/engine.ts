@@ -36,7 +36,8 @@ export function lint(documents: readonly WorkflowDocument[], rules: readonly Rul
   return findings.sort(compareFindings);
 }
 
-function compareFindings(a: Finding, b: Finding): number {
+/** The order findings are reported in: file, line, path, rule, message. */
+export function compareFindings(a: Finding, b: Finding): number {
   return (
     a.file.localeCompare(b.file, "en") ||
     (a.line ?? 0) - (b.line ?? 0) ||
