@@ -9,6 +9,8 @@ import type { Rule } from "../rule.ts";
 import { actionOf, allSteps, jobsOf, scalarsOf, stepLabel } from "../walk.ts";
 
 const METADATA_ACTION = "docker/metadata-action";
+/** Build cache references name a cache image, not the image the metadata step tags. */
+const CACHE_INPUTS = new Set(["cache-from", "cache-to"]);
 /** Stands for one `${{ }}` in the literal skeleton of a value. */
 const PIECE = "\u0001";
 
@@ -26,6 +28,7 @@ export const handBuiltRef: Rule = {
       if (step === metadata) continue;
       for (const key of ["run", "with", "env"] as const) {
         for (const scalar of scalarsOf(step.step[key], `${step.path}.${key}`)) {
+          if (key === "with" && CACHE_INPUTS.has(String(scalar.key))) continue;
           for (const ref of handBuiltReferences(scalar.value)) {
             report(scalar.path, `step "${stepLabel(step)}" builds the image reference "${ref}" by hand while step "${metadata.id ?? stepLabel(metadata)}" computes the tags the build applied; pass ${source} through env: (a job output for other jobs) instead`);
           }

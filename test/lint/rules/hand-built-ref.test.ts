@@ -28,6 +28,14 @@ test("accepts references taken from the metadata step, fixed references and path
   assert.deepEqual(lintText(oneJob(steps), [handBuiltRef]), []);
 });
 
+test("leaves build cache references alone", () => {
+  const steps = meta + `      - uses: docker/build-push-action@263435318d21b8e681c14492fe198d362a7d2c83
+        with:
+          cache-from: type=registry,ref=ghcr.io/\${{ github.repository_owner }}/app:buildcache
+`;
+  assert.deepEqual(lintText(oneJob(steps), [handBuiltRef]), []);
+});
+
 test("says nothing in a workflow without a metadata step", () => {
   assert.deepEqual(lintText(oneJob(`      - run: docker push ghcr.io/\${OWNER}/app:\${TAG}\n`), [handBuiltRef]), []);
 });
