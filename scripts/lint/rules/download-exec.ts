@@ -56,7 +56,9 @@ function downloadExecutions(script: string): string[] {
     const names = pipeline.commands.map(commandName);
     const downloader = names.findIndex((n) => n !== undefined && DOWNLOADERS.has(n));
     const runner = names.findIndex((n, i) => i > downloader && n !== undefined && INTERPRETERS.has(n));
-    if (downloader >= 0 && runner > downloader) problems.push(`pipes "${names[downloader]}" into "${names[runner]}"`);
+    if (downloader >= 0 && runner > downloader) {
+      problems.push(`pipes "${names[downloader]}"${fromUrl(pipeline.commands[downloader])} into "${names[runner]}"`);
+    }
     for (const command of pipeline.commands) {
       const name = commandName(command);
       if (name === undefined) continue;
@@ -75,6 +77,12 @@ function downloadExecutions(script: string): string[] {
     }
   }
   return problems;
+}
+
+/** ` from "<url>"` when the command names a URL, for telling several downloads apart. */
+function fromUrl(command: ShellCommand | undefined): string {
+  const url = command?.words.find((word) => /^https?:\/\//.test(word));
+  return url ? ` from "${url}"` : "";
 }
 
 function withoutDotSlash(path: string): string {

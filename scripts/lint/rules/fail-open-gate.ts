@@ -66,17 +66,18 @@ jobs:
 /** Each way a script defaults a result to zero, as message text. */
 function zeroDefaults(script: string): string[] {
   const problems: string[] = [];
-  for (const substitution of substitutionsOf(script)) {
-    if (substitution.opener === "<(") continue;
-    const pipelines = pipelinesOf(substitution.inner);
-    pipelines.forEach((pipeline, index) => {
-      const only = pipeline.commands.length === 1 ? pipeline.commands[0] : undefined;
-      if (pipeline.joinedBy !== "||" || !only || !isZeroFallback(only)) return;
-      const producer = pipelines.slice(0, index).flatMap((p) => p.commands.map(commandName)).find((n) => n !== undefined && VALUE_COMMANDS.has(n));
-      if (producer) problems.push(`turns a failed "${producer}" into a zero result ("|| ${only.text}")`);
-    });
-  }
   for (const command of commandsOf(script)) {
+    const assigned = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(command.words[0] ?? "")?.[1];
+    for (const substitution of substitutionsOf(command.text)) {
+      if (substitution.opener === "<(") continue;
+      const pipelines = pipelinesOf(substitution.inner);
+      pipelines.forEach((pipeline, index) => {
+        const only = pipeline.commands.length === 1 ? pipeline.commands[0] : undefined;
+        if (pipeline.joinedBy !== "||" || !only || !isZeroFallback(only)) return;
+        const producer = pipelines.slice(0, index).flatMap((p) => p.commands.map(commandName)).find((n) => n !== undefined && VALUE_COMMANDS.has(n));
+        if (producer) problems.push(`turns a failed "${producer}" into a zero ${assigned ? `"${assigned}"` : "result"} ("|| ${only.text}")`);
+      });
+    }
     const words = commandWords(command);
     const match = ZERO_DEFAULT.exec(command.text);
     if (match && (TESTS.has(words[0] ?? "") || words.some((w) => COMPARISONS.has(w)))) {

@@ -20,8 +20,8 @@ test("curl or wget piped into a shell or interpreter is reported", () => {
   );
   const findings = lintYaml(text, downloadExec);
   assert.deepEqual(where(findings), ["download-exec@jobs.verify.steps[0].run", "download-exec@jobs.verify.steps[1].run", "download-exec@jobs.verify.steps[2].run"]);
-  assert.match(findings[0]?.message ?? "", /pipes "curl" into "sh".*pinned/);
-  assert.match(findings[1]?.message ?? "", /"wget" into "bash"/);
+  assert.match(findings[0]?.message ?? "", /pipes "curl" from "https:\/\/raw\.githubusercontent\.com\/anchore\/syft\/main\/install\.sh" into "sh".*pinned/);
+  assert.match(findings[1]?.message ?? "", /"wget" from ".*" into "bash"/);
 });
 
 test("a download fed to a shell through $( ) or <( ), or saved and then run, is reported", () => {

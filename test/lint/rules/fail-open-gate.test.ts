@@ -21,8 +21,8 @@ test("a jq or grep result that falls back to zero is reported", () => {
 `);
   const findings = lintYaml(text, failOpenGate);
   assert.deepEqual(where(findings), ["fail-open-gate@jobs.verify.steps[0].run", "fail-open-gate@jobs.verify.steps[0].run"]);
-  assert.match(findings.map((f) => f.message).join("\n"), /failed "jq" into a zero result \("\|\| echo "0""\)/);
-  assert.match(findings.map((f) => f.message).join("\n"), /failed "grep" into a zero result \("\|\| true"\)/);
+  assert.match(findings.map((f) => f.message).join("\n"), /failed "jq" into a zero "CRITICAL" \("\|\| echo "0""\)/);
+  assert.match(findings.map((f) => f.message).join("\n"), /failed "grep" into a zero "HIGH" \("\|\| true"\)/);
 });
 
 test("a zero default inside a comparison is reported", () => {
