@@ -16,9 +16,13 @@ export interface WorkflowDocument {
   readonly sources: ReadonlyMap<string, string>;
 }
 
-/** Parses workflow YAML text into a document; a YAML syntax error throws with the file named. */
+/**
+ * Parses workflow YAML text into a document; a YAML syntax error throws with the file named.
+ * Duplicate keys are kept in the document (the plain object holds the last one) so
+ * that the `duplicate-id` rule can report them with their paths.
+ */
 export function parseWorkflowDocument(file: string, text: string, sources: ReadonlyMap<string, string> = new Map()): WorkflowDocument {
-  const yaml = parseDocument(text, { prettyErrors: true });
+  const yaml = parseDocument(text, { prettyErrors: true, uniqueKeys: false });
   if (yaml.errors.length) throw new Error(`${file}: ${yaml.errors.map((e) => e.message).join("; ")}`);
   const workflow = yaml.toJS() as unknown;
   if (!workflow || typeof workflow !== "object" || Array.isArray(workflow)) {

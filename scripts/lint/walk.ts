@@ -90,3 +90,9 @@ export function scalarsOf(node: unknown, path: string): ScalarEntry[] {
   visit(node, path, last);
   return found;
 }
+
+/** How messages name a step: its name, else its id, else its position. */
+export function stepLabel(entry: StepEntry): string {
+  const name = entry.step["name"];
+  return typeof name === "string" ? name : (entry.id ?? `steps[${entry.index}]`);
+}

@@ -2,13 +2,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { renderRuleCatalogue } from "../../scripts/lint/catalogue.ts";
 import { rules } from "../../scripts/lint/registry.ts";
-import { lintYaml } from "./lint-yaml.ts";
+import { lintText } from "./lint-text.ts";
 
 for (const rule of rules) {
   test(`the catalogue examples of "${rule.id}" do what they say`, () => {
-    const failing = lintYaml(rule.examples.failing, rule);
+    const failing = lintText(rule.examples.failing, [rule]);
     assert.ok(failing.length > 0, `the failing example of "${rule.id}" yields no finding`);
-    assert.deepEqual(lintYaml(rule.examples.passing, rule), [], `the passing example of "${rule.id}" yields findings`);
+    assert.deepEqual(lintText(rule.examples.passing, [rule]), [], `the passing example of "${rule.id}" yields findings`);
   });
 }
 

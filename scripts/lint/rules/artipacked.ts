@@ -6,8 +6,7 @@
  */
 import { commandsOf, commandWords } from "../shell-text.ts";
 import type { Rule } from "../rule.ts";
-import { stepLabel } from "../step-label.ts";
-import { actionOf, isYamlMap, jobsOf, stepsOf } from "../walk.ts";
+import { actionOf, isYamlMap, jobsOf, stepLabel, stepsOf } from "../walk.ts";
 
 export const artipacked: Rule = {
   id: "artipacked",
@@ -49,7 +48,7 @@ jobs:
         const persist = isYamlMap(inputs) ? inputs["persist-credentials"] : undefined;
         if (persist === false || persist === "false") return;
         if (steps.slice(position + 1).some((later) => pushesWithGit(later.step["run"]))) return;
-        report(`${entry.path}.with.persist-credentials`, `${stepLabel(entry)} leaves the token in ".git/config"; set "persist-credentials: false" under "with:"`);
+        report(`${entry.path}.with.persist-credentials`, `step "${stepLabel(entry)}" leaves the token in ".git/config"; set "persist-credentials: false" under "with:"`);
       });
     }
   },

@@ -6,8 +6,7 @@
  */
 import { commandName, commandWords, pipelinesOf, substitutionsOf, type ShellCommand } from "../shell-text.ts";
 import type { Rule } from "../rule.ts";
-import { stepLabel } from "../step-label.ts";
-import { allSteps } from "../walk.ts";
+import { allSteps, stepLabel } from "../walk.ts";
 
 const DOWNLOADERS = new Set(["curl", "wget"]);
 const INTERPRETERS = new Set(["sh", "bash", "zsh", "dash", "ksh", "fish", "python", "python3", "perl", "ruby", "node", "pwsh", "eval", "source", "."]);
@@ -42,7 +41,7 @@ jobs:
       const run = entry.step["run"];
       if (typeof run !== "string") continue;
       for (const problem of downloadExecutions(run)) {
-        report(`${entry.path}.run`, `${stepLabel(entry)} ${problem}; install the tool from a pinned action or a release checked against a pinned checksum`);
+        report(`${entry.path}.run`, `step "${stepLabel(entry)}" ${problem}; install the tool from a pinned action or a release checked against a pinned checksum`);
       }
     }
   },

@@ -7,8 +7,7 @@
  */
 import { commandName, commandWords, commandsOf, pipelinesOf, substitutionsOf, type ShellCommand } from "../shell-text.ts";
 import type { Rule } from "../rule.ts";
-import { stepLabel } from "../step-label.ts";
-import { allSteps, type StepEntry } from "../walk.ts";
+import { allSteps, type StepEntry, stepLabel } from "../walk.ts";
 
 const VALUE_COMMANDS = new Set(["jq", "yq", "grep", "awk", "sed", "wc", "cut", "head", "tail", "cat"]);
 const COMPARISONS = new Set(["-gt", "-ge", "-lt", "-le", "-eq", "-ne", ">", "<", ">=", "<=", "==", "!="]);
@@ -53,11 +52,11 @@ jobs:
     for (const entry of allSteps(document.workflow)) {
       const run = entry.step["run"];
       if (typeof run === "string") {
-        for (const problem of zeroDefaults(run)) report(`${entry.path}.run`, `${stepLabel(entry)} ${problem}; let a missing or unparsable result fail the step (no fallback, "set -euo pipefail", "jq -e")`);
+        for (const problem of zeroDefaults(run)) report(`${entry.path}.run`, `step "${stepLabel(entry)}" ${problem}; let a missing or unparsable result fail the step (no fallback, "set -euo pipefail", "jq -e")`);
       }
       const soft = entry.step["continue-on-error"];
       if ((soft === true || soft === "true") && isGate(entry)) {
-        report(`${entry.path}.continue-on-error`, `${stepLabel(entry)} is a gate with "continue-on-error: true", so its failure passes; remove "continue-on-error" (make only reporting steps non-fatal)`);
+        report(`${entry.path}.continue-on-error`, `step "${stepLabel(entry)}" is a gate with "continue-on-error: true", so its failure passes; remove "continue-on-error" (make only reporting steps non-fatal)`);
       }
     }
   },

@@ -6,8 +6,7 @@
  */
 import { splitTemplate } from "../../../workflows-src/kit/expression-syntax.ts";
 import type { Rule } from "../rule.ts";
-import { stepLabel } from "../step-label.ts";
-import { actionOf, allSteps, isYamlMap } from "../walk.ts";
+import { actionOf, allSteps, isYamlMap, stepLabel } from "../walk.ts";
 
 export const templateInjection: Rule = {
   id: "template-injection",
@@ -42,14 +41,14 @@ jobs:
       if (typeof run === "string") {
         const pasted = pastedExpressions(run);
         if (pasted.length) {
-          report(`${entry.path}.run`, `${stepLabel(entry)} pastes ${pasted.join(", ")} into its shell script; pass each value through the step's "env:" and read it as "$NAME"`);
+          report(`${entry.path}.run`, `step "${stepLabel(entry)}" pastes ${pasted.join(", ")} into its shell script; pass each value through the step's "env:" and read it as "$NAME"`);
         }
       }
       const inputs = entry.step["with"];
       if (actionOf(entry.step) === "actions/github-script" && isYamlMap(inputs) && typeof inputs["script"] === "string") {
         const pasted = pastedExpressions(inputs["script"]);
         if (pasted.length) {
-          report(`${entry.path}.with.script`, `${stepLabel(entry)} pastes ${pasted.join(", ")} into its JavaScript; pass each value through the step's "env:" and read it as "process.env.NAME"`);
+          report(`${entry.path}.with.script`, `step "${stepLabel(entry)}" pastes ${pasted.join(", ")} into its JavaScript; pass each value through the step's "env:" and read it as "process.env.NAME"`);
         }
       }
     }

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { artipacked } from "../../../scripts/lint/rules/artipacked.ts";
-import { lintYaml, where } from "../lint-yaml.ts";
+import { lintText, where } from "../lint-text.ts";
 
 const CHECKOUT = "actions/checkout@8e8c483db84b4bee98b60c0593521ed34d9990e8 # v6.0.1";
 
@@ -16,7 +16,7 @@ jobs:
         with:
           persist-credentials: true
 `;
-  const findings = lintYaml(text, artipacked);
+  const findings = lintText(text, [artipacked]);
   assert.deepEqual(where(findings), ["artipacked@jobs.verify.steps[0].with.persist-credentials", "artipacked@jobs.verify.steps[1].with.persist-credentials"]);
   assert.match(findings[0]?.message ?? "", /persist-credentials: false/);
 });
@@ -38,7 +38,7 @@ jobs:
           git tag v1
           git push origin v1
 `;
-  assert.deepEqual(lintYaml(text, artipacked), []);
+  assert.deepEqual(lintText(text, [artipacked]), []);
 });
 
 test("a git push before the checkout does not excuse it", () => {
@@ -50,5 +50,5 @@ jobs:
       - run: git push origin main
       - uses: ${CHECKOUT}
 `;
-  assert.deepEqual(where(lintYaml(text, artipacked)), ["artipacked@jobs.release.steps[1].with.persist-credentials"]);
+  assert.deepEqual(where(lintText(text, [artipacked])), ["artipacked@jobs.release.steps[1].with.persist-credentials"]);
 });

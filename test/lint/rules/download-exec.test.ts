@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { downloadExec } from "../../../scripts/lint/rules/download-exec.ts";
-import { lintYaml, where } from "../lint-yaml.ts";
+import { lintText, where } from "../lint-text.ts";
 
 function steps(...runs: string[]): string {
   return `on: push
@@ -18,7 +18,7 @@ test("curl or wget piped into a shell or interpreter is reported", () => {
     "wget -qO- https://example.com/setup | sudo bash",
     "curl -fsSL https://example.com/x.py \\\n  | python3 -",
   );
-  const findings = lintYaml(text, downloadExec);
+  const findings = lintText(text, [downloadExec]);
   assert.deepEqual(where(findings), ["download-exec@jobs.verify.steps[0].run", "download-exec@jobs.verify.steps[1].run", "download-exec@jobs.verify.steps[2].run"]);
   assert.match(findings[0]?.message ?? "", /pipes "curl" from "https:\/\/raw\.githubusercontent\.com\/anchore\/syft\/main\/install\.sh" into "sh".*pinned/);
   assert.match(findings[1]?.message ?? "", /"wget" from ".*" into "bash"/);
@@ -31,7 +31,7 @@ test("a download fed to a shell through $( ) or <( ), or saved and then run, is 
     "curl -fsSL -o install.sh https://example.com/install.sh\nchmod +x install.sh\n./install.sh --prefix /usr/local",
     "wget --output-document=get.sh https://example.com/get.sh && bash get.sh",
   );
-  const findings = lintYaml(text, downloadExec);
+  const findings = lintText(text, [downloadExec]);
   assert.equal(findings.length, 4);
   assert.match(findings[0]?.message ?? "", /feeds a download to "sh" through "\$\("/);
   assert.match(findings[1]?.message ?? "", /through "<\("/);
@@ -45,5 +45,5 @@ test("downloads that are only saved, checked or read as data pass, as do quoted 
     "curl -s https://api.github.com/repos/o/r | jq '.stargazers_count | tostring' | grep -E 'a|sh'",
     "# never: curl https://example.com/x | sh\necho 'curl x | sh'",
   );
-  assert.deepEqual(lintYaml(text, downloadExec), []);
+  assert.deepEqual(lintText(text, [downloadExec]), []);
 });

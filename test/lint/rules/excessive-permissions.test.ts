@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { excessivePermissions } from "../../../scripts/lint/rules/excessive-permissions.ts";
-import { lintYaml, where } from "../lint-yaml.ts";
+import { lintText, where } from "../lint-text.ts";
 
 test("no top-level block and a job without its own block are both reported", () => {
   const text = `on: push
@@ -11,7 +11,7 @@ jobs:
     steps:
       - run: echo hi
 `;
-  const findings = lintYaml(text, excessivePermissions);
+  const findings = lintText(text, [excessivePermissions]);
   assert.deepEqual(where(findings).sort(), ["excessive-permissions@jobs.test-image.permissions", "excessive-permissions@permissions"]);
   assert.match(findings.find((f) => f.path === "permissions")?.message ?? "", /permissions: \{\}/);
 });
@@ -33,13 +33,13 @@ jobs:
     steps:
       - run: echo b
 `;
-  assert.deepEqual(where(lintYaml(text, excessivePermissions)), [
+  assert.deepEqual(where(lintText(text, [excessivePermissions])), [
     "excessive-permissions@permissions.packages",
     "excessive-permissions@jobs.a.permissions",
     "excessive-permissions@jobs.b.permissions",
   ]);
   const topLevel = `on: push\npermissions: write-all\njobs: {}\n`;
-  assert.deepEqual(where(lintYaml(topLevel, excessivePermissions)), ["excessive-permissions@permissions"]);
+  assert.deepEqual(where(lintText(topLevel, [excessivePermissions])), ["excessive-permissions@permissions"]);
 });
 
 test("an empty top-level block with per-job scopes passes, write scopes included", () => {
@@ -59,5 +59,5 @@ jobs:
     steps:
       - run: echo quiet
 `;
-  assert.deepEqual(lintYaml(text, excessivePermissions), []);
+  assert.deepEqual(lintText(text, [excessivePermissions]), []);
 });

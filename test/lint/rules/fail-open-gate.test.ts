@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { failOpenGate } from "../../../scripts/lint/rules/fail-open-gate.ts";
-import { lintYaml, where } from "../lint-yaml.ts";
+import { lintText, where } from "../lint-text.ts";
 
 function steps(body: string): string {
   return `on: pull_request
@@ -19,7 +19,7 @@ test("a jq or grep result that falls back to zero is reported", () => {
           HIGH="$(grep -c High report.txt || true)"
           echo "critical=$CRITICAL" >> "$GITHUB_OUTPUT"
 `);
-  const findings = lintYaml(text, failOpenGate);
+  const findings = lintText(text, [failOpenGate]);
   assert.deepEqual(where(findings), ["fail-open-gate@jobs.verify.steps[0].run", "fail-open-gate@jobs.verify.steps[0].run"]);
   assert.match(findings.map((f) => f.message).join("\n"), /failed "jq" into a zero "CRITICAL" \("\|\| echo "0""\)/);
   assert.match(findings.map((f) => f.message).join("\n"), /failed "grep" into a zero "HIGH" \("\|\| true"\)/);
@@ -31,7 +31,7 @@ test("a zero default inside a comparison is reported", () => {
             exit 1
           fi
 `);
-  const findings = lintYaml(text, failOpenGate);
+  const findings = lintText(text, [failOpenGate]);
   assert.deepEqual(where(findings), ["fail-open-gate@jobs.verify.steps[0].run"]);
   assert.match(findings[0]?.message ?? "", /\$\{CRITICAL_COUNT:-0\}/);
 });
@@ -45,7 +45,7 @@ test("continue-on-error on a step named as a gate, or on a threshold script, is 
         run: |
           if [ "$CRITICAL" -gt 0 ]; then exit 1; fi
 `);
-  assert.deepEqual(where(lintYaml(text, failOpenGate)), ["fail-open-gate@jobs.verify.steps[0].continue-on-error", "fail-open-gate@jobs.verify.steps[1].continue-on-error"]);
+  assert.deepEqual(where(lintText(text, [failOpenGate])), ["fail-open-gate@jobs.verify.steps[0].continue-on-error", "fail-open-gate@jobs.verify.steps[1].continue-on-error"]);
 });
 
 test("a strict count, a default used only for display, and a non-fatal report step pass", () => {
@@ -60,5 +60,5 @@ test("a strict count, a default used only for display, and a non-fatal report st
         continue-on-error: true
         uses: github/codeql-action/upload-sarif@19b2f06db2b6f5108140aeb04014ef02b648f789 # v4.31.11
 `);
-  assert.deepEqual(lintYaml(text, failOpenGate), []);
+  assert.deepEqual(lintText(text, [failOpenGate]), []);
 });

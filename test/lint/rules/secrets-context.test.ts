@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { secretsContext } from "../../../scripts/lint/rules/secrets-context.ts";
-import { lintYaml, where } from "../lint-yaml.ts";
+import { lintText, where } from "../lint-text.ts";
 
 test("secrets in a step if: (bare or in ${{ }}) and in a job if: are reported", () => {
   const text = `on: push
@@ -15,7 +15,7 @@ jobs:
       - if: \${{ github.event_name == 'push' && secrets['DOCKERHUB_USER'] != '' }}
         run: echo login
 `;
-  const findings = lintYaml(text, secretsContext);
+  const findings = lintText(text, [secretsContext]);
   assert.deepEqual(where(findings), ["secrets-context@jobs.build.if", "secrets-context@jobs.build.steps[0].if", "secrets-context@jobs.build.steps[1].if"]);
   assert.match(findings[1]?.message ?? "", /"secrets\.DOCKERHUB_TOKEN".*"env:"/);
   assert.match(findings[2]?.message ?? "", /"secrets\.DOCKERHUB_USER"/);
@@ -40,7 +40,7 @@ jobs:
     secrets:
       token: \${{ secrets.TOKEN }}
 `;
-  assert.deepEqual(where(lintYaml(text, secretsContext)), [
+  assert.deepEqual(where(lintText(text, [secretsContext])), [
     "secrets-context@concurrency",
     "secrets-context@jobs.build.runs-on",
     "secrets-context@jobs.build.container.image",
@@ -66,5 +66,5 @@ jobs:
         env:
           TOKEN: \${{ secrets.TOKEN }}
 `;
-  assert.deepEqual(lintYaml(text, secretsContext), []);
+  assert.deepEqual(lintText(text, [secretsContext]), []);
 });

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { templateInjection } from "../../../scripts/lint/rules/template-injection.ts";
-import { lintYaml, where } from "../lint-yaml.ts";
+import { lintText, where } from "../lint-text.ts";
 
 const SCRIPT = "actions/github-script@f28e40c7f34bde8b3046d885e986cb6290c5673b";
 
@@ -16,7 +16,7 @@ jobs:
           docker pull "ghcr.io/\${{ github.repository_owner }}/\${{ github.event.repository.name }}"
           echo "\${{ github.ref }}"
 `;
-  const findings = lintYaml(text, templateInjection);
+  const findings = lintText(text, [templateInjection]);
   assert.deepEqual(where(findings), ["template-injection@jobs.test-image.steps[0].run"]);
   assert.match(findings[0]?.message ?? "", /step "pull".*github\.event\.repository\.name.*github\.ref.*"env:"/);
 });
@@ -32,7 +32,7 @@ jobs:
           script: |
             const count = '\${{ steps.scan.outputs.critical }}';
 `;
-  const findings = lintYaml(text, templateInjection);
+  const findings = lintText(text, [templateInjection]);
   assert.deepEqual(where(findings), ["template-injection@jobs.comment.steps[0].with.script"]);
   assert.match(findings[0]?.message ?? "", /process\.env/);
 });
@@ -56,5 +56,5 @@ jobs:
         with:
           name: report-\${{ github.sha }}
 `;
-  assert.deepEqual(lintYaml(text, templateInjection), []);
+  assert.deepEqual(lintText(text, [templateInjection]), []);
 });

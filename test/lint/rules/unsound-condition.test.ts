@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { unsoundCondition } from "../../../scripts/lint/rules/unsound-condition.ts";
-import { lintYaml, where } from "../lint-yaml.ts";
+import { lintText, where } from "../lint-text.ts";
 
 test("text around ${{ }} and a | block scalar's newline make an always-true if:", () => {
   const text = `on: push
@@ -16,7 +16,7 @@ jobs:
       - if: \${{ false }} || true
         run: echo never
 `;
-  const findings = lintYaml(text, unsoundCondition);
+  const findings = lintText(text, [unsoundCondition]);
   assert.deepEqual(where(findings), ["unsound-condition@jobs.build.if", "unsound-condition@jobs.build.steps[0].if", "unsound-condition@jobs.build.steps[1].if"]);
   assert.match(findings[1]?.message ?? "", /"\\n".*always true/);
 });
@@ -40,5 +40,5 @@ jobs:
       - if: false
         run: echo never
 `;
-  assert.deepEqual(lintYaml(text, unsoundCondition), []);
+  assert.deepEqual(lintText(text, [unsoundCondition]), []);
 });

@@ -1,11 +1,15 @@
-/** Test helper: the findings of some rules on a workflow written inline as YAML. */
+/** Test helper: lints YAML text with one rule (or all) and returns the findings. */
 import { parseWorkflowDocument } from "../../scripts/lint/document.ts";
 import { lint } from "../../scripts/lint/engine.ts";
 import type { Finding, Rule } from "../../scripts/lint/rule.ts";
 
-/** Lints one YAML text (file name `test.yml`) with the given rules. */
-export function lintYaml(text: string, ...rules: Rule[]): Finding[] {
+export function lintText(text: string, rules?: readonly Rule[]): Finding[] {
   return lint([parseWorkflowDocument("test.yml", text)], rules);
+}
+
+/** A workflow with one job `build` whose steps are the given YAML lines (indented for a step list). */
+export function oneJob(steps: string, jobExtra = ""): string {
+  return `on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n${jobExtra}    steps:\n${steps}`;
 }
 
 /** `rule@path` of each finding, for compact assertions. */
