@@ -137,12 +137,12 @@ export function raw<T = unknown>(text: string): Expr<T> {
 }
 
 /** `a == b`. Comparing with a literal of the expression's own type is type-checked. */
-export function eq<T>(a: Expr<T>, b: T | Expr<T>): Condition {
+export function eq<T>(a: Expr<T>, b: NoInfer<T> | Expr<NoInfer<T>>): Condition {
   return comparison(a, "==", b as Value, () => ne(a, b));
 }
 
 /** `a != b`. */
-export function ne<T>(a: Expr<T>, b: T | Expr<T>): Condition {
+export function ne<T>(a: Expr<T>, b: NoInfer<T> | Expr<NoInfer<T>>): Condition {
   return comparison(a, "!=", b as Value, () => eq(a, b));
 }
 
