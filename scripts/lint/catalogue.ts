@@ -3,14 +3,26 @@
  * severity, what, why and its failing and passing examples), so the documentation
  * of the rules is generated from the rules themselves and cannot fall behind.
  */
+import type { GeneratedFile } from "../generated/generated-file.ts";
+import { withHeader } from "../generated/header.ts";
+import { rules as registeredRules } from "./registry.ts";
 import type { Rule } from "./rule.ts";
 
-/** Renders the catalogue of the given rules as Markdown, sorted by id; same rules, same bytes. */
+/** Where `npm run gen` writes the catalogue. */
+export const RULE_CATALOGUE_PATH = "generated/lint-rules.md";
+
+/** The catalogue of the registered rules as a generated file. */
+export function ruleCatalogueFile(): GeneratedFile {
+  return { path: RULE_CATALOGUE_PATH, content: renderRuleCatalogue(registeredRules) };
+}
+
+/**
+ * Renders the catalogue of the given rules as Markdown, sorted by id, behind the
+ * generated-file header (source and regenerating command); same rules, same bytes.
+ */
 export function renderRuleCatalogue(rules: readonly Rule[]): string {
   const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const lines = [
-    "<!-- Generated from the metadata of the lint rules (scripts/lint/rules/, listed in scripts/lint/registry.ts) by `npm run gen`. Do not edit: change the rule and regenerate. -->",
-    "",
     "# Lint rules",
     "",
     "Each finding prints its rule id. Every failing example below yields a finding of its rule and every passing example yields none; the tests run them.",
@@ -26,9 +38,9 @@ export function renderRuleCatalogue(rules: readonly Rule[]): string {
       "",
       `Severity: ${rule.severity}.`,
       "",
-      `**What:** ${rule.what}`,
+      `**What it detects:** ${rule.what}.`,
       "",
-      `**Why:** ${rule.why}`,
+      `**Why it matters:** ${rule.why}.`,
       "",
       "Failing:",
       "",
@@ -39,7 +51,7 @@ export function renderRuleCatalogue(rules: readonly Rule[]): string {
       ...yamlBlock(rule.examples.passing),
     );
   }
-  return `${lines.join("\n")}\n`;
+  return withHeader("html", "scripts/lint/registry.ts and the rules it lists", `${lines.join("\n")}\n`);
 }
 
 function tableCell(text: string): string {

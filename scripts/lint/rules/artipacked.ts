@@ -11,8 +11,8 @@ import { actionOf, isYamlMap, jobsOf, stepLabel, stepsOf } from "../walk.ts";
 export const artipacked: Rule = {
   id: "artipacked",
   severity: "error",
-  what: "An `actions/checkout` step without `persist-credentials: false` in a job that does not push with git later.",
-  why: "Checkout leaves the token in `.git/config`, where later steps, caches and uploaded artifacts can pick it up.",
+  what: "an `actions/checkout` step without `persist-credentials: false` in a job that does not push with git later",
+  why: "checkout leaves the token in `.git/config`, where later steps, caches and uploaded artifacts can pick it up",
   examples: {
     failing: `on: push
 permissions: {}

@@ -11,8 +11,8 @@ import { isYamlMap, jobsOf } from "../walk.ts";
 export const concurrencyGroup: Rule = {
   id: "concurrency-group",
   severity: "error",
-  what: "A concurrency group built from `github.workflow` alone, or using `github.workflow` in a workflow that can be called with `workflow_call`.",
-  why: "Unrelated runs share one group and cancel or block each other; a called workflow sees its caller's name and can deadlock against it.",
+  what: "a concurrency group built from `github.workflow` alone, or using `github.workflow` in a workflow that can be called with `workflow_call`",
+  why: "unrelated runs share one group and cancel or block each other; a called workflow sees its caller's name and can deadlock against it",
   examples: {
     failing: `on: push
 permissions: {}

@@ -14,8 +14,8 @@ const INTERPRETERS = new Set(["sh", "bash", "zsh", "dash", "ksh", "fish", "pytho
 export const downloadExec: Rule = {
   id: "download-exec",
   severity: "error",
-  what: "A `run:` script that pipes `curl`/`wget` into a shell or interpreter, feeds a download to one, or downloads a script and runs it.",
-  why: "The script runs whatever the server returns at that moment, unpinned and unreviewed; a moved branch or a compromised host owns the job and its token.",
+  what: "a `run:` script that pipes `curl`/`wget` into a shell or interpreter, feeds a download to one, or downloads a script and runs it",
+  why: "the script runs whatever the server returns at that moment, unpinned and unreviewed; a moved branch or a compromised host owns the job and its token",
   examples: {
     failing: `on: push
 permissions: {}

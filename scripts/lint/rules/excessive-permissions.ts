@@ -10,8 +10,8 @@ import { isYamlMap, jobsOf } from "../walk.ts";
 export const excessivePermissions: Rule = {
   id: "excessive-permissions",
   severity: "error",
-  what: "A workflow without top-level `permissions`, a write scope at the top level, a job without its own `permissions`, or `write-all`/`read-all`.",
-  why: "Without explicit blocks every job gets the repository's default token, often with write access; a compromised step can then push code or publish packages.",
+  what: "a workflow without top-level `permissions`, a write scope at the top level, a job without its own `permissions`, or `write-all`/`read-all`",
+  why: "without explicit blocks every job gets the repository's default token, often with write access; a compromised step can then push code or publish packages",
   examples: {
     failing: `on: push
 jobs:

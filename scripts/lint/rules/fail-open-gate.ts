@@ -19,8 +19,8 @@ const ZERO_DEFAULT = /\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]0\}/;
 export const failOpenGate: Rule = {
   id: "fail-open-gate",
   severity: "error",
-  what: "A script that turns a missing or unparsable result into zero (`$(jq … || echo 0)`, `|| true`, `${N:-0}` in a comparison), or a gate step with `continue-on-error: true`.",
-  why: "A broken or missing scan report then reads as zero findings and the gate passes; a security check must fail closed.",
+  what: "a script that turns a missing or unparsable result into zero (`$(jq … || echo 0)`, `|| true`, `${N:-0}` in a comparison), or a gate step with `continue-on-error: true`",
+  why: "a broken or missing scan report then reads as zero findings and the gate passes; a security check must fail closed",
   examples: {
     failing: `on: pull_request
 permissions: {}

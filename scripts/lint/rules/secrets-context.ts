@@ -39,8 +39,8 @@ const PATTERNS = AVAILABILITY.map(([pattern, allowed]) => ({ segments: pattern.s
 export const secretsContext: Rule = {
   id: "secrets-context",
   severity: "error",
-  what: "An expression that reads `secrets` in a key where GitHub does not provide the secrets context, such as a step or job `if:`.",
-  why: "GitHub rejects the whole workflow when it starts, so the run fails before any job; the secret must first be mapped into `env:` (or a step input) where it is allowed.",
+  what: "an expression that reads `secrets` in a key where GitHub does not provide the secrets context, such as a step or job `if:`",
+  why: "GitHub rejects the whole workflow when it starts, so the run fails before any job; the secret must first be mapped into `env:` (or a step input) where it is allowed",
   examples: {
     failing: `on: push
 permissions: {}

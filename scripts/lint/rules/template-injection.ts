@@ -11,8 +11,8 @@ import { actionOf, allSteps, isYamlMap, stepLabel } from "../walk.ts";
 export const templateInjection: Rule = {
   id: "template-injection",
   severity: "error",
-  what: "A `${{ }}` expression inside a `run:` script or inside `actions/github-script`'s `script:`.",
-  why: "The expression is pasted into the code before it runs, so attacker-controlled text (a branch name, a PR title) becomes shell or JavaScript; through `env:` it stays data.",
+  what: "a `${{ }}` expression inside a `run:` script or inside `actions/github-script`'s `script:`",
+  why: "the expression is pasted into the code before it runs, so attacker-controlled text (a branch name, a PR title) becomes shell or JavaScript; through `env:` it stays data",
   examples: {
     failing: `on: pull_request
 permissions: {}

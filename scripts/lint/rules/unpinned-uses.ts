@@ -18,8 +18,8 @@ const TABLE = "workflows-src/kit/pins.ts";
 export const unpinnedUses: Rule = {
   id: "unpinned-uses",
   severity: "error",
-  what: "A `uses:` that is not pinned to a full commit with a `# <tag>` comment matching the pin table, or a `docker://` image not pinned by digest.",
-  why: "Tags and branches can be moved to other code after review; a commit pin with the right tag beside it is reviewable and cannot change under the workflow.",
+  what: "a `uses:` that is not pinned to a full commit with a `# <tag>` comment matching the pin table, or a `docker://` image not pinned by digest",
+  why: "tags and branches can be moved to other code after review; a commit pin with the right tag beside it is reviewable and cannot change under the workflow",
   examples: {
     failing: `on: push
 permissions: {}

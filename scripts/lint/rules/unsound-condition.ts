@@ -11,8 +11,8 @@ import { jobsOf, stepsOf } from "../walk.ts";
 export const unsoundCondition: Rule = {
   id: "unsound-condition",
   severity: "error",
-  what: "A job or step `if:` with text outside its `${{ }}`, including the trailing newline of a `|` block scalar.",
-  why: "Such a value is a string template whose result is never empty, so the condition is always true and the guard it was meant to be does nothing.",
+  what: "a job or step `if:` with text outside its `${{ }}`, including the trailing newline of a `|` block scalar",
+  why: "such a value is a string template whose result is never empty, so the condition is always true and the guard it was meant to be does nothing",
   examples: {
     failing: `on: push
 permissions: {}
