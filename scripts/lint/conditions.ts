@@ -5,11 +5,10 @@
  * assignment is evaluated with GitHub's own evaluator. Rules use it to prove that
  * one condition implies another instead of matching condition text.
  */
-import { data, Evaluator, type Expr as ExpressionAst } from "@actions/expressions";
-import type { FunctionDefinition } from "@actions/expressions/funcs/info";
-import { IndexAccess, Literal } from "@actions/expressions/ast";
-import { truthy } from "@actions/expressions/result";
-import { childrenOf, contextPathsOf, functionsCalledBy } from "./expressions.ts";
+import { data, type Expr as ExpressionAst } from "@actions/expressions";
+import { Binary, FunctionCall, IndexAccess, Literal } from "@actions/expressions/ast";
+import { evaluateCondition, type Contexts } from "../expressions/evaluate.ts";
+import { childrenOf, conditionOf, contextPathsOf } from "./expressions.ts";
 
 /** The job's status as the status functions see it when a step's `if:` is evaluated. */
 export type JobStatus = "success" | "failure" | "cancelled";
@@ -30,29 +29,37 @@ export type Assignment = ReadonlyMap<string, string>;
 /** A value no literal of the conditions equals: "anything else". */
 export const OTHER_VALUE = "\u0000other";
 
-const STATUS_FUNCTIONS = new Set(["success", "failure", "cancelled", "always"]);
-
-/** True when the condition calls a status function, so the implicit `success() &&` does not apply. */
-export function callsStatusFunction(ast: ExpressionAst): boolean {
-  return functionsCalledBy(ast).some((name) => STATUS_FUNCTIONS.has(name));
-}
-
 /**
  * The atoms of some conditions. Results (`*.outcome`, `*.conclusion`, `needs.*.result`)
- * range over the four results; every other path over every string literal the
- * conditions contain, the empty string (what a skipped step's output reads as) and
- * one value equal to none of them. Comparisons only distinguish these classes, so
- * trying one member of each is exhaustive for `==`, `!=`, `!`, `&&`, `||` and
+ * range over the four results; every other path over the literals it is compared
+ * with or passed beside (`github.event_name == 'push'`, `contains(x, 'chore')`), the
+ * empty string (what a skipped step's output reads as) and one value equal to no
+ * literal. Comparisons and string functions only tell these classes apart, so one
+ * member of each is exhaustive for `==`, `!=`, `!`, `&&`, `||` and
  * `contains`/`startsWith`/`endsWith` against literals.
  */
 export function atomsOf(conditions: readonly ExpressionAst[]): Atom[] {
-  const literals = new Set<string>(["", OTHER_VALUE]);
-  const paths = new Set<string>();
+  const literals = new Map<string, Set<string>>();
   for (const ast of conditions) {
-    for (const literal of literalsOf(ast)) literals.add(literal);
-    for (const path of contextPathsOf(ast)) paths.add(path.text);
+    for (const path of contextPathsOf(ast)) if (!literals.has(path.text)) literals.set(path.text, new Set(["", OTHER_VALUE]));
+    for (const [path, literal] of comparedLiterals(ast)) literals.get(path)?.add(literal);
   }
-  return [...paths].sort().map((path) => ({ path, domain: isResultPath(path) ? RESULTS : [...literals] }));
+  return [...literals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, domain]) => ({ path, domain: isResultPath(path) ? RESULTS : [...domain] }));
+}
+
+/** Pairs (path, literal) for every comparison or function call that has both among its operands. */
+function comparedLiterals(ast: ExpressionAst): [string, string][] {
+  const pairs: [string, string][] = [];
+  const visit = (node: ExpressionAst): void => {
+    if (node instanceof Binary || node instanceof FunctionCall) {
+      const operands = node instanceof Binary ? [node.left, node.right] : node.args;
+      const texts = operands.flatMap(literalsOf);
+      for (const operand of operands) for (const path of contextPathsOf(operand)) for (const text of texts) pairs.push([path.text, text]);
+    }
+    childrenOf(node).forEach(visit);
+  };
+  visit(ast);
+  return pairs;
 }
 
 /** True for a path whose value is a step or job result. */
@@ -82,32 +89,26 @@ export function* assignments(atoms: readonly Atom[]): Generator<Assignment> {
 }
 
 /**
- * Evaluates a condition as the runner does for a step or job `if:`: an absent
- * condition is `success()`, one without a status function gets `success() &&`.
- * An expression that fails to evaluate counts as false (the runner does not run the step).
+ * Whether a step or job with this raw `if:` value runs under the assignment, as the
+ * runner decides it (implicit `success()`, status functions from the job status).
+ * A condition that fails to evaluate counts as false: the runner does not run it.
  */
-export function runs(ast: ExpressionAst | undefined, values: Assignment, status: JobStatus): boolean {
-  if (!ast) return status === "success";
-  if (!callsStatusFunction(ast) && status !== "success") return false;
-  return evaluate(ast, values, status);
-}
-
-/** Evaluates an expression to a boolean with GitHub's evaluator; an evaluation error is false. */
-export function evaluate(ast: ExpressionAst, values: Assignment, status: JobStatus): boolean {
+export function runs(condition: unknown, values: Assignment, status: JobStatus): boolean {
+  if (condition !== undefined && typeof condition !== "string" && typeof condition !== "boolean") return false;
   try {
-    return truthy(new Evaluator(ast, contextOf(values), statusFunctions(status)).evaluate());
+    return evaluateCondition(condition, contextsOf(values), { failed: status === "failure", cancelled: status === "cancelled" });
   } catch {
     return false;
   }
 }
 
 /**
- * True when, for every assignment of the atoms both conditions read and every job
- * status, `premise` running implies `conclusion` running. Undefined when there are
- * more than `limit` cases (too many atoms to decide by enumeration).
+ * True when, for every assignment of the atoms both raw `if:` values read and every
+ * job status, `premise` running implies `conclusion` running. Undefined when there
+ * are more than `limit` cases (too many atoms to decide by enumeration).
  */
-export function implies(premise: ExpressionAst | undefined, conclusion: ExpressionAst | undefined, limit = 200_000): boolean | undefined {
-  const atoms = atomsOf([premise, conclusion].filter((a): a is ExpressionAst => a !== undefined));
+export function implies(premise: unknown, conclusion: unknown, limit = 200_000): boolean | undefined {
+  const atoms = atomsOf([conditionOf(premise), conditionOf(conclusion)].filter((a): a is ExpressionAst => a !== undefined));
   if (assignmentCount(atoms) * JOB_STATUSES.length > limit) return undefined;
   for (const values of assignments(atoms)) {
     for (const status of JOB_STATUSES) {
@@ -117,8 +118,8 @@ export function implies(premise: ExpressionAst | undefined, conclusion: Expressi
   return true;
 }
 
-/** Nests `a.b.c → v` entries into the dictionaries the evaluator reads; a longer path wins over its prefix. */
-export function contextOf(values: Assignment): data.Dictionary {
+/** Nests `a.b.c → v` entries into plain context objects; a longer path wins over its prefix. */
+export function contextsOf(values: Assignment): Contexts {
   type Tree = { [key: string]: Tree | string };
   const tree: Tree = {};
   for (const [path, value] of values) {
@@ -133,20 +134,7 @@ export function contextOf(values: Assignment): data.Dictionary {
       }
     });
   }
-  const toData = (node: Tree): data.Dictionary =>
-    new data.Dictionary(...Object.entries(node).map(([key, value]) => ({ key, value: typeof value === "string" ? new data.StringData(value) : toData(value) })));
-  return toData(tree);
-}
-
-function statusFunctions(status: JobStatus): Map<string, FunctionDefinition> {
-  const constant = (name: string, value: boolean): FunctionDefinition => ({ name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(value) });
-  return new Map([
-    ["success", constant("success", status === "success")],
-    ["failure", constant("failure", status === "failure")],
-    ["cancelled", constant("cancelled", status === "cancelled")],
-    ["always", constant("always", true)],
-    ["hashfiles", { name: "hashFiles", minArgs: 1, maxArgs: 255, call: () => new data.StringData("hash") }],
-  ]);
+  return tree;
 }
 
 function literalsOf(ast: ExpressionAst): string[] {

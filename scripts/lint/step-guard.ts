@@ -37,54 +37,77 @@ const DEGRADE: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
  */
 export function guardVerdict(steps: readonly StepEntry[], producer: StepEntry, consumer: StepEntry, limit = 100_000): GuardVerdict {
   const modelled = modelledSteps(steps, producer, consumer);
-  const conditions = new Map(modelled.map((s) => [s, conditionOf(s.step["if"])]));
-  const asts = [...conditions.values()].filter((a): a is ExpressionAst => a !== undefined);
+  const asts = modelled.map((s) => conditionOf(s.step["if"])).filter((a): a is ExpressionAst => a !== undefined);
   const modelledIds = new Set(modelled.flatMap((s) => (s.id ? [s.id] : [])));
   const free: Atom[] = atomsOf(asts).filter((atom) => !isResultOf(atom.path, modelledIds));
   const cases = assignmentCount(free);
   if (cases > limit) return { kind: "undecided", cases };
 
+  const replay = replayer(modelled, producer, consumer);
+  const results = [...modelledIds].flatMap((id) => [`steps.${id}.outcome`, `steps.${id}.conclusion`]);
   for (const values of assignments(free)) {
-    const example = replay(modelled, conditions, producer, consumer, new Map(values), "success");
-    if (example) return { kind: "unguarded", example: { producerOutcome: example, values: shown(values, conditions.get(consumer), conditions.get(producer)) } };
+    // Every key is present from the start so that a state's key lists values in one order.
+    const initial = new Map([...values, ...results.map((key): [string, string] => [key, ""])]);
+    const example = replay(initial);
+    if (example) return { kind: "unguarded", example: { producerOutcome: example, values: shown(values, conditionOf(consumer.step["if"]), conditionOf(producer.step["if"])) } };
   }
   return { kind: "guarded" };
 }
 
-/** Replays the modelled steps from `from`; returns the producer's outcome in a counterexample, if any. */
-function replay(
-  steps: readonly StepEntry[],
-  conditions: ReadonlyMap<StepEntry, ExpressionAst | undefined>,
-  producer: StepEntry,
-  consumer: StepEntry,
-  values: Map<string, string>,
-  status: JobStatus,
-  from = 0,
-  producerOutcome = "skipped",
-): string | undefined {
-  const step = steps[from];
-  if (!step) return undefined;
-  for (const current of DEGRADE[status]) {
-    const condition = conditions.get(step);
-    if (step === consumer) {
-      if (runs(condition, values, current) && producerOutcome !== "success") return producerOutcome;
-      continue;
-    }
-    const outcomes = runs(condition, values, current) ? (["success", "failure"] as const) : (["skipped"] as const);
-    for (const outcome of outcomes) {
-      const next = new Map(values);
-      const ignoresFailure = step.step["continue-on-error"] === true;
-      if (step.id) {
-        next.set(`steps.${step.id}.outcome`, outcome);
-        next.set(`steps.${step.id}.conclusion`, outcome === "failure" && ignoresFailure ? "success" : outcome);
-        if (outcome === "skipped") for (const key of next.keys()) if (key.startsWith(`steps.${step.id}.outputs.`)) next.set(key, "");
+/**
+ * The replay of the modelled steps from a first assignment; returns the producer's
+ * outcome in a counterexample, if any. Conditions are evaluated once per distinct
+ * input and states already explored are not explored again, which keeps the
+ * branching (three statuses, two outcomes per step) cheap.
+ */
+function replayer(steps: readonly StepEntry[], producer: StepEntry, consumer: StepEntry): (values: Map<string, string>) => string | undefined {
+  const reads = new Map(steps.map((s) => [s, (conditionOf(s.step["if"]) ? contextPathsOf(conditionOf(s.step["if"]) as ExpressionAst) : []).map((p) => p.text)]));
+  const verdicts = new Map<string, boolean>();
+  const explored = new Set<string>();
+  // What the steps from a position on still read: only those values tell two states apart.
+  const readFrom = steps.map((_, i) => [...new Set(steps.slice(i).flatMap((s) => reads.get(s) ?? []))]);
+  const keysFor = new Map<readonly string[], string[]>();
+  const relevantTo = (paths: readonly string[], values: ReadonlyMap<string, string>): string => {
+    let keys = keysFor.get(paths);
+    if (!keys) keysFor.set(paths, (keys = [...values.keys()].filter((key) => paths.some((p) => key === p || key.startsWith(`${p}.`) || p.startsWith(`${key}.`)))));
+    return keys.map((k) => values.get(k)).join("\u0002");
+  };
+
+  const runsCached = (step: StepEntry, values: ReadonlyMap<string, string>, status: JobStatus): boolean => {
+    const key = `${step.index}|${status}|${relevantTo(reads.get(step) as string[], values)}`;
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) verdicts.set(key, (verdict = runs(step.step["if"], values, status)));
+    return verdict;
+  };
+
+  const replay = (values: Map<string, string>, status: JobStatus, from: number, producerOutcome: string): string | undefined => {
+    const step = steps[from];
+    if (!step) return undefined;
+    const state = `${from}|${status}|${producerOutcome}|${relevantTo(readFrom[from] ?? [], values)}`;
+    if (explored.has(state)) return undefined;
+    explored.add(state);
+    for (const current of DEGRADE[status]) {
+      if (step === consumer) {
+        if (producerOutcome !== "success" && runsCached(step, values, current)) return producerOutcome;
+        continue;
       }
-      const after: JobStatus = outcome === "failure" && !ignoresFailure && current === "success" ? "failure" : current;
-      const found = replay(steps, conditions, producer, consumer, next, after, from + 1, step === producer ? outcome : producerOutcome);
-      if (found) return found;
+      const outcomes = runsCached(step, values, current) ? (["success", "failure"] as const) : (["skipped"] as const);
+      for (const outcome of outcomes) {
+        const next = new Map(values);
+        const ignoresFailure = step.step["continue-on-error"] === true;
+        if (step.id) {
+          next.set(`steps.${step.id}.outcome`, outcome);
+          next.set(`steps.${step.id}.conclusion`, outcome === "failure" && ignoresFailure ? "success" : outcome);
+          if (outcome === "skipped") for (const key of next.keys()) if (key.startsWith(`steps.${step.id}.outputs.`)) next.set(key, "");
+        }
+        const after: JobStatus = outcome === "failure" && !ignoresFailure && current === "success" ? "failure" : current;
+        const found = replay(next, after, from + 1, step === producer ? outcome : producerOutcome);
+        if (found) return found;
+      }
     }
-  }
-  return undefined;
+    return undefined;
+  };
+  return (values) => replay(values, "success", 0, "skipped");
 }
 
 /** The producer, the consumer and every earlier step whose result or outputs their conditions read (transitively). */

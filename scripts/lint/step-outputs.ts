@@ -21,7 +21,10 @@ export function actionOutputsOf(action: string): readonly string[] | undefined {
  */
 export function declaredOutputsOf(step: YamlMap): ReadonlySet<string> | undefined {
   const run = step["run"];
-  if (typeof run === "string") return new Set(outputsWrittenBy(run));
+  if (typeof run === "string") {
+    const written = outputsWrittenBy(run);
+    return written ? new Set(written) : undefined;
+  }
   const action = actionOf(step);
   if (action === undefined) return new Set();
   const declared = actionOutputsOf(action);
@@ -35,13 +38,16 @@ export function declaredOutputsOf(step: YamlMap): ReadonlySet<string> | undefine
  * at the start of an `echo`/`printf` argument. Scripts that write through a group
  * (`{ echo a=1; echo b=2; } >> "$GITHUB_OUTPUT"`) are covered because every such
  * argument counts once the script mentions GITHUB_OUTPUT; a false name only hides
- * a finding, never invents one.
+ * a finding, never invents one. Undefined when a name is computed (`"${kind}=…"`):
+ * then the outputs cannot be known from the text.
  */
-export function outputsWrittenBy(script: string): string[] {
+export function outputsWrittenBy(script: string): string[] | undefined {
   if (!script.includes("GITHUB_OUTPUT")) return [];
   const names: string[] = [];
-  for (const match of script.matchAll(/\b(?:echo|printf)\s+(?:-[a-z]+\s+)*(?:'%s\\n'\s+)?["']?([A-Za-z_][A-Za-z0-9_-]*)(?:=|<<)/g)) {
-    if (match[1]) names.push(match[1]);
+  for (const match of script.matchAll(/\b(?:echo|printf)\s+(?:-[a-z]+\s+)*(?:'%s\\n'\s+)?["']?(\$\{?[A-Za-z_][^=\s"']*|[A-Za-z_][A-Za-z0-9_-]*)(?:=|<<)/g)) {
+    const name = match[1] ?? "";
+    if (name.startsWith("$")) return undefined;
+    names.push(name);
   }
   return names;
 }

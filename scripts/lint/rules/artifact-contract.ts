@@ -1,7 +1,7 @@
 /**
  * artifact-contract: a download whose artifact name no job in its `needs` chain
- * uploads, or a file read from the download folder that the matching upload did
- * not send. Producer and consumer of an artifact are often written apart; a name
+ * uploads, or a file read from the download folder (with the extension of a file
+ * the upload sent) that the matching upload did not send. Producer and consumer of an artifact are often written apart; a name
  * or file that differs by one word fails only on the consumer's next run.
  */
 import type { Rule } from "../rule.ts";
@@ -78,11 +78,13 @@ jobs:
         }
         const folder = inputs["path"];
         const files = new Set(matching.flatMap((u) => uploadedFiles(u.step)));
+        const extensions = new Set([...files].map(extensionOf));
         if (typeof folder !== "string" || !files.size) continue;
         for (const later of steps.filter((s) => s.index > download.index)) {
           for (const scalar of scalarsOf(later.step, later.path)) {
             for (const file of filesUnder(scalar.value, folder)) {
-              if (files.has(file)) continue;
+              // Only a file of the kind the artifact carries is taken for a read of it; other names are the job's own files.
+              if (files.has(file) || !extensions.has(extensionOf(file))) continue;
               report(scalar.path, `step "${stepLabel(later)}" reads "${folder}/${file}" but artifact "${name}" holds ${[...files].map((f) => `"${f}"`).join(", ")}; read the file the upload sends (take the name from the artifact contract)`);
             }
           }
@@ -120,4 +122,9 @@ function filesUnder(value: string | number | boolean, folder: string): string[] 
     if (name && !name.startsWith("$")) names.push(name);
   }
   return names;
+}
+
+function extensionOf(file: string): string {
+  const dot = file.lastIndexOf(".");
+  return dot > 0 ? file.slice(dot) : "";
 }

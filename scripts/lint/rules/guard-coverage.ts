@@ -71,10 +71,17 @@ jobs:
   },
 };
 
-/** Earlier steps the consumer depends on: those whose outputs it reads, then those whose products it uses; one entry per producer. */
+/**
+ * Earlier steps the consumer depends on: those whose outputs it reads, then those
+ * whose products it uses; one entry per producer. An output read into an env
+ * variable that the script only ever expands with a default (`${COUNT:-n/a}`) is
+ * tolerated: the script visibly handles the empty value of a skipped producer.
+ */
 function dependencies(consumer: StepEntry, earlier: readonly StepEntry[]): { producer: StepEntry; what: string }[] {
   const found = new Map<StepEntry, string>();
+  const env = `${consumer.path}.env.`;
   for (const scalar of scalarsOf(consumer.step, consumer.path)) {
+    if (scalar.path.startsWith(env) && expandedOnlyWithDefault(consumer.step["run"], scalar.path.slice(env.length))) continue;
     for (const ref of contextPathsOfValue(scalar)) {
       const [root, id, property] = ref.segments;
       const producer = earlier.find((s) => s.id === id);
@@ -83,4 +90,11 @@ function dependencies(consumer: StepEntry, earlier: readonly StepEntry[]): { pro
   }
   for (const use of productUses(consumer, earlier)) if (!found.has(use.producer)) found.set(use.producer, use.what);
   return [...found].map(([producer, what]) => ({ producer, what }));
+}
+
+/** True when a shell script uses the variable, and every use is `${NAME:-…}` / `${NAME-…}` (shell text, not an expression). */
+function expandedOnlyWithDefault(run: unknown, name: string): boolean {
+  if (typeof run !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return false;
+  const uses = [...run.matchAll(new RegExp(`\\$(?:\\{)?${name}(?![A-Za-z0-9_])(:?-)?`, "g"))];
+  return uses.length > 0 && uses.every((use) => use[0].startsWith("${") && use[1] !== undefined);
 }

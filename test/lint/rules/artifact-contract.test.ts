@@ -47,6 +47,10 @@ test("flags a download from a job outside the needs chain", () => {
   assert.deepEqual(lintText(text, [artifactContract]).map((f) => f.path), ["jobs.verify.steps[0].with.name"]);
 });
 
+test("leaves other names under the download folder alone (the job's own files and folders)", () => {
+  assert.deepEqual(lintText(workflow("pr-image", "pr-image", "charon-pr-image.tar && ls /tmp/reports /tmp/sbom.json"), [artifactContract]), []);
+});
+
 test("accepts matching names and files, also through a job in between", () => {
   assert.deepEqual(lintText(workflow("pr-image", "pr-image", "charon-pr-image.tar"), [artifactContract]), []);
   assert.deepEqual(lintText(workflow("pr-image", "pr-image", "charon-pr-image.tar", "middle"), [artifactContract]), []);

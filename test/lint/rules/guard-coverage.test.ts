@@ -48,3 +48,10 @@ test("follows the file an upload sends back to the step that wrote it", () => {
   assert.equal(run(writer("github.event_name == 'push'") + upload).length, 1);
   assert.deepEqual(run(writer("always()") + upload), []);
 });
+
+test("tolerates an output the script only expands with a default, and nothing else", () => {
+  const summary = (use: string) => `      - name: Summary\n        if: always()\n        run: echo "tags ${use}"\n        env:\n          TAGS: \${{ steps.meta.outputs.tags }}\n`;
+  assert.deepEqual(run(skip + meta + summary("${TAGS:-n/a}")), []);
+  assert.equal(run(skip + meta + summary("${TAGS:-n/a} $TAGS")).length, 1);
+  assert.equal(run(skip + meta + summary("${TAGS}")).length, 1);
+});

@@ -50,3 +50,8 @@ test("accepts declared outputs of run, action and github-script steps, and outco
 test("does not guess the outputs of an action it has no metadata for", () => {
   assert.deepEqual(run(`      - id: x\n        uses: someone/else@v1\n      - run: echo "$V"\n        env:\n          V: \${{ steps.x.outputs.anything }}\n`), []);
 });
+
+test("does not guess the outputs of a script that computes their names", () => {
+  const steps = `      - id: scan\n        run: |\n          for s in High Low; do echo "\${s,,}=1" >> "$GITHUB_OUTPUT"; done\n      - run: echo "$H"\n        env:\n          H: \${{ steps.scan.outputs.high }}\n`;
+  assert.deepEqual(run(steps), []);
+});
