@@ -1,9 +1,8 @@
 /**
- * fail-open-gate: a security result that reads as zero when it is missing or broken
- * (`$(jq … || echo 0)`, `|| true`, `${N:-0}` in a comparison), or a gate step with
- * `continue-on-error: true`, lets a failed scan pass. Heuristic: a gate is a step whose
- * id or name says gate/check/verify/enforce, or whose script exits non-zero after a
- * numeric comparison; shell text is read by simple tokenising. Anchor: Charon's scan step.
+ * fail-open-gate: a result that reads as zero when missing or broken (`$(jq … || echo 0)`,
+ * `|| true`, `${N:-0}` compared), or a gate step with `continue-on-error: true`, lets a failed
+ * scan pass. Heuristic, by tokenising: a gate's id/name says gate/check/verify/enforce/threshold,
+ * or its script exits non-zero after a numeric test. Anchor: Charon's scan step (`jq … || echo 0`).
  */
 import { commandName, commandWords, commandsOf, pipelinesOf, substitutionsOf, type ShellCommand } from "../shell-text.ts";
 import type { Rule } from "../rule.ts";

@@ -1,40 +1,14 @@
 /**
  * secrets-context: `secrets.*` read where GitHub does not provide the secrets context
- * (a step or job `if:`, `runs-on`, `concurrency`, a reusable workflow's `with:`…); GitHub
- * rejects such a workflow when it starts. The places come from the contexts that
- * GitHub's workflow schema allows per key. Anchor: actionlint expression check.
+ * (a step or job `if:`, `runs-on`, `concurrency`, a reusable workflow's `with:`…), which
+ * GitHub rejects when the run starts; availability comes from GitHub's workflow schema
+ * (context-availability.ts). Anchor: actionlint expression check.
  */
+import { contextsAvailableAt } from "../context-availability.ts";
 import { pathSegments } from "../document.ts";
 import { contextPathsOfValue } from "../expressions.ts";
 import type { Rule } from "../rule.ts";
 import { scalarsOf } from "../walk.ts";
-
-/** Path patterns (`*` = any one key or index) and whether `secrets` is available below them; the longest match decides. */
-const AVAILABILITY: readonly (readonly [pattern: string, allowed: boolean])[] = [
-  ["run-name", false],
-  ["concurrency", false],
-  ["on.workflow_call.inputs.*.default", false],
-  ["on.workflow_call.outputs.*.value", false],
-  ["jobs.*.if", false],
-  ["jobs.*.name", false],
-  ["jobs.*.strategy", false],
-  ["jobs.*.runs-on", false],
-  ["jobs.*.concurrency", false],
-  ["jobs.*.environment", false],
-  ["jobs.*.defaults", false],
-  ["jobs.*.timeout-minutes", false],
-  ["jobs.*.continue-on-error", false],
-  ["jobs.*.with", false],
-  ["jobs.*.container", false],
-  ["jobs.*.container.credentials", true],
-  ["jobs.*.container.env", true],
-  ["jobs.*.services", false],
-  ["jobs.*.services.*.credentials", true],
-  ["jobs.*.services.*.env", true],
-  ["jobs.*.steps.*.if", false],
-];
-
-const PATTERNS = AVAILABILITY.map(([pattern, allowed]) => ({ segments: pattern.split("."), allowed }));
 
 export const secretsContext: Rule = {
   id: "secrets-context",
@@ -67,7 +41,9 @@ jobs:
   },
   check(document, report) {
     for (const scalar of scalarsOf(document.workflow, "")) {
-      if (typeof scalar.value !== "string" || secretsAllowed(pathSegments(scalar.path))) continue;
+      if (typeof scalar.value !== "string") continue;
+      const available = contextsAvailableAt(pathSegments(scalar.path));
+      if (!available || available.includes("secrets")) continue;
       const secrets = [...new Set(contextPathsOfValue(scalar).filter((p) => p.segments[0] === "secrets").map((p) => p.text))];
       if (!secrets.length) continue;
       const fix = isStepCondition(pathSegments(scalar.path))
@@ -77,15 +53,6 @@ jobs:
     }
   },
 };
-
-function secretsAllowed(segments: readonly (string | number)[]): boolean {
-  let best: { length: number; allowed: boolean } = { length: -1, allowed: true };
-  for (const pattern of PATTERNS) {
-    if (pattern.segments.length > segments.length || pattern.segments.length <= best.length) continue;
-    if (pattern.segments.every((p, i) => p === "*" || p === String(segments[i]))) best = { length: pattern.segments.length, allowed: pattern.allowed };
-  }
-  return best.allowed;
-}
 
 function isStepCondition(segments: readonly (string | number)[]): boolean {
   return segments.length === 5 && segments[2] === "steps" && segments[4] === "if";

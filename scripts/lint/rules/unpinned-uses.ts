@@ -1,8 +1,7 @@
 /**
- * unpinned-uses: every `uses:` must name a full 40-hex commit followed by a `# <tag>`
- * comment that agrees with the pin table (workflows-src/kit/pins.ts); a tag or branch
- * can be moved to other code after review. Local `./` actions share the workflow's
- * commit and pass; `docker://` images must be pinned by `@sha256:` digest.
+ * unpinned-uses: a `uses:` must be a 40-hex commit with a `# <tag>` comment that agrees
+ * with the pin table (workflows-src/kit/pins.ts), since tags and branches can move. Local
+ * `./` actions share the workflow's commit and pass; `docker://` needs an `@sha256:` digest.
  * Anchors: zizmor unpinned-uses and ref-version-mismatch, Scorecard Pinned-Dependencies.
  */
 import { isScalar } from "yaml";
