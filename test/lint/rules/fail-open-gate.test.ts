@@ -30,10 +30,12 @@ test("a zero default inside a comparison is reported", () => {
           if [ "\${CRITICAL_COUNT:-0}" -gt 0 ]; then
             exit 1
           fi
+          if (( \${HIGH_COUNT:-0} > 5 )); then exit 1; fi
 `);
   const findings = lintText(text, [failOpenGate]);
-  assert.deepEqual(where(findings), ["fail-open-gate@jobs.verify.steps[0].run"]);
+  assert.deepEqual(where(findings), ["fail-open-gate@jobs.verify.steps[0].run", "fail-open-gate@jobs.verify.steps[0].run"]);
   assert.match(findings[0]?.message ?? "", /\$\{CRITICAL_COUNT:-0\}/);
+  assert.match(findings[1]?.message ?? "", /\$\{HIGH_COUNT:-0\}/);
 });
 
 test("continue-on-error on a step named as a gate, or on a threshold script, is reported", () => {
