@@ -30,7 +30,7 @@ try {
   }
 } catch (error) {
   if (!(error instanceof GenerationError)) throw error;
-  console.error(`check: the sources do not build.\n${error.message}`);
+  console.error(`check: the sources do not build or break a lint rule.\n${error.message}`);
   if (inGithubActions) for (const problem of error.problems) console.log(annotation("error", { title: "workflow sources do not build" }, problem));
   process.exitCode = 1;
 }

@@ -1,12 +1,16 @@
 /**
  * Builds every generated file in memory: the workflows from the registry, then any
- * other generator. All problems from all sources are collected and thrown together
- * as one `GenerationError`, so nothing is written when anything is wrong.
+ * other generator, then lints the emitted workflows. All problems from all sources
+ * (build errors and error findings) are collected and thrown together as one
+ * `GenerationError`, so nothing is written when anything is wrong.
  */
 import { BuildError } from "../../workflows-src/kit/build-error.ts";
 import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
 import { workflows as registeredWorkflows } from "../../workflows-src/index.ts";
 import { emitWorkflow } from "../emit/emit-workflow.ts";
+import { lint } from "../lint/engine.ts";
+import { emittedDocuments } from "../lint/load.ts";
+import { formatFinding } from "../lint/format.ts";
 import { documents as registeredDocuments, type DocumentEntry } from "./documents.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 
@@ -27,8 +31,16 @@ export interface GenerateOptions {
   documents?: readonly DocumentEntry[];
 }
 
-/** All generated files, or a `GenerationError` listing every problem. */
+/** All generated files, or a `GenerationError` listing every build problem and every error finding of the lint rules. */
 export async function generate(options: GenerateOptions = {}): Promise<GeneratedFile[]> {
+  const files = await emitAll(options);
+  const errors = lint(emittedDocuments(files)).filter((f) => f.severity === "error");
+  if (errors.length) throw new GenerationError(errors.map(formatFinding));
+  return files;
+}
+
+/** All generated files as built, not yet linted (what `npm run lint` checks), or a `GenerationError` listing every build problem. */
+export async function emitAll(options: GenerateOptions = {}): Promise<GeneratedFile[]> {
   const problems: string[] = [];
   const files: GeneratedFile[] = [];
   const collect = (build: () => GeneratedFile): void => {

@@ -64,3 +64,30 @@ export function sourceOf(document: WorkflowDocument, path: string): string | und
   }
   return document.sources.get("workflow");
 }
+
+/** The YAML path of the deepest node at a character offset (`jobs.a.steps[0].nme` for the key `nme`). */
+export function pathAt(document: WorkflowDocument, offset: number): string {
+  let path = "";
+  let node: unknown = document.yaml.contents;
+  const within = (n: unknown): boolean => {
+    const range = (n as { range?: [number, number, number] } | null)?.range;
+    return !!range && range[0] <= offset && offset < range[2];
+  };
+  for (;;) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => within(p.key) || within(p.value));
+      if (!pair) return path;
+      const key = String((pair.key as { value?: unknown } | null)?.value ?? "");
+      path = path ? `${path}.${key}` : key;
+      if (within(pair.key)) return path;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const index = node.items.findIndex(within);
+      if (index < 0) return path;
+      path += `[${index}]`;
+      node = node.items[index];
+    } else {
+      return path;
+    }
+  }
+}
