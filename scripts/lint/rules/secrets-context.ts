@@ -46,10 +46,12 @@ jobs:
       if (!available || available.includes("secrets")) continue;
       const secrets = [...new Set(contextPathsOfValue(scalar).filter((p) => p.segments[0] === "secrets").map((p) => p.text))];
       if (!secrets.length) continue;
-      const fix = isStepCondition(pathSegments(scalar.path))
+      const segments = pathSegments(scalar.path);
+      const place = isStepCondition(segments) ? 'a step "if:"' : `"${segments.filter((s) => typeof s === "string").pop() ?? scalar.path}:"`;
+      const fix = isStepCondition(segments)
         ? `map it into the job's "env:" (e.g. HAS_TOKEN: \${{ secrets.NAME != '' }}) and test "env.HAS_TOKEN"`
         : `read it only in a step's "env:" or "with:" (or the job's "env:") and derive this value from there`;
-      report(scalar.path, `${secrets.map((s) => `"${s}"`).join(", ")} is read in "${scalar.path}", where GitHub provides no "secrets" context and rejects the workflow; ${fix}`);
+      report(scalar.path, `${secrets.map((s) => `"${s}"`).join(", ")} is read in ${place}, where GitHub provides no "secrets" context and rejects the workflow; ${fix}`);
     }
   },
 };
