@@ -10,6 +10,8 @@ import { allSteps, stepLabel } from "../walk.ts";
 
 const DOWNLOADERS = new Set(["curl", "wget"]);
 const INTERPRETERS = new Set(["sh", "bash", "zsh", "dash", "ksh", "fish", "python", "python3", "perl", "ruby", "node", "pwsh", "eval", "source", "."]);
+/** Flags that give an interpreter its program as an argument, so what it reads from a pipe is data. */
+const INLINE_PROGRAM = new Set(["-c", "-e", "--eval", "-Command"]);
 
 export const downloadExec: Rule = {
   id: "download-exec",
@@ -54,7 +56,7 @@ function downloadExecutions(script: string): string[] {
   for (const pipeline of pipelinesOf(script)) {
     const names = pipeline.commands.map(commandName);
     const downloader = names.findIndex((n) => n !== undefined && DOWNLOADERS.has(n));
-    const runner = names.findIndex((n, i) => i > downloader && n !== undefined && INTERPRETERS.has(n));
+    const runner = pipeline.commands.findIndex((c, i) => i > downloader && runsStdin(c));
     if (downloader >= 0 && runner > downloader) {
       problems.push(`pipes "${names[downloader]}"${fromUrl(pipeline.commands[downloader])} into "${names[runner]}"`);
     }
@@ -76,6 +78,12 @@ function downloadExecutions(script: string): string[] {
     }
   }
   return problems;
+}
+
+/** True for an interpreter that executes what it reads from the pipe (`sh`, `python3 -`), not one given its program inline (`python3 -c …`). */
+function runsStdin(command: ShellCommand): boolean {
+  const name = commandName(command);
+  return name !== undefined && INTERPRETERS.has(name) && !commandWords(command).some((word) => INLINE_PROGRAM.has(word));
 }
 
 /** ` from "<url>"` when the command names a URL, for telling several downloads apart. */

@@ -44,6 +44,7 @@ test("downloads that are only saved, checked or read as data pass, as do quoted 
     "curl -fsSL -o trivy.tar.gz https://example.com/trivy.tar.gz\necho \"abc  trivy.tar.gz\" | sha256sum -c -\ntar xzf trivy.tar.gz",
     "curl -s https://api.github.com/repos/o/r | jq '.stargazers_count | tostring' | grep -E 'a|sh'",
     "# never: curl https://example.com/x | sh\necho 'curl x | sh'",
+    "curl -s https://api.github.com/repos/o/r | python3 -c 'import json, sys; print(json.load(sys.stdin)[\"name\"])'",
   );
   assert.deepEqual(lintText(text, [downloadExec]), []);
 });
