@@ -25,7 +25,7 @@ export function renderRuleCatalogue(rules: readonly Rule[]): string {
   const lines = [
     "# Lint rules",
     "",
-    "Each finding prints its rule id. Every failing example below yields a finding of its rule and every passing example yields none; the tests run them.",
+    "Each finding prints its rule id. Every failing example below breaks its rule and no other; every passing example passes every rule. The tests run them.",
     "",
     "| id | severity | what it detects |",
     "| --- | --- | --- |",
