@@ -28,10 +28,19 @@ export interface ContextPath {
  */
 export function expressionsOf(entry: Pick<ScalarEntry, "value" | "isCondition">): ParsedExpression[] {
   if (typeof entry.value !== "string") return [];
-  const value = entry.value;
+  const key = `${entry.isCondition ? "if" : "value"}\u0000${entry.value}`;
+  let parsed = parsedValues.get(key);
+  if (!parsed) parsedValues.set(key, (parsed = parseValue(entry.value, entry.isCondition)));
+  return parsed;
+}
+
+/** Parsed expressions by value: every rule reads the same values, so each is parsed once. */
+const parsedValues = new Map<string, ParsedExpression[]>();
+
+function parseValue(value: string, isCondition: boolean): ParsedExpression[] {
   let texts: string[];
   try {
-    texts = entry.isCondition && !value.includes("${{") ? [value] : splitTemplate(value).flatMap((p) => (p.kind === "expression" ? [p.text] : []));
+    texts = isCondition && !value.includes("${{") ? [value] : splitTemplate(value).flatMap((p) => (p.kind === "expression" ? [p.text] : []));
   } catch {
     return [];
   }

@@ -6,6 +6,17 @@
  */
 import { actionOf, isYamlMap, type StepEntry, type YamlMap } from "./walk.ts";
 
+/** The action that uploads an artifact. */
+export const UPLOAD_ACTION = "actions/upload-artifact";
+/** The action that downloads an artifact. */
+export const DOWNLOAD_ACTION = "actions/download-artifact";
+
+/** The `with.name` of an upload or download step, when it is a string. */
+export function artifactNameOf(step: YamlMap): string | undefined {
+  const name = (isYamlMap(step["with"]) ? step["with"] : {})["name"];
+  return typeof name === "string" ? name : undefined;
+}
+
 /** A step that consumes what an earlier step made, and what it consumes. */
 export interface ProductUse {
   readonly producer: StepEntry;
@@ -24,7 +35,7 @@ export function productUses(consumer: StepEntry, earlier: readonly StepEntry[]):
     const producer = [...earlier].reverse().find((s) => producesImage(s.step));
     if (producer) uses.push({ producer, what: "uses the image built by" });
   }
-  if (actionOf(consumer.step) === "actions/upload-artifact") {
+  if (actionOf(consumer.step) === UPLOAD_ACTION) {
     for (const file of uploadedFiles(consumer.step)) {
       const producer = [...earlier].reverse().find((s) => mentions(s.step, file));
       if (producer) uses.push({ producer, what: `uploads the file "${file}" written by` });

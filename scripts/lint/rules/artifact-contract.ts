@@ -5,11 +5,8 @@
  * or file that differs by one word fails only on the consumer's next run.
  */
 import type { Rule } from "../rule.ts";
-import { uploadedFiles } from "../products.ts";
-import { actionOf, isYamlMap, jobsOf, needsOf, scalarsOf, stepLabel, stepsOf, type JobEntry, type StepEntry } from "../walk.ts";
-
-const UPLOAD = "actions/upload-artifact";
-const DOWNLOAD = "actions/download-artifact";
+import { artifactNameOf, DOWNLOAD_ACTION, UPLOAD_ACTION, uploadedFiles } from "../products.ts";
+import { actionOf, isYamlMap, jobsOf, needsOf, scalarsOf, stepLabel, stepsOf, type JobEntry } from "../walk.ts";
 
 export const artifactContract: Rule = {
   id: "artifact-contract",
@@ -64,14 +61,14 @@ jobs:
     const jobs = new Map(jobsOf(document.workflow).map((j) => [j.id, j]));
     for (const job of jobs.values()) {
       const steps = stepsOf(job);
-      const uploads = ancestors(job, jobs).flatMap((j) => stepsOf(j).filter((s) => actionOf(s.step) === UPLOAD));
-      for (const download of steps.filter((s) => actionOf(s.step) === DOWNLOAD)) {
+      const uploads = ancestors(job, jobs).flatMap((j) => stepsOf(j).filter((s) => actionOf(s.step) === UPLOAD_ACTION));
+      for (const download of steps.filter((s) => actionOf(s.step) === DOWNLOAD_ACTION)) {
         const inputs = isYamlMap(download.step["with"]) ? download.step["with"] : {};
-        const name = inputs["name"];
-        if (typeof name !== "string") continue;
-        const matching = uploads.filter((u) => withOf(u)["name"] === name);
+        const name = artifactNameOf(download.step);
+        if (name === undefined) continue;
+        const matching = uploads.filter((u) => artifactNameOf(u.step) === name);
         if (!matching.length) {
-          const uploaded = uploads.map((u) => withOf(u)["name"]).filter((n): n is string => typeof n === "string");
+          const uploaded = uploads.flatMap((u) => artifactNameOf(u.step) ?? []);
           const known = uploaded.length ? `uploaded: ${uploaded.map((n) => `"${n}"`).join(", ")}` : "none uploads an artifact";
           report(`${download.path}.with.name`, `step "${stepLabel(download)}" downloads artifact "${name}" but no job in the needs chain of "${job.id}" uploads it (${known}); use one artifact contract for both sides`);
           continue;
@@ -93,10 +90,6 @@ jobs:
     }
   },
 };
-
-function withOf(step: StepEntry): Record<string, unknown> {
-  return isYamlMap(step.step["with"]) ? step.step["with"] : {};
-}
 
 /** Every job the job needs, directly or through other jobs. */
 function ancestors(job: JobEntry, jobs: ReadonlyMap<string, JobEntry>): JobEntry[] {

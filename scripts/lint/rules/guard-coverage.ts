@@ -1,21 +1,23 @@
 /**
  * guard-coverage: a step that reads an earlier step's outputs, or uses its product
- * (the image it built, the file it wrote), but can run when that step was skipped
- * or failed. Decided by replaying both conditions over every assignment of their
- * atoms with GitHub's evaluator (see `step-guard.ts`), so a guard must imply the
- * producer ran and succeeded, not merely look similar. This is the seed's bug: a
- * save step guarded by the event only, after a build also guarded by a skip flag.
+ * (the image it built, the file it wrote, the artifact a needed job uploaded), but
+ * can run when that step was skipped or failed. Decided by replaying the conditions
+ * over every assignment of their atoms with GitHub's evaluator (see `step-guard.ts`),
+ * so a guard must imply the producer ran and succeeded, not merely look similar.
+ * This is the seed's bug: a save step guarded by the event only, after a build
+ * also guarded by a skip flag.
  */
-import { contextPathsOfValue } from "../expressions.ts";
-import { productUses } from "../products.ts";
-import type { Rule } from "../rule.ts";
-import { describeValues, guardVerdict } from "../step-guard.ts";
-import { jobsOf, scalarsOf, stepLabel, stepsOf, type StepEntry } from "../walk.ts";
+import { callsStatusFunction } from "../../expressions/evaluate.ts";
+import { conditionOf, contextPathsOf, contextPathsOfValue } from "../expressions.ts";
+import { artifactNameOf, DOWNLOAD_ACTION, productUses, UPLOAD_ACTION } from "../products.ts";
+import type { Report, Rule } from "../rule.ts";
+import { describeValues, guardVerdict, jobGuardVerdict, type GuardVerdict } from "../step-guard.ts";
+import { actionOf, isYamlMap, jobsOf, needsOf, scalarsOf, stepLabel, stepsOf, type JobEntry, type StepEntry } from "../walk.ts";
 
 export const guardCoverage: Rule = {
   id: "guard-coverage",
   severity: "error",
-  what: "a step that reads another step's outputs or uses its image or file but can run when that step was skipped or failed",
+  what: "a step that reads another step's outputs or uses its image, file or artifact but can run when that step was skipped or failed",
   why: "the consumer then works on an empty value or a missing image and fails far from the cause (the docker save \"reference does not exist\" bug)",
   examples: {
     failing: `on: push
@@ -54,22 +56,54 @@ jobs:
       for (const consumer of steps) {
         const earlier = steps.filter((s) => s.index < consumer.index);
         for (const { producer, what } of dependencies(consumer, earlier)) {
-          const verdict = guardVerdict(steps, producer, consumer);
-          if (verdict.kind === "guarded") continue;
           const name = producer.id ?? stepLabel(producer);
           const guard = producer.id ? `guard it with after: [${producer.id}] (add "steps.${producer.id}.outcome == 'success'" to its if:)` : `give step "${name}" an id and guard this step on its outcome`;
-          if (verdict.kind === "undecided") {
-            report(`${consumer.path}.if`, `step "${stepLabel(consumer)}" ${what} "${name}" but its conditions have too many cases (${verdict.cases}) to prove it runs only after "${name}" succeeded; ${guard}`);
-            continue;
-          }
-          const when = verdict.example.values.size ? ` (e.g. when ${describeValues(verdict.example.values)})` : "";
-          const happened = verdict.example.producerOutcome === "skipped" ? "was skipped" : "failed";
-          report(`${consumer.path}.if`, `step "${stepLabel(consumer)}" ${what} "${name}" but can run when "${name}" ${happened}${when}; ${guard}`);
+          reportVerdict(report, `${consumer.path}.if`, `step "${stepLabel(consumer)}" ${what} "${name}"`, name, guard, guardVerdict(steps, producer, consumer));
         }
       }
+      checkDownloads(job, jobsOf(document.workflow), report);
     }
   },
 };
+
+function reportVerdict(report: Report, path: string, consumer: string, producer: string, guard: string, verdict: GuardVerdict): void {
+  if (verdict.kind === "guarded") return;
+  if (verdict.kind === "undecided") {
+    report(path, `${consumer} but its conditions have too many cases (${verdict.cases}) to prove it runs only after "${producer}" succeeded; ${guard}`);
+    return;
+  }
+  const when = verdict.example.values.size ? ` (e.g. when ${describeValues(verdict.example.values)})` : "";
+  const happened = verdict.example.producerOutcome === "skipped" ? "was skipped" : "failed";
+  report(path, `${consumer} but can run when "${producer}" ${happened}${when}; ${guard}`);
+}
+
+/**
+ * Downloads in a job: the upload of the same name in a job it directly needs must
+ * have run and succeeded whenever the job and the download step run. (An upload in
+ * a job needed only indirectly is left to artifact-contract.)
+ */
+function checkDownloads(job: JobEntry, jobs: readonly JobEntry[], report: Report): void {
+  for (const download of stepsOf(job).filter((s) => actionOf(s.step) === DOWNLOAD_ACTION)) {
+    const name = artifactNameOf(download.step);
+    if (name === undefined) continue;
+    for (const needed of jobs.filter((j) => needsOf(job.job).includes(j.id))) {
+      const steps = stepsOf(needed);
+      for (const upload of steps.filter((s) => actionOf(s.step) === UPLOAD_ACTION && artifactNameOf(s.step) === name)) {
+        const conditions = [job.job["if"], ...(readsOnlyNeeds(download.step["if"]) ? [download.step["if"]] : [])];
+        const verdict = jobGuardVerdict(steps, upload, { neededId: needed.id, outputs: isYamlMap(needed.job["outputs"]) ? needed.job["outputs"] : {}, conditions });
+        const producer = `${needed.id}.${upload.id ?? stepLabel(upload)}`;
+        const guard = `run the job only when the upload ran (a job output the upload's step sets, checked in its if:), or upload whenever "${needed.id}" succeeds`;
+        reportVerdict(report, `${job.path}.if`, `job "${job.id}" downloads artifact "${name}" (step "${stepLabel(download)}") uploaded by step "${producer}"`, producer, guard, verdict);
+      }
+    }
+  }
+}
+
+/** True when a step condition can be judged from the job's view: no status function, no step of its own job. */
+function readsOnlyNeeds(condition: unknown): boolean {
+  const ast = conditionOf(condition);
+  return ast !== undefined && !callsStatusFunction(ast) && !contextPathsOf(ast).some((p) => p.segments[0] === "steps");
+}
 
 /**
  * Earlier steps the consumer depends on: those whose outputs it reads, then those

@@ -55,3 +55,40 @@ test("tolerates an output the script only expands with a default, and nothing el
   assert.equal(run(skip + meta + summary("${TAGS:-n/a} $TAGS")).length, 1);
   assert.equal(run(skip + meta + summary("${TAGS}")).length, 1);
 });
+
+const artifactWorkflow = (jobCondition: string, uploadCondition = "steps.skip.outputs.skip != 'true'") => `on: pull_request
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    outputs:
+      skip: \${{ steps.skip.outputs.skip }}
+    steps:
+      - id: skip
+        run: echo "skip=true" >> "$GITHUB_OUTPUT"
+      - id: upload
+        if: ${uploadCondition}
+        uses: actions/upload-artifact@b7c566a772e6b6bfb58ed0dc250532a479d7789f
+        with:
+          name: image
+          path: /tmp/image.tar
+  verify:
+    needs: build
+    if: ${jobCondition}
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/download-artifact@37930b1c2abaa49bbe596cd826c3c89aef350131
+        with:
+          name: image
+`;
+
+test("flags a job that downloads an artifact whose upload was skipped while the needed job succeeded", () => {
+  const findings = lintText(artifactWorkflow("github.event_name == 'pull_request'"), [guardCoverage]);
+  assert.deepEqual(findings.map((f) => f.path), ["jobs.verify.if"]);
+  assert.match(findings[0]?.message ?? "", /downloads artifact "image".*"build\.upload" was skipped/);
+  assert.equal(lintText(artifactWorkflow("always()", "true"), [guardCoverage]).length, 1, "always() runs after a failed upload");
+});
+
+test("accepts a download guarded through the needed job's output and result", () => {
+  assert.deepEqual(lintText(artifactWorkflow("needs.build.outputs.skip != 'true'"), [guardCoverage]), []);
+  assert.deepEqual(lintText(artifactWorkflow("always() && needs.build.result == 'success' && needs.build.outputs.skip != 'true'"), [guardCoverage]), []);
+});
