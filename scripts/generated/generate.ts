@@ -11,6 +11,7 @@ import { emitWorkflow } from "../emit/emit-workflow.ts";
 import { lint } from "../lint/engine.ts";
 import { emittedDocuments } from "../lint/load.ts";
 import { formatFinding } from "../lint/format.ts";
+import { documents as registeredDocuments, type DocumentEntry } from "./documents.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 
 /** One entry of the workflow registry: builds a workflow (throws `BuildError` on problems). */
@@ -27,6 +28,7 @@ export class GenerationError extends Error {
 /** Options for tests and tools that generate from another registry. */
 export interface GenerateOptions {
   workflows?: readonly WorkflowEntry[];
+  documents?: readonly DocumentEntry[];
 }
 
 /** All generated files, or a `GenerationError` listing every build problem and every error finding of the lint rules. */
@@ -41,14 +43,15 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
 export async function emitAll(options: GenerateOptions = {}): Promise<GeneratedFile[]> {
   const problems: string[] = [];
   const files: GeneratedFile[] = [];
-  for (const build of options.workflows ?? registeredWorkflows) {
+  const collect = (build: () => GeneratedFile): void => {
     try {
-      files.push(emitWorkflow(build()));
+      files.push(build());
     } catch (error) {
-      if (error instanceof BuildError) problems.push(error.message);
-      else problems.push(String((error as Error).message ?? error));
+      problems.push(error instanceof BuildError ? error.message : String((error as Error).message ?? error));
     }
-  }
+  };
+  for (const build of options.workflows ?? registeredWorkflows) collect(() => emitWorkflow(build()));
+  for (const build of options.documents ?? registeredDocuments) collect(build);
   const paths = new Set<string>();
   for (const file of files) {
     if (paths.has(file.path)) problems.push(`${file.path} is produced by two sources; rename one workflow module`);

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { runGen } from "../../scripts/generated/gen-command.ts";
 import { generate, GenerationError } from "../../scripts/generated/generate.ts";
+import { RULE_CATALOGUE_PATH } from "../../scripts/lint/catalogue.ts";
 import { build as rawGuard } from "../fixtures/bad/raw-guard.ts";
 import { build as workflowsCheck } from "../../workflows-src/workflows-check.ts";
 
@@ -30,7 +31,7 @@ test("gen writes nothing when a source breaks a lint rule, and names the rule an
 test("gen writes the files when every source is clean (the test above can fail)", () =>
   withRoot(async (root) => {
     const result = await runGen(root, { workflows: [workflowsCheck] });
-    assert.deepEqual(result.written, [".github/workflows/workflows-check.yml"]);
+    assert.deepEqual(result.written, [".github/workflows/workflows-check.yml", RULE_CATALOGUE_PATH]);
   }));
 
 test("generate(), which check compares with disk, fails on the same source", async () => {

@@ -11,3 +11,8 @@ export function lintText(text: string, rules?: readonly Rule[]): Finding[] {
 export function oneJob(steps: string, jobExtra = ""): string {
   return `on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n${jobExtra}    steps:\n${steps}`;
 }
+
+/** `rule@path` of each finding, for compact assertions. */
+export function where(findings: readonly Finding[]): string[] {
+  return findings.map((f) => `${f.rule}@${f.path}`);
+}

@@ -13,6 +13,50 @@ export const artifactContract: Rule = {
   severity: "error",
   what: "a download whose artifact no needed job uploads, or a downloaded file the upload did not contain",
   why: "artifact names and files are a contract between jobs; a mismatch fails only when the consumer runs",
+  examples: {
+    failing: `on: push
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - run: echo image > image.tar
+      - uses: actions/upload-artifact@b7c566a772e6b6bfb58ed0dc250532a479d7789f # v6.0.0
+        with:
+          name: charon-pr-image
+          path: image.tar
+  verify:
+    needs: build
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - uses: actions/download-artifact@37930b1c2abaa49bbe596cd826c3c89aef350131 # v7.0.0
+        with:
+          name: pr-image
+`,
+    passing: `on: push
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - run: echo image > image.tar
+      - uses: actions/upload-artifact@b7c566a772e6b6bfb58ed0dc250532a479d7789f # v6.0.0
+        with:
+          name: charon-pr-image
+          path: image.tar
+  verify:
+    needs: build
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - uses: actions/download-artifact@37930b1c2abaa49bbe596cd826c3c89aef350131 # v7.0.0
+        with:
+          name: charon-pr-image
+`,
+  },
   check(document, report) {
     const jobs = new Map(jobsOf(document.workflow).map((j) => [j.id, j]));
     for (const job of jobs.values()) {

@@ -12,6 +12,32 @@ export const duplicateId: Rule = {
   severity: "error",
   what: "a step id used twice in a job, or a key written twice in one mapping (such as two jobs with one id)",
   why: "only one of the two survives, so references and conditions silently point at the other",
+  examples: {
+    failing: `on: push
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - id: build
+        run: make
+      - id: build
+        run: make test
+`,
+    passing: `on: push
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - id: build
+        run: make
+      - id: test
+        run: make test
+`,
+  },
   check(document, report) {
     for (const job of jobsOf(document.workflow)) {
       const first = new Map<string, number>();

@@ -20,6 +20,37 @@ export const guardCoverage: Rule = {
   severity: "error",
   what: "a step that reads another step's outputs or uses its image, file or artifact but can run when that step was skipped or failed",
   why: "the consumer then works on an empty value or a missing image and fails far from the cause (the docker save \"reference does not exist\" bug)",
+  examples: {
+    failing: `on: push
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - id: build
+        if: github.event_name == 'push'
+        run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+      - env:
+          TAG: \${{ steps.build.outputs.tag }}
+        run: echo "$TAG"
+`,
+    passing: `on: push
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - id: build
+        if: github.event_name == 'push'
+        run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+      - if: steps.build.outcome == 'success'
+        env:
+          TAG: \${{ steps.build.outputs.tag }}
+        run: echo "$TAG"
+`,
+  },
   check(document, report) {
     for (const job of jobsOf(document.workflow)) {
       const steps = stepsOf(job);

@@ -19,6 +19,38 @@ export const handBuiltRef: Rule = {
   severity: "error",
   what: "an image reference assembled from registry/owner/tag pieces in a workflow that has a metadata step",
   why: "the tags the build applied come from the metadata step; a reference rebuilt by hand can name an image that does not exist",
+  examples: {
+    failing: `on: pull_request
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - id: meta
+        uses: docker/metadata-action@c299e40c65443455700f0fdfc63efafe5b349051 # v5.10.0
+        with:
+          images: ghcr.io/owner/charon
+      - env:
+          IMAGE: ghcr.io/owner/charon:pr-\${{ github.event.pull_request.number }}
+        run: docker save "$IMAGE" -o image.tar
+`,
+    passing: `on: pull_request
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - id: meta
+        uses: docker/metadata-action@c299e40c65443455700f0fdfc63efafe5b349051 # v5.10.0
+        with:
+          images: ghcr.io/owner/charon
+      - env:
+          IMAGE: \${{ fromJSON(steps.meta.outputs.json).tags[0] }}
+        run: docker save "$IMAGE" -o image.tar
+`,
+  },
   check(document, report) {
     const steps = allSteps(document.workflow);
     const metadata = steps.find((s) => actionOf(s.step) === METADATA_ACTION);

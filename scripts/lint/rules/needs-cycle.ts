@@ -11,6 +11,39 @@ export const needsCycle: Rule = {
   severity: "error",
   what: "jobs whose needs form a cycle",
   why: "GitHub refuses to start a workflow whose jobs wait on each other",
+  examples: {
+    failing: `on: push
+permissions: {}
+jobs:
+  a:
+    needs: b
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - run: echo a
+  b:
+    needs: a
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - run: echo b
+`,
+    passing: `on: push
+permissions: {}
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - run: echo a
+  b:
+    needs: a
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - run: echo b
+`,
+  },
   check(document, report) {
     const graph = new Map(jobsOf(document.workflow).map((j) => [j.id, needsOf(j.job)]));
     const state = new Map<string, "open" | "done">();

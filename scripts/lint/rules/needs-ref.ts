@@ -15,6 +15,47 @@ export const needsRef: Rule = {
   severity: "error",
   what: "a needs.<job> reference to a job that is not a direct need, or to an output that job does not declare",
   why: "the runner reads an unknown job or output as an empty string instead of failing",
+  examples: {
+    failing: `on: push
+permissions: {}
+jobs:
+  a:
+    outputs:
+      tag: \${{ steps.tag.outputs.tag }}
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - id: tag
+        run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+  b:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - env:
+          TAG: \${{ needs.a.outputs.tag }}
+        run: echo "$TAG"
+`,
+    passing: `on: push
+permissions: {}
+jobs:
+  a:
+    outputs:
+      tag: \${{ steps.tag.outputs.tag }}
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - id: tag
+        run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+  b:
+    needs: a
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - env:
+          TAG: \${{ needs.a.outputs.tag }}
+        run: echo "$TAG"
+`,
+  },
   check(document, report) {
     const jobs = new Map(jobsOf(document.workflow).map((j) => [j.id, j]));
     for (const job of jobs.values()) {

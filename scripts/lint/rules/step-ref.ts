@@ -16,6 +16,34 @@ export const stepRef: Rule = {
   severity: "error",
   what: "a steps.<id> reference to a step that is not an earlier step of the job, or to an output the step does not declare",
   why: "an unknown step or output reads as an empty string at run time instead of failing",
+  examples: {
+    failing: `on: push
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - env:
+          TAG: \${{ steps.tag.outputs.tag }}
+        run: echo "$TAG"
+      - id: tag
+        run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+`,
+    passing: `on: push
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - id: tag
+        run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+      - env:
+          TAG: \${{ steps.tag.outputs.tag }}
+        run: echo "$TAG"
+`,
+  },
   check(document, report) {
     for (const job of jobsOf(document.workflow)) {
       const steps = stepsOf(job);

@@ -29,6 +29,28 @@ export const unknownKey: Rule = {
   severity: "error",
   what: "a key that the workflow syntax does not define on the workflow, a job or a step",
   why: "a misspelled key (nme:, need:) is dropped or rejected only when the workflow runs, so the intended setting never applies",
+  examples: {
+    failing: `on: push
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - nme: Test
+        run: make test
+`,
+    passing: `on: push
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - name: Test
+        run: make test
+`,
+  },
   check(document, report) {
     const validate = (kind: keyof typeof schemas, value: unknown, path: string, owner: string): void => {
       const { schema, keys } = schemas[kind];
