@@ -1,0 +1,72 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../../scripts/project-root.ts";
+import { computeMetadata, metadataInputs, MetadataInputError } from "../../scripts/sim/models/metadata-action.ts";
+import { loadOwnVectors, loadUpstreamVectors, runVector, runVectorSet } from "../../scripts/sim/metadata-conformance.ts";
+import { UnsupportedFeature } from "../../scripts/sim/unsupported.ts";
+
+const own = loadOwnVectors(join(PROJECT_ROOT, "test", "fixtures", "metadata-vectors.json"), "project vectors");
+const repo = own.repo;
+const push = (ref: string) => ({ eventName: "push", ref, sha: "0123456789abcdef0123456789abcdef01234567", payload: { repository: { default_branch: "main" } }, env: {} });
+
+test("the project's own vectors all pass", () => {
+  const summary = runVectorSet(own);
+  assert.deepEqual(summary.failures, []);
+  assert.equal(summary.passed, own.cases.length);
+  assert.ok(own.cases.length >= 8);
+});
+
+const upstream = join(PROJECT_ROOT, "..", "shared", "vectors", "metadata-action");
+test("the upstream vectors (when ../shared is present) have no failure", { skip: !existsSync(upstream) && "../shared/vectors is not beside the project" }, () => {
+  const [cases] = loadUpstreamVectors(upstream);
+  assert.ok(cases);
+  assert.equal(cases.cases.length, 114);
+  const summary = runVectorSet(cases);
+  assert.deepEqual(summary.failures, []);
+  assert.equal(summary.passed + summary.unsupported, 114);
+});
+
+test("a vector whose expectation is wrong fails with the difference", () => {
+  const original = own.cases[0]!;
+  const wrong = structuredClone(original);
+  assert.ok("tags" in wrong.expected && Array.isArray(wrong.expected.tags));
+  (wrong.expected as { tags: string[] }).tags = ["ghcr.io/Wikid82/charon:pr-123"];
+  const verdict = runVector(wrong, own);
+  assert.equal(verdict.status, "failed");
+  assert.match(verdict.status === "failed" ? verdict.differences.join() : "", /^tags:/);
+});
+
+test("pep440 versions and date helpers are reported unsupported, not guessed", () => {
+  const tagRef = push("refs/tags/1.2.3rc2");
+  assert.throws(() => computeMetadata(metadataInputs({ images: "a/b", tags: "type=pep440,pattern={{version}}" }), tagRef, repo, own.clock), (e) => e instanceof UnsupportedFeature && e.feature === "type=pep440");
+  assert.throws(() => computeMetadata(metadataInputs({ images: "a/b", tags: "type=raw,value={{date 'YYYY'}}" }), tagRef, repo, own.clock), UnsupportedFeature);
+  // A pep440 rule that cannot apply (branch ref, no value) needs no version parsing.
+  const branch = computeMetadata(metadataInputs({ images: "a/b", tags: "type=pep440,pattern={{version}}\ntype=ref,event=branch" }), push("refs/heads/dev"), repo, own.clock);
+  assert.deepEqual(branch.tags, ["a/b:dev"]);
+});
+
+test("priority orders tags, ties keep input order, and values are sanitised", () => {
+  const result = computeMetadata(
+    metadataInputs({ images: "ghcr.io/Owner/App", tags: "type=sha\ntype=raw,value=b\ntype=raw,value=a\ntype=ref,event=branch\ntype=raw,value=x,priority=2000" }),
+    push("refs/heads/feat/one"),
+    repo,
+    own.clock,
+  );
+  assert.deepEqual(result.tagNames, ["x", "feat-one", "b", "a", "sha-0123456"]);
+  assert.equal(result.tags[0], "ghcr.io/owner/app:x");
+  assert.equal(result.outputs["tags"], result.tags.join("\n"));
+  assert.deepEqual(JSON.parse(result.outputs["json"]!).tags, result.tags);
+});
+
+test("an enable value that does not render to true or false is an input error", () => {
+  assert.throws(() => computeMetadata(metadataInputs({ images: "a/b", tags: "type=raw,value=x,enable=yes" }), push("refs/heads/dev"), repo, own.clock), MetadataInputError);
+});
+
+test("no enabled tag gives empty tags and no version", () => {
+  const result = computeMetadata(metadataInputs({ images: "a/b", tags: "type=raw,value=x,enable=false" }), push("refs/heads/dev"), repo, own.clock);
+  assert.deepEqual(result.tags, []);
+  assert.equal(result.outputs["tags"], "");
+  assert.equal(result.outputs["version"], "");
+});
