@@ -18,6 +18,7 @@ import { csvFields } from "../csv-fields.ts";
 import { isRawStatement, renderTemplate, type TemplateScope } from "../handlebars-template.ts";
 import { parseSemVer } from "../semver.ts";
 import { UnsupportedFeature } from "../unsupported.ts";
+import type { ActionModel } from "./model.ts";
 
 export interface MetadataInputs {
   readonly images: readonly string[];
@@ -427,3 +428,32 @@ export function computeMetadata(inputs: MetadataInputs, context: MetadataContext
   };
   return { version, tags, tagNames: names, labels, annotations, json, outputs };
 }
+
+/** The step-level model: evaluated `with:` in, the action's outputs (and their env exports) out. */
+export const metadataActionModel: ActionModel = {
+  action: "docker/metadata-action",
+  describes: "tags, labels, annotations, json, version (conformance-checked model)",
+  run({ with: withValues, env, github, event }) {
+    const repo: RepositoryData = {
+      name: event.repo,
+      description: "",
+      html_url: `https://github.com/${event.owner}/${event.repo}`,
+      default_branch: event.defaultBranch,
+    };
+    const context: MetadataContext = { eventName: github.event_name, ref: github.ref, sha: github.sha, payload: github.event, env };
+    let result: MetadataResult;
+    try {
+      result = computeMetadata(metadataInputs(withValues), context, repo, new Date(event.timestamp).toISOString());
+    } catch (error) {
+      if (error instanceof MetadataInputError) return { outcome: "failure", outputs: {}, summary: "invalid input", error: error.message };
+      throw error;
+    }
+    const exported = Object.fromEntries(Object.entries(result.outputs).map(([name, value]) => [`DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, "_").toUpperCase()}`, value]));
+    return {
+      outcome: "success",
+      outputs: result.outputs,
+      env: exported,
+      summary: result.tags.length ? `tags: ${result.tags.join(", ")}` : "no tag enabled (tags output empty)",
+    };
+  },
+};
