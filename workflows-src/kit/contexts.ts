@@ -47,3 +47,8 @@ export function envVar(name: string): Expr<string> {
 export function secret(name: string): Expr<string> {
   return ctx<string>(`secrets.${name}`);
 }
+
+/** The `job` context of the running job. */
+export const currentJob = {
+  status: ctx<"success" | "failure" | "cancelled">("job.status"),
+} as const;

@@ -61,22 +61,43 @@ export class Template {
   }
 }
 
+/** Joins values into one multi-line template (one value per line), references tracked. */
+export function lines(...values: (string | Expr | Template)[]): Template {
+  return concat(values.flatMap((value, i) => (i > 0 ? ["\n", value] : [value])));
+}
+
 /**
  * Tagged template: `` tpl`${runner.temp}/${file}` `` → `${{ runner.temp }}/image.tar`.
  * Expressions are embedded (references tracked); plain strings and numbers are inlined.
  */
-export function tpl(strings: TemplateStringsArray, ...values: (Expr | string | number)[]): Template {
-  const texts: string[] = [strings[0] ?? ""];
-  const exprs: Expr[] = [];
-  values.forEach((value, i) => {
-    const next = strings[i + 1] ?? "";
-    if (value instanceof Expr) {
-      exprs.push(value);
-      texts.push(next);
-    } else {
-      texts[texts.length - 1] += String(value) + next;
-    }
+export function tpl(strings: TemplateStringsArray, ...values: (Expr | Template | string | number)[]): Template {
+  const parts: (string | Expr | Template)[] = [];
+  strings.forEach((text, i) => {
+    parts.push(text);
+    const value = values[i];
+    if (value !== undefined) parts.push(typeof value === "number" ? String(value) : value);
   });
+  return concat(parts);
+}
+
+/** Concatenates text, expressions and templates into one template. */
+function concat(parts: readonly (string | Expr | Template)[]): Template {
+  const texts: string[] = [""];
+  const exprs: Expr[] = [];
+  for (const part of parts) {
+    if (typeof part === "string") {
+      texts[texts.length - 1] += part;
+    } else if (part instanceof Expr) {
+      exprs.push(part);
+      texts.push("");
+    } else {
+      texts[texts.length - 1] += part.strings[0] ?? "";
+      part.exprs.forEach((expr, j) => {
+        exprs.push(expr);
+        texts.push(part.strings[j + 1] ?? "");
+      });
+    }
+  }
   return new Template(texts, exprs);
 }
 
@@ -116,12 +137,12 @@ export function raw<T = unknown>(text: string): Expr<T> {
 }
 
 /** `a == b`. Comparing with a literal of the expression's own type is type-checked. */
-export function eq<T>(a: Expr<T>, b: T | Expr<T>): Condition {
+export function eq<T>(a: Expr<T>, b: NoInfer<T> | Expr<NoInfer<T>>): Condition {
   return comparison(a, "==", b as Value, () => ne(a, b));
 }
 
 /** `a != b`. */
-export function ne<T>(a: Expr<T>, b: T | Expr<T>): Condition {
+export function ne<T>(a: Expr<T>, b: NoInfer<T> | Expr<NoInfer<T>>): Condition {
   return comparison(a, "!=", b as Value, () => eq(a, b));
 }
 
@@ -145,7 +166,8 @@ function logical(op: string, prec: Precedence, conditions: Condition[]): Conditi
   const [first, ...rest] = conditions;
   if (!first) throw new Error(`${op === "&&" ? "and" : "or"}() needs at least one condition`);
   if (rest.length === 0) return first;
-  const parts = conditions.map((c) => operand(c, prec + 1));
+  // Same-operator operands need no parentheses: && and || are associative.
+  const parts = conditions.map((c) => operand(c, prec));
   return new Expr<boolean>(parts.map((p) => p.text).join(` ${op} `), parts.flatMap((p) => p.refs), prec);
 }
 

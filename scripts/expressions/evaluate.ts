@@ -1,0 +1,77 @@
+/**
+ * Evaluation of workflow expressions with GitHub's own evaluator. Contexts are
+ * plain objects; the runner's status functions are supplied from the state of
+ * the job (or of the needed jobs), and an `if:` without a status function gets
+ * the implicit `success() &&` that GitHub adds.
+ */
+import { data, Evaluator, type Expr as ExpressionAst } from "@actions/expressions";
+import { FunctionCall } from "@actions/expressions/ast";
+import type { FunctionDefinition } from "@actions/expressions/funcs/info";
+import { truthy } from "@actions/expressions/result";
+import { parseExpression, splitTemplate } from "../../workflows-src/kit/expression-syntax.ts";
+
+/** What the status functions answer: whether an earlier step (or a needed job) failed or the run was cancelled. */
+export interface RunState {
+  failed: boolean;
+  cancelled: boolean;
+}
+
+/** Plain-object contexts by name (`github`, `steps`, `needs`, `env`, …). */
+export type Contexts = Record<string, unknown>;
+
+function toData(contexts: Contexts): data.Dictionary {
+  // The library's reviver turns plain JSON into its typed expression data.
+  return JSON.parse(JSON.stringify(contexts), data.reviver) as data.Dictionary;
+}
+
+function statusFunctions(state: RunState): Map<string, FunctionDefinition> {
+  const fn = (name: string, value: () => boolean): [string, FunctionDefinition] => [
+    name.toLowerCase(),
+    { name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(value()) },
+  ];
+  return new Map([
+    fn("success", () => !state.failed && !state.cancelled),
+    fn("failure", () => state.failed),
+    fn("always", () => true),
+    fn("cancelled", () => state.cancelled),
+  ]);
+}
+
+/** Evaluates one expression (the text between `${{` and `}}`) to its typed value. */
+export function evaluateExpression(text: string, contexts: Contexts, state: RunState = { failed: false, cancelled: false }): data.ExpressionData {
+  return new Evaluator(parseExpression(text), toData(contexts), statusFunctions(state)).evaluate();
+}
+
+/** True when the expression calls a status function anywhere (then GitHub adds no implicit `success()`). */
+export function callsStatusFunction(ast: ExpressionAst): boolean {
+  let found = false;
+  const visit = (node: unknown): void => {
+    if (found || !node || typeof node !== "object") return;
+    if (node instanceof FunctionCall && ["success", "failure", "always", "cancelled"].includes(node.functionName.lexeme.toLowerCase())) {
+      found = true;
+      return;
+    }
+    for (const child of Object.values(node)) {
+      if (Array.isArray(child)) child.forEach(visit);
+      else if (child && typeof child === "object" && !("lexeme" in child)) visit(child);
+    }
+  };
+  visit(ast);
+  return found;
+}
+
+/**
+ * Decides an `if:` as the runner does: a missing condition means `success()`; a
+ * condition without a status function means `success() && (condition)`; a value
+ * written as `${{ … }}` is unwrapped; the result is converted by truthiness.
+ */
+export function evaluateCondition(condition: string | boolean | undefined, contexts: Contexts, state: RunState): boolean {
+  if (condition === undefined) return !state.failed && !state.cancelled;
+  if (typeof condition === "boolean") return condition && !state.failed && !state.cancelled;
+  const parts = splitTemplate(condition.trim());
+  const only = parts.length === 1 ? parts[0] : undefined;
+  const text = only?.kind === "expression" ? only.text : condition;
+  const ast = parseExpression(text);
+  const value = truthy(new Evaluator(ast, toData(contexts), statusFunctions(state)).evaluate());
+  return callsStatusFunction(ast) ? value : value && !state.failed && !state.cancelled;
+}

@@ -1,0 +1,66 @@
+/**
+ * The drift check: compares what the sources generate with the files on disk and
+ * classifies every difference — stale (intact but out of date), hand-edited (its
+ * body no longer matches its own digest), missing, or orphan (ours, but no source
+ * produces it) — each with a unified diff.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { createTwoFilesPatch } from "diff";
+import type { GeneratedFile } from "./generated-file.ts";
+import { bodyDigest, readHeader } from "./header.ts";
+import { findGeneratedOnDisk } from "./managed-files.ts";
+
+export type DriftKind = "stale" | "hand-edited" | "missing" | "orphan";
+
+/** One file that is not what the sources produce. */
+export interface Drift {
+  kind: DriftKind;
+  path: string;
+  /** Unified diff from the file on disk to what `npm run gen` would write. */
+  diff: string;
+  /** What the problem is and the command that fixes it. */
+  message: string;
+}
+
+const FIX = "run `npm run gen` and commit the result";
+
+/** Every difference between the generated files and the tree under `root`. */
+export function findDrift(root: string, expected: readonly GeneratedFile[]): Drift[] {
+  const drifts: Drift[] = [];
+  const expectedPaths = new Set(expected.map((f) => f.path));
+  for (const file of expected) {
+    const abs = path.join(root, file.path);
+    if (!existsSync(abs)) {
+      drifts.push({ kind: "missing", path: file.path, diff: patch(file.path, "", file.content), message: `${file.path} is missing; ${FIX}` });
+      continue;
+    }
+    const actual = readFileSync(abs, "utf8");
+    if (actual === file.content) continue;
+    const header = readHeader(actual);
+    const edited = !header || bodyDigest(header.body) !== header.digest;
+    drifts.push({
+      kind: edited ? "hand-edited" : "stale",
+      path: file.path,
+      diff: patch(file.path, actual, file.content),
+      message: edited
+        ? `${file.path} was edited by hand; change its source (${readHeader(file.content)?.source ?? "see the header"}) instead, then ${FIX} (this overwrites the edit)`
+        : `${file.path} is stale: its source changed since it was generated; ${FIX}`,
+    });
+  }
+  for (const orphan of findGeneratedOnDisk(root)) {
+    if (expectedPaths.has(orphan)) continue;
+    const actual = readFileSync(path.join(root, orphan), "utf8");
+    drifts.push({
+      kind: "orphan",
+      path: orphan,
+      diff: patch(orphan, actual, ""),
+      message: `${orphan} carries the generated header but no source produces it; ${FIX} (it removes the file)`,
+    });
+  }
+  return drifts;
+}
+
+function patch(file: string, before: string, after: string): string {
+  return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, "on disk", "generated", { context: 3 });
+}

@@ -1,0 +1,103 @@
+/**
+ * The drift check, in a temporary project tree: current files pass; a stale, a
+ * hand-edited, a missing and an orphaned file are each reported with a diff and
+ * make `npm run check` exit 1; `npm run gen` repairs all four.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { findDrift } from "../scripts/generated/drift.ts";
+import { withHeader, readHeader } from "../scripts/generated/header.ts";
+import { writeAll } from "../scripts/generated/write-files.ts";
+import { generatedFiles } from "./support/emitted.ts";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const expected = await generatedFiles();
+const dockerBuild = ".github/workflows/docker-build.yml";
+
+function freshTree(): string {
+  const root = mkdtempSync(path.join(tmpdir(), "drift-"));
+  writeAll(root, expected, []);
+  return root;
+}
+
+function cli(script: "check" | "gen", root: string, env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts", `${script}.ts`), "--root", root], {
+    cwd: projectRoot,
+    encoding: "utf8",
+    env: { ...process.env, GITHUB_ACTIONS: "", ...env },
+  });
+}
+
+const cases: { kind: string; damage: (root: string) => void }[] = [
+  {
+    kind: "stale",
+    // An intact file from an older source: its header digest matches its own body.
+    damage: (root) => {
+      const header = readHeader(readFileSync(path.join(root, dockerBuild), "utf8"))!;
+      writeFileSync(path.join(root, dockerBuild), withHeader("hash", header.source, header.body.replace("timeout-minutes: 30", "timeout-minutes: 45")));
+    },
+  },
+  {
+    kind: "hand-edited",
+    damage: (root) => {
+      const file = path.join(root, dockerBuild);
+      writeFileSync(file, readFileSync(file, "utf8").replace("timeout-minutes: 30", "timeout-minutes: 45"));
+    },
+  },
+  { kind: "missing", damage: (root) => unlinkSync(path.join(root, dockerBuild)) },
+  {
+    kind: "orphan",
+    damage: (root) => writeFileSync(path.join(root, ".github/workflows/old.yml"), withHeader("hash", "workflows-src/old.ts", "name: old\n")),
+  },
+];
+
+test("a freshly generated tree has no drift and check exits 0", () => {
+  const root = freshTree();
+  try {
+    assert.deepEqual(findDrift(root, expected), []);
+    const run = cli("check", root);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+for (const { kind, damage } of cases) {
+  test(`a ${kind} file is reported with a diff, check exits 1, gen repairs it`, () => {
+    const root = freshTree();
+    try {
+      damage(root);
+      const drifts = findDrift(root, expected);
+      assert.deepEqual(drifts.map((d) => d.kind), [kind]);
+      assert.match(drifts[0]!.diff, /^@@ /m, "a unified diff");
+      assert.match(drifts[0]!.message, /npm run gen/);
+
+      const check = cli("check", root, { GITHUB_ACTIONS: "true" });
+      assert.equal(check.status, 1);
+      assert.match(check.stdout, new RegExp(`^${kind}: `, "m"));
+      assert.match(check.stdout, /^::error file=\.github\/workflows\/[a-z-]+\.yml,title=generated file /m);
+
+      const gen = cli("gen", root);
+      assert.equal(gen.status, 0, gen.stderr);
+      assert.deepEqual(findDrift(root, expected), []);
+      if (kind === "orphan") assert.equal(existsSync(path.join(root, ".github/workflows/old.yml")), false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+}
+
+test("a workflow file without our header is left alone", () => {
+  const root = freshTree();
+  try {
+    writeFileSync(path.join(root, ".github/workflows/handwritten.yml"), "name: mine\non: push\n");
+    assert.deepEqual(findDrift(root, expected), []);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

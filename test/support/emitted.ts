@@ -1,0 +1,28 @@
+/**
+ * The workflows the sources emit, generated once per test process and parsed,
+ * so tests read the same YAML that `npm run gen` writes.
+ */
+import { parse } from "yaml";
+import { generate } from "../../scripts/generated/generate.ts";
+import type { GeneratedFile } from "../../scripts/generated/generated-file.ts";
+import { WORKFLOWS_DIR } from "../../scripts/emit/emit-workflow.ts";
+
+let cache: Promise<GeneratedFile[]> | undefined;
+
+/** Every generated file. */
+export function generatedFiles(): Promise<GeneratedFile[]> {
+  cache ??= generate();
+  return cache;
+}
+
+/** The emitted workflow files only. */
+export async function emittedWorkflows(): Promise<GeneratedFile[]> {
+  return (await generatedFiles()).filter((f) => f.path.startsWith(`${WORKFLOWS_DIR}/`));
+}
+
+/** An emitted workflow, parsed to a plain object. */
+export async function emittedWorkflow(file: string): Promise<Record<string, any>> {
+  const found = (await emittedWorkflows()).find((f) => f.path === `${WORKFLOWS_DIR}/${file}`);
+  if (!found) throw new Error(`no emitted workflow ${file}`);
+  return parse(found.content) as Record<string, any>;
+}

@@ -1,0 +1,9 @@
+/**
+ * The registry of workflows to emit, listed explicitly (no file discovery). Each
+ * entry builds one workflow; its module's file name is the output's file name.
+ */
+import { build as dockerBuild } from "./docker-build.ts";
+import { build as workflowsCheck } from "./workflows-check.ts";
+import type { BuiltWorkflow } from "./kit/workflow.ts";
+
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, workflowsCheck];

@@ -1,0 +1,37 @@
+/**
+ * The project's own check, `.github/workflows/workflows-check.yml`: on pull
+ * requests and pushes to main that touch the sources, the generated files or the
+ * packages, it installs, runs the drift check and the tests.
+ */
+import { actionStep, github, job, pins, scriptStep, tpl, workflow, type BuiltWorkflow } from "./kit/index.ts";
+import { checkout } from "./docker-build/checkout.ts";
+
+const paths: [string, ...string[]] = ["workflows-src/**", "scripts/**", "generated/**", "test/**", ".github/workflows/**", "package.json", "package-lock.json", "tsconfig.json"];
+
+const check = job("check", {}, () => ({
+  name: "Generated workflows are current and tested",
+  "runs-on": "ubuntu-latest",
+  "timeout-minutes": 15,
+  permissions: { contents: "read" },
+  steps: [
+    checkout(),
+    actionStep({ name: "Set up Node.js", uses: pins.setupNode, with: { "node-version": 20, cache: "npm" } }),
+    scriptStep({ name: "Install", run: "npm ci" }),
+    scriptStep({ name: "Drift check", run: "npm run check" }),
+    scriptStep({ name: "Tests", run: "npm test" }),
+  ],
+}));
+
+/** Builds the project's check workflow. */
+export function build(): BuiltWorkflow {
+  return workflow(import.meta.url, {
+    name: "Workflows check",
+    on: {
+      pull_request: { paths },
+      push: { branches: ["main"], paths },
+    },
+    permissions: {},
+    concurrency: { group: tpl`workflows-check-${github.eventName}-${github.ref}`, "cancel-in-progress": true },
+    jobs: [check],
+  });
+}
