@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const STUB = new URL("./docker-stub.sh", import.meta.url);
+const DOCKER_STUB = new URL("./stubs/docker.sh", import.meta.url);
 const SCRIPT_TIMEOUT_MS = 10_000;
 
 /** The directories of one simulated run: one registry, and one runner per job. */
@@ -45,7 +45,7 @@ export function createJobSandbox(run: RunSandbox, jobId: string): JobSandbox {
   for (const dir of [sandbox.workspace, sandbox.temp, sandbox.daemon, sandbox.bin, sandbox.home]) mkdirSync(dir, { recursive: true });
   writeFileSync(join(sandbox.daemon, "refs"), "");
   writeFileSync(join(sandbox.daemon, "events"), "");
-  copyFileSync(STUB, join(sandbox.bin, "docker"));
+  copyFileSync(DOCKER_STUB, join(sandbox.bin, "docker"));
   return sandbox;
 }
 

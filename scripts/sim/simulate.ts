@@ -10,7 +10,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { daemonEvents } from "./daemon.ts";
-import { conditionText, evaluateCondition, evaluateScalar, evaluateTemplate, type Contexts, type Status } from "./evaluate.ts";
+import { callsStatusFunction, evaluateCondition, type Contexts, type ExtraFunctions, type RunState as Status } from "../expressions/evaluate.ts";
+import { hashFilesIn } from "./hash-files.ts";
+import { parseExpression } from "../../workflows-src/kit/expression-syntax.ts";
+import { conditionText, evaluateScalar, evaluateTemplate } from "./template.ts";
 import { describeEvent, githubContext, type EventDescription, type GithubContext } from "./event.ts";
 import { ACTION_MODELS, actionKey } from "./models/index.ts";
 import type { ArtifactRecord, RunState } from "./models/model.ts";
@@ -59,7 +62,7 @@ export interface Plan {
 }
 
 // Scripts that move images through the daemon, or change the environment of later steps, decide the path too.
-const PATH_DECIDING_SCRIPT = /\bdocker\s+(?:image\s+)?(?:save|load|inspect)\b|\bdocker\s+images\b|\bGITHUB_ENV\b/;
+const PATH_DECIDING_SCRIPT = /\bdocker\s+(?:image\s+)?(?:save|load|inspect|pull)\b|\bdocker\s+images\b|\bGITHUB_ENV\b/;
 
 function needsOf(job: JobShape): string[] {
   return job.needs === undefined ? [] : Array.isArray(job.needs) ? job.needs : [job.needs];
@@ -142,6 +145,13 @@ function lastLines(text: string, count: number): string {
   return text.trim().split("\n").slice(-count).join("\n");
 }
 
+/** A condition's result, its text for the plan, and whether GitHub's implicit success() applies to it. */
+function decide(value: string | number | boolean | undefined, contexts: Contexts, state: Status, extra?: ExtraFunctions): { result: boolean; condition: string; implicitSuccess: boolean } {
+  const condition = conditionText(value);
+  const result = evaluateCondition(typeof value === "number" ? String(value) : value, contexts, state, extra);
+  return { result, condition, implicitSuccess: !callsStatusFunction(parseExpression(condition)) };
+}
+
 interface StepState {
   outputs: Record<string, string>;
   outcome: Result;
@@ -164,7 +174,7 @@ export function simulate(workflow: WorkflowShape, event: EventDescription): Plan
     const eventPath = join(sandbox.root, "event.json");
     writeFileSync(eventPath, JSON.stringify(github.event));
     const constant: Contexts = { vars: {}, secrets: { GITHUB_TOKEN: "***" }, inputs: {}, matrix: {}, strategy: {} };
-    const ok: Status = { success: true, failure: false, cancelled: false };
+    const ok: Status = { failed: false, cancelled: false };
     const workflowEnv: Record<string, string> = {};
     for (const [k, v] of Object.entries(workflow.env ?? {})) workflowEnv[k] = evaluateScalar(v, { ...constant, github }, ok);
 
@@ -174,13 +184,13 @@ export function simulate(workflow: WorkflowShape, event: EventDescription): Plan
       const jobGithub = { ...github, job: jobId };
       const upstream = [...ancestors(workflow, jobId)];
       const status: Status = {
-        success: upstream.every((id) => jobs[id]?.result === "success"),
-        failure: upstream.some((id) => jobs[id]?.result === "failure"),
+        failed: upstream.some((id) => jobs[id]?.result === "failure"),
         cancelled: false,
+        dependencySkipped: upstream.some((id) => jobs[id]?.result === "skipped"),
       };
       const needsContext = Object.fromEntries(needs.map((id) => [id, { result: jobs[id]!.result, outputs: jobs[id]!.outputs }]));
       const jobContexts: Contexts = { ...constant, github: jobGithub, needs: needsContext, env: workflowEnv };
-      const decision = evaluateCondition(job.if, jobContexts, status);
+      const decision = decide(job.if, jobContexts, status);
       const common = { id: jobId, name: job.name ?? jobId, needs, condition: decision.condition };
       if (job.uses) throw new UnsupportedFeature(`reusable workflow job "${jobId}"`);
       if (!decision.result) {
@@ -199,12 +209,13 @@ export function simulate(workflow: WorkflowShape, event: EventDescription): Plan
       const env: Record<string, string> = { ...workflowEnv };
       for (const [k, v] of Object.entries(job.env ?? {})) env[k] = evaluateScalar(v, { ...jobContexts, runner, env }, ok);
       const deciding = pathDecidingSteps(workflow, jobId);
+      const fns = hashFilesIn(jobSandbox.workspace);
       const steps: Record<string, StepState> = {};
       const stepPlans: StepPlan[] = [];
       let failed = false;
 
       (job.steps ?? []).forEach((step, index) => {
-        const stepStatus: Status = { success: !failed, failure: failed, cancelled: false };
+        const stepStatus: Status = { failed, cancelled: false };
         const contexts: Contexts = { ...jobContexts, runner, env, steps, job: { status: failed ? "failure" : "success" } };
         const name = stepName(step, index);
         const ident = { index, name, ...(step.id ? { id: step.id } : {}), ...(step.uses ? { uses: step.uses } : {}) };
@@ -212,14 +223,14 @@ export function simulate(workflow: WorkflowShape, event: EventDescription): Plan
           stepPlans.push(plan);
           if (step.id) steps[step.id] = { outputs: { ...plan.outputs }, outcome: plan.result, conclusion: plan.result };
         };
-        const cond = evaluateCondition(step.if, contexts, stepStatus);
+        const cond = decide(step.if, contexts, stepStatus, fns);
         if (!cond.result) {
           const reason = cond.implicitSuccess && failed ? "an earlier step failed (implicit success() is false)" : `if: ${cond.condition} → false`;
           record({ ...ident, result: "skipped", reason, outputs: {} });
           return;
         }
         const stepEnv: Record<string, string> = { ...env };
-        for (const [k, v] of Object.entries(step.env ?? {})) stepEnv[k] = evaluateScalar(v, { ...contexts, env: stepEnv }, stepStatus);
+        for (const [k, v] of Object.entries(step.env ?? {})) stepEnv[k] = evaluateScalar(v, { ...contexts, env: stepEnv }, stepStatus, fns);
         const evalContexts: Contexts = { ...contexts, env: stepEnv };
         const ran = cond.condition === "success()" ? "ran" : `if: ${cond.condition} → true`;
         const stepRef = `${jobId}/${step.id ?? index}`;
@@ -231,13 +242,13 @@ export function simulate(workflow: WorkflowShape, event: EventDescription): Plan
             plan = { ...ident, result: "success", reason: ran, how: "no model", detail: `no model for "${actionKey(step.uses)}"; assumed to succeed with no outputs`, outputs: {} };
           } else {
             const withValues: Record<string, string> = {};
-            for (const [k, v] of Object.entries(step.with ?? {})) withValues[k] = evaluateScalar(v, evalContexts, stepStatus);
+            for (const [k, v] of Object.entries(step.with ?? {})) withValues[k] = evaluateScalar(v, evalContexts, stepStatus, fns);
             const result = model.run({ with: withValues, env: stepEnv, github: jobGithub, event, job: jobSandbox, run, stepRef });
             if (result.env) Object.assign(env, result.env);
             plan = { ...ident, result: result.outcome, reason: ran, how: "model", detail: result.summary, outputs: result.outputs, ...(result.error ? { error: result.error } : {}) };
           }
         } else {
-          const script = evaluateTemplate(step.run ?? "", evalContexts, stepStatus);
+          const script = evaluateTemplate(step.run ?? "", evalContexts, stepStatus, fns);
           const executes = (step.id !== undefined && deciding.has(step.id)) || PATH_DECIDING_SCRIPT.test(script);
           if (!executes) {
             plan = { ...ident, result: "success", reason: ran, how: "modelled", detail: "script not executed (does not decide the path)", outputs: {} };

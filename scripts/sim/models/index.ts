@@ -8,9 +8,10 @@ import { githubScriptModel } from "./github-script.ts";
 import { metadataActionModel } from "./metadata-action.ts";
 import type { ActionModel } from "./model.ts";
 import { noOpModels } from "./no-op.ts";
+import { scannerInstallModels } from "./scanner-install.ts";
 import { uploadArtifactModel } from "./upload-artifact.ts";
 
-const MODELS: readonly ActionModel[] = [metadataActionModel, buildPushActionModel, uploadArtifactModel, downloadArtifactModel, githubScriptModel, ...noOpModels];
+const MODELS: readonly ActionModel[] = [metadataActionModel, buildPushActionModel, uploadArtifactModel, downloadArtifactModel, githubScriptModel, ...scannerInstallModels, ...noOpModels];
 
 export const ACTION_MODELS: ReadonlyMap<string, ActionModel> = new Map(MODELS.map((m) => [m.action, m]));
 

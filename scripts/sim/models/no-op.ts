@@ -16,9 +16,7 @@ const DECLARED_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
   "aquasecurity/trivy-action": [],
   "github/codeql-action/upload-sarif": ["sarif-id", "sarif-ids"],
   "anchore/sbom-action": [],
-  "anchore/sbom-action/download-syft": ["cmd"],
   "anchore/scan-action": ["sarif", "json", "cyclonedx-xml", "cyclonedx-json"],
-  "anchore/scan-action/download-grype": ["cmd"],
   "sigstore/cosign-installer": [],
 };
 
