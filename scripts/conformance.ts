@@ -6,16 +6,14 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { z } from "zod";
+import { parseFlags } from "./cli/flags.ts";
 import { PROJECT_ROOT } from "./project-root.ts";
 import { loadOwnVectors, loadUpstreamVectors, runVectorSet, type ConformanceSummary } from "./sim/metadata-conformance.ts";
 
-const flags = z.strictObject({ json: z.boolean().optional(), vectors: z.string().min(1).optional() });
+const options = parseFlags("conformance", process.argv.slice(2), z.strictObject({ json: z.literal(true).optional(), vectors: z.string().min(1).optional() }));
 
 function main(): number {
-  const { values } = parseArgs({ options: { json: { type: "boolean" }, vectors: { type: "string" } }, strict: true });
-  const options = flags.parse(values);
   const defaultDir = join(PROJECT_ROOT, "..", "shared", "vectors", "metadata-action");
   const dir = options.vectors ? resolve(options.vectors) : existsSync(defaultDir) ? defaultDir : undefined;
   if (options.vectors && !existsSync(join(dir!, "cases.json"))) {

@@ -8,6 +8,7 @@ import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
 import { workflows as registeredWorkflows } from "../../workflows-src/index.ts";
 import { emitWorkflow } from "../emit/emit-workflow.ts";
 import type { GeneratedFile } from "./generated-file.ts";
+import { reports as registeredReports, type ReportGenerator } from "./reports.ts";
 
 /** One entry of the workflow registry: builds a workflow (throws `BuildError` on problems). */
 export type WorkflowEntry = () => BuiltWorkflow;
@@ -23,6 +24,7 @@ export class GenerationError extends Error {
 /** Options for tests and tools that generate from another registry. */
 export interface GenerateOptions {
   workflows?: readonly WorkflowEntry[];
+  reports?: readonly ReportGenerator[];
 }
 
 /** All generated files, or a `GenerationError` listing every problem. */
@@ -35,6 +37,15 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
     } catch (error) {
       if (error instanceof BuildError) problems.push(error.message);
       else problems.push(String((error as Error).message ?? error));
+    }
+  }
+  if (!problems.length) {
+    for (const report of options.reports ?? registeredReports) {
+      try {
+        files.push(...(await report(files)));
+      } catch (error) {
+        problems.push(`report: ${(error as Error).message ?? String(error)}`);
+      }
     }
   }
   const paths = new Set<string>();

@@ -149,7 +149,8 @@ function lastLines(text: string, count: number): string {
 function decide(value: string | number | boolean | undefined, contexts: Contexts, state: Status, extra?: ExtraFunctions): { result: boolean; condition: string; implicitSuccess: boolean } {
   const condition = conditionText(value);
   const result = evaluateCondition(typeof value === "number" ? String(value) : value, contexts, state, extra);
-  return { result, condition, implicitSuccess: !callsStatusFunction(parseExpression(condition)) };
+  // No condition at all is GitHub's default success(): a blocking failure explains the skip just the same.
+  return { result, condition, implicitSuccess: value === undefined || !callsStatusFunction(parseExpression(condition)) };
 }
 
 interface StepState {
