@@ -35,7 +35,7 @@ const flags = parseFlags(
   }),
 );
 
-function main(): number {
+async function main(): Promise<number> {
   const { workflow: workflowFlag, json, ...eventFlags } = flags;
   let event;
   try {
@@ -46,7 +46,7 @@ function main(): number {
   }
   const file = workflowFlag ? resolve(workflowFlag) : join(PROJECT_ROOT, ".github", "workflows", "docker-build.yml");
   const workflow = parseWorkflowShape(file, parse(readFileSync(file, "utf8")));
-  const plan = simulate(workflow, event);
+  const plan = await simulate(workflow, event);
   if (json) {
     const jobs = Object.fromEntries(Object.entries(plan.jobs).map(([id, job]) => [id, { result: job.result, reason: job.reason, steps: job.steps }]));
     console.log(JSON.stringify({ workflow: plan.workflow, event: plan.event, triggered: plan.triggered, trigger: plan.trigger, jobs, images: plan.images, artifacts: plan.artifacts }, null, 2));
@@ -56,4 +56,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -15,7 +15,7 @@ export const dockerBuildPlan: ReportGenerator = async (emitted) => {
   const workflow = emitted.find((f) => f.path === DOCKER_BUILD);
   if (!workflow) return [];
   const [{ renderPlanReport }, { DOCKER_BUILD_SCENARIOS }] = await Promise.all([import("../sim/plan-report.ts"), import("../sim/scenarios.ts")]);
-  return [{ path: "generated/docker-build.plan.md", content: renderPlanReport(DOCKER_BUILD, workflow.content, "workflows-src/docker-build.ts", DOCKER_BUILD_SCENARIOS) }];
+  return [{ path: "generated/docker-build.plan.md", content: await renderPlanReport(DOCKER_BUILD, workflow.content, "workflows-src/docker-build.ts", DOCKER_BUILD_SCENARIOS) }];
 };
 
 export const reports: readonly ReportGenerator[] = [dockerBuildPlan];

@@ -64,14 +64,16 @@ function details(plans: readonly { scenario: Scenario; plan: Plan }[]): string[]
 }
 
 /** Simulates each scenario over a workflow's YAML text. */
-export function planScenarios(file: string, yamlText: string, scenarios: readonly Scenario[]): { workflow: WorkflowShape; plans: { scenario: Scenario; plan: Plan }[] } {
+export async function planScenarios(file: string, yamlText: string, scenarios: readonly Scenario[]): Promise<{ workflow: WorkflowShape; plans: { scenario: Scenario; plan: Plan }[] }> {
   const workflow = parseWorkflowShape(file, parse(yamlText));
-  return { workflow, plans: scenarios.map((scenario) => ({ scenario, plan: simulate(workflow, parseEvent(scenario.event)) })) };
+  // Scenarios are independent runs with their own sandboxes: simulate them concurrently.
+  const plans = await Promise.all(scenarios.map(async (scenario) => ({ scenario, plan: await simulate(workflow, parseEvent(scenario.event)) })));
+  return { workflow, plans };
 }
 
 /** The full report file (header included) for a workflow file and its scenarios. */
-export function renderPlanReport(file: string, yamlText: string, source: string, scenarios: readonly Scenario[]): string {
-  const { workflow, plans } = planScenarios(file, yamlText, scenarios);
+export async function renderPlanReport(file: string, yamlText: string, source: string, scenarios: readonly Scenario[]): Promise<string> {
+  const { workflow, plans } = await planScenarios(file, yamlText, scenarios);
   const body = [
     `# Plan of \`${file}\``,
     "",

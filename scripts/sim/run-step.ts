@@ -4,8 +4,9 @@
  * files, no network (a fresh network namespace when the machine allows one) and a
  * time limit. The runner's file-command formats are parsed back into outputs and env.
  */
-import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -49,8 +50,8 @@ export function createJobSandbox(run: RunSandbox, jobId: string): JobSandbox {
   return sandbox;
 }
 
-export function removeRunSandbox(run: RunSandbox): void {
-  rmSync(run.root, { recursive: true, force: true });
+export async function removeRunSandbox(run: RunSandbox): Promise<void> {
+  await rm(run.root, { recursive: true, force: true });
 }
 
 let networkIsolation: boolean | undefined;
@@ -100,8 +101,31 @@ function shellCommand(shell: string | undefined, file: string): string[] {
   throw new Error(`shell "${shell}" is not simulated; use bash or sh`);
 }
 
+function run(program: string, args: readonly string[], cwd: string, env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string; timedOut: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, SCRIPT_TIMEOUT_MS);
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ status: code ?? 1, stdout, stderr, timedOut });
+    });
+  });
+}
+
 /** Runs a script in the job's sandbox with the given step environment. */
-export function runScript(script: string, shell: string | undefined, stepEnv: Readonly<Record<string, string>>, job: JobSandbox, registry: string, stepKey: string): ScriptResult {
+export async function runScript(script: string, shell: string | undefined, stepEnv: Readonly<Record<string, string>>, job: JobSandbox, registry: string, stepKey: string): Promise<ScriptResult> {
   const files = join(job.root, "files", stepKey);
   mkdirSync(files, { recursive: true });
   const scriptFile = join(files, "script.sh");
@@ -129,15 +153,14 @@ export function runScript(script: string, shell: string | undefined, stepEnv: Re
   const isolated = canIsolateNetwork();
   const command = shellCommand(shell, scriptFile);
   const [program, ...args] = isolated ? ["unshare", "--net", "--map-root-user", ...command] : command;
-  const child = spawnSync(program!, args, { cwd: job.workspace, env, encoding: "utf8", timeout: SCRIPT_TIMEOUT_MS, killSignal: "SIGKILL" });
-  const timedOut = child.error !== undefined && (child.error as NodeJS.ErrnoException).code === "ETIMEDOUT";
+  const child = await run(program!, args, job.workspace, env);
   return {
-    exitCode: child.status ?? 1,
-    stdout: child.stdout ?? "",
-    stderr: child.stderr ?? "",
+    exitCode: child.status,
+    stdout: child.stdout,
+    stderr: child.stderr,
     outputs: parseFileCommands(readFileSync(outputFile, "utf8")),
     env: parseFileCommands(readFileSync(envFile, "utf8")),
-    timedOut,
+    timedOut: child.timedOut,
     networkIsolated: isolated,
   };
 }

@@ -160,7 +160,7 @@ interface StepState {
 }
 
 /** Simulates one event over a parsed workflow. */
-export function simulate(workflow: WorkflowShape, event: EventDescription): Plan {
+export async function simulate(workflow: WorkflowShape, event: EventDescription): Promise<Plan> {
   const workflowName = workflow.name ?? "workflow";
   const github = githubContext(event, workflowName);
   const trigger = triggers(workflow, event);
@@ -215,7 +215,7 @@ export function simulate(workflow: WorkflowShape, event: EventDescription): Plan
       const stepPlans: StepPlan[] = [];
       let failed = false;
 
-      (job.steps ?? []).forEach((step, index) => {
+      for (const [index, step] of (job.steps ?? []).entries()) {
         const stepStatus: Status = { failed, cancelled: false };
         const contexts: Contexts = { ...jobContexts, runner, env, steps, job: { status: failed ? "failure" : "success" } };
         const name = stepName(step, index);
@@ -228,7 +228,7 @@ export function simulate(workflow: WorkflowShape, event: EventDescription): Plan
         if (!cond.result) {
           const reason = cond.implicitSuccess && failed ? "an earlier step failed (implicit success() is false)" : `if: ${cond.condition} → false`;
           record({ ...ident, result: "skipped", reason, outputs: {} });
-          return;
+          continue;
         }
         const stepEnv: Record<string, string> = { ...env };
         for (const [k, v] of Object.entries(step.env ?? {})) stepEnv[k] = evaluateScalar(v, { ...contexts, env: stepEnv }, stepStatus, fns);
@@ -254,7 +254,7 @@ export function simulate(workflow: WorkflowShape, event: EventDescription): Plan
           if (!executes) {
             plan = { ...ident, result: "success", reason: ran, how: "modelled", detail: "script not executed (does not decide the path)", outputs: {} };
           } else {
-            const result = runScript(script, step.shell, { ...defaultEnv(jobGithub, jobId, eventPath), ...stepEnv }, jobSandbox, sandbox.registry, String(index));
+            const result = await runScript(script, step.shell, { ...defaultEnv(jobGithub, jobId, eventPath), ...stepEnv }, jobSandbox, sandbox.registry, String(index));
             Object.assign(env, result.env);
             const success = result.exitCode === 0;
             const error = result.timedOut ? "the script did not finish within the simulation's time limit" : success ? undefined : lastLines(result.stderr || result.stdout, 3) || `exit code ${result.exitCode}`;
@@ -267,7 +267,7 @@ export function simulate(workflow: WorkflowShape, event: EventDescription): Plan
           if (continueOnError && step.id) steps[step.id]!.conclusion = "success";
           else failed = true;
         }
-      });
+      }
 
       const finalContexts: Contexts = { ...jobContexts, runner, env, steps };
       const outputs: Record<string, string> = {};
@@ -283,7 +283,7 @@ export function simulate(workflow: WorkflowShape, event: EventDescription): Plan
     const plan: Plan = { ...base, jobs, images: { applied: run.applied, saved, loaded }, artifacts: [...run.artifacts.values()] };
     return scrubPaths(plan, sandbox.root, daemons);
   } finally {
-    removeRunSandbox(sandbox);
+    await removeRunSandbox(sandbox);
   }
 }
 

@@ -18,7 +18,7 @@ import { emittedWorkflow } from "../support/emitted.ts";
 
 const workflow = parseWorkflowShape("docker-build.yml", await emittedWorkflow("docker-build.yml"));
 const seed = parseWorkflowShape("seed", parse(readFileSync(join(PROJECT_ROOT, "test", "fixtures", "seed-docker-build-sim.yml"), "utf8")));
-const plans = DOCKER_BUILD_SCENARIOS.map((s) => ({ label: s.label, event: parseEvent(s.event), plan: simulate(workflow, parseEvent(s.event)) }));
+const plans = await Promise.all(DOCKER_BUILD_SCENARIOS.map(async (s) => ({ label: s.label, event: parseEvent(s.event), plan: await simulate(workflow, parseEvent(s.event)) })));
 const failedJobs = (plan: Plan) => Object.values(plan.jobs).filter((j) => j.result === "failure").map((j) => j.id);
 
 test("every scenario is triggered and no job fails", () => {
@@ -69,8 +69,8 @@ test("pushes publish the branch tag and the short sha, never a PR image", () => 
   }
 });
 
-test("the seed's original shape fails on the skip path with the daemon's error", () => {
-  const plan = simulate(seed, parseEvent({ event: "pull_request", pr: 123, title: "chore(deps): update node" }));
+test("the seed's original shape fails on the skip path with the daemon's error", async () => {
+  const plan = await simulate(seed, parseEvent({ event: "pull_request", pr: 123, title: "chore(deps): update node" }));
   const build = plan.jobs["build-and-push"]!;
   assert.equal(build.result, "failure");
   const save = build.steps.find((s) => s.name === "Save Docker Image as Artifact")!;
@@ -82,8 +82,8 @@ test("the seed's original shape fails on the skip path with the daemon's error",
   assert.equal(plan.jobs["verify-supply-chain-pr-skipped"]!.result, "skipped");
 });
 
-test("the seed's original shape works when the build runs (the failure is the skip path's)", () => {
-  const plan = simulate(seed, parseEvent({ event: "pull_request", pr: 123, owner: "UPPERCASE", title: "feat: x" }));
+test("the seed's original shape works when the build runs (the failure is the skip path's)", async () => {
+  const plan = await simulate(seed, parseEvent({ event: "pull_request", pr: 123, owner: "UPPERCASE", title: "feat: x" }));
   assert.deepEqual(failedJobs(plan), []);
   assert.deepEqual(plan.images.saved, ["ghcr.io/uppercase/charon:pr-123"]);
 });

@@ -15,8 +15,8 @@ const failingStep = `
       - id: boom
         run: docker save missing/image:tag -o "$RUNNER_TEMP/x.tar"`;
 
-test("a skipped or failed dependency blocks the implicit success(), transitively; failure() sees only failures", () => {
-  const plan = simulate(
+test("a skipped or failed dependency blocks the implicit success(), transitively; failure() sees only failures", async () => {
+  const plan = await simulate(
     wf(`
 on: push
 jobs:
@@ -44,8 +44,8 @@ jobs:
   assert.equal(result("on-failure"), "success");
 });
 
-test("after a failed step later steps are skipped unless their condition calls a status function; continue-on-error keeps the job green", () => {
-  const plan = simulate(
+test("after a failed step later steps are skipped unless their condition calls a status function; continue-on-error keeps the job green", async () => {
+  const plan = await simulate(
     wf(`
 on: push
 jobs:
@@ -67,8 +67,8 @@ jobs:
   assert.equal(plan.jobs["k"]!.result, "success");
 });
 
-test("path-deciding scripts run with real GITHUB_OUTPUT and GITHUB_ENV; other scripts are marked as modelled", () => {
-  const plan = simulate(
+test("path-deciding scripts run with real GITHUB_OUTPUT and GITHUB_ENV; other scripts are marked as modelled", async () => {
+  const plan = await simulate(
     wf(`
 on: push
 jobs:
@@ -96,19 +96,19 @@ jobs:
   assert.equal(work!.result, "success");
 });
 
-test("branch filters decide whether the workflow runs", () => {
+test("branch filters decide whether the workflow runs", async () => {
   const workflow = wf(`
 on:
   push: { branches: [main, "feature/**"] }
   pull_request: { branches: [main] }
 jobs: { j: { steps: [{ run: "true" }] } }
 `);
-  assert.equal(simulate(workflow, push("refs/heads/feature/a/b")).triggered, true);
-  const other = simulate(workflow, push("refs/heads/other"));
+  assert.equal((await simulate(workflow, push("refs/heads/feature/a/b"))).triggered, true);
+  const other = await simulate(workflow, push("refs/heads/other"));
   assert.equal(other.triggered, false);
   assert.match(other.trigger, /not in on\.push\.branches/);
-  assert.equal(simulate(workflow, parseEvent({ event: "pull_request", pr: 1, base: "development" })).triggered, false);
-  assert.equal(simulate(workflow, parseEvent({ event: "workflow_dispatch" })).triggered, false);
+  assert.equal((await simulate(workflow, parseEvent({ event: "pull_request", pr: 1, base: "development" }))).triggered, false);
+  assert.equal((await simulate(workflow, parseEvent({ event: "workflow_dispatch" }))).triggered, false);
 });
 
 test("file commands: name=value lines and heredoc blocks; a malformed line is an error", () => {
