@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from "./project-root.ts";
 import { parseEvent } from "./sim/event.ts";
 import { formatPlan } from "./sim/plan-text.ts";
 import { simulate } from "./sim/simulate.ts";
+import { UnsupportedFeature } from "./sim/unsupported.ts";
 import { parseWorkflowShape } from "./sim/workflow-shape.ts";
 
 const text = z.string();
@@ -46,7 +47,14 @@ async function main(): Promise<number> {
   }
   const file = workflowFlag ? resolve(workflowFlag) : join(PROJECT_ROOT, ".github", "workflows", "docker-build.yml");
   const workflow = parseWorkflowShape(file, parse(readFileSync(file, "utf8")));
-  const plan = await simulate(workflow, event);
+  let plan;
+  try {
+    plan = await simulate(workflow, event);
+  } catch (error) {
+    if (!(error instanceof UnsupportedFeature)) throw error;
+    console.error(`plan: ${file} needs ${error.message}`);
+    return 1;
+  }
   if (json) {
     const jobs = Object.fromEntries(Object.entries(plan.jobs).map(([id, job]) => [id, { result: job.result, reason: job.reason, steps: job.steps }]));
     console.log(JSON.stringify({ workflow: plan.workflow, event: plan.event, triggered: plan.triggered, trigger: plan.trigger, jobs, images: plan.images, artifacts: plan.artifacts }, null, 2));
