@@ -38,13 +38,20 @@ test("a vector whose expectation is wrong fails with the difference", () => {
   assert.match(verdict.status === "failed" ? verdict.differences.join() : "", /^tags:/);
 });
 
-test("pep440 versions and date helpers are reported unsupported, not guessed", () => {
-  const tagRef = push("refs/tags/1.2.3rc2");
-  assert.throws(() => computeMetadata(metadataInputs({ images: "a/b", tags: "type=pep440,pattern={{version}}" }), tagRef, repo, own.clock), (e) => e instanceof UnsupportedFeature && e.feature === "type=pep440");
-  assert.throws(() => computeMetadata(metadataInputs({ images: "a/b", tags: "type=raw,value={{date 'YYYY'}}" }), tagRef, repo, own.clock), UnsupportedFeature);
-  // A pep440 rule that cannot apply (branch ref, no value) needs no version parsing.
-  const branch = computeMetadata(metadataInputs({ images: "a/b", tags: "type=pep440,pattern={{version}}\ntype=ref,event=branch" }), push("refs/heads/dev"), repo, own.clock);
-  assert.deepEqual(branch.tags, ["a/b:dev"]);
+test("date helpers are reported unsupported, not guessed", () => {
+  const tagRef = push("refs/tags/v1.2.3");
+  assert.throws(() => computeMetadata(metadataInputs({ images: "a/b", tags: "type=raw,value={{date 'YYYY'}}" }), tagRef, repo, own.clock), (e) => e instanceof UnsupportedFeature && /date/.test(e.feature));
+});
+
+test("pep440 versions are normalised; pre-, post- and dev-releases keep only the full version", () => {
+  const tags = (ref: string, patterns: string) => computeMetadata(metadataInputs({ images: "a/b", tags: patterns }), push(ref), repo, own.clock).tagNames;
+  const patterns = "type=pep440,pattern={{version}}\ntype=pep440,pattern={{major}}.{{minor}}";
+  assert.deepEqual(tags("refs/tags/v1.1.1", patterns), ["1.1.1", "1.1", "latest"]);
+  assert.deepEqual(tags("refs/tags/1.1beta2", patterns), ["1.1b2"]);
+  assert.deepEqual(tags("refs/tags/1.0-DEV_4", patterns), ["1.0.dev4"]);
+  assert.deepEqual(tags("refs/tags/not-a-version", patterns), []);
+  // A pep440 rule that cannot apply (branch ref, no value) needs no version.
+  assert.deepEqual(tags("refs/heads/dev", `${patterns}\ntype=ref,event=branch`), ["dev"]);
 });
 
 test("priority orders tags, ties keep input order, and values are sanitised", () => {

@@ -4,18 +4,18 @@
  * labels, annotations and the `json` output, as the action's documentation and its
  * own test vectors describe them. It is a model, checked by `npm run conformance`.
  *
- * Modelled: tag types raw, sha, ref (branch, tag, pr), edge, semver, match and
- * schedule (default pattern); `enable=`, `priority=`, `value=`, `match=`, `group=`,
+ * Modelled: tag types raw, sha, ref (branch, tag, pr), edge, semver, pep440, match
+ * and schedule (default pattern); `enable=`, `priority=`, `value=`, `match=`, `group=`,
  * `format=`, `branch=`, per-tag and flavor `prefix`/`suffix`, flavor `latest` and
  * `onlatest`; `{{branch}}`, `{{tag}}`, `{{sha}}`, `{{base_ref}}`,
  * `{{is_default_branch}}`, `{{is_not_default_branch}}`; image attributes; custom
  * labels and annotations; `DOCKER_METADATA_PR_HEAD_SHA`.
- * Not modelled (reported as unsupported, never guessed): `type=pep440` versions,
- * `{{date}}`/`{{commit_date}}` and other helpers with arguments, bake files,
- * `context: git`.
+ * Not modelled (reported as unsupported, never guessed): `{{date}}`/`{{commit_date}}`
+ * and other helpers with arguments, bake files, `context: git`.
  */
 import { csvFields } from "../csv-fields.ts";
 import { isRawStatement, renderTemplate, type TemplateScope } from "../handlebars-template.ts";
+import { parsePep440 } from "../pep440.ts";
 import { parseSemVer } from "../semver.ts";
 import { UnsupportedFeature } from "../unsupported.ts";
 import type { ActionModel } from "./model.ts";
@@ -339,7 +339,22 @@ export function computeMetadata(inputs: MetadataInputs, context: MetadataContext
           if (m) raw = m[1] ?? "";
         }
         raw = raw.replace(/\//g, "-");
-        if (rule.type === "pep440") throw new UnsupportedFeature("type=pep440");
+        if (rule.type === "pep440") {
+          const parsed = parsePep440(raw);
+          if (!parsed) break;
+          const unstable = parsed.isPrerelease || parsed.isPostrelease || parsed.isDevrelease;
+          const value = raw;
+          const scope: TemplateScope = {
+            raw: () => value,
+            version: () => parsed.normalized,
+            major: () => String(parsed.release[0]),
+            minor: () => String(parsed.release[1] ?? 0),
+            patch: () => String(parsed.release[2] ?? 0),
+          };
+          const rendered = unstable ? (isRawStatement(attrs["pattern"]!) ? raw : parsed.normalized) : renderTemplate(attrs["pattern"]!, scope);
+          add(withAffixes(rendered, rule), latestFor(!unstable));
+          break;
+        }
         const parsed = parseSemVer(raw);
         if (!parsed) break;
         const pattern = parsed.prerelease.length && !isRawStatement(attrs["pattern"]!) ? "{{version}}" : attrs["pattern"]!;
