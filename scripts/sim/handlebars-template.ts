@@ -1,17 +1,20 @@
 /**
  * The subset of Handlebars templates that metadata-action tag values, patterns,
  * prefixes, suffixes and labels use: `{{name}}` looks a name up in a scope (a value
- * or a function without arguments), output is HTML-escaped as Handlebars does, a
- * missing name renders empty. Helpers with arguments (`{{date 'YYYY'}}`) and
- * block or triple-stash syntax are reported as unsupported.
+ * or a helper), `{{helper 'literal' bare key='value'}}` calls a helper with its
+ * parameters (a bare name is looked up, and is undefined when missing), output is
+ * HTML-escaped as Handlebars does, a missing name renders empty. Block, partial,
+ * comment and triple-stash syntax are reported as unsupported.
  */
 import { UnsupportedFeature } from "./unsupported.ts";
 
-export type TemplateScope = Readonly<Record<string, string | number | (() => string)>>;
+/** A helper: positional parameters (undefined for a missing name) and `key=value` parameters. */
+export type Helper = (params: readonly (string | undefined)[], hash: Readonly<Record<string, string | undefined>>) => string;
+
+export type TemplateScope = Readonly<Record<string, string | number | Helper>>;
 
 type Piece = { kind: "text"; text: string } | { kind: "mustache"; body: string };
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ESCAPES: Readonly<Record<string, string>> = {
   "&": "&amp;",
   "<": "&lt;",
@@ -39,8 +42,31 @@ function pieces(template: string): Piece[] {
   return out;
 }
 
-function helperName(body: string): string {
-  return body.trim().split(/\s+/)[0] ?? "";
+// One parameter: a quoted literal, key=value (value quoted or bare), or a bare name.
+const PARAM = /\s*(?:(?<key>[A-Za-z_][\w-]*)=)?(?:'(?<single>[^']*)'|"(?<double>[^"]*)"|(?<bare>[^\s'"=]+))/y;
+
+function call(body: string, scope: TemplateScope): string {
+  const head = /^([A-Za-z_][A-Za-z0-9_]*)(\s|$)/.exec(body);
+  if (!head) throw new UnsupportedFeature(`handlebars syntax "{{${body}}}"`);
+  const name = head[1]!;
+  const params: (string | undefined)[] = [];
+  const hash: Record<string, string | undefined> = {};
+  PARAM.lastIndex = name.length;
+  while (PARAM.lastIndex < body.length) {
+    const m = PARAM.exec(body);
+    if (!m?.groups) throw new UnsupportedFeature(`handlebars syntax "{{${body}}}"`);
+    const { key, single, double, bare } = m.groups;
+    const literal = single ?? double;
+    const entry = bare === undefined ? undefined : scope[bare];
+    const value = literal ?? (typeof entry === "string" || typeof entry === "number" ? String(entry) : undefined);
+    if (bare !== undefined && typeof entry === "function") throw new UnsupportedFeature(`handlebars sub-expression "${bare}"`);
+    if (key) hash[key] = value;
+    else params.push(value);
+  }
+  const helper = scope[name];
+  if (typeof helper === "function") return helper(params, hash);
+  if (params.length || Object.keys(hash).length) throw new UnsupportedFeature(`handlebars helper "${name}"`);
+  return helper === undefined ? "" : String(helper);
 }
 
 /** Renders a template against a scope. */
@@ -51,13 +77,7 @@ export function renderTemplate(template: string, scope: TemplateScope): string {
       out += piece.text;
       continue;
     }
-    const body = piece.body.trim();
-    if (!NAME.test(body)) {
-      const name = helperName(body);
-      throw new UnsupportedFeature(NAME.test(name) ? `{{${name} ...}} (helper with arguments)` : `handlebars syntax "{{${body}}}"`);
-    }
-    const entry = scope[body];
-    const value = typeof entry === "function" ? entry() : entry === undefined ? "" : String(entry);
+    const value = call(piece.body.trim(), scope);
     out += value.replace(/[&<>"'`=]/g, (ch) => ESCAPES[ch] ?? ch);
   }
   return out;

@@ -11,7 +11,11 @@ import { z } from "zod";
 import { computeMetadata, type MetadataInputs, type MetadataResult, type RepositoryData } from "./models/metadata-action.ts";
 import { UnsupportedFeature } from "./unsupported.ts";
 
-/** The instant the upstream tests freeze the clock at (their `Date.prototype.toISOString` mock). */
+/**
+ * The instant the upstream tests freeze the clock at. Their mocks make both the
+ * current date and every commit date render as this instant, so the runner passes
+ * it as the commit date too.
+ */
 export const UPSTREAM_CLOCK = "2020-01-10T00:30:00.000Z";
 
 const list = z.array(z.string());
@@ -142,6 +146,7 @@ export function runVector(v: Vector, set: VectorSet): Verdict {
     sha: v.env["GITHUB_SHA"] ?? "",
     payload: v.event ?? {},
     env: v.env,
+    commitDate: set.clock,
   };
   try {
     const differences = check(computeMetadata(inputs, context, set.repo, set.clock), v);

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../../scripts/project-root.ts";
-import { computeMetadata, metadataInputs, MetadataInputError } from "../../scripts/sim/models/metadata-action.ts";
+import { computeMetadata, metadataInputs, MetadataInputError, type MetadataContext } from "../../scripts/sim/models/metadata-action.ts";
 import { loadOwnVectors, loadUpstreamVectors, runVector, runVectorSet } from "../../scripts/sim/metadata-conformance.ts";
 import { UnsupportedFeature } from "../../scripts/sim/unsupported.ts";
 
@@ -38,9 +38,16 @@ test("a vector whose expectation is wrong fails with the difference", () => {
   assert.match(verdict.status === "failed" ? verdict.differences.join() : "", /^tags:/);
 });
 
-test("date helpers are reported unsupported, not guessed", () => {
-  const tagRef = push("refs/tags/v1.2.3");
-  assert.throws(() => computeMetadata(metadataInputs({ images: "a/b", tags: "type=raw,value={{date 'YYYY'}}" }), tagRef, repo, own.clock), (e) => e instanceof UnsupportedFeature && /date/.test(e.feature));
+test("date helpers format the run's clock in a time zone; names and API-only commit dates are unsupported", () => {
+  const at = "2020-01-10T00:30:00.000Z";
+  const tags = (value: string, ref: MetadataContext = push("refs/heads/dev")) => computeMetadata(metadataInputs({ images: "a/b", tags: `type=raw,value=${value}` }), ref, repo, at).tagNames;
+  assert.deepEqual(tags("{{date 'YYYYMMDD-HHmmss' tz='Asia/Tokyo'}}"), ["20200110-093000"]);
+  assert.deepEqual(tags("d-{{date 'YYYY-MM-DD'}}"), ["d-2020-01-10"]);
+  // An unquoted format is a missing name: moment's default format, then sanitised.
+  assert.deepEqual(tags("{{date YYYYMMDD}}"), ["2020-01-10T00-30-00Z"]);
+  assert.throws(() => tags("{{date 'dddd'}}"), (e) => e instanceof UnsupportedFeature && /dddd/.test(e.feature));
+  const pr = { eventName: "pull_request", ref: "refs/pull/1/merge", sha: "0123456789abcdef0123456789abcdef01234567", payload: { number: 1 }, env: {} };
+  assert.throws(() => tags("{{commit_date 'YYYY'}}", pr), (e) => e instanceof UnsupportedFeature && /API/.test(e.feature));
 });
 
 test("pep440 versions are normalised; pre-, post- and dev-releases keep only the full version", () => {

@@ -8,13 +8,16 @@
  * and schedule (default pattern); `enable=`, `priority=`, `value=`, `match=`, `group=`,
  * `format=`, `branch=`, per-tag and flavor `prefix`/`suffix`, flavor `latest` and
  * `onlatest`; `{{branch}}`, `{{tag}}`, `{{sha}}`, `{{base_ref}}`,
- * `{{is_default_branch}}`, `{{is_not_default_branch}}`; image attributes; custom
+ * `{{is_default_branch}}`, `{{is_not_default_branch}}`, `{{date 'FORMAT' tz='Zone'}}`,
+ * `{{commit_date …}}` (commit date from the payload); image attributes; custom
  * labels and annotations; `DOCKER_METADATA_PR_HEAD_SHA`.
- * Not modelled (reported as unsupported, never guessed): `{{date}}`/`{{commit_date}}`
- * and other helpers with arguments, bake files, `context: git`.
+ * Not modelled (reported as unsupported, never guessed): a commit date only the API
+ * knows, date formats with names (months, weekdays) or other exotic tokens, bake
+ * files, `context: git`.
  */
 import { csvFields } from "../csv-fields.ts";
-import { isRawStatement, renderTemplate, type TemplateScope } from "../handlebars-template.ts";
+import { formatDate } from "../date-format.ts";
+import { isRawStatement, renderTemplate, type Helper, type TemplateScope } from "../handlebars-template.ts";
 import { parsePep440 } from "../pep440.ts";
 import { parseSemVer } from "../semver.ts";
 import { UnsupportedFeature } from "../unsupported.ts";
@@ -39,6 +42,8 @@ export interface MetadataContext {
   readonly payload: Readonly<Record<string, unknown>>;
   /** `DOCKER_METADATA_*` variables of the step's environment. */
   readonly env: Readonly<Record<string, string>>;
+  /** The commit date when known from outside the payload (the action asks the API then). */
+  readonly commitDate?: string;
 }
 
 /** The repository as the action fetches it from the API (only the fields it reads). */
@@ -271,6 +276,23 @@ export function computeMetadata(inputs: MetadataInputs, context: MetadataContext
     if (typeof headSha === "string") sha = headSha;
   }
 
+  // The action reads the commit's date from the payload, else from the API (not modelled).
+  const commitDate = (): Date => {
+    if (context.commitDate) return new Date(context.commitDate);
+    const commits = Array.isArray(payload["commits"]) ? (payload["commits"] as unknown[]).map(record) : [];
+    const fromCommits = commits.find((c) => c?.["id"] === sha)?.["timestamp"];
+    const head = record(payload["head_commit"]);
+    const timestamp = typeof fromCommits === "string" ? fromCommits : head?.["id"] === sha ? head?.["timestamp"] : undefined;
+    if (typeof timestamp !== "string") throw new UnsupportedFeature("{{commit_date}} of a commit not in the event payload (read from the GitHub API)");
+    return new Date(timestamp);
+  };
+  const dateHelper = (instant: () => Date): Helper => (params, hash) => {
+    const unknown = Object.keys(hash).filter((k) => k !== "tz");
+    if (unknown.length) throw new MetadataInputError(`unknown ${unknown[0]} attribute`);
+    return formatDate(instant(), params[0], hash["tz"] ?? "UTC");
+  };
+  const dates: TemplateScope = { date: dateHelper(() => new Date(now)), commit_date: dateHelper(commitDate) };
+
   const isDefaultBranch = (): string => {
     const branch = ref.replace(HEADS, "");
     if (branch === "") return "false";
@@ -289,6 +311,7 @@ export function computeMetadata(inputs: MetadataInputs, context: MetadataContext
     },
     is_default_branch: isDefaultBranch,
     is_not_default_branch: () => (isDefaultBranch() === "false" ? "true" : "false"),
+    ...dates,
   };
   const expand = (text: string) => renderTemplate(text, globals);
 
@@ -328,7 +351,7 @@ export function computeMetadata(inputs: MetadataInputs, context: MetadataContext
     switch (rule.type) {
       case "schedule":
         // A schedule pattern sees only the date helpers, not the global ones.
-        if (/schedule/.test(eventName)) add(withAffixes(renderTemplate(attrs["pattern"]!, {}), rule), latestFor(false));
+        if (/schedule/.test(eventName)) add(withAffixes(renderTemplate(attrs["pattern"]!, dates), rule), latestFor(false));
         break;
       case "semver":
       case "pep440": {
