@@ -10,10 +10,10 @@
  * `onlatest`; `{{branch}}`, `{{tag}}`, `{{sha}}`, `{{base_ref}}`,
  * `{{is_default_branch}}`, `{{is_not_default_branch}}`, `{{date 'FORMAT' tz='Zone'}}`,
  * `{{commit_date …}}` (commit date from the payload); image attributes; custom
- * labels and annotations; `DOCKER_METADATA_PR_HEAD_SHA`.
+ * labels and annotations; `DOCKER_METADATA_PR_HEAD_SHA`; bake file contents.
  * Not modelled (reported as unsupported, never guessed): a commit date only the API
- * knows, date formats with names (months, weekdays) or other exotic tokens, bake
- * files, `context: git`.
+ * knows, date formats with names (months, weekdays) or other exotic tokens,
+ * `context: git`.
  */
 import { csvFields } from "../csv-fields.ts";
 import { formatDate } from "../date-format.ts";
@@ -32,6 +32,7 @@ export interface MetadataInputs {
   readonly sepTags: string;
   readonly sepLabels: string;
   readonly sepAnnotations: string;
+  readonly bakeTarget: string;
 }
 
 /** What the action reads from the run: `github.event_name`, `github.ref`, `github.sha`, the event payload. */
@@ -74,8 +75,10 @@ export interface MetadataResult {
     readonly labels: Readonly<Record<string, string>>;
     readonly annotations: readonly string[];
   };
-  /** Every step output as the action sets it (also exported as `DOCKER_METADATA_OUTPUT_<NAME>`). */
+  /** Every step output as the action sets it (also exported as `DOCKER_METADATA_OUTPUT_<NAME>`), bake-file paths excepted. */
   readonly outputs: Readonly<Record<string, string>>;
+  /** The content of a bake file the action writes: tags, labels, tags and labels, or annotations at the given levels. */
+  bakeFile(kind: "tags" | "labels" | "tags-labels" | { readonly annotationLevels: readonly string[] }): unknown;
 }
 
 type TagType = "schedule" | "semver" | "pep440" | "match" | "edge" | "ref" | "raw" | "sha";
@@ -121,6 +124,7 @@ export function metadataInputs(withValues: Readonly<Record<string, string>>): Me
     sepTags: withValues["sep-tags"] || "\n",
     sepLabels: withValues["sep-labels"] || "\n",
     sepAnnotations: withValues["sep-annotations"] || "\n",
+    bakeTarget: withValues["bake-target"] || "docker-metadata-action",
   };
 }
 
@@ -464,7 +468,19 @@ export function computeMetadata(inputs: MetadataInputs, context: MetadataContext
     annotations: leveled.join(inputs.sepAnnotations),
     json: JSON.stringify(json),
   };
-  return { version, tags, tagNames: names, labels, annotations, json, outputs };
+  const args = { DOCKER_META_IMAGES: images.join(","), ...(main === undefined ? {} : { DOCKER_META_VERSION: main }) };
+  const bakeFile: MetadataResult["bakeFile"] = (kind) => {
+    const definition =
+      kind === "tags"
+        ? { tags, args }
+        : kind === "labels"
+          ? { labels: json.labels }
+          : kind === "tags-labels"
+            ? { tags, labels: json.labels, args }
+            : { annotations: kind.annotationLevels.flatMap((level) => annotations.map((a) => `${level}:${a}`)) };
+    return { target: { [inputs.bakeTarget]: definition } };
+  };
+  return { version, tags, tagNames: names, labels, annotations, json, outputs, bakeFile };
 }
 
 /** The step-level model: evaluated `with:` in, the action's outputs (and their env exports) out. */
