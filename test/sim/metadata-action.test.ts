@@ -20,12 +20,19 @@ test("the project's own vectors all pass", () => {
 
 const upstream = join(PROJECT_ROOT, "..", "shared", "vectors", "metadata-action");
 test("the upstream vectors (when ../shared is present) have no failure", { skip: !existsSync(upstream) && "../shared/vectors is not beside the project" }, () => {
+  const sets = loadUpstreamVectors(upstream);
+  assert.equal(sets[0]?.cases.length, 114);
+  for (const set of sets) {
+    const summary = runVectorSet(set);
+    assert.deepEqual(summary.failures, [], set.name);
+    assert.equal(summary.passed + summary.unsupported, set.cases.length, set.name);
+  }
+});
+
+test("against another clock the upstream vectors fail: the model computes the dates and labels, it does not echo them", { skip: !existsSync(upstream) && "../shared/vectors is not beside the project" }, () => {
   const [cases] = loadUpstreamVectors(upstream);
   assert.ok(cases);
-  assert.equal(cases.cases.length, 114);
-  const summary = runVectorSet(cases);
-  assert.deepEqual(summary.failures, []);
-  assert.equal(summary.passed + summary.unsupported, 114);
+  assert.equal(runVectorSet({ ...cases, clock: "2021-02-03T04:05:06.000Z" }).passed, 0);
 });
 
 test("a vector whose expectation is wrong fails with the difference", () => {
