@@ -81,6 +81,14 @@ export interface MetadataResult {
   bakeFile(kind: "tags" | "labels" | "tags-labels" | { readonly annotationLevels: readonly string[] }): unknown;
 }
 
+/** What the model declines (UnsupportedFeature) instead of guessing; printed by `npm run conformance`. */
+export const METADATA_MODEL_LIMITS: readonly string[] = [
+  "{{commit_date}} of a commit that is not in the event payload (the action reads it from the GitHub API)",
+  "date format tokens other than YYYY YY MM M DD D HH H mm m ss s SSS Z ZZ (names of months or weekdays, week numbers, …)",
+  "handlebars blocks, partials, sub-expressions and triple-stash",
+  "context: git",
+];
+
 type TagType = "schedule" | "semver" | "pep440" | "match" | "edge" | "ref" | "raw" | "sha";
 
 interface TagRule {
