@@ -53,7 +53,7 @@ function details(plans: readonly { scenario: Scenario; plan: Plan }[]): string[]
       lines.push(`- \`${job.id}\`: ${job.result} — ${job.reason}`);
       for (const step of job.steps) {
         if (step.result === "skipped" && job.result !== "failure") continue;
-        const how = step.how === "modelled" ? " (modelled, not executed)" : step.how === "bash" ? " (executed)" : step.how === "no model" ? " (no model)" : "";
+        const how = step.how === "modelled" ? " (script modelled, not executed)" : step.how === "bash" ? " (script executed)" : step.how ? ` (${step.how}: ${step.detail ?? ""})` : "";
         lines.push(`  - ${step.name}: ${step.result}${how}${step.error ? ` — \`${step.error.split("\n").join(" ")}\`` : ""}`);
       }
     }
@@ -78,7 +78,7 @@ export async function renderPlanReport(file: string, yamlText: string, source: s
     `# Plan of \`${file}\``,
     "",
     "What the workflow does for each scenario, computed offline by the simulation (`npm run plan -- --event …` shows one event in full).",
-    "Action steps run through models (docker/metadata-action is checked against its own test vectors by `npm run conformance`); `run:` steps whose outputs decide a condition, or that move images or change the environment, are executed with bash in a sandbox with a simulated Docker daemon; other scripts are modelled as succeeding and marked as such.",
+    "Action steps run through models (docker/metadata-action is checked against its own test vectors by `npm run conformance`); `run:` steps whose outputs decide a condition, or that move images or change the environment, are executed with bash in a sandbox with a simulated Docker daemon (syft and grype are stand-ins: one SBOM component, no vulnerability); other scripts are modelled as succeeding and marked as such.",
     "",
     "## Jobs and conditions",
     "",
