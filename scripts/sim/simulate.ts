@@ -194,6 +194,7 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription)
       const decision = decide(job.if, jobContexts, status);
       const common = { id: jobId, name: job.name ?? jobId, needs, condition: decision.condition };
       if (job.uses) throw new UnsupportedFeature(`reusable workflow job "${jobId}"`);
+      if (job.strategy !== undefined) throw new UnsupportedFeature(`strategy (matrix) of job "${jobId}"`);
       if (!decision.result) {
         const blocking = upstream.filter((id) => jobs[id]?.result !== "success");
         const reason =
@@ -254,7 +255,9 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription)
           if (!executes) {
             plan = { ...ident, result: "success", reason: ran, how: "modelled", detail: "script not executed (does not decide the path)", outputs: {} };
           } else {
-            const result = await runScript(script, step.shell, { ...defaultEnv(jobGithub, jobId, eventPath), ...stepEnv }, jobSandbox, sandbox.registry, String(index));
+            if (step["working-directory"] ?? job.defaults?.run?.["working-directory"] ?? workflow.defaults?.run?.["working-directory"]) throw new UnsupportedFeature(`working-directory of step "${name}"`);
+            const shell = step.shell ?? job.defaults?.run?.shell ?? workflow.defaults?.run?.shell;
+            const result = await runScript(script, shell, { ...defaultEnv(jobGithub, jobId, eventPath), ...stepEnv }, jobSandbox, sandbox.registry, String(index));
             Object.assign(env, result.env);
             const success = result.exitCode === 0;
             const error = result.timedOut ? "the script did not finish within the simulation's time limit" : success ? undefined : lastLines(result.stderr || result.stdout, 3) || `exit code ${result.exitCode}`;

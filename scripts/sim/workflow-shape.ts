@@ -8,6 +8,8 @@ import { z } from "zod";
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const scalarMap = z.record(z.string(), scalar.nullable());
 
+const defaults = z.looseObject({ run: z.looseObject({ shell: z.string().optional(), "working-directory": z.string().optional() }).optional() });
+
 const step = z.looseObject({
   id: z.string().optional(),
   name: z.string().optional(),
@@ -18,6 +20,7 @@ const step = z.looseObject({
   with: scalarMap.optional(),
   env: scalarMap.optional(),
   "continue-on-error": scalar.optional(),
+  "working-directory": z.string().optional(),
 });
 
 const job = z.looseObject({
@@ -28,6 +31,8 @@ const job = z.looseObject({
   outputs: z.record(z.string(), z.string()).optional(),
   steps: z.array(step).optional(),
   uses: z.string().optional(),
+  strategy: z.unknown().optional(),
+  defaults: defaults.optional(),
 });
 
 const branchFilter = z.looseObject({
@@ -41,6 +46,7 @@ export const workflowShape = z.looseObject({
   name: z.string().optional(),
   on: z.union([z.string(), z.array(z.string()), z.record(z.string(), branchFilter.nullable())]),
   env: scalarMap.optional(),
+  defaults: defaults.optional(),
   jobs: z.record(z.string(), job),
 });
 
