@@ -4,7 +4,7 @@
  * [--message M] [--workflow FILE] [--json]`: simulates the workflow for one event and
  * prints the plan (jobs, steps, image references, artifacts).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
@@ -46,6 +46,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const file = workflowFlag ? resolve(workflowFlag) : join(PROJECT_ROOT, ".github", "workflows", "docker-build.yml");
+  if (!existsSync(file)) {
+    console.error(`plan: no workflow at "${file}"; run \`npm run gen\` or pass --workflow FILE`);
+    return 2;
+  }
   const workflow = parseWorkflowShape(file, parse(readFileSync(file, "utf8")));
   let plan;
   try {
