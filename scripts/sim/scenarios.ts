@@ -17,7 +17,7 @@ export const DOCKER_BUILD_SCENARIOS: readonly Scenario[] = [
   { label: "PR #123 (UPPERCASE)", event: { event: "pull_request", pr: 123, owner: "UPPERCASE", title: "feat: new proxy mode" } },
   { label: "PR #7 `chore:`", event: { event: "pull_request", pr: 7, title: "chore: tidy scripts" } },
   { label: "PR #8 `chore(deps):`", event: { event: "pull_request", pr: 8, title: "chore(deps): update node to v20.20" } },
-  { label: "PR #9 Renovate", event: { event: "pull_request", pr: 9, actor: "renovate[bot]", title: "fix(deps): update module golang.org/x/net to v0.40.0" } },
+  { label: "PR #9 by `renovate[bot]`", event: { event: "pull_request", pr: 9, actor: "renovate[bot]", title: "fix(deps): update module golang.org/x/net to v0.40.0" } },
   { label: "PR #10 `chore:` from feature/", event: { event: "pull_request", pr: 10, head: "feature/beta-release", title: "chore: sync beta" } },
   { label: "push `main`", event: { event: "push", ref: "refs/heads/main", message: "feat: release" } },
   { label: "push `development`", event: { event: "push", ref: "refs/heads/development", message: "fix: bug" } },

@@ -49,7 +49,7 @@ test("a built PR saves exactly a tag the build applied, and the verify job loads
 
 test("a skipped-build PR is green, only the skipped twin of the verify pair runs, and no image moves", () => {
   const skipped = plans.filter(({ event, plan }) => event.event === "pull_request" && plan.jobs["build-and-push"]!.outputs["skip_build"] === "true");
-  assert.deepEqual(skipped.map((s) => s.label).sort(), ["PR #7 `chore:`", "PR #8 `chore(deps):`", "PR #9 Renovate"].sort());
+  assert.deepEqual(skipped.map((s) => s.label).sort(), ["PR #7 `chore:`", "PR #8 `chore(deps):`", "PR #9 by `renovate[bot]`"].sort());
   for (const { label, plan } of skipped) {
     assert.equal(plan.jobs["build-and-push"]!.result, "success", label);
     assert.equal(plan.jobs["verify-supply-chain-pr"]!.result, "skipped", label);
