@@ -13,6 +13,7 @@ import { emittedDocuments } from "../lint/load.ts";
 import { formatFinding } from "../lint/format.ts";
 import { documents as registeredDocuments, type DocumentEntry } from "./documents.ts";
 import type { GeneratedFile } from "./generated-file.ts";
+import { reports as registeredReports, type ReportGenerator } from "./reports.ts";
 
 /** One entry of the workflow registry: builds a workflow (throws `BuildError` on problems). */
 export type WorkflowEntry = () => BuiltWorkflow;
@@ -29,14 +30,28 @@ export class GenerationError extends Error {
 export interface GenerateOptions {
   workflows?: readonly WorkflowEntry[];
   documents?: readonly DocumentEntry[];
+  reports?: readonly ReportGenerator[];
 }
 
-/** All generated files, or a `GenerationError` listing every build problem and every error finding of the lint rules. */
+/**
+ * All generated files, or a `GenerationError` listing every build problem and every
+ * error finding of the lint rules. Reports (which simulate the workflows) are made
+ * only from workflows that built and linted clean.
+ */
 export async function generate(options: GenerateOptions = {}): Promise<GeneratedFile[]> {
   const files = await emitAll(options);
   const errors = lint(emittedDocuments(files)).filter((f) => f.severity === "error");
   if (errors.length) throw new GenerationError(errors.map(formatFinding));
-  return files;
+  const problems: string[] = [];
+  for (const report of options.reports ?? registeredReports) {
+    try {
+      files.push(...(await report(files)));
+    } catch (error) {
+      problems.push(`report: ${(error as Error).message ?? String(error)}`);
+    }
+  }
+  if (problems.length) throw new GenerationError(problems);
+  return sortByPath(files);
 }
 
 /** All generated files as built, not yet linted (what `npm run lint` checks), or a `GenerationError` listing every build problem. */
@@ -58,5 +73,9 @@ export async function emitAll(options: GenerateOptions = {}): Promise<GeneratedF
     paths.add(file.path);
   }
   if (problems.length) throw new GenerationError(problems);
+  return sortByPath(files);
+}
+
+function sortByPath(files: GeneratedFile[]): GeneratedFile[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
