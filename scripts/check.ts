@@ -17,7 +17,7 @@ const flags = parseFlags("check", process.argv.slice(2), z.object({ root: z.stri
 const inGithubActions = process.env["GITHUB_ACTIONS"] === "true";
 
 try {
-  const drifts = findDrift(flags.root, await generate());
+  const drifts = findDrift(flags.root, await generate({ root: flags.root }));
   for (const drift of drifts) {
     console.log(`${drift.kind}: ${drift.message}\n${drift.diff}`);
     if (inGithubActions) console.log(annotation("error", { file: drift.path, title: `generated file ${drift.kind}` }, drift.message));

@@ -29,7 +29,7 @@ for (let round = 0; round < rounds; round++) {
   const files = await generate({ reports: [] });
   samples.workflows.push(performance.now() - t);
   t = performance.now();
-  await dockerBuildPlan(files);
+  await dockerBuildPlan(files, {});
   samples.report.push(performance.now() - t);
 }
 

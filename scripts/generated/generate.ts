@@ -31,6 +31,8 @@ export interface GenerateOptions {
   workflows?: readonly WorkflowEntry[];
   documents?: readonly DocumentEntry[];
   reports?: readonly ReportGenerator[];
+  /** The tree the files will be written to or compared with, where reports may be reused from. */
+  root?: string;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
   const problems: string[] = [];
   for (const report of options.reports ?? registeredReports) {
     try {
-      files.push(...(await report(files)));
+      files.push(...(await report(files, options.root === undefined ? {} : { root: options.root })));
     } catch (error) {
       problems.push(`report: ${(error as Error).message ?? String(error)}`);
     }

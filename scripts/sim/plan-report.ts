@@ -5,7 +5,6 @@
  * Deterministic: fixed event data, no timings, no sandbox paths.
  */
 import { parse } from "yaml";
-import { withHeader } from "../generated/header.ts";
 import { parseEvent } from "./event.ts";
 import type { Scenario } from "./scenarios.ts";
 import { simulate, type Plan, type Result } from "./simulate.ts";
@@ -71,10 +70,10 @@ export async function planScenarios(file: string, yamlText: string, scenarios: r
   return { workflow, plans };
 }
 
-/** The full report file (header included) for a workflow file and its scenarios. */
-export async function renderPlanReport(file: string, yamlText: string, source: string, scenarios: readonly Scenario[]): Promise<string> {
+/** The body of the report (everything after the generated-file header) for a workflow file and its scenarios. */
+export async function renderPlanReport(file: string, yamlText: string, scenarios: readonly Scenario[]): Promise<string> {
   const { workflow, plans } = await planScenarios(file, yamlText, scenarios);
-  const body = [
+  return [
     `# Plan of \`${file}\``,
     "",
     "What the workflow does for each scenario, computed offline by the simulation (`npm run plan -- --event …` shows one event in full).",
@@ -92,5 +91,4 @@ export async function renderPlanReport(file: string, yamlText: string, source: s
     "",
     ...details(plans),
   ].join("\n");
-  return withHeader("html", source, body);
 }
