@@ -17,7 +17,7 @@ const flags = parseFlags("check", process.argv.slice(2), z.object({ root: z.stri
 const inGithubActions = process.env["GITHUB_ACTIONS"] === "true";
 
 try {
-  const drifts = findDrift(flags.root, await generate());
+  const drifts = findDrift(flags.root, await generate({ root: flags.root }));
   for (const drift of drifts) {
     console.log(`${drift.kind}: ${drift.message}\n${drift.diff}`);
     if (inGithubActions) console.log(annotation("error", { file: drift.path, title: `generated file ${drift.kind}` }, drift.message));
@@ -30,7 +30,7 @@ try {
   }
 } catch (error) {
   if (!(error instanceof GenerationError)) throw error;
-  console.error(`check: the sources do not build.\n${error.message}`);
+  console.error(`check: the sources do not build or break a lint rule.\n${error.message}`);
   if (inGithubActions) for (const problem of error.problems) console.log(annotation("error", { title: "workflow sources do not build" }, problem));
   process.exitCode = 1;
 }

@@ -9,9 +9,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { emittedWorkflow, emittedWorkflows } from "./support/emitted.ts";
-import { loadActionManifest } from "../workflows-src/kit/action-manifest.ts";
+import { allPins } from "../workflows-src/kit/pins.ts";
 
-const pins = Object.entries(loadActionManifest().actions).map(([action, { commit, tag }]) => ({ action, commit, tag }));
+const pins = allPins();
 
 const workflow = await emittedWorkflow("docker-build.yml");
 const jobs = workflow["jobs"] as Record<string, any>;

@@ -21,6 +21,11 @@ function pinTable(): ReadonlyMap<string, Pin> {
   return table;
 }
 
+/** Every pin of the manifest. */
+export function allPins(): readonly Pin[] {
+  return [...pinTable().values()];
+}
+
 /** The `uses:` value of a pin: `owner/repo[/path]@<commit>`. */
 export function usesOf(pin: Pin): string {
   return `${pin.action}@${pin.commit}`;

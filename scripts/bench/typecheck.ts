@@ -8,9 +8,9 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { parseFlags } from "./cli/flags.ts";
+import { parseFlags } from "../cli/flags.ts";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // Declared apart from the call: inferred inline, zod's schema types cost the checker far more.
 const benchFlags = z.strictObject({ runs: z.coerce.number().int().min(1).default(5) });
 const flags = parseFlags("bench:typecheck", process.argv.slice(2), benchFlags);
