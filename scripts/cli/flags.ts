@@ -9,7 +9,9 @@ import { z } from "zod";
  * (or one followed by another flag) → `{x: true}`, anything else → `_` positionals.
  * On a bad flag, prints the problem and the command's usage and exits with 2.
  */
-export function parseFlags<S extends z.ZodType>(command: string, argv: readonly string[], schema: S): z.infer<S> {
+// Bound by zod's core schema type: against the full `z.ZodType`, a schema written inline
+// in the call is checked contextually at several times the cost of the whole project.
+export function parseFlags<S extends z.core.$ZodType>(command: string, argv: readonly string[], schema: S): z.core.output<S> {
   const raw: Record<string, unknown> = {};
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -25,7 +27,7 @@ export function parseFlags<S extends z.ZodType>(command: string, argv: readonly 
     raw[name] = value;
   }
   if (positional.length) raw["_"] = positional;
-  const parsed = schema.safeParse(raw);
+  const parsed = z.safeParse(schema, raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const where = issue.path.length ? `--${issue.path.join(".")}` : "arguments";
