@@ -6,14 +6,13 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
 import { generate, GenerationError } from "./generated/generate.ts";
 import { findDrift } from "./generated/drift.ts";
-import { parseFlags } from "./cli/flags.ts";
+import { parseRootFlag } from "./cli/root-flag.ts";
 import { annotation } from "./cli/annotation.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const flags = parseFlags("check", process.argv.slice(2), z.object({ root: z.string().default(projectRoot) }).strict());
+const flags = await parseRootFlag("check", process.argv.slice(2), projectRoot);
 const inGithubActions = process.env["GITHUB_ACTIONS"] === "true";
 
 try {

@@ -5,14 +5,13 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
 import { generate, GenerationError } from "./generated/generate.ts";
 import { findGeneratedOnDisk } from "./generated/managed-files.ts";
 import { writeAll } from "./generated/write-files.ts";
-import { parseFlags } from "./cli/flags.ts";
+import { parseRootFlag } from "./cli/root-flag.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const flags = parseFlags("gen", process.argv.slice(2), z.object({ root: z.string().default(projectRoot) }).strict());
+const flags = await parseRootFlag("gen", process.argv.slice(2), projectRoot);
 
 try {
   const files = await generate();

@@ -5,17 +5,15 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { findDrift } from "../scripts/generated/drift.ts";
 import { withHeader, readHeader } from "../scripts/generated/header.ts";
 import { writeAll } from "../scripts/generated/write-files.ts";
 import { generatedFiles } from "./support/emitted.ts";
+import { runScript } from "./support/run-script.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const expected = await generatedFiles();
 const dockerBuild = ".github/workflows/docker-build.yml";
 
@@ -26,11 +24,7 @@ function freshTree(): string {
 }
 
 function cli(script: "check" | "gen", root: string, env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts", `${script}.ts`), "--root", root], {
-    cwd: projectRoot,
-    encoding: "utf8",
-    env: { ...process.env, GITHUB_ACTIONS: "", ...env },
-  });
+  return runScript(script, ["--root", root], { GITHUB_ACTIONS: "", ...env });
 }
 
 const cases: { kind: string; damage: (root: string) => void }[] = [
