@@ -1,25 +1,48 @@
 /**
  * The cache of compiled entries: one folder per entry with a manifest that lists every
- * file the bundle was compiled from and a digest of its content. A build is served only
- * when every listed file still has that content, so an edit is never run stale.
+ * file the bundle was compiled from, with its identity on disk (inode, size, change and
+ * modification times) and a digest of its content. A build is served only while every
+ * input is unchanged, so an edit is never run stale.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
+// A file changed within this window before a build may have changed again in the same
+// clock tick after it was read; for such a file only its content is trusted (as git
+// does for "racily clean" index entries).
+const RACY_MS = 2000;
+
 /** @typedef {{ dir: string, entry: string }} Build  the folder of a compiled entry and its entry file name */
-/** @typedef {{ inputs: [string, string][], dir: string, entry: string }} Manifest */
+/** @typedef {[file: string, stamp: string, digest: string | null]} Input  digest null: never trusted, recompile */
+/** @typedef {{ builtAt: number, inputs: Input[], dir: string, entry: string }} Manifest */
+
+/** Digest of some bytes. */
+export function digestOf(bytes) {
+  return createHash("sha1").update(bytes).digest("hex");
+}
 
 /** Digest of a file's content, or undefined when it cannot be read. */
 export function fileDigest(file) {
   try {
-    return createHash("sha1").update(readFileSync(file)).digest("hex");
+    return digestOf(readFileSync(file));
   } catch {
     return undefined;
   }
+}
+
+/** What stat says of a file: changes with any write to it (ctime cannot be set back). */
+export function stampOf(file) {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat ? { stamp: `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`, changedAt: stat.ctimeMs } : undefined;
+}
+
+/** Whether a file stamped at `changedAt` is too close to a build at `builtAt` for its stamp to be trusted. */
+export function isRacy(changedAt, builtAt) {
+  return changedAt > builtAt - RACY_MS;
 }
 
 /** The cache folder of one entry; `RUN_TS_CACHE` moves the cache root (tests use it). */
@@ -47,6 +70,11 @@ export function freshBuild(cacheDir) {
   } catch {
     return undefined;
   }
-  for (const [file, digest] of manifest.inputs) if (fileDigest(file) !== digest) return undefined;
+  for (const [file, stamp, digest] of manifest.inputs) {
+    const now = stampOf(file);
+    if (!now) return undefined;
+    if (now.stamp === stamp && !isRacy(now.changedAt, manifest.builtAt)) continue;
+    if (digest === null || fileDigest(file) !== digest) return undefined;
+  }
   return { dir: path.join(cacheDir, manifest.dir), entry: manifest.entry };
 }

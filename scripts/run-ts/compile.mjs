@@ -10,7 +10,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
-import { fileDigest, manifestPath } from "./cache.mjs";
+import { digestOf, fileDigest, isRacy, manifestPath, stampOf } from "./cache.mjs";
 import { lineTable } from "./line-table.mjs";
 
 const TARGET = "node20";
@@ -53,7 +53,8 @@ export async function compile(entry, cacheDir) {
   const root = packageRoot(entry);
   const tsconfigFile = path.join(root, "tsconfig.json");
   const tsconfigRaw = existsSync(tsconfigFile) ? readFileSync(tsconfigFile, "utf8") : undefined;
-  /** @type {Map<string, string>} digests of project sources, taken from the very bytes compiled */
+  const builtAt = Date.now();
+  /** @type {Map<string, import("./cache.mjs").Input>} project sources: stamped before they are read, digests of the very bytes compiled */
   const compiled = new Map();
 
   const projectSources = {
@@ -64,8 +65,9 @@ export async function compile(entry, cacheDir) {
       );
       build.onLoad({ filter: /\.[cm]?ts$/ }, async ({ path: file }) => {
         if (inNodeModules(file)) return undefined;
+        const stamp = stampOf(file);
         const bytes = readFileSync(file);
-        compiled.set(file, createHash("sha1").update(bytes).digest("hex"));
+        compiled.set(file, [file, stamp?.stamp ?? "", digestOf(bytes)]);
         const result = await esbuild.transform(bytes.toString("utf8"), {
           loader: "ts",
           format: "esm",
@@ -123,13 +125,23 @@ export async function compile(entry, cacheDir) {
   if (tsconfigRaw !== undefined) inputs.push(tsconfigFile);
   /** @type {import("./cache.mjs").Manifest} */
   const manifest = {
-    inputs: [...new Set(inputs)].map((file) => [file, compiled.get(file) ?? fileDigest(file) ?? ""]),
+    builtAt,
+    inputs: [...new Set(inputs)].map((file) => compiled.get(file) ?? readInput(file, builtAt)),
     dir: buildName,
     entry: path.relative(outdir, path.resolve(root, entryOutput[0])),
   };
   writeAtomically(manifestPath(cacheDir), JSON.stringify(manifest));
   prune(cacheDir, buildName);
   return { dir, entry: manifest.entry };
+}
+
+// A file esbuild read itself: stamped now. One that changed around the build may differ
+// from what was compiled, so it gets no digest and the next run compiles again.
+/** @returns {import("./cache.mjs").Input} */
+function readInput(file, builtAt) {
+  const stamp = stampOf(file);
+  if (!stamp) return [file, "", null];
+  return [file, stamp.stamp, isRacy(stamp.changedAt, builtAt) ? null : (fileDigest(file) ?? null)];
 }
 
 // Concurrent runs may compile the same entry: each writes its own temporary folder and
