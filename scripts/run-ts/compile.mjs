@@ -15,10 +15,11 @@ import { lineTable } from "./line-table.mjs";
 
 const TARGET = "node20";
 
-// Small pure-JavaScript packages on the path of every command; inlining them saves Node
-// resolving and loading their many files. Everything else (wasm, parsers loaded lazily,
-// packages that read their own files) stays external and loads from node_modules.
-const BUNDLED = new Set(["yaml", "zod", "diff", "@actions/expressions", "@github-actions-workflow-ts/lib"]);
+// Small pure-JavaScript packages on the path of gen and check; inlining them saves Node
+// resolving and loading their many files. Everything else stays external and loads from
+// node_modules: wasm, parsers loaded lazily, packages that read their own files, and zod
+// (gen and check skip it without flags, and bundling it doubles the compile after an edit).
+const BUNDLED = new Set(["yaml", "diff", "@actions/expressions", "@github-actions-workflow-ts/lib"]);
 
 // Bundled CommonJS code calls require() for Node's built-in modules.
 const REQUIRE_BANNER = 'import { createRequire as __runTsRequire } from "node:module"; const require = __runTsRequire(import.meta.url);';
@@ -32,9 +33,11 @@ const COMPILER_FILES = [
 
 const inNodeModules = (file) => file.split(path.sep).includes("node_modules");
 
-function packageName(specifier) {
-  const parts = specifier.split("/");
-  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+/** The project's declared packages that stay external, as esbuild patterns (esbuild matches them natively, without a round trip per import). */
+function externalPackages(root) {
+  const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+  const names = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"].flatMap((field) => Object.keys(manifest[field] ?? {}));
+  return [...new Set(names)].filter((name) => !BUNDLED.has(name)).flatMap((name) => [name, `${name}/*`]);
 }
 
 /** The project root of a file: the nearest folder above it with a package.json. */
@@ -60,9 +63,6 @@ export async function compile(entry, cacheDir) {
   const projectSources = {
     name: "project-sources",
     setup(build) {
-      build.onResolve({ filter: /^[^./]/ }, ({ path: specifier }) =>
-        BUNDLED.has(packageName(specifier)) ? undefined : { path: specifier, external: true },
-      );
       build.onLoad({ filter: /\.[cm]?ts$/ }, async ({ path: file }) => {
         if (inNodeModules(file)) return undefined;
         const stamp = stampOf(file);
@@ -99,6 +99,7 @@ export async function compile(entry, cacheDir) {
     sourcesContent: false,
     logLevel: "silent",
     banner: { js: REQUIRE_BANNER },
+    external: externalPackages(root),
     plugins: [projectSources],
   });
 

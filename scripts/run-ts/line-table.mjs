@@ -43,6 +43,7 @@ function decodeSegment(text) {
  */
 export function lineTable(map, resolve, skip) {
   const files = map.sources.map(resolve);
+  const skipped = files.map(skip);
   const sources = [];
   const index = new Map();
   const lines = {};
@@ -60,7 +61,7 @@ export function lineTable(map, resolve, skip) {
       line += fields[2];
       column += fields[3];
       const file = files[source];
-      if (file === undefined || skip(file)) continue;
+      if (file === undefined || skipped[source]) continue;
       if (!index.has(file)) {
         index.set(file, sources.length);
         sources.push(pathToFileURL(file).href);
