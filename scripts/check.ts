@@ -19,7 +19,7 @@ const flags = await parseRootFlag("check", process.argv.slice(2), projectRoot);
 const inGithubActions = process.env["GITHUB_ACTIONS"] === "true";
 
 try {
-  const files = await generate();
+  const files = await generate({ root: flags.root });
   const drifts = findDrift(flags.root, files);
   for (const drift of drifts) {
     console.log(`${drift.kind}: ${drift.message}\n${drift.diff}`);
@@ -44,7 +44,7 @@ try {
   }
 } catch (error) {
   if (!(error instanceof GenerationError)) throw error;
-  console.error(`check: the sources do not build.\n${error.message}`);
+  console.error(`check: the sources do not build or break a lint rule.\n${error.message}`);
   if (inGithubActions) for (const problem of error.problems) console.log(annotation("error", { title: "workflow sources do not build" }, problem));
   process.exitCode = 1;
 }

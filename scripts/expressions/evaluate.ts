@@ -14,6 +14,12 @@ import { parseExpression, splitTemplate } from "../../workflows-src/kit/expressi
 export interface RunState {
   failed: boolean;
   cancelled: boolean;
+  /** Job conditions: a needed job (directly or not) was skipped, so success() is false while failure() is not true. */
+  dependencySkipped?: boolean;
+}
+
+function succeeded(state: RunState): boolean {
+  return !state.failed && !state.cancelled && !state.dependencySkipped;
 }
 
 /** Plain-object contexts by name (`github`, `steps`, `needs`, `env`, …). */
@@ -24,22 +30,26 @@ function toData(contexts: Contexts): data.Dictionary {
   return JSON.parse(JSON.stringify(contexts), data.reviver) as data.Dictionary;
 }
 
-function statusFunctions(state: RunState): Map<string, FunctionDefinition> {
+/** Functions beyond the status functions that a caller supplies (the simulation's `hashFiles`), by lower-case name. */
+export type ExtraFunctions = ReadonlyMap<string, FunctionDefinition>;
+
+function statusFunctions(state: RunState, extra: ExtraFunctions = new Map()): Map<string, FunctionDefinition> {
   const fn = (name: string, value: () => boolean): [string, FunctionDefinition] => [
     name.toLowerCase(),
     { name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(value()) },
   ];
   return new Map([
-    fn("success", () => !state.failed && !state.cancelled),
+    fn("success", () => succeeded(state)),
     fn("failure", () => state.failed),
     fn("always", () => true),
     fn("cancelled", () => state.cancelled),
+    ...extra,
   ]);
 }
 
 /** Evaluates one expression (the text between `${{` and `}}`) to its typed value. */
-export function evaluateExpression(text: string, contexts: Contexts, state: RunState = { failed: false, cancelled: false }): data.ExpressionData {
-  return new Evaluator(parseExpression(text), toData(contexts), statusFunctions(state)).evaluate();
+export function evaluateExpression(text: string, contexts: Contexts, state: RunState = { failed: false, cancelled: false }, extra?: ExtraFunctions): data.ExpressionData {
+  return new Evaluator(parseExpression(text), toData(contexts), statusFunctions(state, extra)).evaluate();
 }
 
 /** True when the expression calls a status function anywhere (then GitHub adds no implicit `success()`). */
@@ -65,13 +75,13 @@ export function callsStatusFunction(ast: ExpressionAst): boolean {
  * condition without a status function means `success() && (condition)`; a value
  * written as `${{ … }}` is unwrapped; the result is converted by truthiness.
  */
-export function evaluateCondition(condition: string | boolean | undefined, contexts: Contexts, state: RunState): boolean {
-  if (condition === undefined) return !state.failed && !state.cancelled;
-  if (typeof condition === "boolean") return condition && !state.failed && !state.cancelled;
+export function evaluateCondition(condition: string | boolean | undefined, contexts: Contexts, state: RunState, extra?: ExtraFunctions): boolean {
+  if (condition === undefined) return succeeded(state);
+  if (typeof condition === "boolean") return condition && succeeded(state);
   const parts = splitTemplate(condition.trim());
   const only = parts.length === 1 ? parts[0] : undefined;
   const text = only?.kind === "expression" ? only.text : condition;
   const ast = parseExpression(text);
-  const value = truthy(new Evaluator(ast, toData(contexts), statusFunctions(state)).evaluate());
-  return callsStatusFunction(ast) ? value : value && !state.failed && !state.cancelled;
+  const value = truthy(new Evaluator(ast, toData(contexts), statusFunctions(state, extra)).evaluate());
+  return callsStatusFunction(ast) ? value : value && succeeded(state);
 }

@@ -1,13 +1,19 @@
 /**
  * Builds every generated file in memory: the workflows from the registry, then any
- * other generator. All problems from all sources are collected and thrown together
- * as one `GenerationError`, so nothing is written when anything is wrong.
+ * other generator, then lints the emitted workflows. All problems from all sources
+ * (build errors and error findings) are collected and thrown together as one
+ * `GenerationError`, so nothing is written when anything is wrong.
  */
 import { BuildError } from "../../workflows-src/kit/build-error.ts";
 import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
 import { workflows as registeredWorkflows } from "../../workflows-src/index.ts";
 import { emitWorkflow } from "../emit/emit-workflow.ts";
+import { lint } from "../lint/engine.ts";
+import { emittedDocuments } from "../lint/load.ts";
+import { formatFinding } from "../lint/format.ts";
+import { documents as registeredDocuments, type DocumentEntry } from "./documents.ts";
 import type { GeneratedFile } from "./generated-file.ts";
+import { reports as registeredReports, type ReportGenerator } from "./reports.ts";
 
 /** One entry of the workflow registry: builds a workflow (throws `BuildError` on problems). */
 export type WorkflowEntry = () => BuiltWorkflow;
@@ -23,25 +29,55 @@ export class GenerationError extends Error {
 /** Options for tests and tools that generate from another registry. */
 export interface GenerateOptions {
   workflows?: readonly WorkflowEntry[];
+  documents?: readonly DocumentEntry[];
+  reports?: readonly ReportGenerator[];
+  /** The tree the files will be written to or compared with, where reports may be reused from. */
+  root?: string;
 }
 
-/** All generated files, or a `GenerationError` listing every problem. */
+/**
+ * All generated files, or a `GenerationError` listing every build problem and every
+ * error finding of the lint rules. Reports (which simulate the workflows) are made
+ * only from workflows that built and linted clean.
+ */
 export async function generate(options: GenerateOptions = {}): Promise<GeneratedFile[]> {
+  const files = await emitAll(options);
+  const errors = lint(emittedDocuments(files)).filter((f) => f.severity === "error");
+  if (errors.length) throw new GenerationError(errors.map(formatFinding));
   const problems: string[] = [];
-  const files: GeneratedFile[] = [];
-  for (const build of options.workflows ?? registeredWorkflows) {
+  for (const report of options.reports ?? registeredReports) {
     try {
-      files.push(emitWorkflow(build()));
+      files.push(...(await report(files, options.root === undefined ? {} : { root: options.root })));
     } catch (error) {
-      if (error instanceof BuildError) problems.push(error.message);
-      else problems.push(String((error as Error).message ?? error));
+      problems.push(`report: ${(error as Error).message ?? String(error)}`);
     }
   }
+  if (problems.length) throw new GenerationError(problems);
+  return sortByPath(files);
+}
+
+/** All generated files as built, not yet linted (what `npm run lint` checks), or a `GenerationError` listing every build problem. */
+export async function emitAll(options: GenerateOptions = {}): Promise<GeneratedFile[]> {
+  const problems: string[] = [];
+  const files: GeneratedFile[] = [];
+  const collect = (build: () => GeneratedFile): void => {
+    try {
+      files.push(build());
+    } catch (error) {
+      problems.push(error instanceof BuildError ? error.message : String((error as Error).message ?? error));
+    }
+  };
+  for (const build of options.workflows ?? registeredWorkflows) collect(() => emitWorkflow(build()));
+  for (const build of options.documents ?? registeredDocuments) collect(build);
   const paths = new Set<string>();
   for (const file of files) {
     if (paths.has(file.path)) problems.push(`${file.path} is produced by two sources; rename one workflow module`);
     paths.add(file.path);
   }
   if (problems.length) throw new GenerationError(problems);
+  return sortByPath(files);
+}
+
+function sortByPath(files: GeneratedFile[]): GeneratedFile[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

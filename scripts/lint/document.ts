@@ -16,9 +16,13 @@ export interface WorkflowDocument {
   readonly sources: ReadonlyMap<string, string>;
 }
 
-/** Parses workflow YAML text into a document; a YAML syntax error throws with the file named. */
+/**
+ * Parses workflow YAML text into a document; a YAML syntax error throws with the file named.
+ * Duplicate keys are kept in the document (the plain object holds the last one) so
+ * that the `duplicate-id` rule can report them with their paths.
+ */
 export function parseWorkflowDocument(file: string, text: string, sources: ReadonlyMap<string, string> = new Map()): WorkflowDocument {
-  const yaml = parseDocument(text, { prettyErrors: true });
+  const yaml = parseDocument(text, { prettyErrors: true, uniqueKeys: false });
   if (yaml.errors.length) throw new Error(`${file}: ${yaml.errors.map((e) => e.message).join("; ")}`);
   const workflow = yaml.toJS() as unknown;
   if (!workflow || typeof workflow !== "object" || Array.isArray(workflow)) {
@@ -59,4 +63,31 @@ export function sourceOf(document: WorkflowDocument, path: string): string | und
     if (found) return found;
   }
   return document.sources.get("workflow");
+}
+
+/** The YAML path of the deepest node at a character offset (`jobs.a.steps[0].nme` for the key `nme`). */
+export function pathAt(document: WorkflowDocument, offset: number): string {
+  let path = "";
+  let node: unknown = document.yaml.contents;
+  const within = (n: unknown): boolean => {
+    const range = (n as { range?: [number, number, number] } | null)?.range;
+    return !!range && range[0] <= offset && offset < range[2];
+  };
+  for (;;) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => within(p.key) || within(p.value));
+      if (!pair) return path;
+      const key = String((pair.key as { value?: unknown } | null)?.value ?? "");
+      path = path ? `${path}.${key}` : key;
+      if (within(pair.key)) return path;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const index = node.items.findIndex(within);
+      if (index < 0) return path;
+      path += `[${index}]`;
+      node = node.items[index];
+    } else {
+      return path;
+    }
+  }
 }

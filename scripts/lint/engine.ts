@@ -12,7 +12,7 @@ export function lint(documents: readonly WorkflowDocument[], rules: readonly Rul
   const findings: Finding[] = [];
   for (const document of documents) {
     for (const rule of rules) {
-      rule.check(document, (path, message) => {
+      const report = (path: string, message: string): void => {
         const line = lineOf(document, path);
         const source = sourceOf(document, path);
         findings.push({
@@ -24,13 +24,20 @@ export function lint(documents: readonly WorkflowDocument[], rules: readonly Rul
           message,
           ...(source !== undefined ? { source } : {}),
         });
-      });
+      };
+      try {
+        rule.check(document, report);
+      } catch (error) {
+        // One rule tripping over odd input must not hide the other rules' findings.
+        report("", `rule "${rule.id}" could not check this file (${(error as Error).message}); report this input as a bug of the rule`);
+      }
     }
   }
   return findings.sort(compareFindings);
 }
 
-function compareFindings(a: Finding, b: Finding): number {
+/** The order findings are reported in: file, line, path, rule, message. */
+export function compareFindings(a: Finding, b: Finding): number {
   return (
     a.file.localeCompare(b.file, "en") ||
     (a.line ?? 0) - (b.line ?? 0) ||

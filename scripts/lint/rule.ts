@@ -35,5 +35,11 @@ export interface Rule {
   readonly what: string;
   /** Why it matters (one sentence). */
   readonly why: string;
+  /**
+   * Two small workflows for the rule catalogue: `failing` gets at least one finding of
+   * this rule, `passing` gets none. A test runs both through the engine, so the
+   * documented examples cannot drift from what the rule does.
+   */
+  readonly examples: { readonly failing: string; readonly passing: string };
   check(document: WorkflowDocument, report: Report): void;
 }

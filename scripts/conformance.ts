@@ -1,0 +1,51 @@
+/**
+ * `npm run conformance -- [--json] [--vectors DIR]`: checks the metadata-action
+ * model against docker/metadata-action's own test vectors (default
+ * `../shared/vectors/metadata-action/` when it exists) and the project's own vectors.
+ * Exit 1 when a vector fails.
+ */
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+import { parseFlags } from "./cli/flags.ts";
+import { PROJECT_ROOT } from "./project-root.ts";
+import { loadOwnVectors, loadUpstreamVectors, runVectorSet, type ConformanceSummary } from "./sim/metadata-conformance.ts";
+import { METADATA_MODEL_LIMITS } from "./sim/models/metadata-action.ts";
+
+const options = parseFlags("conformance", process.argv.slice(2), z.strictObject({ json: z.literal(true).optional(), vectors: z.string().min(1).optional() }));
+
+function main(): number {
+  const defaultDir = join(PROJECT_ROOT, "..", "shared", "vectors", "metadata-action");
+  const dir = options.vectors ? resolve(options.vectors) : existsSync(defaultDir) ? defaultDir : undefined;
+  if (options.vectors && !existsSync(join(dir!, "cases.json"))) {
+    console.error(`--vectors "${options.vectors}" has no cases.json; point it at the metadata-action vector folder`);
+    return 2;
+  }
+  const sets = [...(dir ? loadUpstreamVectors(dir) : []), loadOwnVectors(join(PROJECT_ROOT, "test", "fixtures", "metadata-vectors.json"), "project vectors")];
+  const results = sets.map((set) => ({ name: set.name, ...runVectorSet(set) }));
+  const sum = (key: "passed" | "failed" | "unsupported" | "total") => results.reduce((n, r) => n + r[key], 0);
+  const unsupportedFeatures: Record<string, string[]> = {};
+  for (const r of results) for (const [feature, ids] of Object.entries(r.unsupportedFeatures)) (unsupportedFeatures[feature] ??= []).push(...ids);
+  const totals = { passed: sum("passed"), failed: sum("failed"), unsupported: sum("unsupported"), total: sum("total") };
+
+  if (options.json) {
+    const sets = results.map(({ name, passed, failed, unsupported, total }) => ({ name, passed, failed, unsupported, total }));
+    console.log(JSON.stringify({ ...totals, unsupportedFeatures, notModelled: METADATA_MODEL_LIMITS, sets }, null, 2));
+  } else {
+    if (!dir) console.log(`no upstream vectors at "${defaultDir}"; running the project's own vectors only`);
+    for (const r of results) console.log(line(r.name, r));
+    console.log(line("total", { ...totals, unsupportedFeatures, failures: [] }));
+    const features = Object.entries(unsupportedFeatures);
+    if (features.length === 0) console.log("unsupported: none of these vectors needs an unmodelled feature");
+    for (const [feature, ids] of features) console.log(`unsupported: ${feature} (${ids.length}: ${ids.join(", ")})`);
+    console.log(`not modelled (reported as unsupported when met):\n  - ${METADATA_MODEL_LIMITS.join("\n  - ")}`);
+    for (const r of results) for (const f of r.failures) console.log(`FAILED ${r.name} ${f.id}\n  ${f.differences.join("\n  ")}`);
+  }
+  return totals.failed ? 1 : 0;
+}
+
+function line(name: string, s: ConformanceSummary): string {
+  return `${name}: ${s.passed} passed / ${s.failed} failed / ${s.unsupported} unsupported (of ${s.total})`;
+}
+
+process.exitCode = main();

@@ -1,0 +1,47 @@
+/**
+ * `npm run lint -- [--format text|json|github] [FILE…]`: runs the lint rules over
+ * the workflows the sources emit (no files) or over the named workflow YAML files,
+ * prints every finding, and exits 1 when any is an error.
+ */
+import { existsSync } from "node:fs";
+import { z } from "zod";
+import { parseFlags } from "./cli/flags.ts";
+import { compareFindings, lint } from "./lint/engine.ts";
+import { FORMATS, formatFindings } from "./lint/format.ts";
+import { emittedDocuments, loadWorkflowFile, withoutDuplicates } from "./lint/load.ts";
+import type { Finding } from "./lint/rule.ts";
+
+const flags = parseFlags("lint", process.argv.slice(2), z.object({ format: z.enum(FORMATS).default("text"), _: z.array(z.string()).default([]) }).strict());
+
+const findings = flags._.length ? await lintFiles(flags._) : await lintEmitted();
+if (findings) {
+  process.stdout.write(formatFindings(findings, flags.format));
+  process.exitCode = findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+/** Findings of the emitted workflows; undefined (reported, exit 1) when the sources do not build. */
+async function lintEmitted(): Promise<Finding[] | undefined> {
+  // The sources and the kit are loaded only here, so linting files does not build them.
+  const { emitAll, GenerationError } = await import("./generated/generate.ts");
+  try {
+    return lint(emittedDocuments(await emitAll()));
+  } catch (error) {
+    if (!(error instanceof GenerationError)) throw error;
+    console.error(`lint: the sources do not build.\n${error.message}`);
+    process.exitCode = 1;
+    return undefined;
+  }
+}
+
+async function lintFiles(files: readonly string[]): Promise<Finding[]> {
+  const missing = files.filter((f) => !existsSync(f));
+  if (missing.length) {
+    console.error(`lint: ${missing.map((f) => `"${f}"`).join(", ")} not found; name workflow YAML files that exist`);
+    process.exit(2);
+  }
+  const loaded = await Promise.all(files.map(loadWorkflowFile));
+  const documents = loaded.flatMap((l) => (l.document ? [l.document] : []));
+  const ruleFindings = lint(documents);
+  const parserFindings = withoutDuplicates(loaded.flatMap((l) => l.findings), ruleFindings);
+  return [...ruleFindings, ...parserFindings].sort(compareFindings);
+}

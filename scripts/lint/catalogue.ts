@@ -1,0 +1,63 @@
+/**
+ * The rule catalogue: one Markdown page made from every rule's metadata (id,
+ * severity, what, why and its failing and passing examples), so the documentation
+ * of the rules is generated from the rules themselves and cannot fall behind.
+ */
+import type { GeneratedFile } from "../generated/generated-file.ts";
+import { withHeader } from "../generated/header.ts";
+import { rules as registeredRules } from "./registry.ts";
+import type { Rule } from "./rule.ts";
+
+/** Where `npm run gen` writes the catalogue. */
+export const RULE_CATALOGUE_PATH = "generated/lint-rules.md";
+
+/** The catalogue of the registered rules as a generated file. */
+export function ruleCatalogueFile(): GeneratedFile {
+  return { path: RULE_CATALOGUE_PATH, content: renderRuleCatalogue(registeredRules) };
+}
+
+/**
+ * Renders the catalogue of the given rules as Markdown, sorted by id, behind the
+ * generated-file header (source and regenerating command); same rules, same bytes.
+ */
+export function renderRuleCatalogue(rules: readonly Rule[]): string {
+  const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const lines = [
+    "# Lint rules",
+    "",
+    "Each finding prints its rule id. Every failing example below breaks its rule and no other; every passing example passes every rule. The tests run them.",
+    "",
+    "| id | severity | what it detects |",
+    "| --- | --- | --- |",
+    ...sorted.map((rule) => `| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${tableCell(rule.what)} |`),
+  ];
+  for (const rule of sorted) {
+    lines.push(
+      "",
+      `## ${rule.id}`,
+      "",
+      `Severity: ${rule.severity}.`,
+      "",
+      `**What it detects:** ${rule.what}.`,
+      "",
+      `**Why it matters:** ${rule.why}.`,
+      "",
+      "Failing:",
+      "",
+      ...yamlBlock(rule.examples.failing),
+      "",
+      "Passing:",
+      "",
+      ...yamlBlock(rule.examples.passing),
+    );
+  }
+  return withHeader("html", "scripts/lint/registry.ts and the rules it lists", `${lines.join("\n")}\n`);
+}
+
+function tableCell(text: string): string {
+  return text.replaceAll("|", "\\|").replaceAll("\n", " ");
+}
+
+function yamlBlock(text: string): string[] {
+  return ["```yaml", text.replace(/\n+$/, ""), "```"];
+}

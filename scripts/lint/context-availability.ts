@@ -1,0 +1,69 @@
+/**
+ * Which expression contexts GitHub provides at a place of a workflow, read from
+ * GitHub's own workflow schema (the `workflow-v1.0` definitions shipped with
+ * `@actions/workflow-parser`): a definition's `context` list holds for everything
+ * below it until a deeper definition sets its own.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const typeReference = z.union([z.string(), z.object({ type: z.string() }).loose()]);
+const definitionSchema = z
+  .object({
+    context: z.array(z.string()).optional(),
+    mapping: z.object({ properties: z.record(z.string(), typeReference).optional(), "loose-value-type": z.string().optional() }).loose().optional(),
+    sequence: z.object({ "item-type": z.string() }).loose().optional(),
+    "one-of": z.array(z.string()).optional(),
+  })
+  .loose();
+const schemaFile = z.object({ definitions: z.record(z.string(), definitionSchema) }).loose();
+type Definition = z.infer<typeof definitionSchema>;
+
+const OPEN_BUILT_INS = new Set(["sequence", "mapping", "any"]);
+
+let definitions: Record<string, Definition> | undefined;
+
+/** The schema's definitions, read once; a schema of another shape is reported with the key that changed. */
+function loadDefinitions(): Record<string, Definition> {
+  if (definitions) return definitions;
+  const file = path.join(path.dirname(fileURLToPath(import.meta.resolve("@actions/workflow-parser"))), "workflow-v1.0.min.json");
+  const parsed = schemaFile.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file}: unexpected workflow schema at "${issue?.path.join(".") ?? ""}" (${issue?.message ?? "unknown"}); update scripts/lint/context-availability.ts to the new schema`);
+  }
+  definitions = parsed.data.definitions;
+  return definitions;
+}
+
+/**
+ * The context names (`github`, `secrets`, …) available to an expression at a YAML
+ * path (`["jobs", "build", "steps", 0, "if"]`); undefined when the schema does not
+ * know the path or does not allow expressions there.
+ */
+export function contextsAvailableAt(segments: readonly (string | number)[]): readonly string[] | undefined {
+  const contexts = resolve(loadDefinitions(), "workflow-root", segments, undefined);
+  return contexts?.filter((name) => !name.includes("("));
+}
+
+function resolve(defs: Record<string, Definition>, type: string, segments: readonly (string | number)[], inherited: readonly string[] | undefined): readonly string[] | undefined {
+  const definition = defs[type];
+  // Built-in types have no definition: a scalar (`string`, `boolean`…) ends the path; `sequence`, `mapping` and `any` hold anything below.
+  if (!definition) return !segments.length || OPEN_BUILT_INS.has(type) ? inherited : undefined;
+  const contexts = definition.context ?? inherited;
+  if (!segments.length) return contexts;
+  for (const variant of definition["one-of"] ?? []) {
+    const found = resolve(defs, variant, segments, contexts);
+    if (found) return found;
+  }
+  const [head, ...rest] = segments;
+  if (definition.mapping && typeof head === "string") {
+    const property = definition.mapping.properties?.[head];
+    const next = typeof property === "string" ? property : (property?.type ?? definition.mapping["loose-value-type"]);
+    return next ? resolve(defs, next, rest, contexts) : undefined;
+  }
+  if (definition.sequence && typeof head === "number") return resolve(defs, definition.sequence["item-type"], rest, contexts);
+  return undefined;
+}

@@ -1,0 +1,101 @@
+/**
+ * fail-open-gate: a result that reads as zero when missing or broken (`$(jq … || echo 0)`,
+ * `|| true`, `${N:-0}` compared), or a gate step with `continue-on-error: true`, lets a failed
+ * scan pass. Heuristic, by tokenising: a gate's id/name says gate/check/verify/enforce/threshold,
+ * or its script exits non-zero after a numeric test. Anchor: Charon's scan step (`jq … || echo 0`).
+ */
+import { commandName, commandWords, commandsOf, pipelinesOf, substitutionsOf, type ShellCommand } from "../shell-text.ts";
+import type { Rule } from "../rule.ts";
+import { allSteps, type StepEntry, stepLabel } from "../walk.ts";
+
+const VALUE_COMMANDS = new Set(["jq", "yq", "grep", "awk", "sed", "wc", "cut", "head", "tail", "cat"]);
+const COMPARISONS = new Set(["-gt", "-ge", "-lt", "-le", "-eq", "-ne", ">", "<", ">=", "<=", "==", "!="]);
+const TESTS = new Set(["[", "[[", "test", "(("]);
+const GATE_WORDS = /\b(gate|check|checks|verify|enforce|threshold)\b/i;
+/** `${NAME:-0}`, `${NAME-0}`, `${NAME:=0}`: a parameter expansion that defaults to zero (shell text, not an expression). */
+const ZERO_DEFAULT = /\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]0\}/;
+
+export const failOpenGate: Rule = {
+  id: "fail-open-gate",
+  severity: "error",
+  what: "a script that turns a missing or unparsable result into zero (`$(jq … || echo 0)`, `|| true`, `${N:-0}` in a comparison), or a gate step with `continue-on-error: true`",
+  why: "a broken or missing scan report then reads as zero findings and the gate passes; a security check must fail closed",
+  examples: {
+    failing: `on: pull_request
+permissions: {}
+jobs:
+  scan:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - name: Gate on critical vulnerabilities
+        run: |
+          CRITICAL=$(jq '[.matches[] | select(.vulnerability.severity == "Critical")] | length' grype.json || echo "0")
+          if [ "$CRITICAL" -gt 0 ]; then exit 1; fi
+`,
+    passing: `on: pull_request
+permissions: {}
+jobs:
+  scan:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - name: Gate on critical vulnerabilities
+        run: |
+          set -euo pipefail
+          CRITICAL=$(jq -e '[.matches[] | select(.vulnerability.severity == "Critical")] | length' grype.json)
+          if [ "$CRITICAL" -gt 0 ]; then exit 1; fi
+`,
+  },
+  check(document, report) {
+    for (const entry of allSteps(document.workflow)) {
+      const run = entry.step["run"];
+      if (typeof run === "string") {
+        for (const problem of zeroDefaults(run)) report(`${entry.path}.run`, `step "${stepLabel(entry)}" ${problem}; let a missing or unparsable result fail the step (no fallback, "set -euo pipefail", "jq -e")`);
+      }
+      const soft = entry.step["continue-on-error"];
+      if ((soft === true || soft === "true") && isGate(entry)) {
+        report(`${entry.path}.continue-on-error`, `step "${stepLabel(entry)}" is a gate with "continue-on-error: true", so its failure passes; remove "continue-on-error" (make only reporting steps non-fatal)`);
+      }
+    }
+  },
+};
+
+/** Each way a script defaults a result to zero, as message text. */
+function zeroDefaults(script: string): string[] {
+  const problems: string[] = [];
+  for (const command of commandsOf(script)) {
+    const assigned = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(command.words[0] ?? "")?.[1];
+    for (const substitution of substitutionsOf(command.text)) {
+      if (substitution.opener === "<(") continue;
+      const pipelines = pipelinesOf(substitution.inner);
+      pipelines.forEach((pipeline, index) => {
+        const only = pipeline.commands.length === 1 ? pipeline.commands[0] : undefined;
+        if (pipeline.joinedBy !== "||" || !only || !isZeroFallback(only)) return;
+        const producer = pipelines.slice(0, index).flatMap((p) => p.commands.map(commandName)).find((n) => n !== undefined && VALUE_COMMANDS.has(n));
+        if (producer) problems.push(`turns a failed "${producer}" into a zero ${assigned ? `"${assigned}"` : "result"} ("|| ${only.text}")`);
+      });
+    }
+    const words = commandWords(command);
+    const match = ZERO_DEFAULT.exec(command.text);
+    if (match && (TESTS.has(words[0] ?? "") || words.some((w) => COMPARISONS.has(w)))) {
+      problems.push(`compares "${match[0]}", which reads a missing result as zero`);
+    }
+  }
+  return problems;
+}
+
+function isZeroFallback(command: ShellCommand): boolean {
+  const words = commandWords(command);
+  if (words.length === 1) return words[0] === "true" || words[0] === ":";
+  return words.length === 2 && (words[0] === "echo" || words[0] === "printf") && words[1] === "0";
+}
+
+function isGate(entry: StepEntry): boolean {
+  const name = entry.step["name"];
+  if (GATE_WORDS.test(`${entry.id ?? ""} ${typeof name === "string" ? name : ""}`.replaceAll(/[-_]/g, " "))) return true;
+  const run = entry.step["run"];
+  if (typeof run !== "string") return false;
+  const commands = commandsOf(run).map(commandWords);
+  return commands.some((w) => w[0] === "exit" && w[1] !== undefined && w[1] !== "0") && commands.some((w) => TESTS.has(w[0] ?? "") || w.some((x) => COMPARISONS.has(x)));
+}

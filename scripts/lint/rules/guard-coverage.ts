@@ -1,0 +1,146 @@
+/**
+ * guard-coverage: a step that reads an earlier step's outputs, or uses its product
+ * (the image it built, the file it wrote, the artifact a needed job uploaded), but
+ * can run when that step was skipped or failed. This is the seed's bug: a save step
+ * guarded by the event only, after a build also guarded by a skip flag.
+ * Method: "consumer runs ⇒ producer ran and succeeded" is checked over every
+ * assignment of the atoms the conditions read (event name, step outputs, outcomes),
+ * replaying the steps between with GitHub's evaluator (see `step-guard.ts`), so a
+ * guard must imply the producer's success, not merely look like its condition.
+ */
+import { callsStatusFunction } from "../../expressions/evaluate.ts";
+import { conditionOf, contextPathsOf, contextPathsOfValue } from "../expressions.ts";
+import { artifactNameOf, DOWNLOAD_ACTION, productUses, UPLOAD_ACTION } from "../products.ts";
+import type { Report, Rule } from "../rule.ts";
+import { describeValues, guardVerdict, jobGuardVerdict, type GuardVerdict } from "../step-guard.ts";
+import { actionOf, isYamlMap, jobsOf, needsOf, scalarsOf, stepLabel, stepsOf, type JobEntry, type StepEntry, type YamlMap } from "../walk.ts";
+
+export const guardCoverage: Rule = {
+  id: "guard-coverage",
+  severity: "error",
+  what: "a step that reads another step's outputs or uses its image, file or artifact but can run when that step was skipped or failed",
+  why: "the consumer then works on an empty value or a missing image and fails far from the cause (the docker save \"reference does not exist\" bug)",
+  examples: {
+    failing: `on: push
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - id: build
+        if: github.event_name == 'push'
+        run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+      - env:
+          TAG: \${{ steps.build.outputs.tag }}
+        run: echo "$TAG"
+`,
+    passing: `on: push
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - id: build
+        if: github.event_name == 'push'
+        run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+      - if: steps.build.outcome == 'success'
+        env:
+          TAG: \${{ steps.build.outputs.tag }}
+        run: echo "$TAG"
+`,
+  },
+  check(document, report) {
+    for (const job of jobsOf(document.workflow)) {
+      const steps = stepsOf(job);
+      for (const consumer of steps) {
+        const earlier = steps.filter((s) => s.index < consumer.index);
+        for (const { producer, what } of dependencies(consumer, earlier)) {
+          const name = producer.id ?? stepLabel(producer);
+          const guard = producer.id ? `guard it with after: [${producer.id}] (add "steps.${producer.id}.outcome == 'success'" to its if:)` : `give step "${name}" an id and guard this step on its outcome`;
+          reportVerdict(report, `${consumer.path}.if`, `step "${stepLabel(consumer)}" ${what} "${name}"`, name, guard, guardVerdict(steps, producer, consumer));
+        }
+      }
+      checkDownloads(job, jobsOf(document.workflow), report);
+    }
+  },
+};
+
+function reportVerdict(report: Report, path: string, consumer: string, producer: string, guard: string, verdict: GuardVerdict): void {
+  if (verdict.kind === "guarded") return;
+  if (verdict.kind === "undecided") {
+    report(path, `${consumer} but its conditions have too many cases (${verdict.cases}) to prove it runs only after "${producer}" succeeded; ${guard}`);
+    return;
+  }
+  const when = verdict.example.values.size ? ` (e.g. when ${describeValues(verdict.example.values)})` : "";
+  const happened = verdict.example.producerOutcome === "skipped" ? "was skipped" : "failed";
+  report(path, `${consumer} but can run when "${producer}" ${happened}${when}; ${guard}`);
+}
+
+/**
+ * Downloads in a job: the upload of the same name in a job it directly needs must
+ * have run and succeeded whenever the job and the download step run. (An upload in
+ * a job needed only indirectly is left to artifact-contract.)
+ */
+function checkDownloads(job: JobEntry, jobs: readonly JobEntry[], report: Report): void {
+  for (const download of stepsOf(job).filter((s) => actionOf(s.step) === DOWNLOAD_ACTION)) {
+    const name = artifactNameOf(download.step);
+    if (name === undefined) continue;
+    for (const needed of jobs.filter((j) => needsOf(job.job).includes(j.id))) {
+      const steps = stepsOf(needed);
+      for (const upload of steps.filter((s) => actionOf(s.step) === UPLOAD_ACTION && artifactNameOf(s.step) === name)) {
+        const conditions = [job.job["if"], ...(readsOnlyNeeds(download.step["if"]) ? [download.step["if"]] : [])];
+        const verdict = jobGuardVerdict(steps, upload, { neededId: needed.id, outputs: isYamlMap(needed.job["outputs"]) ? needed.job["outputs"] : {}, conditions });
+        const producer = `${needed.id}.${upload.id ?? stepLabel(upload)}`;
+        const guard = `run the job only when the upload ran (a job output the upload's step sets, checked in its if:), or upload whenever "${needed.id}" succeeds`;
+        reportVerdict(report, `${job.path}.if`, `job "${job.id}" downloads artifact "${name}" (step "${stepLabel(download)}") uploaded by step "${producer}"`, producer, guard, verdict);
+      }
+    }
+  }
+}
+
+/** True when a step condition can be judged from the job's view: no status function, no step of its own job. */
+function readsOnlyNeeds(condition: unknown): boolean {
+  const ast = conditionOf(condition);
+  return ast !== undefined && !callsStatusFunction(ast) && !contextPathsOf(ast).some((p) => p.segments[0] === "steps");
+}
+
+/**
+ * Earlier steps the consumer depends on: those whose outputs it reads, then those
+ * whose products it uses; one entry per producer. An output read into an env
+ * variable that the script only ever expands with a default (`${COUNT:-n/a}`) is
+ * tolerated: the script visibly handles the empty value of a skipped producer.
+ */
+function dependencies(consumer: StepEntry, earlier: readonly StepEntry[]): { producer: StepEntry; what: string }[] {
+  const found = new Map<StepEntry, string>();
+  const env = `${consumer.path}.env.`;
+  for (const scalar of scalarsOf(consumer.step, consumer.path)) {
+    if (scalar.path.startsWith(env) && readOnlyWithDefault(consumer.step, scalar.path.slice(env.length))) continue;
+    for (const ref of contextPathsOfValue(scalar)) {
+      const [root, id, property] = ref.segments;
+      const producer = earlier.find((s) => s.id === id);
+      if (root === "steps" && property === "outputs" && producer && !found.has(producer)) found.set(producer, `reads "${ref.text}" of`);
+    }
+  }
+  for (const use of productUses(consumer, earlier)) if (!found.has(use.producer)) found.set(use.producer, use.what);
+  return [...found].map(([producer, what]) => ({ producer, what }));
+}
+
+/**
+ * True when the step's code uses the env variable and every use supplies a default:
+ * `${NAME:-…}` / `${NAME-…}` in a shell script, `process.env.NAME ?? …` / `|| …` in a
+ * github-script body. This is code text, not an expression.
+ */
+function readOnlyWithDefault(step: YamlMap, name: string): boolean {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return false;
+  const run = step["run"];
+  if (typeof run === "string") {
+    const uses = [...run.matchAll(new RegExp(`\\$(?:\\{)?${name}(?![A-Za-z0-9_])(:?-)?`, "g"))];
+    return uses.length > 0 && uses.every((use) => use[0].startsWith("${") && use[1] !== undefined);
+  }
+  const script = actionOf(step) === "actions/github-script" && isYamlMap(step["with"]) ? step["with"]["script"] : undefined;
+  if (typeof script !== "string") return false;
+  const uses = [...script.matchAll(new RegExp(`process\\.env(?:\\.${name}|\\[["']${name}["']\\])(?![A-Za-z0-9_])\\s*(\\?\\?|\\|\\|)?`, "g"))];
+  return uses.length > 0 && uses.every((use) => use[1] !== undefined);
+}

@@ -1,0 +1,95 @@
+/**
+ * needs-ref: a `needs.<job>…` reference to a job that is not a direct `needs` of
+ * the reading job, an output that job does not declare, or a `needs:` entry naming
+ * no job. The runner reads such a reference as an empty string, so a condition
+ * built on it silently takes the wrong branch.
+ */
+import { contextPathsOfValue } from "../expressions.ts";
+import type { Rule } from "../rule.ts";
+import { jobsOf, needsOf, scalarsOf } from "../walk.ts";
+
+const JOB_PROPERTIES = new Set(["outputs", "result"]);
+
+export const needsRef: Rule = {
+  id: "needs-ref",
+  severity: "error",
+  what: "a needs.<job> reference to a job that is not a direct need, or to an output that job does not declare",
+  why: "the runner reads an unknown job or output as an empty string instead of failing",
+  examples: {
+    failing: `on: push
+permissions: {}
+jobs:
+  a:
+    outputs:
+      tag: \${{ steps.tag.outputs.tag }}
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - id: tag
+        run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+  b:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - env:
+          TAG: \${{ needs.a.outputs.tag }}
+        run: echo "$TAG"
+`,
+    passing: `on: push
+permissions: {}
+jobs:
+  a:
+    outputs:
+      tag: \${{ steps.tag.outputs.tag }}
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - id: tag
+        run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+  b:
+    needs: a
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - env:
+          TAG: \${{ needs.a.outputs.tag }}
+        run: echo "$TAG"
+`,
+  },
+  check(document, report) {
+    const jobs = new Map(jobsOf(document.workflow).map((j) => [j.id, j]));
+    for (const job of jobs.values()) {
+      const needs = needsOf(job.job);
+      const raw = job.job["needs"];
+      needs.forEach((needed, i) => {
+        if (!jobs.has(needed)) {
+          report(Array.isArray(raw) ? `${job.path}.needs[${i}]` : `${job.path}.needs`, `job "${job.id}" needs "${needed}", which is not a job of this workflow; fix the job id or add the job`);
+        }
+      });
+      for (const scalar of scalarsOf(job.job, job.path)) {
+        for (const ref of contextPathsOfValue(scalar)) {
+          const [root, neededId, property, output] = ref.segments;
+          if (root !== "needs" || neededId === undefined) continue;
+          const needed = jobs.get(neededId);
+          if (!needs.includes(neededId)) {
+            const fix = needed ? `add "${neededId}" to its needs` : `no job has id "${neededId}"; fix the reference`;
+            report(scalar.path, `job "${job.id}" reads "${ref.text}" but does not need "${neededId}"; ${fix}`);
+            continue;
+          }
+          if (!needed) continue;
+          if (property !== undefined && !JOB_PROPERTIES.has(property)) {
+            report(scalar.path, `job "${job.id}" reads "${ref.text}" but a needed job has only outputs and result; read "needs.${neededId}.outputs.${property}" if an output was meant`);
+            continue;
+          }
+          if (property !== "outputs" || output === undefined) continue;
+          const outputs = needed.job["outputs"];
+          const declared = outputs && typeof outputs === "object" ? Object.keys(outputs) : [];
+          if (!declared.includes(output)) {
+            const known = declared.length ? `it declares ${declared.map((o) => `"${o}"`).join(", ")}` : "it declares no outputs";
+            report(scalar.path, `job "${job.id}" reads "${ref.text}" but job "${neededId}" does not declare output "${output}" (${known}); add it to the outputs of "${neededId}" or read a declared one`);
+          }
+        }
+      }
+    }
+  },
+};

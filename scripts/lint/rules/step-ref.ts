@@ -1,0 +1,82 @@
+/**
+ * step-ref: a `steps.<id>…` reference to a step that is not an earlier step of the
+ * same job, or to an output that step does not declare. Such a reference reads as
+ * an empty string at run time, so the bug shows up later as a wrong tag or a
+ * skipped guard, far from its cause.
+ */
+import { contextPathsOfValue } from "../expressions.ts";
+import type { Rule } from "../rule.ts";
+import { declaredOutputsOf } from "../step-outputs.ts";
+import { jobsOf, scalarsOf, stepLabel, stepsOf, type StepEntry } from "../walk.ts";
+
+const STEP_PROPERTIES = new Set(["outputs", "outcome", "conclusion"]);
+
+export const stepRef: Rule = {
+  id: "step-ref",
+  severity: "error",
+  what: "a steps.<id> reference to a step that is not an earlier step of the job, or to an output the step does not declare",
+  why: "an unknown step or output reads as an empty string at run time instead of failing",
+  examples: {
+    failing: `on: push
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - env:
+          TAG: \${{ steps.tag.outputs.tag }}
+        run: echo "$TAG"
+      - id: tag
+        run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+`,
+    passing: `on: push
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - id: tag
+        run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+      - env:
+          TAG: \${{ steps.tag.outputs.tag }}
+        run: echo "$TAG"
+`,
+  },
+  check(document, report) {
+    for (const job of jobsOf(document.workflow)) {
+      const steps = stepsOf(job);
+      const check = (scopeSteps: readonly StepEntry[], node: unknown, path: string, where: string): void => {
+        for (const scalar of scalarsOf(node, path)) {
+          for (const ref of contextPathsOfValue(scalar)) {
+            const [root, stepId, property, output] = ref.segments;
+            if (root !== "steps" || stepId === undefined) continue;
+            const producer = scopeSteps.find((s) => s.id === stepId);
+            if (!producer) {
+              const later = steps.some((s) => s.id === stepId);
+              report(scalar.path, `${where} reads "${ref.text}" but job "${job.id}" has no ${later ? "earlier " : ""}step with id "${stepId}"; ${later ? "move the reader after that step" : "give the producing step that id or fix the reference"}`);
+              continue;
+            }
+            if (property !== undefined && !STEP_PROPERTIES.has(property)) {
+              report(scalar.path, `${where} reads "${ref.text}" but a step has only outputs, outcome and conclusion; read "steps.${stepId}.outputs.${property}" if an output was meant`);
+              continue;
+            }
+            if (property !== "outputs" || output === undefined) continue;
+            const declared = declaredOutputsOf(producer.step);
+            if (declared && !declared.has(output)) {
+              const known = declared.size ? `it declares ${[...declared].map((o) => `"${o}"`).join(", ")}` : "it declares no outputs";
+              report(scalar.path, `${where} reads "${ref.text}" but step "${stepLabel(producer)}" does not declare output "${output}" (${known}); read a declared output or write "${output}" to "$GITHUB_OUTPUT" in that step`);
+            }
+          }
+        }
+      };
+      for (const step of steps) check(steps.filter((s) => s.index < step.index), step.step, step.path, `step "${stepLabel(step)}"`);
+      const outputs = job.job["outputs"];
+      if (outputs !== undefined) check(steps, outputs, `${job.path}.outputs`, `job "${job.id}" outputs`);
+      for (const key of ["if", "env", "name", "runs-on", "strategy", "environment", "concurrency"] as const) {
+        if (job.job[key] !== undefined) check([], job.job[key], `${job.path}.${key}`, `job "${job.id}"`);
+      }
+    }
+  },
+};

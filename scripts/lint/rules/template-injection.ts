@@ -1,0 +1,65 @@
+/**
+ * template-injection: a `${{ }}` inside a `run:` script or inside actions/github-script's
+ * `script:` is pasted into code before the code runs, so a branch name or PR title can
+ * become commands. Values must reach scripts through `env:` and be read as "$VAR" or
+ * `process.env.VAR`. Anchors: zizmor template-injection, GitHub's script-injection guide.
+ */
+import { splitTemplate } from "../../../workflows-src/kit/expression-syntax.ts";
+import type { Rule } from "../rule.ts";
+import { actionOf, allSteps, isYamlMap, stepLabel } from "../walk.ts";
+
+export const templateInjection: Rule = {
+  id: "template-injection",
+  severity: "error",
+  what: "a `${{ }}` expression inside a `run:` script or inside `actions/github-script`'s `script:`",
+  why: "the expression is pasted into the code before it runs, so attacker-controlled text (a branch name, a PR title) becomes shell or JavaScript; through `env:` it stays data",
+  examples: {
+    failing: `on: pull_request
+permissions: {}
+jobs:
+  greet:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - run: echo "title \${{ github.event.pull_request.title }}"
+`,
+    passing: `on: pull_request
+permissions: {}
+jobs:
+  greet:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - env:
+          TITLE: \${{ github.event.pull_request.title }}
+        run: echo "title $TITLE"
+`,
+  },
+  check(document, report) {
+    for (const entry of allSteps(document.workflow)) {
+      const run = entry.step["run"];
+      if (typeof run === "string") {
+        const pasted = pastedExpressions(run);
+        if (pasted.length) {
+          report(`${entry.path}.run`, `step "${stepLabel(entry)}" pastes ${pasted.join(", ")} into its shell script; pass each value through the step's "env:" and read it as "$NAME"`);
+        }
+      }
+      const inputs = entry.step["with"];
+      if (actionOf(entry.step) === "actions/github-script" && isYamlMap(inputs) && typeof inputs["script"] === "string") {
+        const pasted = pastedExpressions(inputs["script"]);
+        if (pasted.length) {
+          report(`${entry.path}.with.script`, `step "${stepLabel(entry)}" pastes ${pasted.join(", ")} into its JavaScript; pass each value through the step's "env:" and read it as "process.env.NAME"`);
+        }
+      }
+    }
+  },
+};
+
+/** The `${{ }}` expressions of a script, quoted for a message; an unterminated `${{` counts too. */
+function pastedExpressions(script: string): string[] {
+  try {
+    return splitTemplate(script).flatMap((part) => (part.kind === "expression" ? [`"\${{ ${part.text} }}"`] : []));
+  } catch {
+    return ['an unterminated "${{"'];
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * unpinned-uses: a `uses:` must be a 40-hex commit with a `# <tag>` comment that agrees
+ * with the pin table (workflows-src/kit/pins.ts), since tags and branches can move. Local
+ * `./` actions share the workflow's commit and pass; `docker://` needs an `@sha256:` digest.
+ * Anchors: zizmor unpinned-uses and ref-version-mismatch, Scorecard Pinned-Dependencies.
+ */
+import { isScalar } from "yaml";
+import { pathSegments, type WorkflowDocument } from "../document.ts";
+import type { Report, Rule } from "../rule.ts";
+import { allSteps, jobsOf } from "../walk.ts";
+import { pins, usesOf, type Pin } from "../../../workflows-src/kit/pins.ts";
+
+const COMMIT = /^[0-9a-f]{40}$/;
+const DIGEST = /@sha256:[0-9a-f]{64}$/;
+const TABLE = "workflows-src/kit/pins.ts";
+
+export const unpinnedUses: Rule = {
+  id: "unpinned-uses",
+  severity: "error",
+  what: "a `uses:` that is not pinned to a full commit with a `# <tag>` comment matching the pin table, or a `docker://` image not pinned by digest",
+  why: "tags and branches can be moved to other code after review; a commit pin with the right tag beside it is reviewable and cannot change under the workflow",
+  examples: {
+    failing: `on: push
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+      - uses: actions/checkout@v6
+        with:
+          persist-credentials: false
+`,
+    passing: `on: push
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+      - uses: actions/checkout@8e8c483db84b4bee98b60c0593521ed34d9990e8 # v6.0.1
+        with:
+          persist-credentials: false
+`,
+  },
+  check(document, report) {
+    for (const job of jobsOf(document.workflow)) {
+      if (typeof job.job["uses"] === "string") checkUses(document, `${job.path}.uses`, job.job["uses"], report);
+    }
+    for (const step of allSteps(document.workflow)) {
+      if (typeof step.step["uses"] === "string") checkUses(document, `${step.path}.uses`, step.step["uses"], report);
+    }
+  },
+};
+
+function checkUses(document: WorkflowDocument, path: string, uses: string, report: Report): void {
+  if (uses.startsWith("./")) return;
+  if (uses.startsWith("docker://")) {
+    if (!DIGEST.test(uses)) report(path, `image "${uses}" is not pinned by digest; use "docker://<image>@sha256:<digest>"`);
+    return;
+  }
+  const at = uses.lastIndexOf("@");
+  const action = at < 0 ? uses : uses.slice(0, at);
+  const ref = at < 0 ? "" : uses.slice(at + 1);
+  const known = Object.values(pins).filter((pin) => pin.action === action);
+  const advice = known.length ? `use ${known.map(pinText).join(" or ")}` : `add "${action}" to the pin table (${TABLE}) with its commit and tag`;
+  if (!COMMIT.test(ref)) {
+    report(path, `"${uses}" is not pinned to a full commit; ${advice}`);
+    return;
+  }
+  const pin = known.find((p) => p.commit === ref);
+  if (!pin) {
+    report(path, `"${uses}" is not a commit of the pin table; ${advice}`);
+    return;
+  }
+  const comment = commentOf(document, path);
+  if (comment === undefined) report(path, `"${uses}" has no "# <tag>" comment; write ${pinText(pin)}`);
+  else if (comment !== pin.tag) report(path, `the comment "# ${comment}" on "${uses}" disagrees with the pin table's tag "${pin.tag}"; write ${pinText(pin)}`);
+}
+
+function pinText(pin: Pin): string {
+  return `"${usesOf(pin)} # ${pin.tag}"`;
+}
+
+/** The comment on the same line as the `uses:` value, trimmed; undefined when there is none. */
+function commentOf(document: WorkflowDocument, path: string): string | undefined {
+  const node = document.yaml.getIn(pathSegments(path), true);
+  if (!isScalar(node) || node.comment === undefined || node.comment === null) return undefined;
+  const text = node.comment.trim();
+  return text === "" ? undefined : text;
+}

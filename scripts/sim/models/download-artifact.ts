@@ -1,0 +1,26 @@
+/**
+ * Model of actions/download-artifact v7. Models: download of one artifact by `name`
+ * from this run's store into `path` (default: the workspace), and the failure when
+ * the run has no artifact of that name. Does not model: downloads of every artifact,
+ * `pattern`/`merge-multiple`, other runs or repositories.
+ */
+import { cpSync, mkdirSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+import type { ActionModel } from "./model.ts";
+
+export const downloadArtifactModel: ActionModel = {
+  action: "actions/download-artifact",
+  describes: "copies a named artifact of this run into the job",
+  run({ with: inputs, run, job, stepRef }) {
+    const name = inputs["name"];
+    if (!name) return { outcome: "failure", outputs: {}, summary: "no name", error: "downloading every artifact (no name:) is not modelled; give the artifact name" };
+    const artifact = run.artifacts.get(name);
+    if (!artifact) return { outcome: "failure", outputs: {}, summary: "not found", error: `Unable to download artifact(s): Artifact not found for name: ${name}` };
+    const given = inputs["path"] ?? "";
+    const path = given === "" ? job.workspace : isAbsolute(given) ? given : join(job.workspace, given);
+    mkdirSync(path, { recursive: true });
+    cpSync(join(run.sandbox.artifacts, name), path, { recursive: true });
+    artifact.downloadedBy.push(stepRef);
+    return { outcome: "success", outputs: { "download-path": path }, summary: `downloaded "${name}" (${artifact.files.join(", ")})` };
+  },
+};

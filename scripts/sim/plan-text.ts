@@ -1,0 +1,24 @@
+/**
+ * The plan of one event as text for a terminal: every job and step with its
+ * result and why, then the image references and artifacts.
+ */
+import type { Plan } from "./simulate.ts";
+
+const MARK = { success: "✓", failure: "✗", skipped: "–" } as const;
+
+export function formatPlan(plan: Plan): string {
+  const out: string[] = [`${plan.workflow}: ${plan.event}`, `trigger: ${plan.trigger}`];
+  if (!plan.triggered) return `${out.join("\n")}\nno job runs\n`;
+  for (const job of Object.values(plan.jobs)) {
+    out.push("", `${MARK[job.result]} job ${job.id}: ${job.result} — ${job.reason}`);
+    for (const step of job.steps) {
+      const how = step.how ? ` [${step.how}${step.detail ? `: ${step.detail}` : ""}]` : "";
+      out.push(`    ${MARK[step.result]} ${step.name}: ${step.result} — ${step.reason}${how}`);
+      if (step.error) out.push(...step.error.split("\n").map((l) => `        ${l}`));
+    }
+  }
+  const list = (refs: readonly string[]) => (refs.length ? refs.join(", ") : "none");
+  out.push("", `images applied: ${list(plan.images.applied)}`, `images saved:   ${list(plan.images.saved)}`, `images loaded:  ${list(plan.images.loaded)}`);
+  out.push(`artifacts: ${plan.artifacts.length ? plan.artifacts.map((a) => `"${a.name}" (${a.files.join(", ")}) from ${a.uploadedBy}${a.downloadedBy.length ? `, downloaded by ${a.downloadedBy.join(", ")}` : ""}`).join("; ") : "none"}`);
+  return `${out.join("\n")}\n`;
+}

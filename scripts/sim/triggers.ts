@@ -1,0 +1,55 @@
+/**
+ * Does an event start the workflow: its `on:` entry and the branch filters, with
+ * GitHub's filter patterns (`*` within a path segment, `**` across, `?`, `!` to
+ * exclude again). Path filters are not evaluated: the plan says they are assumed to match.
+ */
+import { filterBranch, type EventDescription } from "./event.ts";
+import type { TriggerFilter, WorkflowShape } from "./workflow-shape.ts";
+
+function patternRegex(pattern: string): RegExp {
+  let source = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === "*" && pattern[i + 1] === "*") {
+      source += ".*";
+      i++;
+    } else if (ch === "*") source += "[^/]*";
+    else if (ch === "?") source += ".";
+    else source += ch.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${source}$`);
+}
+
+/** Applies a GitHub filter list (later `!pattern` entries exclude again) to a name. */
+export function matchesFilter(patterns: readonly string[], name: string): boolean {
+  let matched = false;
+  for (const pattern of patterns) {
+    if (pattern.startsWith("!")) {
+      if (patternRegex(pattern.slice(1)).test(name)) matched = false;
+    } else if (patternRegex(pattern).test(name)) matched = true;
+  }
+  return matched;
+}
+
+export interface TriggerDecision {
+  readonly triggered: boolean;
+  readonly reason: string;
+}
+
+/** Decides whether the event starts the workflow, and why. */
+export function triggers(workflow: WorkflowShape, event: EventDescription): TriggerDecision {
+  const on = workflow.on;
+  const names = typeof on === "string" ? [on] : Array.isArray(on) ? on : Object.keys(on);
+  if (!names.includes(event.event)) return { triggered: false, reason: `"on" has no "${event.event}" trigger` };
+  const filter: TriggerFilter | null | undefined = typeof on === "object" && !Array.isArray(on) ? on[event.event] : undefined;
+  const branch = filterBranch(event);
+  const what = event.event === "pull_request" ? `base branch "${branch}"` : `branch "${branch}"`;
+  const pathNote = filter?.paths || filter?.["paths-ignore"] ? "; path filters not evaluated (assumed to match)" : "";
+  if (event.event !== "workflow_dispatch" && filter?.branches && !matchesFilter(filter.branches, branch)) {
+    return { triggered: false, reason: `${what} is not in on.${event.event}.branches` };
+  }
+  if (event.event !== "workflow_dispatch" && filter?.["branches-ignore"] && matchesFilter(filter["branches-ignore"], branch)) {
+    return { triggered: false, reason: `${what} is in on.${event.event}.branches-ignore` };
+  }
+  return { triggered: true, reason: `on.${event.event} matches ${what}${pathNote}` };
+}

@@ -1,0 +1,46 @@
+/**
+ * The bad-input corpus: every workflow under test/fixtures/bad/ is rejected with
+ * the rule id it expects. YAML files name it in a first-line `# expect: <id>`
+ * comment; TypeScript files build a workflow with the kit and export `expect`.
+ * Adding a file adds a test.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { emitWorkflow } from "../../scripts/emit/emit-workflow.ts";
+import { lint } from "../../scripts/lint/engine.ts";
+import { emittedDocuments, loadWorkflowFile } from "../../scripts/lint/load.ts";
+import { rules } from "../../scripts/lint/registry.ts";
+import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
+
+const folder = new URL("../fixtures/bad/", import.meta.url);
+const files = readdirSync(folder).sort();
+const ruleIds = new Set(rules.map((r) => r.id));
+
+test("the corpus has at least 15 cases, in YAML and in TypeScript", () => {
+  assert.ok(files.length >= 15, `only ${files.length} cases`);
+  assert.ok(files.some((f) => f.endsWith(".yml")) && files.some((f) => f.endsWith(".ts")));
+});
+
+for (const name of files.filter((f) => f.endsWith(".yml"))) {
+  test(`${name} is rejected by its expected rule`, async () => {
+    const path = fileURLToPath(new URL(name, folder));
+    const expected = /^# expect: ([a-z-]+)\n/.exec(readFileSync(path, "utf8"))?.[1];
+    assert.ok(expected && ruleIds.has(expected), `${name} must start with "# expect: <rule-id>" naming a registered rule`);
+    const loaded = await loadWorkflowFile(path);
+    assert.ok(loaded.document, `${name} is YAML`);
+    const findings = lint([loaded.document]);
+    assert.ok(findings.some((f) => f.rule === expected && f.severity === "error"), `${name}: expected "${expected}", got ${JSON.stringify(findings.map((f) => f.rule))}`);
+  });
+}
+
+for (const name of files.filter((f) => f.endsWith(".ts"))) {
+  test(`${name} builds with the kit and is rejected by its expected rule, pointing at its TypeScript`, async () => {
+    const fixture = (await import(new URL(name, folder).href)) as { expect: string; build: () => BuiltWorkflow };
+    assert.ok(ruleIds.has(fixture.expect), `${name} must export expect = a registered rule id`);
+    const findings = lint(emittedDocuments([emitWorkflow(fixture.build())])).filter((f) => f.rule === fixture.expect);
+    assert.ok(findings.length > 0, `${name}: expected "${fixture.expect}"`);
+    assert.ok(findings.some((f) => f.source?.startsWith(`test/fixtures/bad/${name}:`)), `${name}: a finding names the TypeScript line (${findings.map((f) => f.source).join(", ")})`);
+  });
+}

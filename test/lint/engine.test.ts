@@ -1,0 +1,31 @@
+/** The engine: every rule's findings at once, sorted, with lines and TypeScript sources; a rule that throws does not hide the others. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parseWorkflowDocument } from "../../scripts/lint/document.ts";
+import { lint } from "../../scripts/lint/engine.ts";
+import type { Rule } from "../../scripts/lint/rule.ts";
+
+const text = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo one\n      - run: echo two\n";
+// Catalogue fields a rule may carry besides these are spread in, so the stand-in fits any version of Rule.
+const documented = { examples: { failing: "", passing: "" } };
+const rule = (id: string, check: Rule["check"]): Rule => ({ id, severity: "error", what: "test rule", why: "test rule", check, ...documented });
+
+test("findings come sorted by file and line, with the source of the nearest built object", () => {
+  const document = parseWorkflowDocument("w.yml", text, new Map([["jobs.a.steps[1]", "workflows-src/w.ts:12"]]));
+  const findings = lint([document], [
+    rule("late", (_, report) => report("jobs.a.steps[1].run", "second")),
+    rule("early", (_, report) => report("jobs.a.steps[0].run", "first")),
+  ]);
+  assert.deepEqual(findings.map((f) => [f.rule, f.line, f.source]), [["early", 6, undefined], ["late", 7, "workflows-src/w.ts:12"]]);
+});
+
+test("a rule that throws becomes a finding of that rule, and the other rules still report", () => {
+  const findings = lint([parseWorkflowDocument("w.yml", text)], [
+    rule("broken", () => {
+      throw new Error("boom");
+    }),
+    rule("fine", (_, report) => report("jobs.a", "found")),
+  ]);
+  assert.deepEqual(findings.map((f) => f.rule).sort(), ["broken", "fine"]);
+  assert.match(findings.find((f) => f.rule === "broken")?.message ?? "", /boom/);
+});

@@ -1,0 +1,39 @@
+/**
+ * gen and check run the lint rules: a source whose emitted workflow has an error
+ * finding makes gen write nothing (and check fail through the same generate()).
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { runGen } from "../../scripts/generated/gen-command.ts";
+import { generate, GenerationError } from "../../scripts/generated/generate.ts";
+import { RULE_CATALOGUE_PATH } from "../../scripts/lint/catalogue.ts";
+import { build as rawGuard } from "../fixtures/bad/raw-guard.ts";
+import { build as workflowsCheck } from "../../workflows-src/workflows-check.ts";
+
+function withRoot(body: (root: string) => Promise<void>): Promise<void> {
+  const root = mkdtempSync(path.join(tmpdir(), "gen-lint-"));
+  return body(root).finally(() => rmSync(root, { recursive: true, force: true }));
+}
+
+test("gen writes nothing when a source breaks a lint rule, and names the rule and the TypeScript line", () =>
+  withRoot(async (root) => {
+    await assert.rejects(runGen(root, { workflows: [workflowsCheck, rawGuard] }), (error: unknown) => {
+      assert.ok(error instanceof GenerationError);
+      assert.ok(error.problems.some((p) => p.includes("[guard-coverage]") && p.includes("test/fixtures/bad/raw-guard.ts:")), error.message);
+      return true;
+    });
+    assert.deepEqual(readdirSync(root), [], "no file was written, not even the valid workflow's");
+  }));
+
+test("gen writes the files when every source is clean (the test above can fail)", () =>
+  withRoot(async (root) => {
+    const result = await runGen(root, { workflows: [workflowsCheck] });
+    assert.deepEqual(result.written, [".github/workflows/workflows-check.yml", RULE_CATALOGUE_PATH]);
+  }));
+
+test("generate(), which check compares with disk, fails on the same source", async () => {
+  await assert.rejects(generate({ workflows: [rawGuard] }), /\[guard-coverage\]/);
+});

@@ -1,0 +1,45 @@
+/** `npm run lint`: its formats, its exit codes and its refusal of unknown flags. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const seed = "test/fixtures/seed-docker-build.yml";
+const clean = ".github/workflows/workflows-check.yml";
+
+function lintCommand(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, ["--import", "tsx", "scripts/lint.ts", ...args], { cwd: projectRoot, encoding: "utf8" });
+}
+
+test("json lists every finding as {rule, severity, file, path, message} and exits 1 on errors", () => {
+  const run = lintCommand("--format", "json", seed, clean);
+  assert.equal(run.status, 1, run.stderr);
+  const findings = JSON.parse(run.stdout) as Record<string, unknown>[];
+  assert.ok(findings.some((f) => f["rule"] === "guard-coverage" && f["path"] === "jobs.build-and-push.steps[8].if" && f["file"] === seed));
+  for (const finding of findings) assert.deepEqual(Object.keys(finding).sort(), ["file", "message", "path", "rule", "severity"]);
+});
+
+test("github prints annotations with file and line", () => {
+  const run = lintCommand("--format=github", seed);
+  assert.equal(run.status, 1);
+  assert.match(run.stdout, /^::error file=test\/fixtures\/seed-docker-build\.yml,line=72,title=guard-coverage::jobs\.build-and-push\.steps\[8\]\.if: /m);
+});
+
+test("a clean file exits 0, and so does linting the emitted workflows (no files)", () => {
+  const file = lintCommand(clean);
+  assert.equal(file.status, 0, file.stdout + file.stderr);
+  assert.match(file.stdout, /lint: 0 errors, 0 warnings/);
+  const emitted = lintCommand("--format", "json");
+  assert.equal(emitted.status, 0, emitted.stdout + emitted.stderr);
+  assert.deepEqual(JSON.parse(emitted.stdout), []);
+});
+
+test("an unknown format, an unknown flag or a missing file is refused with exit 2", () => {
+  assert.equal(lintCommand("--format", "xml").status, 2);
+  assert.equal(lintCommand("--fromat", "json").status, 2);
+  const missing = lintCommand("no-such.yml");
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /"no-such.yml" not found/);
+});

@@ -1,0 +1,18 @@
+/** Test helper: lints YAML text with one rule (or all) and returns the findings. */
+import { parseWorkflowDocument } from "../../scripts/lint/document.ts";
+import { lint } from "../../scripts/lint/engine.ts";
+import type { Finding, Rule } from "../../scripts/lint/rule.ts";
+
+export function lintText(text: string, rules?: readonly Rule[]): Finding[] {
+  return lint([parseWorkflowDocument("test.yml", text)], rules);
+}
+
+/** A workflow with one job `build` whose steps are the given YAML lines (indented for a step list). */
+export function oneJob(steps: string, jobExtra = ""): string {
+  return `on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n${jobExtra}    steps:\n${steps}`;
+}
+
+/** `rule@path` of each finding, for compact assertions. */
+export function where(findings: readonly Finding[]): string[] {
+  return findings.map((f) => `${f.rule}@${f.path}`);
+}

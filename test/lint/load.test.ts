@@ -1,0 +1,39 @@
+/** Loading YAML files for lint: GitHub's workflow parser validates them, and its errors become findings with a line and a YAML path. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { lint } from "../../scripts/lint/engine.ts";
+import { loadWorkflowFile, PARSER_RULE_ID, withoutDuplicates } from "../../scripts/lint/load.ts";
+
+async function load(text: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), "lint-load-"));
+  try {
+    const file = path.join(dir, "w.yml");
+    writeFileSync(file, text);
+    return await loadWorkflowFile(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("an expression GitHub's parser rejects is a finding with its line and YAML path", async () => {
+  const loaded = await load("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n        if: ${{ github.ref }\n");
+  assert.deepEqual(loaded.findings.map((f) => [f.rule, f.line, f.path]), [[PARSER_RULE_ID, 7, "jobs.a.steps[0].if"]]);
+});
+
+test("text that is not YAML gives one finding and no document", async () => {
+  const loaded = await load("on: push\njobs: [\n");
+  assert.equal(loaded.document, undefined);
+  assert.deepEqual(loaded.findings.map((f) => f.rule), [PARSER_RULE_ID]);
+});
+
+test("an unexpected key is reported once, by unknown-key with its suggestion", async () => {
+  const loaded = await load("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - nme: x\n        run: echo\n");
+  assert.ok(loaded.document);
+  assert.equal(loaded.findings.length, 1, "the parser reports the key");
+  const ruleFindings = lint([loaded.document]);
+  assert.deepEqual(withoutDuplicates(loaded.findings, ruleFindings), []);
+  assert.ok(ruleFindings.some((f) => f.rule === "unknown-key" && f.path === "jobs.a.steps[0].nme"));
+});

@@ -1,0 +1,50 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { downloadExec } from "../../../scripts/lint/rules/download-exec.ts";
+import { lintText, where } from "../lint-text.ts";
+
+function steps(...runs: string[]): string {
+  return `on: push
+jobs:
+  verify:
+    runs-on: ubuntu-latest
+    steps:
+${runs.map((r) => `      - run: |\n${r.split("\n").map((l) => `          ${l}`).join("\n")}\n`).join("")}`;
+}
+
+test("curl or wget piped into a shell or interpreter is reported", () => {
+  const text = steps(
+    "curl -sSfL https://raw.githubusercontent.com/anchore/syft/main/install.sh | sh -s -- -b /usr/local/bin",
+    "wget -qO- https://example.com/setup | sudo bash",
+    "curl -fsSL https://example.com/x.py \\\n  | python3 -",
+  );
+  const findings = lintText(text, [downloadExec]);
+  assert.deepEqual(where(findings), ["download-exec@jobs.verify.steps[0].run", "download-exec@jobs.verify.steps[1].run", "download-exec@jobs.verify.steps[2].run"]);
+  assert.match(findings[0]?.message ?? "", /pipes "curl" from "https:\/\/raw\.githubusercontent\.com\/anchore\/syft\/main\/install\.sh" into "sh".*pinned/);
+  assert.match(findings[1]?.message ?? "", /"wget" from ".*" into "bash"/);
+});
+
+test("a download fed to a shell through $( ) or <( ), or saved and then run, is reported", () => {
+  const text = steps(
+    'sh -c "$(curl -fsSL https://example.com/install.sh)"',
+    "bash <(wget -qO- https://example.com/install.sh)",
+    "curl -fsSL -o install.sh https://example.com/install.sh\nchmod +x install.sh\n./install.sh --prefix /usr/local",
+    "wget --output-document=get.sh https://example.com/get.sh && bash get.sh",
+  );
+  const findings = lintText(text, [downloadExec]);
+  assert.equal(findings.length, 4);
+  assert.match(findings[0]?.message ?? "", /feeds a download to "sh" through "\$\("/);
+  assert.match(findings[1]?.message ?? "", /through "<\("/);
+  assert.match(findings[2]?.message ?? "", /runs "install\.sh", which "curl" downloaded/);
+  assert.match(findings[3]?.message ?? "", /runs "get\.sh", which "wget" downloaded/);
+});
+
+test("downloads that are only saved, checked or read as data pass, as do quoted pipes and comments", () => {
+  const text = steps(
+    "curl -fsSL -o trivy.tar.gz https://example.com/trivy.tar.gz\necho \"abc  trivy.tar.gz\" | sha256sum -c -\ntar xzf trivy.tar.gz",
+    "curl -s https://api.github.com/repos/o/r | jq '.stargazers_count | tostring' | grep -E 'a|sh'",
+    "# never: curl https://example.com/x | sh\necho 'curl x | sh'",
+    "curl -s https://api.github.com/repos/o/r | python3 -c 'import json, sys; print(json.load(sys.stdin)[\"name\"])'",
+  );
+  assert.deepEqual(lintText(text, [downloadExec]), []);
+});

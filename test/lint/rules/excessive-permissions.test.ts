@@ -1,0 +1,63 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { excessivePermissions } from "../../../scripts/lint/rules/excessive-permissions.ts";
+import { lintText, where } from "../lint-text.ts";
+
+test("no top-level block and a job without its own block are both reported", () => {
+  const text = `on: push
+jobs:
+  test-image:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo hi
+`;
+  const findings = lintText(text, [excessivePermissions]);
+  assert.deepEqual(where(findings).sort(), ["excessive-permissions@jobs.test-image.permissions", "excessive-permissions@permissions"]);
+  assert.match(findings.find((f) => f.path === "permissions")?.message ?? "", /permissions: \{\}/);
+});
+
+test("top-level write scopes and blanket write-all/read-all are reported", () => {
+  const text = `on: push
+permissions:
+  contents: read
+  packages: write
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    permissions: write-all
+    steps:
+      - run: echo a
+  b:
+    runs-on: ubuntu-latest
+    permissions: read-all
+    steps:
+      - run: echo b
+`;
+  assert.deepEqual(where(lintText(text, [excessivePermissions])), [
+    "excessive-permissions@permissions.packages",
+    "excessive-permissions@jobs.a.permissions",
+    "excessive-permissions@jobs.b.permissions",
+  ]);
+  const topLevel = `on: push\npermissions: write-all\njobs: {}\n`;
+  assert.deepEqual(where(lintText(topLevel, [excessivePermissions])), ["excessive-permissions@permissions"]);
+});
+
+test("an empty top-level block with per-job scopes passes, write scopes included", () => {
+  const text = `on: push
+permissions: {}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      packages: write
+    steps:
+      - run: echo build
+  quiet:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - run: echo quiet
+`;
+  assert.deepEqual(lintText(text, [excessivePermissions]), []);
+});
