@@ -16,10 +16,12 @@ import { lineTable } from "./line-table.mjs";
 const TARGET = "node20";
 
 // Small pure-JavaScript packages on the path of gen and check; inlining them saves Node
-// resolving and loading their many files. Everything else stays external and loads from
-// node_modules: wasm, parsers loaded lazily, packages that read their own files, and zod
-// (gen and check skip it without flags, and bundling it doubles the compile after an edit).
-const BUNDLED = new Set(["yaml", "diff", "@actions/expressions", "@github-actions-workflow-ts/lib"]);
+// resolving and loading their many files. GitHub's workflow parser is bundled too: it
+// imports its schema as JSON without an import attribute, which plain Node refuses (it
+// is imported lazily, so it lands in a chunk of its own). Everything else stays external
+// and loads from node_modules: wasm, packages that read their own files, and zod (gen
+// and check skip it without flags, and bundling it doubles the compile after an edit).
+const BUNDLED = new Set(["yaml", "diff", "@actions/expressions", "@actions/workflow-parser", "@github-actions-workflow-ts/lib"]);
 
 // Bundled CommonJS code calls require() for Node's built-in modules.
 const REQUIRE_BANNER = 'import { createRequire as __runTsRequire } from "node:module"; const require = __runTsRequire(import.meta.url);';
