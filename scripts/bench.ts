@@ -36,9 +36,11 @@ const git = (...args: string[]): string => execFileSync("git", args, { cwd: proj
 const commit = `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain") ? "-dirty" : ""}`;
 class UsageError extends Error {}
 const scratch = mkdtempSync(path.join(tmpdir(), "charon-bench-"));
+const coldCaches = path.join(projectRoot, "node_modules", ".cache", `bench-cold-${process.pid}`);
+mkdirSync(coldCaches, { recursive: true });
 
 try {
-  let commands = benchCommands(projectRoot, scratch);
+  let commands = benchCommands(projectRoot, scratch, coldCaches);
   if (flags.anchor) commands.push(prepareGwfAnchor());
   if (flags.only) {
     const wanted = new Set(flags.only.split(",").map((id) => id.trim()));
@@ -85,4 +87,5 @@ try {
   process.exitCode = 2;
 } finally {
   rmSync(scratch, { recursive: true, force: true });
+  rmSync(coldCaches, { recursive: true, force: true });
 }

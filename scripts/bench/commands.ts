@@ -17,8 +17,12 @@ export const SYNTHETIC_COUNTS = [1, 10, 100] as const;
 /** The id of the synthetic run with `count` workflows. */
 export const syntheticId = (count: number): string => `synthetic-${count}`;
 
-/** Every command the benchmark knows; `scratch` is a temporary folder for outputs and caches. */
-export function benchCommands(projectRoot: string, scratch: string): BenchCommand[] {
+/**
+ * Every command the benchmark knows. `scratch` is a temporary folder for outputs;
+ * `coldCaches` a folder inside the project for throw-away compile caches (inside, because
+ * compiled bundles import the external packages from the project's node_modules).
+ */
+export function benchCommands(projectRoot: string, scratch: string, coldCaches: string): BenchCommand[] {
   const node = process.execPath;
   const runTs = path.join(projectRoot, "scripts", "run-ts.mjs");
   const commands: BenchCommand[] = [
@@ -33,7 +37,7 @@ export function benchCommands(projectRoot: string, scratch: string): BenchComman
       label: "npm run check, cold compile cache",
       argv: ["npm", "run", "check"],
       cwd: projectRoot,
-      env: () => ({ RUN_TS_CACHE: mkdtempSync(path.join(scratch, "cache-")) }),
+      env: () => ({ RUN_TS_CACHE: mkdtempSync(path.join(coldCaches, "cache-")) }),
     },
     {
       id: "gen-tsx",

@@ -45,7 +45,10 @@ export function isRacy(changedAt, builtAt) {
   return changedAt > builtAt - RACY_MS;
 }
 
-/** The cache folder of one entry; `RUN_TS_CACHE` moves the cache root (tests use it). */
+/**
+ * The cache folder of one entry. `RUN_TS_CACHE` moves the cache root; keep it inside the
+ * project, as bundles find the external packages they import by walking up to node_modules.
+ */
 export function cacheDirFor(entry) {
   const root = process.env["RUN_TS_CACHE"] || path.join(projectRoot, "node_modules", ".cache", "run-ts");
   const key = createHash("sha1").update(entry).digest("hex").slice(0, 12);
