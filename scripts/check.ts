@@ -13,10 +13,13 @@ import { parseRootFlag } from "./cli/root-flag.ts";
 import { annotation } from "./cli/annotation.ts";
 import { WORKFLOWS_DIR } from "./emit/emit-workflow.ts";
 import { actionlint, formatActionlintFinding } from "./lint/actionlint.ts";
+import { knownClean, rememberClean, type RememberedCheck } from "./generated/clean-results.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const flags = await parseRootFlag("check", process.argv.slice(2), projectRoot);
 const inGithubActions = process.env["GITHUB_ACTIONS"] === "true";
+/** actionlint's result depends on the workflows and on the locked actionlint package. */
+const ACTIONLINT: RememberedCheck = { name: "actionlint", inputs: ["package-lock.json"] };
 
 try {
   const files = await generate({ root: flags.root });
@@ -33,7 +36,10 @@ try {
   }
   const workflows = files.filter((file) => file.path.startsWith(`${WORKFLOWS_DIR}/`));
   const findings = [];
-  for (const file of workflows) findings.push(...(await actionlint(file.path, file.content)));
+  if (!knownClean(ACTIONLINT, files)) {
+    for (const file of workflows) findings.push(...(await actionlint(file.path, file.content)));
+    if (findings.length === 0) rememberClean(ACTIONLINT, files);
+  }
   for (const finding of findings) {
     console.log(formatActionlintFinding(finding));
     if (inGithubActions) console.log(annotation("error", { file: finding.file, line: finding.line, title: `actionlint ${finding.kind}` }, finding.message));
