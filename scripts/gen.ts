@@ -5,13 +5,12 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
 import { GenerationError } from "./generated/generate.ts";
 import { runGen } from "./generated/gen-command.ts";
-import { parseFlags } from "./cli/flags.ts";
+import { parseRootFlag } from "./cli/root-flag.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const flags = parseFlags("gen", process.argv.slice(2), z.object({ root: z.string().default(projectRoot) }).strict());
+const flags = await parseRootFlag("gen", process.argv.slice(2), projectRoot);
 
 try {
   const result = await runGen(flags.root);

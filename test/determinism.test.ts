@@ -4,22 +4,15 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+import { runScript } from "./support/run-script.ts";
 
 function generateUnder(env: Record<string, string>): Map<string, string> {
   const root = mkdtempSync(path.join(tmpdir(), "determinism-"));
   try {
-    const run = spawnSync(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/gen.ts"), "--root", root], {
-      cwd: projectRoot,
-      encoding: "utf8",
-      env: { ...process.env, ...env },
-    });
+    const run = runScript("gen", ["--root", root], env);
     assert.equal(run.status, 0, run.stderr);
     const files = new Map<string, string>();
     const walk = (dir: string): void => {

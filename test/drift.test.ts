@@ -1,23 +1,24 @@
 /**
  * The drift check, in a temporary project tree: current files pass; a stale, a
- * hand-edited, a missing and an orphaned file are each reported with a diff and
- * make `npm run check` exit 1; `npm run gen` repairs all four.
+ * hand-edited, a missing and an orphaned file are each reported with a diff; together
+ * (each damage on its own file, so one run of each command covers all four) they make
+ * `npm run check` exit 1 naming each, and `npm run gen` repairs all four.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { findDrift } from "../scripts/generated/drift.ts";
 import { withHeader, readHeader } from "../scripts/generated/header.ts";
 import { writeAll } from "../scripts/generated/write-files.ts";
 import { generatedFiles } from "./support/emitted.ts";
+import { runScript } from "./support/run-script.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const expected = await generatedFiles();
 const dockerBuild = ".github/workflows/docker-build.yml";
+const workflowsCheck = ".github/workflows/workflows-check.yml";
+const ruleCatalogue = "generated/lint-rules.md";
 
 function freshTree(): string {
   const root = mkdtempSync(path.join(tmpdir(), "drift-"));
@@ -26,11 +27,7 @@ function freshTree(): string {
 }
 
 function cli(script: "check" | "gen", root: string, env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts", `${script}.ts`), "--root", root], {
-    cwd: projectRoot,
-    encoding: "utf8",
-    env: { ...process.env, GITHUB_ACTIONS: "", ...env },
-  });
+  return runScript(script, ["--root", root], { GITHUB_ACTIONS: "", ...env });
 }
 
 const cases: { kind: string; damage: (root: string) => void }[] = [
@@ -38,8 +35,8 @@ const cases: { kind: string; damage: (root: string) => void }[] = [
     kind: "stale",
     // An intact file from an older source: its header digest matches its own body.
     damage: (root) => {
-      const header = readHeader(readFileSync(path.join(root, dockerBuild), "utf8"))!;
-      writeFileSync(path.join(root, dockerBuild), withHeader("hash", header.source, header.body.replace("timeout-minutes: 30", "timeout-minutes: 45")));
+      const header = readHeader(readFileSync(path.join(root, workflowsCheck), "utf8"))!;
+      writeFileSync(path.join(root, workflowsCheck), withHeader("hash", header.source, header.body.replace("timeout-minutes: ", "timeout-minutes: 9")));
     },
   },
   {
@@ -49,7 +46,7 @@ const cases: { kind: string; damage: (root: string) => void }[] = [
       writeFileSync(file, readFileSync(file, "utf8").replace("timeout-minutes: 30", "timeout-minutes: 45"));
     },
   },
-  { kind: "missing", damage: (root) => unlinkSync(path.join(root, dockerBuild)) },
+  { kind: "missing", damage: (root) => unlinkSync(path.join(root, ruleCatalogue)) },
   {
     kind: "orphan",
     damage: (root) => writeFileSync(path.join(root, ".github/workflows/old.yml"), withHeader("hash", "workflows-src/old.ts", "name: old\n")),
@@ -68,7 +65,7 @@ test("a freshly generated tree has no drift and check exits 0", () => {
 });
 
 for (const { kind, damage } of cases) {
-  test(`a ${kind} file is reported with a diff, check exits 1, gen repairs it`, () => {
+  test(`a ${kind} file is reported with a diff and the fix`, () => {
     const root = freshTree();
     try {
       damage(root);
@@ -76,21 +73,31 @@ for (const { kind, damage } of cases) {
       assert.deepEqual(drifts.map((d) => d.kind), [kind]);
       assert.match(drifts[0]!.diff, /^@@ /m, "a unified diff");
       assert.match(drifts[0]!.message, /npm run gen/);
-
-      const check = cli("check", root, { GITHUB_ACTIONS: "true" });
-      assert.equal(check.status, 1);
-      assert.match(check.stdout, new RegExp(`^${kind}: `, "m"));
-      assert.match(check.stdout, /^::error file=\.github\/workflows\/[a-z-]+\.yml,title=generated file /m);
-
-      const gen = cli("gen", root);
-      assert.equal(gen.status, 0, gen.stderr);
-      assert.deepEqual(findDrift(root, expected), []);
-      if (kind === "orphan") assert.equal(existsSync(path.join(root, ".github/workflows/old.yml")), false);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
   });
 }
+
+test("check exits 1 naming a stale, a hand-edited, a missing and an orphaned file; gen repairs all four", () => {
+  const root = freshTree();
+  try {
+    for (const { damage } of cases) damage(root);
+    assert.deepEqual(findDrift(root, expected).map((d) => d.kind).sort(), cases.map((c) => c.kind).sort());
+
+    const check = cli("check", root, { GITHUB_ACTIONS: "true" });
+    assert.equal(check.status, 1);
+    for (const { kind } of cases) assert.match(check.stdout, new RegExp(`^${kind}: `, "m"));
+    assert.match(check.stdout, /^::error file=\.github\/workflows\/[a-z-]+\.yml,title=generated file /m);
+
+    const gen = cli("gen", root);
+    assert.equal(gen.status, 0, gen.stderr);
+    assert.deepEqual(findDrift(root, expected), []);
+    assert.equal(existsSync(path.join(root, ".github/workflows/old.yml")), false);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
 
 test("a workflow file without our header is left alone", () => {
   const root = freshTree();

@@ -9,11 +9,9 @@ import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
 import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
 import { workflows as registeredWorkflows } from "../../workflows-src/index.ts";
 import { emitWorkflow } from "../emit/emit-workflow.ts";
-import { lint } from "../lint/engine.ts";
-import { emittedDocuments } from "../lint/load.ts";
-import { formatFinding } from "../lint/format.ts";
 import { documents as registeredDocuments, type DocumentEntry } from "./documents.ts";
 import type { GeneratedFile } from "./generated-file.ts";
+import { lintErrors } from "./lint-gate.ts";
 import { reports as registeredReports, type ReportGenerator } from "./reports.ts";
 
 /** One entry of the workflow registry: builds a workflow (throws `BuildError` on problems). */
@@ -43,8 +41,8 @@ export interface GenerateOptions {
  */
 export async function generate(options: GenerateOptions = {}): Promise<GeneratedFile[]> {
   const files = await emitAll(options);
-  const errors = lint(emittedDocuments(files)).filter((f) => f.severity === "error");
-  if (errors.length) throw new GenerationError(errors.map(formatFinding));
+  const errors = await lintErrors(files);
+  if (errors.length) throw new GenerationError(errors);
   const problems: string[] = [];
   for (const report of options.reports ?? registeredReports) {
     try {

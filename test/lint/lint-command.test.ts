@@ -1,16 +1,13 @@
 /** `npm run lint`: its formats, its exit codes and its refusal of unknown flags. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { runScript } from "../support/run-script.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const seed = "test/fixtures/seed-docker-build.yml";
 const clean = ".github/workflows/workflows-check.yml";
 
 function lintCommand(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/lint.ts", ...args], { cwd: projectRoot, encoding: "utf8" });
+  return runScript("lint", args);
 }
 
 test("json lists every finding as {rule, severity, file, path, message} and exits 1 on errors", () => {

@@ -1,13 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { parse } from "yaml";
-import { PROJECT_ROOT } from "../../scripts/project-root.ts";
 import { parseEvent } from "../../scripts/sim/event.ts";
 import { parseFileCommands } from "../../scripts/sim/run-step.ts";
 import { simulate } from "../../scripts/sim/simulate.ts";
 import { parseWorkflowShape } from "../../scripts/sim/workflow-shape.ts";
+import { runScript } from "../support/run-script.ts";
 
 const wf = (text: string) => parseWorkflowShape("inline.yml", parse(text));
 const push = (ref = "refs/heads/main") => parseEvent({ event: "push", ref });
@@ -123,7 +121,7 @@ test("an event description is validated with the field and the fix named", () =>
   assert.throws(() => parseEvent({ event: "release" }), /event:/);
 });
 
-const plan = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "scripts", "plan.ts"), ...args], { cwd: PROJECT_ROOT, encoding: "utf8" });
+const plan = (...args: string[]) => runScript("plan", args);
 
 test("npm run plan --json gives jobs with results and steps, images and artifacts", () => {
   const run = plan("--event", "pull_request", "--pr", "5", "--owner", "UPPERCASE", "--title", "chore: x", "--json");

@@ -1,17 +1,22 @@
 /**
  * The workflows the sources emit, generated once per test process and parsed,
- * so tests read the same YAML that `npm run gen` writes.
+ * so tests read the same YAML that `npm run gen` writes. Like gen, it reuses the
+ * committed plan report while nothing it was computed from changed, so each test
+ * process does not run the simulation again (the report's own tests do).
  */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { generate } from "../../scripts/generated/generate.ts";
 import type { GeneratedFile } from "../../scripts/generated/generated-file.ts";
 import { WORKFLOWS_DIR } from "../../scripts/emit/emit-workflow.ts";
 
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 let cache: Promise<GeneratedFile[]> | undefined;
 
 /** Every generated file. */
 export function generatedFiles(): Promise<GeneratedFile[]> {
-  cache ??= generate();
+  cache ??= generate({ root: projectRoot });
   return cache;
 }
 

@@ -1,0 +1,91 @@
+/**
+ * `npm run bench [-- --runs N] [--only id,id] [--anchor] [--npm-test] [--json FILE]`:
+ * times the project's commands against `node -e 0`, interleaved, and prints medians,
+ * ranges, ratios and the budgets; writes the same as JSON (default
+ * `bench-results/<commit>.json`) to compare commits. A report, never a test.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { parseFlags } from "./cli/flags.ts";
+import { evaluateBudgets } from "./bench/budgets.ts";
+import { BASELINE_ID, benchCommands } from "./bench/commands.ts";
+import { anchorMatches, prepareGwfAnchor } from "./bench/gwf-anchor.ts";
+import { measureInterleaved } from "./bench/measure.ts";
+import { formatBudgets, formatTable, resultRows } from "./bench/report.ts";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const flags = parseFlags(
+  "bench",
+  process.argv.slice(2),
+  z
+    .object({
+      runs: z.coerce.number().int().min(1).default(7),
+      only: z.string().optional(),
+      anchor: z.literal(true).optional(),
+      "npm-test": z.literal(true).optional(),
+      json: z.string().min(1).optional(),
+    })
+    .strict(),
+);
+
+const git = (...args: string[]): string => execFileSync("git", args, { cwd: projectRoot, encoding: "utf8" }).trim();
+const commit = `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain") ? "-dirty" : ""}`;
+class UsageError extends Error {}
+const scratch = mkdtempSync(path.join(tmpdir(), "charon-bench-"));
+const coldCaches = path.join(projectRoot, "node_modules", ".cache", `bench-cold-${process.pid}`);
+mkdirSync(coldCaches, { recursive: true });
+
+try {
+  let commands = benchCommands(projectRoot, scratch, coldCaches);
+  if (flags.anchor) commands.push(prepareGwfAnchor());
+  if (flags.only) {
+    const wanted = new Set(flags.only.split(",").map((id) => id.trim()));
+    const unknown = [...wanted].filter((id) => !commands.some((c) => c.id === id));
+    if (unknown.length) {
+      throw new UsageError(`bench: unknown command id ${unknown.map((id) => `"${id}"`).join(", ")} in --only; use ${commands.map((c) => `"${c.id}"`).join(", ")} (add --anchor for "gwf")`);
+    }
+    commands = commands.filter((c) => c.id === BASELINE_ID || wanted.has(c.id));
+  }
+
+  const load = [loadavg()[0]!];
+  const samples = measureInterleaved(commands, flags.runs, (round) => process.stderr.write(`bench: round ${round + 1} of ${flags.runs}\r`));
+  process.stderr.write("\n");
+  load.push(loadavg()[0]!);
+  const rows = resultRows(commands, samples, BASELINE_ID);
+  const medians = new Map(rows.map((row) => [row.id, row.wallMs.median]));
+
+  let npmTestSeconds: number | undefined;
+  if (flags["npm-test"]) {
+    const start = performance.now();
+    const run = spawnSync("npm", ["test"], { cwd: projectRoot, stdio: "ignore" });
+    npmTestSeconds = (performance.now() - start) / 1000;
+    if (run.status !== 0) console.error(`bench: npm test failed (exit ${run.status}); its time is reported all the same`);
+  }
+
+  const gen = medians.get("gen");
+  const gwf = medians.get("gwf");
+  const anchor = gen !== undefined && gwf !== undefined ? { genOverGwf: gen / gwf, sameWorkflow: anchorMatches(projectRoot) } : undefined;
+  const budgets = evaluateBudgets(medians, npmTestSeconds);
+
+  console.log(formatTable(rows, flags.runs));
+  console.log(`load average (1 min) before/after: ${load.map((l) => l.toFixed(1)).join(" / ")} on ${cpus().length} CPUs\n`);
+  console.log(formatBudgets(budgets));
+  if (anchor) console.log(`anchor: npm run gen / npx gwf build = ${anchor.genOverGwf.toFixed(2)} (same workflow: ${anchor.sameWorkflow ? "yes" : "NO"})`);
+
+  const jsonFile = path.resolve(flags.json ?? path.join(projectRoot, "bench-results", `${commit}.json`));
+  mkdirSync(path.dirname(jsonFile), { recursive: true });
+  const record = { commit, date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadAverage: load, runs: flags.runs, results: rows, budgets, anchor, npmTestSeconds };
+  writeFileSync(jsonFile, `${JSON.stringify(record, null, 2)}\n`);
+  console.log(`\nbench: results written to ${path.relative(process.cwd(), jsonFile)}`);
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(error.message);
+  process.exitCode = 2;
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+  rmSync(coldCaches, { recursive: true, force: true });
+}

@@ -1,0 +1,57 @@
+/**
+ * What `npm run bench` times: `node -e 0` as the unit, the project's commands as users
+ * run them (`npm run …`), gen through the tsx loader for comparison, check with a
+ * cold compile cache (as in a fresh CI clone), and the generator on 1, 10 and 100
+ * synthetic workflows in one process.
+ */
+import { existsSync, mkdtempSync } from "node:fs";
+import path from "node:path";
+import type { BenchCommand } from "./measure.ts";
+
+/** The baseline every ratio is taken against. */
+export const BASELINE_ID = "node";
+
+/** Sizes of the synthetic-workflow runs. */
+export const SYNTHETIC_COUNTS = [1, 10, 100] as const;
+
+/** The id of the synthetic run with `count` workflows. */
+export const syntheticId = (count: number): string => `synthetic-${count}`;
+
+/**
+ * Every command the benchmark knows. `scratch` is a temporary folder for outputs;
+ * `coldCaches` a folder inside the project for throw-away compile caches (inside, because
+ * compiled bundles import the external packages from the project's node_modules).
+ */
+export function benchCommands(projectRoot: string, scratch: string, coldCaches: string): BenchCommand[] {
+  const node = process.execPath;
+  const runTs = path.join(projectRoot, "scripts", "run-ts.mjs");
+  const commands: BenchCommand[] = [
+    { id: BASELINE_ID, label: "node -e 0", argv: [node, "-e", "0"], cwd: projectRoot },
+    { id: "gen", label: "npm run gen", argv: ["npm", "run", "gen"], cwd: projectRoot },
+    { id: "check", label: "npm run check", argv: ["npm", "run", "check"], cwd: projectRoot },
+    { id: "typecheck", label: "npm run typecheck", argv: ["npm", "run", "typecheck"], cwd: projectRoot },
+  ];
+  if (existsSync(path.join(projectRoot, "scripts", "lint.ts"))) commands.push({ id: "lint", label: "npm run lint", argv: ["npm", "run", "lint"], cwd: projectRoot });
+  commands.push(
+    {
+      id: "check-cold",
+      label: "npm run check, cold compile cache",
+      argv: ["npm", "run", "check"],
+      cwd: projectRoot,
+      env: () => ({ RUN_TS_CACHE: mkdtempSync(path.join(coldCaches, "cache-")) }),
+    },
+    {
+      id: "gen-tsx",
+      label: "gen through the tsx loader",
+      argv: [node, "--import", "tsx", path.join(projectRoot, "scripts", "gen.ts"), "--root", path.join(scratch, "tsx-root")],
+      cwd: projectRoot,
+    },
+    ...SYNTHETIC_COUNTS.map((count) => ({
+      id: syntheticId(count),
+      label: `generator, ${count} synthetic workflow${count === 1 ? "" : "s"}`,
+      argv: [node, runTs, path.join(projectRoot, "scripts", "bench", "synthetic-gen.ts"), "--count", String(count), "--root", path.join(scratch, `synthetic-${count}`)],
+      cwd: projectRoot,
+    })),
+  );
+  return commands;
+}

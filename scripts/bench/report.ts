@@ -1,0 +1,71 @@
+/**
+ * The benchmark's results: a table for people (median, min–max, ratio to `node -e 0`,
+ * CPU time) and a JSON record for comparing commits.
+ */
+import type { BudgetResult } from "./budgets.ts";
+import type { BenchCommand, Samples } from "./measure.ts";
+import { summarize, type Summary } from "./statistics.ts";
+
+/** One command's line of the results. */
+export interface ResultRow {
+  id: string;
+  label: string;
+  argv: readonly string[];
+  wallMs: Summary;
+  cpuMs: Summary | undefined;
+  /** Median wall time over the baseline's. */
+  ratio: number;
+  /** Median CPU time over the baseline's. */
+  cpuRatio: number | undefined;
+}
+
+/** Rows in command order, ratios against the command `baselineId`. */
+export function resultRows(commands: readonly BenchCommand[], samples: ReadonlyMap<string, Samples>, baselineId: string): ResultRow[] {
+  const base = samples.get(baselineId);
+  if (!base) throw new Error(`the baseline "${baselineId}" was not measured`);
+  const baseWall = summarize(base.wall).median;
+  const baseCpu = base.cpu ? summarize(base.cpu).median : undefined;
+  return commands.map((command) => {
+    const { wall, cpu } = samples.get(command.id)!;
+    const wallMs = summarize(wall);
+    const cpuMs = cpu ? summarize(cpu) : undefined;
+    return {
+      id: command.id,
+      label: command.label,
+      argv: command.argv,
+      wallMs,
+      cpuMs,
+      ratio: wallMs.median / baseWall,
+      cpuRatio: cpuMs && baseCpu ? cpuMs.median / baseCpu : undefined,
+    };
+  });
+}
+
+const ms = (value: number): string => `${Math.round(value)}`;
+
+/** The results as a plain-text table. */
+export function formatTable(rows: readonly ResultRow[], runs: number): string {
+  const header = ["command", "median ms", "min–max ms", "× node -e 0", "cpu ms", "cpu ×"];
+  const lines = rows.map((row) => [
+    row.label,
+    ms(row.wallMs.median),
+    `${ms(row.wallMs.min)}–${ms(row.wallMs.max)}`,
+    row.ratio.toFixed(2),
+    row.cpuMs ? ms(row.cpuMs.median) : "-",
+    row.cpuRatio === undefined ? "-" : row.cpuRatio.toFixed(2),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const format = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [`${runs} interleaved runs each, after one warm-up; wall-clock medians`, format(header), ...lines.map(format)].join("\n");
+}
+
+/** The budgets as lines: value, limit, met or not. */
+export function formatBudgets(budgets: readonly BudgetResult[]): string {
+  return budgets
+    .map((b) => {
+      const value = b.value === undefined ? "not measured" : b.unit === "x" ? `${b.value.toFixed(2)}×` : `${b.value.toFixed(1)} s`;
+      const verdict = b.met === undefined ? "" : b.met ? "  met" : "  NOT met";
+      return `${b.name}: ${value} (budget ≤ ${b.limit}${b.unit === "x" ? "×" : " s"})${verdict}`;
+    })
+    .join("\n");
+}

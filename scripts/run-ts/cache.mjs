@@ -1,0 +1,83 @@
+/**
+ * The cache of compiled entries: one folder per entry with a manifest that lists every
+ * file the bundle was compiled from, with its identity on disk (inode, size, change and
+ * modification times) and a digest of its content. A build is served only while every
+ * input is unchanged, so an edit is never run stale.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+// A file changed within this window before a build may have changed again in the same
+// clock tick after it was read; for such a file only its content is trusted (as git
+// does for "racily clean" index entries).
+const RACY_MS = 2000;
+
+/** @typedef {{ dir: string, entry: string }} Build  the folder of a compiled entry and its entry file name */
+/** @typedef {[file: string, stamp: string, digest: string | null]} Input  digest null: never trusted, recompile */
+/** @typedef {{ builtAt: number, inputs: Input[], dir: string, entry: string }} Manifest */
+
+/** Digest of some bytes. */
+export function digestOf(bytes) {
+  return createHash("sha1").update(bytes).digest("hex");
+}
+
+/** Digest of a file's content, or undefined when it cannot be read. */
+export function fileDigest(file) {
+  try {
+    return digestOf(readFileSync(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** What stat says of a file: changes with any write to it (ctime cannot be set back). */
+export function stampOf(file) {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat ? { stamp: `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`, changedAt: stat.ctimeMs } : undefined;
+}
+
+/** Whether a file stamped at `changedAt` is too close to a build at `builtAt` for its stamp to be trusted. */
+export function isRacy(changedAt, builtAt) {
+  return changedAt > builtAt - RACY_MS;
+}
+
+/**
+ * The cache folder of one entry. `RUN_TS_CACHE` moves the cache root; keep it inside the
+ * project, as bundles find the external packages they import by walking up to node_modules.
+ */
+export function cacheDirFor(entry) {
+  const root = process.env["RUN_TS_CACHE"] || path.join(projectRoot, "node_modules", ".cache", "run-ts");
+  const key = createHash("sha1").update(entry).digest("hex").slice(0, 12);
+  return path.join(root, `${path.basename(entry).replace(/\.[cm]?tsx?$/, "")}-${key}`);
+}
+
+/** The manifest's path inside an entry's cache folder. */
+export function manifestPath(cacheDir) {
+  return path.join(cacheDir, "manifest.json");
+}
+
+/**
+ * The compiled build of the entry whose cache folder is `cacheDir`, when every input
+ * it was compiled from is unchanged; undefined when there is none or it is stale.
+ * @returns {Build | undefined}
+ */
+export function freshBuild(cacheDir) {
+  /** @type {Manifest} */
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath(cacheDir), "utf8"));
+  } catch {
+    return undefined;
+  }
+  for (const [file, stamp, digest] of manifest.inputs) {
+    const now = stampOf(file);
+    if (!now) return undefined;
+    if (now.stamp === stamp && !isRacy(now.changedAt, manifest.builtAt)) continue;
+    if (digest === null || fileDigest(file) !== digest) return undefined;
+  }
+  return { dir: path.join(cacheDir, manifest.dir), entry: manifest.entry };
+}

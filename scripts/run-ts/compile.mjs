@@ -1,0 +1,181 @@
+/**
+ * Compiles a TypeScript entry into a cached bundle with esbuild. Each project module
+ * keeps its own `import.meta.url` (file reads and project-root computations relative to
+ * the module stay right), a table maps bundle positions back to TypeScript lines for
+ * stack traces, and heavy or unknown packages stay external so lazy imports stay lazy.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import * as esbuild from "esbuild";
+import { digestOf, fileDigest, isRacy, manifestPath, stampOf } from "./cache.mjs";
+import { lineTable } from "./line-table.mjs";
+
+const TARGET = "node20";
+
+// Small pure-JavaScript packages on the path of gen and check; inlining them saves Node
+// resolving and loading their many files. GitHub's workflow parser is bundled too: it
+// imports its schema as JSON without an import attribute, which plain Node refuses (it
+// is imported lazily, so it lands in a chunk of its own). Everything else stays external
+// and loads from node_modules: wasm, packages that read their own files, and zod (gen
+// and check skip it without flags, and bundling it doubles the compile after an edit).
+const BUNDLED = new Set(["yaml", "diff", "@actions/expressions", "@actions/workflow-parser", "@github-actions-workflow-ts/lib"]);
+
+// Bundled CommonJS code calls require() for Node's built-in modules.
+const REQUIRE_BANNER = 'import { createRequire as __runTsRequire } from "node:module"; const require = __runTsRequire(import.meta.url);';
+
+// Files that change what a build produces without being part of it.
+const COMPILER_FILES = [
+  fileURLToPath(new URL("./compile.mjs", import.meta.url)),
+  fileURLToPath(new URL("./line-table.mjs", import.meta.url)),
+  createRequire(import.meta.url).resolve("esbuild/package.json"),
+];
+
+const inNodeModules = (file) => file.split(path.sep).includes("node_modules");
+
+/** The project's declared packages that stay external, as esbuild patterns (esbuild matches them natively, without a round trip per import). */
+function externalPackages(root) {
+  const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+  const names = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"].flatMap((field) => Object.keys(manifest[field] ?? {}));
+  return [...new Set(names)].filter((name) => !BUNDLED.has(name)).flatMap((name) => [name, `${name}/*`]);
+}
+
+/** The project root of a file: the nearest folder above it with a package.json. */
+function packageRoot(file) {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) return path.dirname(file);
+  }
+}
+
+/**
+ * Compiles `entry` into `cacheDir` and records its inputs in the manifest.
+ * @returns {Promise<import("./cache.mjs").Build>}
+ */
+export async function compile(entry, cacheDir) {
+  const root = packageRoot(entry);
+  const tsconfigFile = path.join(root, "tsconfig.json");
+  const tsconfigRaw = existsSync(tsconfigFile) ? readFileSync(tsconfigFile, "utf8") : undefined;
+  const builtAt = Date.now();
+  /** @type {Map<string, import("./cache.mjs").Input>} project sources: stamped before they are read, digests of the very bytes compiled */
+  const compiled = new Map();
+
+  const projectSources = {
+    name: "project-sources",
+    setup(build) {
+      build.onLoad({ filter: /\.[cm]?ts$/ }, async ({ path: file }) => {
+        if (inNodeModules(file)) return undefined;
+        const stamp = stampOf(file);
+        const bytes = readFileSync(file);
+        compiled.set(file, [file, stamp?.stamp ?? "", digestOf(bytes)]);
+        const result = await esbuild.transform(bytes.toString("utf8"), {
+          loader: "ts",
+          format: "esm",
+          target: TARGET,
+          sourcefile: file,
+          sourcemap: "inline",
+          define: { "import.meta.url": JSON.stringify(pathToFileURL(file).href) },
+          ...(tsconfigRaw === undefined ? {} : { tsconfigRaw }),
+        });
+        return { contents: result.code, loader: "js" };
+      });
+    },
+  };
+
+  const outdir = path.join(cacheDir, "out");
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: TARGET,
+    outdir,
+    outExtension: { ".js": ".mjs" },
+    write: false,
+    metafile: true,
+    sourcemap: "external",
+    sourcesContent: false,
+    logLevel: "silent",
+    banner: { js: REQUIRE_BANNER },
+    external: externalPackages(root),
+    plugins: [projectSources],
+  });
+
+  const files = new Map();
+  const maps = new Map();
+  for (const output of result.outputFiles) {
+    const name = path.relative(outdir, output.path);
+    if (name.endsWith(".map")) maps.set(name.slice(0, -".map".length), JSON.parse(output.text));
+    else files.set(name, output.contents);
+  }
+  const lines = {};
+  for (const [name, map] of maps) lines[name] = lineTable(map, (source) => path.resolve(outdir, source), inNodeModules);
+  files.set("lines.json", Buffer.from(JSON.stringify(lines)));
+
+  const digest = createHash("sha1");
+  for (const [name, contents] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) digest.update(name).update(contents);
+  const buildName = digest.digest("hex").slice(0, 16);
+  const dir = path.join(cacheDir, buildName);
+  publish(dir, files);
+
+  const entryOutput = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint !== undefined);
+  if (!entryOutput) throw new Error(`run-ts: esbuild produced no entry for "${entry}"`);
+  const inputs = [...Object.keys(result.metafile.inputs).map((input) => path.resolve(root, input)), ...COMPILER_FILES];
+  if (tsconfigRaw !== undefined) inputs.push(tsconfigFile);
+  /** @type {import("./cache.mjs").Manifest} */
+  const manifest = {
+    builtAt,
+    inputs: [...new Set(inputs)].map((file) => compiled.get(file) ?? readInput(file, builtAt)),
+    dir: buildName,
+    entry: path.relative(outdir, path.resolve(root, entryOutput[0])),
+  };
+  writeAtomically(manifestPath(cacheDir), JSON.stringify(manifest));
+  prune(cacheDir, buildName);
+  return { dir, entry: manifest.entry };
+}
+
+// A file esbuild read itself: stamped now. One that changed around the build may differ
+// from what was compiled, so it gets no digest and the next run compiles again.
+/** @returns {import("./cache.mjs").Input} */
+function readInput(file, builtAt) {
+  const stamp = stampOf(file);
+  if (!stamp) return [file, "", null];
+  return [file, stamp.stamp, isRacy(stamp.changedAt, builtAt) ? null : (fileDigest(file) ?? null)];
+}
+
+// Concurrent runs may compile the same entry: each writes its own temporary folder and
+// renames it into place; the same inputs give the same folder name and the same bytes.
+function publish(dir, files) {
+  if (existsSync(dir)) return;
+  const temp = `${dir}.${process.pid}.tmp`;
+  for (const [name, contents] of files) {
+    mkdirSync(path.dirname(path.join(temp, name)), { recursive: true });
+    writeFileSync(path.join(temp, name), contents);
+  }
+  try {
+    renameSync(temp, dir);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    if (!existsSync(dir)) throw error;
+  }
+}
+
+function writeAtomically(file, text) {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}
+
+// Older builds are removed once no run can still be loading them lazily.
+function prune(cacheDir, keep) {
+  const cutoff = Date.now() - 60_000;
+  for (const name of readdirSync(cacheDir)) {
+    const entry = path.join(cacheDir, name);
+    if (name === keep || name === "manifest.json" || !statSync(entry).isDirectory()) continue;
+    if (statSync(entry).mtimeMs < cutoff) rmSync(entry, { recursive: true, force: true });
+  }
+}

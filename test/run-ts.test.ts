@@ -1,0 +1,137 @@
+/**
+ * The compiled-entry cache behind `npm run gen`/`check`: a TypeScript entry runs with
+ * plain Node and behaves as under tsx (argv, `import.meta.url`-relative reads, stack
+ * traces naming the `.ts` line, the kit's recorded source lines); an unchanged tree is
+ * served from the cache, and an edited source is recompiled even when its size and
+ * modification time are the same as before.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { workflows } from "../workflows-src/index.ts";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const launcher = path.join(projectRoot, "scripts", "run-ts.mjs");
+
+function tempProject(files: Record<string, string>): { dir: string; cache: string; run: (entry: string, ...args: string[]) => SpawnSyncReturns<string> } {
+  const dir = mkdtempSync(path.join(tmpdir(), "run-ts-"));
+  for (const [name, text] of Object.entries({ "package.json": '{ "type": "module" }\n', ...files })) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  const cache = path.join(dir, "cache");
+  return {
+    dir,
+    cache,
+    run: (entry, ...args) => spawnSync(process.execPath, [launcher, path.join(dir, entry), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, RUN_TS_CACHE: cache } }),
+  };
+}
+
+const manifestOf = (cache: string): string => {
+  const [entryDir] = readdirSync(cache);
+  return path.join(cache, entryDir!, "manifest.json");
+};
+
+const sources = {
+  "main.ts": [
+    'import { readFileSync } from "node:fs";',
+    'import { greeting } from "./lib/greet.ts";',
+    'import { firstFrame } from "./lib/where.ts";',
+    "",
+    "interface Report {",
+    "  greeting: string;",
+    "  frame: string;",
+    "}",
+    'const report: Report = { greeting, frame: firstFrame() };',
+    'console.log(JSON.stringify({ ...report, url: import.meta.url, argv: process.argv.slice(1), data: readFileSync(new URL("./data.txt", import.meta.url), "utf8") }));',
+    "",
+  ].join("\n"),
+  "lib/greet.ts": 'export const greeting: string = "hello";\n',
+  "lib/where.ts": [
+    "type Line = string;",
+    "enum Unused {",
+    "  A,",
+    "}",
+    "export function firstFrame(): Line {",
+    '  return (new Error().stack ?? "").split("\\n")[1]?.trim() ?? "";',
+    "}",
+    "",
+  ].join("\n"),
+  "data.txt": "beside main.ts",
+};
+
+test("an entry runs with its argv, its own import.meta.url and stack frames at the TypeScript line", () => {
+  const project = tempProject(sources);
+  try {
+    const run = project.run("main.ts", "--flag", "value");
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as { greeting: string; frame: string; url: string; argv: string[]; data: string };
+    assert.equal(report.greeting, "hello");
+    assert.deepEqual(report.argv, [path.join(project.dir, "main.ts"), "--flag", "value"]);
+    assert.equal(report.url, pathToFileURL(path.join(project.dir, "main.ts")).href);
+    assert.equal(report.data, "beside main.ts");
+    assert.ok(report.frame.includes(`${pathToFileURL(path.join(project.dir, "lib", "where.ts")).href}:6:`), report.frame);
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+  }
+});
+
+test("an unchanged tree is served from the cache; an edit of the same size and mtime is recompiled", () => {
+  const project = tempProject(sources);
+  try {
+    assert.equal(project.run("main.ts").status, 0);
+    const manifest = manifestOf(project.cache);
+    const past = new Date(Date.now() - 3_600_000);
+    utimesSync(manifest, past, past);
+    const stamped = statSync(manifest).mtimeMs;
+    assert.equal(JSON.parse(project.run("main.ts").stdout).greeting, "hello");
+    assert.equal(statSync(manifest).mtimeMs, stamped, "a fresh cache is not rewritten");
+
+    const greet = path.join(project.dir, "lib", "greet.ts");
+    const before = statSync(greet);
+    writeFileSync(greet, readFileSync(greet, "utf8").replace("hello", "howdy"));
+    utimesSync(greet, before.atime, before.mtime);
+    assert.equal(statSync(greet).size, before.size);
+    const edited = project.run("main.ts");
+    assert.equal(edited.status, 0, edited.stderr);
+    assert.equal(JSON.parse(edited.stdout).greeting, "howdy");
+    assert.notEqual(statSync(manifest).mtimeMs, stamped, "the edit was compiled into a new build");
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+  }
+});
+
+test("a source that does not compile fails the run and names the file", () => {
+  const project = tempProject({ ...sources, "lib/greet.ts": "export const greeting: string = ;\n" });
+  try {
+    const run = project.run("main.ts");
+    assert.notEqual(run.status, 0);
+    assert.match(run.stderr, /greet\.ts/);
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+  }
+});
+
+test("the kit records the same TypeScript lines in a compiled run as under tsx", () => {
+  const registry = path.join(projectRoot, "workflows-src", "index.ts");
+  const project = tempProject({
+    "sources.ts": [
+      `import { workflows } from ${JSON.stringify(registry)};`,
+      "console.log(JSON.stringify(workflows.map((build) => [...build().sources])));",
+      "",
+    ].join("\n"),
+  });
+  try {
+    const run = project.run("sources.ts");
+    assert.equal(run.status, 0, run.stderr);
+    const expected = workflows.map((build) => [...build().sources]);
+    assert.ok(expected.flat().some(([, where]) => /\.ts:\d+$/.test(where)), "the kit recorded lines");
+    assert.deepEqual(JSON.parse(run.stdout), expected);
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+  }
+});
