@@ -61,9 +61,12 @@ export function parsePinTable(text: string, source = manifestFile): PinTable {
   return parseWith(pinTableSchema, parseJson(text, source), source);
 }
 
-/** Reads and validates the committed manifest. */
+let committed: ActionManifest | undefined;
+
+/** Reads and validates the committed manifest (once per process: gen reads it for pins and bindings). */
 export function loadActionManifest(): ActionManifest {
-  return parseActionManifest(readFileSync(manifestUrl, "utf8"));
+  committed ??= parseActionManifest(readFileSync(manifestUrl, "utf8"));
+  return committed;
 }
 
 /** The manifest as committed: actions sorted by path, two-space JSON, final newline. */
