@@ -101,6 +101,7 @@ function concat(parts: readonly (string | Expr | Template)[]): Template {
   return new Template(texts, exprs);
 }
 
+/** Binding strength of an expression's outermost operator, to add parentheses only where needed. */
 export const enum Precedence {
   Or = 1,
   And = 2,
