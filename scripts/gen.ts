@@ -14,7 +14,7 @@ const flags = await parseRootFlag("gen", process.argv.slice(2), projectRoot);
 
 try {
   const result = await runGen(flags.root);
-  console.log(`gen: wrote ${result.written.length} files${result.removed.length ? `, removed ${result.removed.join(", ")}` : ""}`);
+  console.log(`gen: ${result.written.length ? `wrote ${result.written.join(", ")}` : "every file was current"}${result.removed.length ? `; removed ${result.removed.join(", ")}` : ""}`);
 } catch (error) {
   if (!(error instanceof GenerationError)) throw error;
   console.error(`gen: nothing written.\n${error.message}`);

@@ -7,27 +7,40 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
+/**
+ * The global under which the mapper of call sites is published, for code that reads
+ * structured call sites instead of formatted stack text (the kit's source locations).
+ */
+export const CALL_SITE_MAPPER = Symbol.for("run-ts.mapCallSite");
+
 /** Maps frames of the build in `buildDir`; its table is read on the first frame that needs it. */
 export function installStackMap(buildDir) {
   const prefix = pathToFileURL(buildDir + path.sep).href;
   /** @type {Record<string, import("./line-table.mjs").LineTable> | undefined} */
   let tables;
 
-  const frame = (site) => {
-    const text = site.toString();
+  /** The source file URL, line and column of a call site inside the bundle, or undefined. */
+  const mapSite = (site) => {
     const file = site.getFileName();
-    if (!file?.startsWith(prefix)) return text;
+    if (!file?.startsWith(prefix)) return undefined;
     tables ??= JSON.parse(readFileSync(path.join(buildDir, "lines.json"), "utf8"));
     const table = tables[file.slice(prefix.length)];
-    const line = site.getLineNumber();
+    const segments = table?.lines[site.getLineNumber() - 1];
+    if (!table || !segments) return undefined;
     const column = site.getColumnNumber();
-    const segments = table?.lines[line - 1];
-    if (!table || !segments) return text;
     let at = -1;
     for (let i = 0; i < segments.length && segments[i] <= column - 1; i += 4) at = i;
-    if (at < 0) return text;
-    const mapped = `${table.sources[segments[at + 1]]}:${segments[at + 2] + 1}:${segments[at + 3] + 1}`;
-    return text.replace(`${file}:${line}:${column}`, () => mapped);
+    if (at < 0) return undefined;
+    return { file: table.sources[segments[at + 1]], line: segments[at + 2] + 1, column: segments[at + 3] + 1 };
+  };
+  globalThis[CALL_SITE_MAPPER] = mapSite;
+
+  const frame = (site) => {
+    const text = site.toString();
+    const mapped = mapSite(site);
+    if (!mapped) return text;
+    const file = site.getFileName();
+    return text.replace(`${file}:${site.getLineNumber()}:${site.getColumnNumber()}`, () => `${mapped.file}:${mapped.line}:${mapped.column}`);
   };
 
   Error.prepareStackTrace = (error, sites) => {

@@ -82,6 +82,9 @@ export function workflow(moduleUrl: string, spec: WorkflowSpec): BuiltWorkflow {
   return { file, sourceModule, workflow: model, sources };
 }
 
+// Expression texts that parsed once; the same text always parses the same way.
+const parsedTexts = new Set<string>();
+
 /** Parses every `if:` and every `${{ }}` of the model with GitHub's parser. */
 function expressionProblems(model: unknown, sources: ReadonlyMap<string, string>): Problem[] {
   const problems: Problem[] = [];
@@ -89,7 +92,11 @@ function expressionProblems(model: unknown, sources: ReadonlyMap<string, string>
     if (typeof node === "string") {
       try {
         const parts = isCondition && !node.includes("${{") ? [{ kind: "expression", text: node }] : splitTemplate(node);
-        for (const part of parts) if (part.kind === "expression") parseExpression(part.text);
+        for (const part of parts) {
+          if (part.kind !== "expression" || parsedTexts.has(part.text)) continue;
+          parseExpression(part.text);
+          parsedTexts.add(part.text);
+        }
       } catch (error) {
         problems.push({ path: at, message: `expression does not parse: ${(error as Error).message}; fix the expression`, source: nearestSource(at, sources) });
       }
