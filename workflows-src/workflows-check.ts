@@ -4,7 +4,7 @@
  * packages, it installs, runs the drift check and the tests.
  */
 import { actionsSetupNode, github, job, scriptStep, tpl, workflow, type BuiltWorkflow } from "./kit/index.ts";
-import { checkout } from "./docker-build/checkout.ts";
+import { checkout } from "./shared/checkout.ts";
 
 const paths: [string, ...string[]] = ["workflows-src/**", "scripts/**", "generated/**", "test/**", ".github/workflows/**", "package.json", "package-lock.json", "tsconfig.json"];
 

@@ -29,7 +29,7 @@ import {
   sigstoreCosignInstaller,
   tpl,
 } from "../kit/index.ts";
-import { checkout } from "./checkout.ts";
+import { checkout } from "../shared/checkout.ts";
 import { prImageArtifact, prImageTag } from "./pr-image.ts";
 import { imageInput, isNotPullRequest, isPullRequest, RUNNER } from "./settings.ts";
 import { verifyGoModule } from "./verify-go-module.ts";

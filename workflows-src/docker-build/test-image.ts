@@ -6,7 +6,7 @@
 import { and, currentJob, dockerLoginAction, envVar, github, job, not, scriptFile, scriptStep, secret, status } from "../kit/index.ts";
 import { buildAndPush } from "./build-and-push.ts";
 import { buildSkipped } from "./build-skipped.ts";
-import { checkout } from "./checkout.ts";
+import { checkout } from "../shared/checkout.ts";
 import { isNotPullRequest, RUNNER } from "./settings.ts";
 
 const script = (file: string): string => scriptFile(import.meta.url, `./scripts/${file}`);

@@ -4,7 +4,7 @@
  * findings in that binary alone.
  */
 import { aquasecurityTrivyAction, job, runner, scriptFile, scriptStep, tpl } from "../kit/index.ts";
-import { checkout } from "./checkout.ts";
+import { checkout } from "../shared/checkout.ts";
 import { isPullRequest, RUNNER } from "./settings.ts";
 
 /** Where the application binary lives inside Charon's image. */

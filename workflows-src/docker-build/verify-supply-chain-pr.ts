@@ -23,7 +23,7 @@ import {
 } from "../kit/index.ts";
 import { buildAndPush } from "./build-and-push.ts";
 import { buildSkipped } from "./build-skipped.ts";
-import { checkout } from "./checkout.ts";
+import { checkout } from "../shared/checkout.ts";
 import { prCommentScript } from "./pr-comment.ts";
 import { prImageArtifact } from "./pr-image.ts";
 import { isPullRequest, RUNNER } from "./settings.ts";
