@@ -105,6 +105,22 @@ test("an unchanged tree is served from the cache; an edit of the same size and m
   }
 });
 
+test("an entry that imports modules lazily runs itself, not one of its lazy chunks", () => {
+  // esbuild makes each lazily imported module an entry point of its own chunk and does
+  // not promise an order; taking the first entry point once ran such a chunk instead.
+  const project = tempProject({
+    "z-main.ts": 'const { word } = await import("./a-lazy.ts");\nconsole.log(`main ran with ${word}`);\n',
+    "a-lazy.ts": 'export const word = "lazy";\n',
+  });
+  try {
+    const run = project.run("z-main.ts");
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout.trim(), "main ran with lazy");
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+  }
+});
+
 test("a source that does not compile fails the run and names the file", () => {
   const project = tempProject({ ...sources, "lib/greet.ts": "export const greeting: string = ;\n" });
   try {

@@ -1,13 +1,12 @@
 /**
- * The generated files that are not workflows (catalogues, typed action bindings),
- * one entry per generator. `npm run gen` writes them and `npm run check` compares
+ * The generated files made from committed sources other than the workflows (the
+ * typed action bindings), one entry per generator. `npm run gen` writes them and `npm run check` compares
  * them like the workflows.
  */
-import { ruleCatalogueFile } from "../lint/catalogue.ts";
 import { bindingFiles } from "../actions/render-bindings.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 
 /** Builds generated files from committed sources (throws `ValidationError` on bad sources). */
 export type DocumentEntry = () => readonly GeneratedFile[];
 
-export const documents: readonly DocumentEntry[] = [() => [ruleCatalogueFile()], bindingFiles];
+export const documents: readonly DocumentEntry[] = [bindingFiles];

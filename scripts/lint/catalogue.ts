@@ -3,22 +3,17 @@
  * severity, what, why and its failing and passing examples), so the documentation
  * of the rules is generated from the rules themselves and cannot fall behind.
  */
-import type { GeneratedFile } from "../generated/generated-file.ts";
-import { withHeader } from "../generated/header.ts";
-import { rules as registeredRules } from "./registry.ts";
 import type { Rule } from "./rule.ts";
 
 /** Where `npm run gen` writes the catalogue. */
 export const RULE_CATALOGUE_PATH = "generated/lint-rules.md";
 
-/** The catalogue of the registered rules as a generated file. */
-export function ruleCatalogueFile(): GeneratedFile {
-  return { path: RULE_CATALOGUE_PATH, content: renderRuleCatalogue(registeredRules) };
-}
+/** What the catalogue's header names as its source. */
+export const RULE_CATALOGUE_SOURCE = "scripts/lint/registry.ts and the rules it lists";
 
 /**
- * Renders the catalogue of the given rules as Markdown, sorted by id, behind the
- * generated-file header (source and regenerating command); same rules, same bytes.
+ * Renders the catalogue of the given rules as Markdown, sorted by id (the body,
+ * without the generated-file header); same rules, same bytes.
  */
 export function renderRuleCatalogue(rules: readonly Rule[]): string {
   const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -51,7 +46,7 @@ export function renderRuleCatalogue(rules: readonly Rule[]): string {
       ...yamlBlock(rule.examples.passing),
     );
   }
-  return withHeader("html", "scripts/lint/registry.ts and the rules it lists", `${lines.join("\n")}\n`);
+  return `${lines.join("\n")}\n`;
 }
 
 function tableCell(text: string): string {

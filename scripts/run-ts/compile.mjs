@@ -122,7 +122,8 @@ export async function compile(entry, cacheDir) {
   const dir = path.join(cacheDir, buildName);
   publish(dir, files);
 
-  const entryOutput = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint !== undefined);
+  // Lazily imported modules are entry points of their own chunks too: match the one asked for.
+  const entryOutput = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint !== undefined && path.resolve(root, output.entryPoint) === entry);
   if (!entryOutput) throw new Error(`run-ts: esbuild produced no entry for "${entry}"`);
   const inputs = [...Object.keys(result.metafile.inputs).map((input) => path.resolve(root, input)), ...COMPILER_FILES];
   if (tsconfigRaw !== undefined) inputs.push(tsconfigFile);

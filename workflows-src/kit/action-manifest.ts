@@ -4,8 +4,12 @@
  * default, deprecation) and its output names. It is the pin table; the typed
  * bindings in `generated/actions/` are generated from it, offline.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { z } from "zod";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { z as Zod } from "zod";
+import { passedBefore, rememberPassed } from "./result-memory.ts";
 import { parseWith, ValidationError } from "./validation-error.ts";
 
 /** Where the manifest lives, relative to the project root (named in generated headers). */
@@ -16,56 +20,76 @@ const manifestUrl = new URL("./actions.manifest.json", import.meta.url);
 /** `owner/repo` or `owner/repo/path/…`: what precedes `@` in a `uses:` value. */
 export const actionPathPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]*\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
 
-const inputFacts = z.strictObject({
-  required: z.boolean(),
-  /** The default as the runner sees it (always a string). */
-  default: z.string().optional(),
-  deprecationMessage: z.string().optional(),
-});
-
-const pinFacts = {
-  commit: z.string().regex(/^[0-9a-f]{40}$/, "must be a full 40-hex commit id"),
-  tag: z.string().min(1),
-};
-
-const actionFacts = z.strictObject({
-  ...pinFacts,
-  inputs: z.record(z.string(), inputFacts),
-  outputs: z.array(z.string()),
-});
-
-const actionPath = z.string().regex(actionPathPattern, "must be owner/repo[/path]");
-
-const manifestSchema = z.strictObject({ actions: z.record(actionPath, actionFacts) });
-
 /**
- * A manifest whose entries may lack their metadata: a new pin is added by hand with
- * `commit` and `tag` only, and `sync-actions` fills in the rest.
+ * The schemas, built on first use: zod is loaded only when a manifest has to be
+ * validated (sync-actions, tests, or a committed manifest not validated before).
  */
-const pinTableSchema = z.strictObject({
-  actions: z.record(actionPath, actionFacts.partial({ inputs: true, outputs: true })),
-});
+function buildSchemas(z: typeof Zod) {
+  const inputFacts = z.strictObject({
+    required: z.boolean(),
+    /** The default as the runner sees it (always a string). */
+    default: z.string().optional(),
+    deprecationMessage: z.string().optional(),
+  });
+  const actionFacts = z.strictObject({
+    commit: z.string().regex(/^[0-9a-f]{40}$/, "must be a full 40-hex commit id"),
+    tag: z.string().min(1),
+    inputs: z.record(z.string(), inputFacts),
+    outputs: z.array(z.string()),
+  });
+  const actionPath = z.string().regex(actionPathPattern, "must be owner/repo[/path]");
+  return {
+    inputFacts,
+    actionFacts,
+    manifest: z.strictObject({ actions: z.record(actionPath, actionFacts) }),
+    /**
+     * A manifest whose entries may lack their metadata: a new pin is added by hand with
+     * `commit` and `tag` only, and `sync-actions` fills in the rest.
+     */
+    pinTable: z.strictObject({ actions: z.record(actionPath, actionFacts.partial({ inputs: true, outputs: true })) }),
+  };
+}
 
-export type InputFacts = z.infer<typeof inputFacts>;
-export type ActionFacts = z.infer<typeof actionFacts>;
-export type ActionManifest = z.infer<typeof manifestSchema>;
-export type PinTable = z.infer<typeof pinTableSchema>;
+type Schemas = ReturnType<typeof buildSchemas>;
+let schemas: Schemas | undefined;
+
+function manifestSchemas(): Schemas {
+  schemas ??= buildSchemas((createRequire(import.meta.url)("zod") as typeof import("zod")).z);
+  return schemas;
+}
+
+export type InputFacts = Zod.infer<Schemas["inputFacts"]>;
+export type ActionFacts = Zod.infer<Schemas["actionFacts"]>;
+export type ActionManifest = Zod.infer<Schemas["manifest"]>;
+export type PinTable = Zod.infer<Schemas["pinTable"]>;
 
 /** Parses manifest text; throws a `ValidationError` naming every bad key. */
 export function parseActionManifest(text: string, source = manifestFile): ActionManifest {
-  return parseWith(manifestSchema, parseJson(text, source), source);
+  return parseWith(manifestSchemas().manifest, parseJson(text, source), source);
 }
 
 /** Parses manifest text in which entries may be pins without metadata yet. */
 export function parsePinTable(text: string, source = manifestFile): PinTable {
-  return parseWith(pinTableSchema, parseJson(text, source), source);
+  return parseWith(manifestSchemas().pinTable, parseJson(text, source), source);
 }
 
 let committed: ActionManifest | undefined;
 
-/** Reads and validates the committed manifest (once per process: gen reads it for pins and bindings). */
+/**
+ * Reads and validates the committed manifest (once per process: gen reads it for
+ * pins and bindings). A manifest text that passed validation by this module's
+ * schemas before, on this machine, is not validated again.
+ */
 export function loadActionManifest(): ActionManifest {
-  committed ??= parseActionManifest(readFileSync(manifestUrl, "utf8"));
+  if (committed) return committed;
+  const text = readFileSync(manifestUrl, "utf8");
+  const digest = createHash("sha256").update(readFileSync(fileURLToPath(import.meta.url))).update(text).digest("hex").slice(0, 16);
+  if (passedBefore("action-manifest", digest)) {
+    committed = JSON.parse(text) as ActionManifest;
+  } else {
+    committed = parseActionManifest(text);
+    rememberPassed("action-manifest", digest);
+  }
   return committed;
 }
 
