@@ -4,7 +4,7 @@
  * `# <tag>` comment after every pinned `uses:`; the same model always gives the
  * same bytes.
  */
-import { Document, isScalar, visit, type Scalar } from "yaml";
+import { Document, isMap, isScalar, isSeq, type Node } from "yaml";
 import { pinOfUses } from "../../workflows-src/kit/pins.ts";
 import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
 import type { GeneratedFile } from "../generated/generated-file.ts";
@@ -18,20 +18,29 @@ export const WORKFLOWS_DIR = ".github/workflows";
 export function emitWorkflow(built: BuiltWorkflow): GeneratedFile {
   // Shared arrays (the same branch list for push and pull_request) are written out, not aliased.
   const document = new Document(orderWorkflowKeys(built.workflow), { aliasDuplicateObjects: false });
-  visit(document, {
-    Pair(_, pair) {
-      if (!isScalar(pair.key) || !isScalar(pair.value)) return;
-      const value = pair.value as Scalar;
-      if (pair.key.value === "uses" && typeof value.value === "string") {
-        const pin = pinOfUses(value.value);
-        if (!pin) throw new Error(`${built.sourceModule}: "uses: ${value.value}" is not in the pin table; add its pin to workflows-src/kit/actions.manifest.json, run \`npm run sync-actions\` and use its binding`);
-        value.comment = ` ${pin.tag}`;
-      }
-    },
-    Scalar(_, scalar) {
-      if (typeof scalar.value === "string" && scalar.value.includes("\n")) scalar.type = "BLOCK_LITERAL";
-    },
-  });
+  markNodes(document.contents, built.sourceModule);
   const body = document.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, nullStr: "" });
   return { path: `${WORKFLOWS_DIR}/${built.file}`, content: withHeader("hash", built.sourceModule, body), sources: built.sources };
+}
+
+/**
+ * Walks the node tree once: multi-line strings become literal block scalars and each
+ * `uses:` gets its `# <tag>` comment. (A plain walk: yaml's generic visitor costs more
+ * than the rest of the pass.)
+ */
+function markNodes(node: Node | null, sourceModule: string): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (isScalar(pair.key) && pair.key.value === "uses" && isScalar(pair.value) && typeof pair.value.value === "string") {
+        const pin = pinOfUses(pair.value.value);
+        if (!pin) throw new Error(`${sourceModule}: "uses: ${pair.value.value}" is not in the pin table; add its pin to workflows-src/kit/actions.manifest.json, run \`npm run sync-actions\` and use its binding`);
+        pair.value.comment = ` ${pin.tag}`;
+      }
+      markNodes(pair.value as Node | null, sourceModule);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) markNodes(item as Node | null, sourceModule);
+  } else if (isScalar(node) && typeof node.value === "string" && node.value.includes("\n")) {
+    node.type = "BLOCK_LITERAL";
+  }
 }

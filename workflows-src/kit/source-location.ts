@@ -29,7 +29,7 @@ export function callerLocation(): string | undefined {
 }
 
 // The author's frame is at most a few kit frames away (step helper, binding, makeStep).
-const FRAMES = 8;
+const FRAMES = 6;
 
 function callSites(): NodeJS.CallSite[] {
   const previous = { prepare: Error.prepareStackTrace, limit: Error.stackTraceLimit };
