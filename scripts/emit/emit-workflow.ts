@@ -20,7 +20,14 @@ export function emitWorkflow(built: BuiltWorkflow): GeneratedFile {
   const document = new Document(orderWorkflowKeys(built.workflow), { aliasDuplicateObjects: false });
   markNodes(document.contents, built.sourceModule);
   const body = document.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, nullStr: "" });
-  return { path: `${WORKFLOWS_DIR}/${built.file}`, content: withHeader("hash", built.sourceModule, body), sources: built.sources };
+  return {
+    path: `${WORKFLOWS_DIR}/${built.file}`,
+    content: withHeader("hash", built.sourceModule, body),
+    // Read only when a finding needs it (recording the locations is the costly part).
+    get sources() {
+      return built.sources;
+    },
+  };
 }
 
 /**

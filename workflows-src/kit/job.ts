@@ -61,28 +61,35 @@ export function job<const Id extends string, const N extends JobHandle = never, 
   deps: { needs?: readonly N[] },
   body: (needs: NeedsAccessor<N>) => JobBody<O>,
 ): JobHandle<Id, O> {
-  const source = callerLocation();
+  const where = callerLocation();
   const needs = deps.needs ?? [];
   const problems: Problem[] = [];
   const accessor = ((target: JobHandle) => {
     if (!needs.includes(target as N)) {
-      problems.push({ path: `jobs.${id}`, message: `reads job "${target.id}" which it does not need; add it to needs`, source });
+      problems.push({ path: `jobs.${id}`, message: `reads job "${target.id}" which it does not need; add it to needs`, source: where() });
     }
     return neededJob(target);
   }) as NeedsAccessor<N>;
   const spec = body(accessor);
   const { name, if: condition, permissions, env, steps, outputs, ...rest } = spec;
 
-  const sources = new Map<string, string>();
-  if (source) sources.set(`jobs.${id}`, source);
-  steps.forEach((step, index) => {
-    if (step.source) sources.set(`jobs.${id}.steps[${index}]`, step.source);
-  });
+  // Built when first read: it is needed only to point problems and findings at the sources.
+  let sources: Map<string, string> | undefined;
+  const sourcesOf = (): Map<string, string> => {
+    if (sources) return sources;
+    sources = new Map();
+    const source = where();
+    if (source) sources.set(`jobs.${id}`, source);
+    steps.forEach((step, index) => {
+      if (step.source) sources?.set(`jobs.${id}.steps[${index}]`, step.source);
+    });
+    return sources;
+  };
 
   problems.push(...stepProblems(id, steps));
   const jobReads = [...(condition?.refs ?? []), ...referencesOf(Object.values(env ?? {})), ...steps.flatMap((s) => s.reads)];
-  problems.push(...needsProblems(id, needs, jobReads, source));
-  problems.push(...outputProblems(id, steps, outputs ?? {}, source));
+  problems.push(...needsProblems(id, needs, jobReads, where));
+  problems.push(...outputProblems(id, steps, outputs ?? {}, where));
 
   const libJob = new NormalJob(id, {
     name,
@@ -103,7 +110,9 @@ export function job<const Id extends string, const N extends JobHandle = never, 
     job: libJob.job,
     steps,
     problems,
-    sources,
+    get sources() {
+      return sourcesOf();
+    },
   };
 }
 
@@ -159,18 +168,18 @@ function isGuarded(reader: StepHandle, producer: StepWithId): boolean {
   return producerAlwaysRuns && readerKeepsSuccess;
 }
 
-function needsProblems(jobId: string, needs: readonly JobHandle[], reads: readonly Reference[], source: string | undefined): Problem[] {
+function needsProblems(jobId: string, needs: readonly JobHandle[], reads: readonly Reference[], source: () => string | undefined): Problem[] {
   return reads
     .filter((ref): ref is Extract<Reference, { kind: "job" }> => ref.kind === "job" && !needs.includes(ref.owner as JobHandle))
-    .map((ref) => ({ path: `jobs.${jobId}`, message: `reads needs.${ref.jobId} but does not need "${ref.jobId}"; add it to needs`, source }));
+    .map((ref) => ({ path: `jobs.${jobId}`, message: `reads needs.${ref.jobId} but does not need "${ref.jobId}"; add it to needs`, source: source() }));
 }
 
-function outputProblems(jobId: string, steps: readonly StepHandle[], outputs: Readonly<Record<string, Value>>, source: string | undefined): Problem[] {
+function outputProblems(jobId: string, steps: readonly StepHandle[], outputs: Readonly<Record<string, Value>>, source: () => string | undefined): Problem[] {
   const problems: Problem[] = [];
   for (const [name, value] of Object.entries(outputs)) {
     for (const ref of referencesOf([value])) {
       if (ref.kind === "step" && !steps.includes(ref.owner as StepHandle)) {
-        problems.push({ path: `jobs.${jobId}.outputs.${name}`, message: `output "${name}" reads steps.${ref.stepId}, which is not a step of job "${jobId}"; add the step to the job`, source });
+        problems.push({ path: `jobs.${jobId}.outputs.${name}`, message: `output "${name}" reads steps.${ref.stepId}, which is not a step of job "${jobId}"; add the step to the job`, source: source() });
       }
     }
   }

@@ -16,9 +16,27 @@ const bindingsDir = path.join(projectRoot, "generated", "actions");
 type Position = { file: string; line: number };
 type SiteMapper = (site: NodeJS.CallSite) => { file: string; line: number } | undefined;
 
-/** `file:line` relative to the project root of the first caller outside the kit and its bindings, if known. */
-export function callerLocation(): string | undefined {
-  for (const site of callSites()) {
+/**
+ * Captures the call stack now and returns a function that gives, when first asked,
+ * `file:line` (relative to the project root) of the first caller outside the kit and
+ * its bindings. Capturing is cheap; reading the frames is not, and most locations are
+ * never read (they matter only for problems and findings).
+ */
+export function callerLocation(): () => string | undefined {
+  const holder: { stack?: unknown } = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = FRAMES;
+  Error.captureStackTrace(holder, callerLocation);
+  Error.stackTraceLimit = limit;
+  let location: string | undefined | null = null;
+  return () => {
+    if (location === null) location = authorLocation(callSitesOf(holder));
+    return location;
+  };
+}
+
+function authorLocation(sites: readonly NodeJS.CallSite[]): string | undefined {
+  for (const site of sites) {
     const position = sourcePosition(site);
     if (!position) continue;
     const { file, line } = position;
@@ -31,17 +49,15 @@ export function callerLocation(): string | undefined {
 // The author's frame is at most a few kit frames away (step helper, binding, makeStep).
 const FRAMES = 6;
 
-function callSites(): NodeJS.CallSite[] {
-  const previous = { prepare: Error.prepareStackTrace, limit: Error.stackTraceLimit };
+// V8 turns a captured stack into `.stack` on first read, through the Error.prepareStackTrace
+// in force then: for that read it hands over the structured call sites.
+function callSitesOf(holder: { stack?: unknown }): NodeJS.CallSite[] {
+  const previous = Error.prepareStackTrace;
   Error.prepareStackTrace = (_error, sites) => sites;
-  Error.stackTraceLimit = FRAMES;
   try {
-    const holder: { stack?: unknown } = {};
-    Error.captureStackTrace(holder, callerLocation);
     return holder.stack as NodeJS.CallSite[];
   } finally {
-    Error.prepareStackTrace = previous.prepare;
-    Error.stackTraceLimit = previous.limit;
+    Error.prepareStackTrace = previous;
   }
 }
 

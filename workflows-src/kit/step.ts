@@ -113,6 +113,7 @@ export function makeStep(
   }).step;
 
   const reads = [...(condition?.refs ?? []), ...referencesOf([...bodyValues, ...Object.values(spec.env ?? {})])];
+  const where = callerLocation();
   const handle: StepHandle = {
     kind: "step",
     name: spec.name,
@@ -123,7 +124,9 @@ export function makeStep(
     guardedBy: after,
     tolerates,
     problems,
-    source: callerLocation(),
+    get source() {
+      return where();
+    },
   };
   if (!spec.id) return handle;
   const id = spec.id;

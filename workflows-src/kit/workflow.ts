@@ -49,9 +49,17 @@ export function workflow(moduleUrl: string, spec: WorkflowSpec): BuiltWorkflow {
   const file = `${path.basename(modulePath).replace(/\.ts$/, "")}.yml`;
   const { jobs, env, concurrency, ...rest } = spec;
   const problems: Problem[] = [];
-  const sources = new Map<string, string>();
-  const workflowSource = callerLocation();
-  if (workflowSource) sources.set("workflow", workflowSource);
+  const where = callerLocation();
+  // Built when first read: it is needed only to point problems and findings at the sources.
+  let sources: Map<string, string> | undefined;
+  const sourcesOf = (): Map<string, string> => {
+    if (sources) return sources;
+    sources = new Map();
+    const source = where();
+    if (source) sources.set("workflow", source);
+    for (const job of jobs) for (const [key, value] of job.sources) sources.set(key, value);
+    return sources;
+  };
 
   const seen = new Set<string>();
   for (const job of jobs) {
@@ -65,7 +73,6 @@ export function workflow(moduleUrl: string, spec: WorkflowSpec): BuiltWorkflow {
         problems.push({ path: `jobs.${job.id}.needs`, message: `needs job "${needed.id}", which is not in this workflow; add it to jobs`, source: job.sources.get(`jobs.${job.id}`) });
       }
     }
-    for (const [key, value] of job.sources) sources.set(key, value);
   }
 
   const lib = new Workflow(file, {
@@ -76,17 +83,24 @@ export function workflow(moduleUrl: string, spec: WorkflowSpec): BuiltWorkflow {
   // addJob spreads into an object, which would let a duplicate id overwrite a job; duplicates are reported above.
   for (const job of jobs) lib.addJob(new NormalJob(job.id, job.job));
   const model = lib.workflow as GeneratedWorkflowTypes.Workflow;
-  problems.push(...expressionProblems(model, sources));
+  problems.push(...expressionProblems(model, sourcesOf));
 
   if (problems.length) throw new BuildError(sourceModule, problems);
-  return { file, sourceModule, workflow: model, sources };
+  return {
+    file,
+    sourceModule,
+    workflow: model,
+    get sources() {
+      return sourcesOf();
+    },
+  };
 }
 
 // Expression texts that parsed once; the same text always parses the same way.
 const parsedTexts = new Set<string>();
 
 /** Parses every `if:` and every `${{ }}` of the model with GitHub's parser. */
-function expressionProblems(model: unknown, sources: ReadonlyMap<string, string>): Problem[] {
+function expressionProblems(model: unknown, sources: () => ReadonlyMap<string, string>): Problem[] {
   const problems: Problem[] = [];
   const visit = (node: unknown, at: string, isCondition: boolean): void => {
     if (typeof node === "string") {
@@ -98,7 +112,7 @@ function expressionProblems(model: unknown, sources: ReadonlyMap<string, string>
           parsedTexts.add(part.text);
         }
       } catch (error) {
-        problems.push({ path: at, message: `expression does not parse: ${(error as Error).message}; fix the expression`, source: nearestSource(at, sources) });
+        problems.push({ path: at, message: `expression does not parse: ${(error as Error).message}; fix the expression`, source: nearestSource(at, sources()) });
       }
     } else if (Array.isArray(node)) {
       node.forEach((item, i) => visit(item, `${at}[${i}]`, false));
