@@ -8,6 +8,7 @@ import { NormalJob, Step as LibStep } from "@github-actions-workflow-ts/lib";
 import { eq, Expr, referencesOf, toScalar, type Condition, type JobResult, type Reference, type Value } from "./expr.ts";
 import type { Problem } from "./build-error.ts";
 import type { StepHandle, StepWithId } from "./step.ts";
+import { once } from "./once.ts";
 import { callerLocation } from "./source-location.ts";
 
 /** A built job: its id, declared outputs `O`, the model object and what it found wrong. */
@@ -73,18 +74,15 @@ export function job<const Id extends string, const N extends JobHandle = never, 
   const spec = body(accessor);
   const { name, if: condition, permissions, env, steps, outputs, ...rest } = spec;
 
-  // Built when first read: it is needed only to point problems and findings at the sources.
-  let sources: Map<string, string> | undefined;
-  const sourcesOf = (): Map<string, string> => {
-    if (sources) return sources;
-    sources = new Map();
+  const sourcesOf = once(() => {
+    const sources = new Map<string, string>();
     const source = where();
     if (source) sources.set(`jobs.${id}`, source);
     steps.forEach((step, index) => {
-      if (step.source) sources?.set(`jobs.${id}.steps[${index}]`, step.source);
+      if (step.source) sources.set(`jobs.${id}.steps[${index}]`, step.source);
     });
     return sources;
-  };
+  });
 
   problems.push(...stepProblems(id, steps));
   const jobReads = [...(condition?.refs ?? []), ...referencesOf(Object.values(env ?? {})), ...steps.flatMap((s) => s.reads)];

@@ -7,6 +7,7 @@
 import { findSourceMap } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { once } from "./once.ts";
 
 const kitDir = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(kitDir, "..", "..");
@@ -28,11 +29,7 @@ export function callerLocation(): () => string | undefined {
   Error.stackTraceLimit = FRAMES;
   Error.captureStackTrace(holder, callerLocation);
   Error.stackTraceLimit = limit;
-  let location: string | undefined | null = null;
-  return () => {
-    if (location === null) location = authorLocation(callSitesOf(holder));
-    return location;
-  };
+  return once(() => authorLocation(callSitesOf(holder)));
 }
 
 function authorLocation(sites: readonly NodeJS.CallSite[]): string | undefined {

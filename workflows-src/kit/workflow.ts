@@ -12,6 +12,7 @@ import { BuildError, type Problem } from "./build-error.ts";
 import { parseExpression, splitTemplate } from "./expression-syntax.ts";
 import { toScalar, type Value } from "./expr.ts";
 import type { JobHandle } from "./job.ts";
+import { once } from "./once.ts";
 import { callerLocation } from "./source-location.ts";
 
 /** A workflow as the author writes it. */
@@ -50,16 +51,13 @@ export function workflow(moduleUrl: string, spec: WorkflowSpec): BuiltWorkflow {
   const { jobs, env, concurrency, ...rest } = spec;
   const problems: Problem[] = [];
   const where = callerLocation();
-  // Built when first read: it is needed only to point problems and findings at the sources.
-  let sources: Map<string, string> | undefined;
-  const sourcesOf = (): Map<string, string> => {
-    if (sources) return sources;
-    sources = new Map();
+  const sourcesOf = once(() => {
+    const sources = new Map<string, string>();
     const source = where();
     if (source) sources.set("workflow", source);
     for (const job of jobs) for (const [key, value] of job.sources) sources.set(key, value);
     return sources;
-  };
+  });
 
   const seen = new Set<string>();
   for (const job of jobs) {
