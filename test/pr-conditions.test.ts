@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { evaluateCondition, type RunState } from "../scripts/expressions/evaluate.ts";
 import { emittedWorkflow } from "./support/emitted.ts";
-import { runBash } from "./support/run-bash.ts";
+import { createJobSandbox, createRunSandbox, removeRunSandbox, runScript } from "../scripts/sim/run-step.ts";
 
 const workflow = await emittedWorkflow("docker-build.yml");
 const jobs = workflow["jobs"] as Record<string, any>;
@@ -15,7 +15,19 @@ const buildJob = jobs["build-and-push"];
 const stepById = (id: string): any => buildJob.steps.find((s: any) => s.id === id);
 const ok: RunState = { failed: false, cancelled: false };
 
-function pullRequest(title: string) {
+/** Runs the emitted skip script for real (bash, real $GITHUB_OUTPUT) and returns its skip_build output. */
+async function skipBuildFor(env: Record<string, string>): Promise<string | undefined> {
+  const run = createRunSandbox();
+  try {
+    const result = await runScript(stepById("skip").run, stepById("skip").shell, env, createJobSandbox(run, "build-and-push"), run.registry, "skip");
+    assert.equal(result.exitCode, 0, result.stderr);
+    return result.outputs["skip_build"];
+  } finally {
+    await removeRunSandbox(run);
+  }
+}
+
+async function pullRequest(title: string) {
   const github = {
     event_name: "pull_request",
     actor: "Wikid82",
@@ -23,7 +35,7 @@ function pullRequest(title: string) {
     head_ref: "fix/some-branch",
     event: { pull_request: { number: 123, title } },
   };
-  const skip = runBash(stepById("skip").run, {
+  const skipBuild = await skipBuildFor({
     EVENT_NAME: github.event_name,
     ACTOR: github.actor,
     REF: github.ref,
@@ -31,8 +43,7 @@ function pullRequest(title: string) {
     PR_TITLE: title,
     COMMIT_MESSAGE: "",
   });
-  assert.equal(skip.status, 0, skip.stderr);
-  return { github, skipBuild: skip.outputs["skip_build"] };
+  return { github, skipBuild };
 }
 
 /** Runs the build job's steps in order: a step that runs is taken to succeed. */
@@ -62,8 +73,8 @@ for (const [title, expectedSkip] of [
   ["feat: add a proxy host option", "false"],
   ["chore(deps): update caddy to v2.10", "true"],
 ] as const) {
-  test(`a pull request titled "${title}"`, (t) => {
-    const { github, skipBuild } = pullRequest(title);
+  test(`a pull request titled "${title}"`, async (t) => {
+    const { github, skipBuild } = await pullRequest(title);
     assert.equal(skipBuild, expectedSkip);
     const { ran } = buildJobSteps(github, skipBuild);
     const { verify, twin } = jobsRun(github, expectedSkip);
@@ -77,8 +88,8 @@ for (const [title, expectedSkip] of [
   });
 }
 
-test("the seed's save condition would run on the skipped build (regression)", () => {
-  const { github, skipBuild } = pullRequest("chore(deps): update caddy to v2.10");
+test("the seed's save condition would run on the skipped build (regression)", async () => {
+  const { github, skipBuild } = await pullRequest("chore(deps): update caddy to v2.10");
   const seedCondition = "github.event_name == 'pull_request'";
   const steps = { skip: { outcome: "success", outputs: { skip_build: skipBuild } }, build: { outcome: "skipped", outputs: {} } };
   assert.equal(evaluateCondition(seedCondition, { github, steps }, ok), true);
