@@ -2,21 +2,19 @@
  * The outputs a step declares, which `steps.<id>.outputs.<name>` may read. The
  * workflow file has no place to declare a run step's outputs, so a run step
  * declares what its script writes to "$GITHUB_OUTPUT"; an action step declares
- * what the action's metadata lists (the committed `action-outputs.json`).
+ * what the action's metadata lists (the committed action manifest).
  */
-import actionOutputs from "./action-outputs.json" with { type: "json" };
+import { loadActionManifest } from "../../workflows-src/kit/action-manifest.ts";
 import { actionOf, type YamlMap } from "./walk.ts";
 
-const knownActions: Readonly<Record<string, readonly string[]>> = actionOutputs;
-
-/** Output names the action declares, keyed `owner/repo[/path]`; undefined for an action not in the table. */
+/** Output names the action declares, keyed `owner/repo[/path]`; undefined for an action not in the manifest. */
 export function actionOutputsOf(action: string): readonly string[] | undefined {
-  return knownActions[action];
+  return loadActionManifest().actions[action]?.outputs;
 }
 
 /**
  * Output names a step declares; undefined when they cannot be known (an action
- * missing from the table). github-script steps add the names their body passes
+ * missing from the manifest). github-script steps add the names their body passes
  * to `core.setOutput`.
  */
 export function declaredOutputsOf(step: YamlMap): ReadonlySet<string> | undefined {
