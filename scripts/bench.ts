@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { z } from "zod";
 import { parseFlags } from "./cli/flags.ts";
 import { evaluateBudgets } from "./bench/budgets.ts";
@@ -17,7 +17,6 @@ import { anchorMatches, prepareGwfAnchor } from "./bench/gwf-anchor.ts";
 import { measureInterleaved } from "./bench/measure.ts";
 import { formatBudgets, formatTable, resultRows } from "./bench/report.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const flags = parseFlags(
   "bench",
   process.argv.slice(2),
@@ -32,15 +31,15 @@ const flags = parseFlags(
     .strict(),
 );
 
-const git = (...args: string[]): string => execFileSync("git", args, { cwd: projectRoot, encoding: "utf8" }).trim();
+const git = (...args: string[]): string => execFileSync("git", args, { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
 const commit = `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain") ? "-dirty" : ""}`;
 class UsageError extends Error {}
 const scratch = mkdtempSync(path.join(tmpdir(), "charon-bench-"));
-const coldCaches = path.join(projectRoot, "node_modules", ".cache", `bench-cold-${process.pid}`);
+const coldCaches = path.join(PROJECT_ROOT, "node_modules", ".cache", `bench-cold-${process.pid}`);
 mkdirSync(coldCaches, { recursive: true });
 
 try {
-  let commands = benchCommands(projectRoot, scratch, coldCaches);
+  let commands = benchCommands(PROJECT_ROOT, scratch, coldCaches);
   if (flags.anchor) commands.push(prepareGwfAnchor());
   if (flags.only) {
     const wanted = new Set(flags.only.split(",").map((id) => id.trim()));
@@ -61,14 +60,14 @@ try {
   let npmTestSeconds: number | undefined;
   if (flags["npm-test"]) {
     const start = performance.now();
-    const run = spawnSync("npm", ["test"], { cwd: projectRoot, stdio: "ignore" });
+    const run = spawnSync("npm", ["test"], { cwd: PROJECT_ROOT, stdio: "ignore" });
     npmTestSeconds = (performance.now() - start) / 1000;
     if (run.status !== 0) console.error(`bench: npm test failed (exit ${run.status}); its time is reported all the same`);
   }
 
   const gen = medians.get("gen");
   const gwf = medians.get("gwf");
-  const anchor = gen !== undefined && gwf !== undefined ? { genOverGwf: gen / gwf, sameWorkflow: anchorMatches(projectRoot) } : undefined;
+  const anchor = gen !== undefined && gwf !== undefined ? { genOverGwf: gen / gwf, sameWorkflow: anchorMatches(PROJECT_ROOT) } : undefined;
   const budgets = evaluateBudgets(medians, npmTestSeconds);
 
   console.log(formatTable(rows, flags.runs));
@@ -76,7 +75,7 @@ try {
   console.log(formatBudgets(budgets));
   if (anchor) console.log(`anchor: npm run gen / npx gwf build = ${anchor.genOverGwf.toFixed(2)} (same workflow: ${anchor.sameWorkflow ? "yes" : "NO"})`);
 
-  const jsonFile = path.resolve(flags.json ?? path.join(projectRoot, "bench-results", `${commit}.json`));
+  const jsonFile = path.resolve(flags.json ?? path.join(PROJECT_ROOT, "bench-results", `${commit}.json`));
   mkdirSync(path.dirname(jsonFile), { recursive: true });
   const record = { commit, date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadAverage: load, runs: flags.runs, results: rows, budgets, anchor, npmTestSeconds };
   writeFileSync(jsonFile, `${JSON.stringify(record, null, 2)}\n`);

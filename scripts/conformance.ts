@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 import { parseFlags } from "./cli/flags.ts";
-import { PROJECT_ROOT } from "./project-root.ts";
+import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { loadOwnVectors, loadUpstreamVectors, runVectorSet, type ConformanceSummary } from "./sim/metadata-conformance.ts";
 import { METADATA_MODEL_LIMITS } from "./sim/models/metadata-action.ts";
 

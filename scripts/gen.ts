@@ -3,14 +3,12 @@
  * and lint them, then write them all (and remove orphaned generated files) — or write nothing and
  * list every problem.
  */
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { GenerationError } from "./generated/generate.ts";
 import { runGen } from "./generated/gen-command.ts";
 import { parseRootFlag } from "./cli/root-flag.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const flags = await parseRootFlag("gen", process.argv.slice(2), projectRoot);
+const flags = await parseRootFlag("gen", process.argv.slice(2), PROJECT_ROOT);
 
 try {
   const result = await runGen(flags.root);

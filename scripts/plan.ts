@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { parseFlags } from "./cli/flags.ts";
-import { PROJECT_ROOT } from "./project-root.ts";
+import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { parseEvent } from "./sim/event.ts";
 import { formatPlan } from "./sim/plan-text.ts";
 import { simulate } from "./sim/simulate.ts";

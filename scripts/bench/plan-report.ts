@@ -11,7 +11,7 @@ import { z } from "zod";
 import { parseFlags } from "../cli/flags.ts";
 import { generate } from "../generated/generate.ts";
 import { dockerBuildPlan } from "../generated/reports.ts";
-import { PROJECT_ROOT } from "../project-root.ts";
+import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { summarize } from "./statistics.ts";
 
 const { rounds } = parseFlags("bench", process.argv.slice(2), z.strictObject({ rounds: z.coerce.number().int().min(5).default(7) }));

@@ -6,7 +6,7 @@
  */
 import { passedBefore, rememberPassed } from "../../workflows-src/kit/result-memory.ts";
 import { WORKFLOWS_DIR } from "../emit/emit-workflow.ts";
-import { PROJECT_ROOT } from "../project-root.ts";
+import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 import { inputsDigest } from "./report-cache.ts";
 

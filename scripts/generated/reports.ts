@@ -6,7 +6,7 @@
  * to be computed again.
  */
 import { renderRuleCatalogue, RULE_CATALOGUE_PATH, RULE_CATALOGUE_SOURCE } from "../lint/catalogue.ts";
-import { PROJECT_ROOT } from "../project-root.ts";
+import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 import { withHeader } from "./header.ts";
 import { inputsDigest, inputsLine, reusableReport } from "./report-cache.ts";

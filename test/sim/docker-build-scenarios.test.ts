@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { PROJECT_ROOT } from "../../scripts/project-root.ts";
+import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { parseEvent } from "../../scripts/sim/event.ts";
 import { DOCKER_BUILD_SCENARIOS } from "../../scripts/sim/scenarios.ts";
 import { simulate, type Plan } from "../../scripts/sim/simulate.ts";

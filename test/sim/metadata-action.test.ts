@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { PROJECT_ROOT } from "../../scripts/project-root.ts";
+import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { computeMetadata, metadataInputs, MetadataInputError, type MetadataContext } from "../../scripts/sim/models/metadata-action.ts";
 import { loadOwnVectors, loadUpstreamVectors, runVector, runVectorSet } from "../../scripts/sim/metadata-conformance.ts";
 import { UnsupportedFeature } from "../../scripts/sim/unsupported.ts";

@@ -6,9 +6,9 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "./project-root.ts";
 
-const memory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "node_modules", ".cache", "charon-workflows", "passed");
+const memory = path.join(PROJECT_ROOT, "node_modules", ".cache", "charon-workflows", "passed");
 
 /** True when the check `name` passed before on inputs with this digest. */
 export function passedBefore(name: string, digest: string): boolean {

@@ -8,11 +8,11 @@ import { findSourceMap } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { once } from "./once.ts";
+import { PROJECT_ROOT } from "./project-root.ts";
 
 const kitDir = path.dirname(fileURLToPath(import.meta.url));
-const projectRoot = path.resolve(kitDir, "..", "..");
 // The generated action bindings are part of the kit's machinery: their callers are the sources.
-const bindingsDir = path.join(projectRoot, "generated", "actions");
+const bindingsDir = path.join(PROJECT_ROOT, "generated", "actions");
 
 type Position = { file: string; line: number };
 type SiteMapper = (site: NodeJS.CallSite) => { file: string; line: number } | undefined;
@@ -38,7 +38,7 @@ function authorLocation(sites: readonly NodeJS.CallSite[]): string | undefined {
     if (!position) continue;
     const { file, line } = position;
     if (file.startsWith(kitDir + path.sep) || file.startsWith(bindingsDir + path.sep) || file.includes(`${path.sep}node_modules${path.sep}`)) continue;
-    return `${path.relative(projectRoot, file).split(path.sep).join("/")}:${line}`;
+    return `${path.relative(PROJECT_ROOT, file).split(path.sep).join("/")}:${line}`;
   }
   return undefined;
 }

@@ -13,6 +13,7 @@ import { parseExpression, splitTemplate } from "./expression-syntax.ts";
 import { toScalar, type Value } from "./expr.ts";
 import type { JobHandle } from "./job.ts";
 import { once } from "./once.ts";
+import { PROJECT_ROOT } from "./project-root.ts";
 import { callerLocation } from "./source-location.ts";
 
 /** A workflow as the author writes it. */
@@ -36,7 +37,6 @@ export interface BuiltWorkflow {
   readonly sources: ReadonlyMap<string, string>;
 }
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /**
  * Builds a workflow from its module: the output file is named after the module
@@ -46,7 +46,7 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
  */
 export function workflow(moduleUrl: string, spec: WorkflowSpec): BuiltWorkflow {
   const modulePath = fileURLToPath(moduleUrl);
-  const sourceModule = path.relative(projectRoot, modulePath).split(path.sep).join("/");
+  const sourceModule = path.relative(PROJECT_ROOT, modulePath).split(path.sep).join("/");
   const file = `${path.basename(modulePath).replace(/\.ts$/, "")}.yml`;
   const { jobs, env, concurrency, ...rest } = spec;
   const problems: Problem[] = [];

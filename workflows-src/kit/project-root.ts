@@ -1,4 +1,5 @@
 /** The project root, found from this file's location so commands work from any directory. */
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
