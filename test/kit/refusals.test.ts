@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { actionsCheckout, and, BuildError, eq, github, githubScriptStep, job, raw, scriptStep, status, workflow, type JobHandle } from "../../workflows-src/kit/index.ts";
+import { actionsCheckout, and, BuildError, eq, github, not, or, githubScriptStep, job, raw, scriptStep, status, workflow, type JobHandle } from "../../workflows-src/kit/index.ts";
 
 const runsOn = "ubuntu-latest";
 const producer = () => scriptStep({ name: "Produce", id: "produce", outputs: ["value"], if: eq(github.eventName, "push"), run: "echo value=1 >> \"$GITHUB_OUTPUT\"" });
@@ -170,4 +170,13 @@ test("guards compose into the step's condition", () => {
   const s = scriptStep({ name: "c", if: eq(github.eventName, "push"), after: [p], run: "true" });
   assert.equal(s.step.if, "github.event_name == 'push' && steps.produce.outcome == 'success'");
   assert.equal(and(eq(github.eventName, "push")).text, "github.event_name == 'push'");
+});
+
+test("or and and combine with parentheses only where precedence needs them", () => {
+  const push = eq(github.eventName, "push");
+  const pr = eq(github.eventName, "pull_request");
+  assert.equal(and(or(push, pr), push).text, "(github.event_name == 'push' || github.event_name == 'pull_request') && github.event_name == 'push'");
+  assert.equal(or(and(push, pr), push).text, "github.event_name == 'push' && github.event_name == 'pull_request' || github.event_name == 'push'");
+  assert.equal(not(push).text, "github.event_name != 'push'");
+  assert.equal(not(or(push, pr)).text, "!(github.event_name == 'push' || github.event_name == 'pull_request')");
 });

@@ -123,10 +123,6 @@ function literalText(value: string | number | boolean | null): string {
   return String(value);
 }
 
-/** A literal string, number or boolean as an expression. */
-export function lit<T extends string | number | boolean>(value: T): Expr<T> {
-  return new Expr<T>(literalText(value));
-}
 
 /**
  * The escape hatch: an expression written as text. Its references are not tracked by
@@ -185,15 +181,7 @@ export function call<T>(name: string, ...args: (Value | null)[]): Expr<T> {
   return new Expr<T>(`${name}(${parts.map((p) => p.text).join(", ")})`, parts.flatMap((p) => p.refs));
 }
 
-/** `startsWith(text, prefix)`. */
-export function startsWith(text: Expr<string>, prefix: string | Expr<string>): Condition {
-  return call<boolean>("startsWith", text, prefix);
-}
 
-/** `contains(haystack, needle)`. */
-export function contains(haystack: Expr<string>, needle: string | Expr<string>): Condition {
-  return call<boolean>("contains", haystack, needle);
-}
 
 /** `format('{0}…', …)`: builds a string from pieces without writing `${{` by hand. */
 export function format(template: string, ...args: Value[]): Expr<string> {

@@ -2,7 +2,7 @@
  * The kit: typed building blocks for workflows on top of
  * `@github-actions-workflow-ts/lib`'s model. Workflow modules import from here only.
  */
-export { and, or, not, eq, ne, lit, raw, format, fromJSON, startsWith, contains, orElse, ifElse, fileExists, status, tpl, lines } from "./expr.ts";
+export { and, or, not, eq, ne, raw, format, fromJSON, orElse, ifElse, fileExists, status, tpl, lines } from "./expr.ts";
 export type { Expr, JsonExpr, JsonText, Condition, Value, Template, StepStatus, JobResult } from "./expr.ts";
 export { github, runner, currentJob, envVar, secret, type EventName } from "./contexts.ts";
 export { type StepHandle, type StepWithId, type StepWithOutputs, type StepOptions } from "./step.ts";
