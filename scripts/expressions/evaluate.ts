@@ -70,6 +70,16 @@ export function callsStatusFunction(ast: ExpressionAst): boolean {
   return found;
 }
 
+/** The expression text of an `if:` value: `${{ x }}` and bare `x` both give `x`; absent gives `success()`. */
+export function conditionText(value: unknown): string {
+  if (value === undefined || value === null) return "success()";
+  if (typeof value === "boolean") return String(value);
+  const text = String(value).trim();
+  const parts = splitTemplate(text);
+  const only = parts.length === 1 ? parts[0] : undefined;
+  return only?.kind === "expression" ? only.text : text;
+}
+
 /**
  * Decides an `if:` as the runner does: a missing condition means `success()`; a
  * condition without a status function means `success() && (condition)`; a value
@@ -78,10 +88,7 @@ export function callsStatusFunction(ast: ExpressionAst): boolean {
 export function evaluateCondition(condition: string | boolean | undefined, contexts: Contexts, state: RunState, extra?: ExtraFunctions): boolean {
   if (condition === undefined) return succeeded(state);
   if (typeof condition === "boolean") return condition && succeeded(state);
-  const parts = splitTemplate(condition.trim());
-  const only = parts.length === 1 ? parts[0] : undefined;
-  const text = only?.kind === "expression" ? only.text : condition;
-  const ast = parseExpression(text);
+  const ast = parseExpression(conditionText(condition));
   const value = truthy(new Evaluator(ast, toData(contexts), statusFunctions(state, extra)).evaluate());
   return callsStatusFunction(ast) ? value : value && succeeded(state);
 }

@@ -8,7 +8,7 @@ import { parse } from "yaml";
 import { parseEvent } from "./event.ts";
 import type { Scenario } from "./scenarios.ts";
 import { simulate, type Plan, type Result } from "./simulate.ts";
-import { conditionText } from "./template.ts";
+import { conditionText } from "../expressions/evaluate.ts";
 import { parseWorkflowShape, type WorkflowShape } from "./workflow-shape.ts";
 
 const MARK: Readonly<Record<Result, string>> = { success: "✅ success", failure: "❌ failure", skipped: "⏭️ skipped" };

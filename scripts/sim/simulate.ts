@@ -10,10 +10,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { daemonEvents } from "./daemon.ts";
-import { callsStatusFunction, evaluateCondition, type Contexts, type ExtraFunctions, type RunState as Status } from "../expressions/evaluate.ts";
+import { callsStatusFunction, conditionText, evaluateCondition, type Contexts, type ExtraFunctions, type RunState as Status } from "../expressions/evaluate.ts";
 import { hashFilesIn } from "./hash-files.ts";
 import { parseExpression } from "../../workflows-src/kit/expression-syntax.ts";
-import { conditionText, evaluateScalar, evaluateTemplate } from "./template.ts";
+import { evaluateScalar, evaluateTemplate } from "./template.ts";
 import { describeEvent, githubContext, type EventDescription, type GithubContext } from "./event.ts";
 import { ACTION_MODELS, actionKey } from "./models/index.ts";
 import type { ArtifactRecord, RunState } from "./models/model.ts";

@@ -1,21 +1,12 @@
 /**
  * What the runner does with values before a step runs: the text of an `if:`
  * (`${{ x }}` and bare `x` alike) and `${{ }}` substitution in strings (`with:`,
- * `env:`, `run:`, job outputs). Evaluation itself is scripts/expressions/evaluate.ts.
+ * `env:`, `run:`, job outputs). Evaluation itself, and what an `if:` means, is
+ * scripts/expressions/evaluate.ts.
  */
 import { data } from "@actions/expressions";
 import { splitTemplate } from "../../workflows-src/kit/expression-syntax.ts";
 import { evaluateExpression, type Contexts, type ExtraFunctions, type RunState } from "../expressions/evaluate.ts";
-
-/** The expression text of an `if:` value: `${{ x }}` and bare `x` both give `x`; absent gives `success()`. */
-export function conditionText(value: unknown): string {
-  if (value === undefined || value === null) return "success()";
-  if (typeof value === "boolean") return String(value);
-  const text = String(value);
-  const parts = splitTemplate(text.trim());
-  const only = parts.length === 1 ? parts[0] : undefined;
-  return only?.kind === "expression" ? only.text : text.trim();
-}
 
 function asString(value: data.ExpressionData): string {
   if (value instanceof data.Dictionary || value instanceof data.Array) return JSON.stringify(value, data.replacer, 2);
