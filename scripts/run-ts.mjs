@@ -1,29 +1,60 @@
 /**
- * `node scripts/run-ts.mjs <entry.ts> [args…]`: runs a TypeScript entry with plain
- * Node, without a TypeScript loader in the process. The entry and what it imports are
- * compiled once into a bundle under node_modules/.cache/run-ts, kept as long as every
- * file compiled into it has the same content; a changed file means a new bundle.
+ * `node scripts/run-ts.mjs [--restore-generated RESTORER.ts] <entry.ts> [args…]`: runs a
+ * TypeScript entry with plain Node, without a TypeScript loader in the process. The
+ * entry and what it imports are compiled once into a bundle under
+ * node_modules/.cache/run-ts, kept as long as every file compiled into it has the same
+ * content; a changed file means a new bundle.
+ *
+ * A generated file the sources import (a typed action binding) can be missing, and the
+ * command that writes it cannot be compiled without it. With `--restore-generated`, the
+ * runner then runs RESTORER (which writes the missing files from what they are generated
+ * from) and compiles again; without it, it names the missing file and `npm run gen`.
  * This file is JavaScript because it is what runs before anything is compiled.
  */
+import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { freshBuild, cacheDirFor } from "./run-ts/cache.mjs";
 import { installStackMap } from "./run-ts/stack-map.mjs";
 
-const entryArg = process.argv[2];
-if (!entryArg) {
-  console.error("run-ts: no entry given; run `node scripts/run-ts.mjs scripts/<command>.ts [args…]`");
+const restoreFlag = process.argv[2] === "--restore-generated";
+const restorer = restoreFlag ? process.argv[3] : undefined;
+const entryArg = process.argv[restoreFlag ? 4 : 2];
+if (!entryArg || (restoreFlag && !restorer)) {
+  console.error("run-ts: no entry given; run `node scripts/run-ts.mjs [--restore-generated scripts/<restorer>.ts] scripts/<command>.ts [args…]`");
   process.exit(2);
 }
 const entry = path.resolve(entryArg);
 // The entry sees the argv it would see under `node entry.ts args…`.
-process.argv.splice(1, 2, entry);
+process.argv.splice(1, restoreFlag ? 4 : 2, entry);
 
 const cacheDir = cacheDirFor(entry);
-let build = freshBuild(cacheDir);
-if (!build) {
-  const { compile } = await import("./run-ts/compile.mjs");
-  build = await compile(entry, cacheDir);
-}
+const build = freshBuild(cacheDir) ?? (await compileOrExplain());
 installStackMap(build.dir);
 await import(pathToFileURL(path.join(build.dir, build.entry)).href);
+
+async function compileOrExplain() {
+  const { compile, CompileError } = await import("./run-ts/compile.mjs");
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await compile(entry, cacheDir);
+    } catch (error) {
+      if (!(error instanceof CompileError)) throw error;
+      const restorable = attempt === 1 && restorer !== undefined && error.missingGenerated.length > 0;
+      if (!restorable || !restore(error.missingGenerated)) fail(error);
+    }
+  }
+}
+
+/** Runs the restorer in its own process (it must compile without the missing files). */
+function restore(missing) {
+  console.error(`run-ts: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing; restoring with ${restorer}`);
+  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), restorer], { stdio: "inherit" });
+  return run.status === 0;
+}
+
+function fail(error) {
+  const hint = error.missingGenerated.length ? "\nGenerated files are written by `npm run gen`, which restores missing ones before it compiles: run it." : "";
+  console.error(`run-ts: ${error.message}${hint}`);
+  process.exit(1);
+}

@@ -8,7 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -17,18 +17,21 @@ import { workflows } from "../workflows-src/index.ts";
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const launcher = path.join(projectRoot, "scripts", "run-ts.mjs");
 
-function tempProject(files: Record<string, string>): { dir: string; cache: string; run: (entry: string, ...args: string[]) => SpawnSyncReturns<string> } {
+function tempProject(files: Record<string, string>): {
+  dir: string;
+  cache: string;
+  run: (entry: string, ...args: string[]) => SpawnSyncReturns<string>;
+  /** Runs the launcher with `argv` as given (flags before the entry, entry paths relative to the project). */
+  launch: (...argv: string[]) => SpawnSyncReturns<string>;
+} {
   const dir = mkdtempSync(path.join(tmpdir(), "run-ts-"));
   for (const [name, text] of Object.entries({ "package.json": '{ "type": "module" }\n', ...files })) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
   }
   const cache = path.join(dir, "cache");
-  return {
-    dir,
-    cache,
-    run: (entry, ...args) => spawnSync(process.execPath, [launcher, path.join(dir, entry), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, RUN_TS_CACHE: cache } }),
-  };
+  const launch = (...argv: string[]): SpawnSyncReturns<string> => spawnSync(process.execPath, [launcher, ...argv], { cwd: dir, encoding: "utf8", env: { ...process.env, RUN_TS_CACHE: cache } });
+  return { dir, cache, launch, run: (entry, ...args) => launch(path.join(dir, entry), ...args) };
 }
 
 const manifestOf = (cache: string): string => {
@@ -121,12 +124,60 @@ test("an entry that imports modules lazily runs itself, not one of its lazy chun
   }
 });
 
-test("a source that does not compile fails the run and names the file", () => {
+test("a source that does not compile fails the run, naming the file, line and column, without a stack trace", () => {
   const project = tempProject({ ...sources, "lib/greet.ts": "export const greeting: string = ;\n" });
   try {
     const run = project.run("main.ts");
-    assert.notEqual(run.status, 0);
-    assert.match(run.stderr, /greet\.ts/);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /^run-ts: cannot compile main\.ts:\n {2}lib\/greet\.ts:1:33: /);
+    assert.doesNotMatch(run.stderr, /^\s+at /m);
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+  }
+});
+
+// An entry whose import of a generated file can be missing, and a restorer that writes it.
+const withGenerated = {
+  "main.ts": 'import { words } from "./generated/words.ts";\nconsole.log(words.join(" "));\n',
+  "restore.ts": 'import { mkdirSync, writeFileSync } from "node:fs";\nmkdirSync(new URL("./generated/", import.meta.url), { recursive: true });\nwriteFileSync(new URL("./generated/words.ts", import.meta.url), "export const words = [\\"restored\\", \\"first\\"];\\n");\n',
+};
+
+test("a missing generated file is named with the import that needs it and the command that writes it", () => {
+  const project = tempProject(withGenerated);
+  try {
+    const run = project.run("main.ts");
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /main\.ts:1:23: generated\/words\.ts is missing/);
+    assert.match(run.stderr, /`npm run gen`/);
+    assert.equal(existsSync(path.join(project.dir, "generated", "words.ts")), false, "nothing was restored without --restore-generated");
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+  }
+});
+
+test("with --restore-generated, a missing generated file is restored first and the entry then runs", () => {
+  const project = tempProject(withGenerated);
+  try {
+    const run = project.launch("--restore-generated", path.join(project.dir, "restore.ts"), path.join(project.dir, "main.ts"), "--flag");
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout.trim(), "restored first");
+    assert.match(run.stderr, /generated\/words\.ts is missing; restoring with /);
+    // Present now: the restorer is not run again.
+    const again = project.launch("--restore-generated", path.join(project.dir, "restore.ts"), path.join(project.dir, "main.ts"));
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(again.stderr, "");
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+  }
+});
+
+test("a restorer that fails leaves the compile error standing", () => {
+  const project = tempProject({ ...withGenerated, "restore.ts": 'throw new Error("cannot restore");\n' });
+  try {
+    const run = project.launch("--restore-generated", path.join(project.dir, "restore.ts"), path.join(project.dir, "main.ts"));
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /cannot restore/);
+    assert.match(run.stderr, /main\.ts:1:23: generated\/words\.ts is missing/);
   } finally {
     rmSync(project.dir, { recursive: true, force: true });
   }

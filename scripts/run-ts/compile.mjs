@@ -70,7 +70,7 @@ export async function compile(entry, cacheDir) {
         const stamp = stampOf(file);
         const bytes = readFileSync(file);
         compiled.set(file, [file, stamp?.stamp ?? "", digestOf(bytes)]);
-        const result = await esbuild.transform(bytes.toString("utf8"), {
+        const result = await transform(bytes.toString("utf8"), {
           loader: "ts",
           format: "esm",
           target: TARGET,
@@ -79,13 +79,29 @@ export async function compile(entry, cacheDir) {
           define: { "import.meta.url": JSON.stringify(pathToFileURL(file).href) },
           ...(tsconfigRaw === undefined ? {} : { tsconfigRaw }),
         });
-        return { contents: result.code, loader: "js" };
+        // A syntax error is reported at its own place, not as a failure of the import.
+        return "errors" in result ? { errors: result.errors } : { contents: result.code, loader: "js" };
+      });
+    },
+  };
+
+  // An import of a generated file that is not there is reported as such, so the runner
+  // can have it restored (see run-ts.mjs) or name the command that writes it.
+  const generatedDir = path.join(root, "generated") + path.sep;
+  const missingGenerated = {
+    name: "missing-generated",
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, ({ path: specifier, resolveDir }) => {
+        const file = path.resolve(resolveDir, specifier);
+        if (!file.startsWith(generatedDir) || existsSync(file)) return undefined;
+        const relative = path.relative(root, file).split(path.sep).join("/");
+        return { errors: [{ text: `${relative} is missing`, detail: { missingGenerated: relative } }] };
       });
     },
   };
 
   const outdir = path.join(cacheDir, "out");
-  const result = await esbuild.build({
+  const result = await bundle({
     absWorkingDir: root,
     entryPoints: [entry],
     bundle: true,
@@ -102,7 +118,7 @@ export async function compile(entry, cacheDir) {
     logLevel: "silent",
     banner: { js: REQUIRE_BANNER },
     external: externalPackages(root),
-    plugins: [projectSources],
+    plugins: [missingGenerated, projectSources],
   });
 
   const files = new Map();
@@ -137,6 +153,42 @@ export async function compile(entry, cacheDir) {
   writeAtomically(manifestPath(cacheDir), JSON.stringify(manifest));
   prune(cacheDir, buildName);
   return { dir, entry: manifest.entry };
+}
+
+/** Why an entry could not be compiled: esbuild's messages, and the generated files it imports that are missing. */
+export class CompileError extends Error {
+  /**
+   * @param {string} message
+   * @param {string[]} missingGenerated project-relative paths under generated/
+   */
+  constructor(message, missingGenerated) {
+    super(message);
+    this.name = "CompileError";
+    this.missingGenerated = missingGenerated;
+  }
+}
+
+/** esbuild.transform, or the messages of its failure. */
+async function transform(code, options) {
+  try {
+    return await esbuild.transform(code, options);
+  } catch (error) {
+    if (!Array.isArray(error?.errors)) throw error;
+    return { errors: error.errors };
+  }
+}
+
+/** esbuild.build, with a failure turned into a `CompileError` that names each place (no esbuild stack trace). */
+async function bundle(options) {
+  try {
+    return await esbuild.build(options);
+  } catch (error) {
+    if (!Array.isArray(error?.errors)) throw error;
+    const where = (file) => (path.isAbsolute(file) ? path.relative(options.absWorkingDir, file) : file);
+    const places = error.errors.map(({ text, location }) => (location ? `${where(location.file)}:${location.line}:${location.column + 1}: ${text}` : text));
+    const missing = [...new Set(error.errors.flatMap(({ detail }) => (detail?.missingGenerated ? [detail.missingGenerated] : [])))];
+    throw new CompileError(`cannot compile ${path.relative(options.absWorkingDir, options.entryPoints[0])}:\n${places.map((place) => `  ${place}`).join("\n")}`, missing);
+  }
 }
 
 // A file esbuild read itself: stamped now. One that changed around the build may differ
