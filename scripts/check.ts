@@ -11,9 +11,8 @@ import { generate, GenerationError } from "./generated/generate.ts";
 import { findDrift } from "./generated/drift.ts";
 import { parseRootFlag } from "./cli/root-flag.ts";
 import { annotation } from "./cli/annotation.ts";
-import { WORKFLOWS_DIR } from "./emit/emit-workflow.ts";
 import { actionlint, formatActionlintFinding } from "./lint/actionlint.ts";
-import { knownClean, rememberClean, type RememberedCheck } from "./generated/clean-results.ts";
+import { cleanMemory, type RememberedCheck } from "./generated/clean-results.ts";
 
 const flags = await parseRootFlag("check", process.argv.slice(2), PROJECT_ROOT);
 const inGithubActions = process.env["GITHUB_ACTIONS"] === "true";
@@ -33,11 +32,12 @@ try {
   } else {
     console.log("check: all generated files are current");
   }
-  const workflows = files.filter((file) => file.path.startsWith(`${WORKFLOWS_DIR}/`));
   const findings = [];
-  if (!knownClean(ACTIONLINT, files)) {
-    for (const file of workflows) findings.push(...(await actionlint(file.path, file.content)));
-    if (findings.length === 0) rememberClean(ACTIONLINT, files);
+  const memory = cleanMemory(ACTIONLINT, files);
+  for (const workflow of memory.unchecked) {
+    const found = await actionlint(workflow.path, workflow.content);
+    if (found.length === 0) memory.remember(workflow);
+    findings.push(...found);
   }
   for (const finding of findings) {
     console.log(formatActionlintFinding(finding));

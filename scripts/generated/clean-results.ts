@@ -1,8 +1,8 @@
 /**
- * Checks over the emitted workflows that came out clean, remembered under the
- * digest of the workflows and of the checking code. gen and check run on every
- * edit; when neither changed since a clean run on this machine, running the check
- * again cannot find anything.
+ * Checks over the emitted workflows, remembered per workflow: a workflow that came
+ * out clean is not checked again while its text and the checking code are the same.
+ * gen and check run on every edit, and an edit changes one workflow: only that one
+ * is checked again.
  */
 import { passedBefore, rememberPassed } from "../../workflows-src/kit/result-memory.ts";
 import { WORKFLOWS_DIR } from "../emit/emit-workflow.ts";
@@ -16,17 +16,22 @@ export interface RememberedCheck {
   inputs: readonly string[];
 }
 
-function digestOf(check: RememberedCheck, files: readonly GeneratedFile[]): string {
-  const workflows = files.filter((f) => f.path.startsWith(`${WORKFLOWS_DIR}/`));
-  return inputsDigest(PROJECT_ROOT, workflows.flatMap((f) => [f.path, f.content]), check.inputs);
+/** What a check remembers of the emitted workflows among some generated files. */
+export interface CleanMemory {
+  /** The emitted workflows not known to be clean: the ones to check. */
+  readonly unchecked: readonly GeneratedFile[];
+  /** Records that one of them came out clean. */
+  remember(workflow: GeneratedFile): void;
 }
 
-/** True when `check` already came out clean for exactly these emitted workflows and inputs. */
-export function knownClean(check: RememberedCheck, files: readonly GeneratedFile[]): boolean {
-  return passedBefore(check.name, digestOf(check, files));
-}
-
-/** Records that `check` came out clean for these emitted workflows and inputs. */
-export function rememberClean(check: RememberedCheck, files: readonly GeneratedFile[]): void {
-  rememberPassed(check.name, digestOf(check, files));
+/** The memory of `check` for the emitted workflows among `files`. */
+export function cleanMemory(check: RememberedCheck, files: readonly GeneratedFile[]): CleanMemory {
+  // The checking code is read and digested once, not once per workflow.
+  const tooling = inputsDigest(PROJECT_ROOT, [], check.inputs);
+  const digestOf = (workflow: GeneratedFile): string => inputsDigest(PROJECT_ROOT, [tooling, workflow.path, workflow.content], []);
+  const workflows = files.filter((file) => file.path.startsWith(`${WORKFLOWS_DIR}/`));
+  return {
+    unchecked: workflows.filter((workflow) => !passedBefore(check.name, digestOf(workflow))),
+    remember: (workflow) => rememberPassed(check.name, digestOf(workflow)),
+  };
 }

@@ -1,19 +1,27 @@
 /**
- * A remembered clean result applies only to exactly the workflows and inputs it
- * was recorded for.
+ * A remembered clean result applies only to exactly the workflow text and checking
+ * inputs it was recorded for, one workflow at a time.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { knownClean, rememberClean, type RememberedCheck } from "../../scripts/generated/clean-results.ts";
+import { cleanMemory, type RememberedCheck } from "../../scripts/generated/clean-results.ts";
 
-test("a clean result is known only for the same workflows and inputs", () => {
-  const check: RememberedCheck = { name: `test-${process.pid}-${Date.now()}`, inputs: ["package-lock.json"] };
-  const files = [{ path: ".github/workflows/a.yml", content: "name: a\n" }];
-  const changed = [{ path: ".github/workflows/a.yml", content: "name: b\n" }];
-  assert.equal(knownClean(check, files), false);
-  rememberClean(check, files);
-  assert.equal(knownClean(check, files), true);
-  assert.equal(knownClean(check, changed), false, "a changed workflow is checked again");
-  assert.equal(knownClean({ ...check, inputs: ["package.json"] }, files), false, "other inputs are checked again");
-  assert.equal(knownClean(check, [...files, { path: "generated/x.md", content: "x" }]), true, "only workflows count");
+const check: RememberedCheck = { name: `test-${process.pid}-${Date.now()}`, inputs: ["package-lock.json"] };
+const a = { path: ".github/workflows/a.yml", content: "name: a\n" };
+const b = { path: ".github/workflows/b.yml", content: "name: b\n" };
+const paths = (files: readonly { path: string }[]): string[] => files.map((file) => file.path);
+
+test("a workflow remembered clean is not checked again; the others are", () => {
+  const first = cleanMemory(check, [a, b, { path: "generated/x.md", content: "x" }]);
+  assert.deepEqual(paths(first.unchecked), [a.path, b.path], "only workflows are checked");
+  first.remember(a);
+  assert.deepEqual(paths(cleanMemory(check, [a, b]).unchecked), [b.path]);
+});
+
+test("a changed workflow, or other checking inputs, mean checking again", () => {
+  cleanMemory(check, [a]).remember(a);
+  assert.deepEqual(paths(cleanMemory(check, [{ ...a, content: "name: changed\n" }]).unchecked), [a.path]);
+  assert.deepEqual(paths(cleanMemory({ ...check, inputs: ["package.json"] }, [a]).unchecked), [a.path]);
+  assert.deepEqual(paths(cleanMemory({ ...check, name: `${check.name}-other` }, [a]).unchecked), [a.path], "each check remembers for itself");
+  assert.deepEqual(cleanMemory(check, [a]).unchecked, []);
 });

@@ -39,3 +39,9 @@ test("gen writes the files when every source is clean (the test above can fail)"
 test("generate(), which check compares with disk, fails on the same source", async () => {
   await assert.rejects(generate({ workflows: [rawGuard] }), /\[guard-coverage\]/);
 });
+
+test("a workflow with an error finding is not remembered as clean: the next run refuses it again", async () => {
+  for (const run of ["first", "second"]) {
+    await assert.rejects(generate({ workflows: [workflowsCheck, rawGuard] }), /\[guard-coverage\]/, `${run} run`);
+  }
+});
