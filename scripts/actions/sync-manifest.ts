@@ -27,7 +27,8 @@ export async function syncManifest(table: PinTable, source: MetadataSource): Pro
   const problems = results.flatMap((r) =>
     r.status === "rejected" ? (r.reason instanceof ValidationError ? r.reason.problems : [String((r.reason as Error).message ?? r.reason)]) : [],
   );
-  if (problems.length) throw new ValidationError(problems);
+  // Actions of one repository share a tag: a wrong tag is reported once.
+  if (problems.length) throw new ValidationError([...new Set(problems)]);
   const synced = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
   return { actions: Object.fromEntries(synced) };
 }
