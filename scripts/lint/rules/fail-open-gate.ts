@@ -1,6 +1,6 @@
 /**
  * fail-open-gate: a result that reads as zero when missing or broken (`$(jq … || echo 0)`,
- * `|| true`, `${N:-0}` compared), or a gate step with `continue-on-error: true`, lets a failed
+ * `$(jq '.n // 0' …)`, `|| true`, `${N:-0}` compared), or a gate step with `continue-on-error: true`, lets a failed
  * scan pass. Heuristic, by tokenising: a gate's id/name says gate/check/verify/enforce/threshold,
  * or its script exits non-zero after a numeric test. Anchor: Charon's scan step (`jq … || echo 0`).
  */
@@ -14,11 +14,14 @@ const TESTS = new Set(["[", "[[", "test", "(("]);
 const GATE_WORDS = /\b(gate|check|checks|verify|enforce|threshold)\b/i;
 /** `${NAME:-0}`, `${NAME-0}`, `${NAME:=0}`: a parameter expansion that defaults to zero (shell text, not an expression). */
 const ZERO_DEFAULT = /\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]0\}/;
+/** jq's (and yq's) alternative operator with a zero (`// 0`, `// "0"`) in a filter word: a missing value reads as zero. */
+const FILTER_ZERO_ALTERNATIVE = /\/\/\s*(?:0|\\?"0\\?")(?![\d.])/;
+const FILTER_COMMANDS = new Set(["jq", "yq"]);
 
 export const failOpenGate: Rule = {
   id: "fail-open-gate",
   severity: "error",
-  what: "a script that turns a missing or unparsable result into zero (`$(jq … || echo 0)`, `|| true`, `${N:-0}` in a comparison), or a gate step with `continue-on-error: true`",
+  what: "a script that turns a missing or unparsable result into zero (`$(jq … || echo 0)`, `N=$(jq '.n // 0' …)`, `|| true`, `${N:-0}` in a comparison), or a gate step with `continue-on-error: true`",
   why: "a broken or missing scan report then reads as zero findings and the gate passes; a security check must fail closed",
   examples: {
     failing: `on: pull_request
@@ -69,6 +72,12 @@ function zeroDefaults(script: string): string[] {
     for (const substitution of substitutionsOf(command.text)) {
       if (substitution.opener === "<(") continue;
       const pipelines = pipelinesOf(substitution.inner);
+      if (assigned) {
+        for (const filter of pipelines.flatMap((p) => p.commands).filter((c) => FILTER_COMMANDS.has(commandName(c) ?? ""))) {
+          const zero = commandWords(filter).slice(1).map((word) => FILTER_ZERO_ALTERNATIVE.exec(word)?.[0]).find((found) => found !== undefined);
+          if (zero) problems.push(`reads a missing value as zero in "${commandName(filter)}" ("${zero.replaceAll("\\", "")}"), so "${assigned}" is zero when the report lacks it`);
+        }
+      }
       pipelines.forEach((pipeline, index) => {
         const only = pipeline.commands.length === 1 ? pipeline.commands[0] : undefined;
         if (pipeline.joinedBy !== "||" || !only || !isZeroFallback(only)) return;

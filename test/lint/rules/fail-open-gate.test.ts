@@ -64,3 +64,18 @@ test("a strict count, a default used only for display, and a non-fatal report st
 `);
   assert.deepEqual(lintText(text, [failOpenGate]), []);
 });
+
+test("a jq or yq alternative that yields zero, assigned to a variable, is reported", () => {
+  const text = steps(`      - id: scan
+        run: |
+          CRITICAL=$(jq '.summary.critical // 0' counts.json)
+          HIGH="$(yq ".summary.high // \\"0\\"" counts.yaml)"
+          NAME=$(jq -r '.name // "none"' counts.json)
+          TOTAL=$(jq '.total // 0.5' counts.json)
+          jq '.summary.low // 0' counts.json
+`);
+  const findings = lintText(text, [failOpenGate]);
+  assert.deepEqual(where(findings), ["fail-open-gate@jobs.verify.steps[0].run", "fail-open-gate@jobs.verify.steps[0].run"]);
+  assert.match(findings[0]?.message ?? "", /zero in "jq" \("\/\/ 0"\), so "CRITICAL" is zero/);
+  assert.match(findings[1]?.message ?? "", /zero in "yq" \("\/\/ "0""\), so "HIGH" is zero/);
+});
