@@ -6,9 +6,7 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { parseFlags } from "./cli/flags.ts";
-import { compareFindings, lint } from "./lint/engine.ts";
 import { FORMATS, formatFindings } from "./lint/format.ts";
-import { emittedDocuments, loadWorkflowFile, withoutDuplicates } from "./lint/load.ts";
 import type { Finding } from "./lint/rule.ts";
 
 const flags = parseFlags("lint", process.argv.slice(2), z.object({ format: z.enum(FORMATS).default("text"), _: z.array(z.string()).default([]) }).strict());
@@ -19,12 +17,15 @@ if (findings) {
   process.exitCode = findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
-/** Findings of the emitted workflows; undefined (reported, exit 1) when the sources do not build. */
+/**
+ * Findings of the emitted workflows; undefined (reported, exit 1) when the sources do
+ * not build. A workflow that had no finding with the same rules is not linted again.
+ */
 async function lintEmitted(): Promise<Finding[] | undefined> {
   // The sources and the kit are loaded only here, so linting files does not build them.
-  const { emitAll, GenerationError } = await import("./generated/generate.ts");
+  const [{ emitAll, GenerationError }, { emittedFindings }] = await Promise.all([import("./generated/generate.ts"), import("./generated/lint-gate.ts")]);
   try {
-    return lint(emittedDocuments(await emitAll()));
+    return await emittedFindings(await emitAll());
   } catch (error) {
     if (!(error instanceof GenerationError)) throw error;
     console.error(`lint: the sources do not build.\n${error.message}`);
@@ -39,6 +40,7 @@ async function lintFiles(files: readonly string[]): Promise<Finding[]> {
     console.error(`lint: ${missing.map((f) => `"${f}"`).join(", ")} not found; name workflow YAML files that exist`);
     process.exit(2);
   }
+  const [{ compareFindings, lint }, { loadWorkflowFile, withoutDuplicates }] = await Promise.all([import("./lint/engine.ts"), import("./lint/load.ts")]);
   const loaded = await Promise.all(files.map(loadWorkflowFile));
   const documents = loaded.flatMap((l) => (l.document ? [l.document] : []));
   const ruleFindings = lint(documents);

@@ -1,19 +1,29 @@
 /**
- * The lint gate of gen and check: error findings of the rules on an emitted
- * workflow stop generation. Only workflows not linted clean before (with the same
- * rules, on this machine) are linted, and the rules load only when there is one.
+ * The lint rules over the emitted workflows, remembered per workflow: a workflow that
+ * had no finding is not linted again (with the same rules, on this machine), and the
+ * rules load only when some workflow needs linting. gen and check stop on the error
+ * findings (the lint gate); `npm run lint` prints them all.
  */
+import type { Finding } from "../lint/rule.ts";
 import { cleanMemory, type RememberedCheck } from "./clean-results.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 
 const RULES: RememberedCheck = { name: "rules", inputs: ["scripts/lint", "scripts/expressions", "workflows-src/kit", "package-lock.json"] };
 
-/** The error findings of the lint rules on the emitted workflows among `files`, one formatted line each. */
-export async function lintErrors(files: readonly GeneratedFile[]): Promise<string[]> {
+/** The findings of the lint rules on the emitted workflows among `files` (none for a workflow remembered without findings). */
+export async function emittedFindings(files: readonly GeneratedFile[]): Promise<Finding[]> {
   const memory = cleanMemory(RULES, files);
   if (memory.unchecked.length === 0) return [];
-  const [{ lint }, { emittedDocuments }, { formatFinding }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts"), import("../lint/format.ts")]);
-  const errors = lint(emittedDocuments(memory.unchecked)).filter((f) => f.severity === "error");
-  for (const workflow of memory.unchecked) if (!errors.some((f) => f.file === workflow.path)) memory.remember(workflow);
+  const [{ lint }, { emittedDocuments }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts")]);
+  const findings = lint(emittedDocuments(memory.unchecked));
+  for (const workflow of memory.unchecked) if (!findings.some((f) => f.file === workflow.path)) memory.remember(workflow);
+  return findings;
+}
+
+/** The error findings on the emitted workflows among `files`, one formatted line each: what stops gen. */
+export async function lintErrors(files: readonly GeneratedFile[]): Promise<string[]> {
+  const errors = (await emittedFindings(files)).filter((f) => f.severity === "error");
+  if (errors.length === 0) return [];
+  const { formatFinding } = await import("../lint/format.ts");
   return errors.map(formatFinding);
 }

@@ -4,11 +4,12 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { runGen } from "../../scripts/generated/gen-command.ts";
 import { generate, GenerationError } from "../../scripts/generated/generate.ts";
+import { emittedFindings } from "../../scripts/generated/lint-gate.ts";
 import { RULE_CATALOGUE_PATH } from "../../scripts/lint/catalogue.ts";
 import { bindingFiles } from "../../scripts/actions/render-bindings.ts";
 import { build as rawGuard } from "../fixtures/bad/raw-guard.ts";
@@ -43,5 +44,13 @@ test("generate(), which check compares with disk, fails on the same source", asy
 test("a workflow with an error finding is not remembered as clean: the next run refuses it again", async () => {
   for (const run of ["first", "second"]) {
     await assert.rejects(generate({ workflows: [workflowsCheck, rawGuard] }), /\[guard-coverage\]/, `${run} run`);
+  }
+});
+
+test("npm run lint's findings come from the same memory, which never keeps a workflow with findings", async () => {
+  const seed = { path: ".github/workflows/seed.yml", content: readFileSync(new URL("../fixtures/seed-docker-build.yml", import.meta.url), "utf8") };
+  for (const run of ["first", "second"]) {
+    const findings = await emittedFindings([seed]);
+    assert.ok(findings.some((f) => f.rule === "guard-coverage" && f.file === seed.path), `${run} run: ${findings.length} findings`);
   }
 });
