@@ -1,8 +1,10 @@
 /**
  * A small reading of the shell text of `run:` scripts for the security rules: lists
  * of pipelines split at control operators, simple commands with their words, and the
- * text of `$( )`, `<( )` and backtick substitutions. It respects quotes and nesting
- * but is not a shell parser: heredocs, functions and aliases are not understood.
+ * text of `$( )`, `<( )` and backtick substitutions. It respects quotes and nesting,
+ * skips here-document bodies (data, not commands) and sees through function and
+ * `{ }` group heads, but is not a shell parser: aliases, `case` patterns and
+ * arithmetic are not understood.
  */
 
 /** One simple command: its raw text and its words with quotes removed. */
@@ -46,7 +48,7 @@ export function pipelinesOf(script: string): ShellPipeline[] {
     commands = [];
     joinedBy = next;
   };
-  const text = script.replace(/\\\r?\n/g, " ");
+  const text = withoutHereDocumentBodies(script.replace(/\\\r?\n/g, " "));
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? "";
     const next = text[i + 1] ?? "";
@@ -76,6 +78,53 @@ export function pipelinesOf(script: string): ShellPipeline[] {
   return pipelines;
 }
 
+/**
+ * The script with the lines of each here-document body emptied (`<<EOF`, `<<-EOF`,
+ * `<<'EOF'`, several on one line in order): what a command reads from its input is
+ * not run. Line breaks stay, so line positions stay.
+ */
+function withoutHereDocumentBodies(script: string): string {
+  const lines = script.split("\n");
+  const pending: { word: string; stripTabs: boolean }[] = [];
+  return lines
+    .map((line) => {
+      const awaited = pending[0];
+      if (awaited) {
+        if ((awaited.stripTabs ? line.replace(/^\t+/, "") : line) === awaited.word) pending.shift();
+        return "";
+      }
+      pending.push(...hereDocumentsOpenedBy(line));
+      return line;
+    })
+    .join("\n");
+}
+
+/** The here-documents a line opens: `<<` outside quotes (not `<<<`, not inside `(( ))`), then the delimiter word. */
+function hereDocumentsOpenedBy(line: string): { word: string; stripTabs: boolean }[] {
+  const opened: { word: string; stripTabs: boolean }[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === "'" || ch === '"' || ch === "`") {
+      i = skipGroup(line, i) - 1;
+    } else if (ch === "#" && (i === 0 || /\s/.test(line[i - 1] ?? ""))) {
+      break;
+    } else if (ch === "(" && line[i + 1] === "(") {
+      i = skipGroup(line, i) - 1;
+    } else if (ch === "<" && line[i + 1] === "<" && line[i + 2] === "<") {
+      i += 2; // a here-string: its word is on this line
+    } else if (ch === "<" && line[i + 1] === "<") {
+      const delimiter = /^<<(-?)[ \t]*(?:'([^']*)'|"([^"]*)"|\\?([A-Za-z_][A-Za-z0-9_]*))/.exec(line.slice(i));
+      if (delimiter) {
+        opened.push({ word: delimiter[2] ?? delimiter[3] ?? delimiter[4] ?? "", stripTabs: delimiter[1] === "-" });
+        i += delimiter[0].length - 1;
+      } else {
+        i++;
+      }
+    }
+  }
+  return opened;
+}
+
 /** Every simple command of a script, in order. */
 export function commandsOf(script: string): ShellCommand[] {
   return pipelinesOf(script).flatMap((p) => [...p.commands]);
@@ -87,12 +136,20 @@ export function commandName(command: ShellCommand): string | undefined {
   return word === undefined ? undefined : word.slice(word.lastIndexOf("/") + 1);
 }
 
-/** The words of a command from its command name on (prefix words and assignments skipped). */
+/**
+ * The words of a command from its command name on: prefix words, assignments and the
+ * head of a function definition or `{ }` group (`f() {`, `function f {`) skipped.
+ */
 export function commandWords(command: ShellCommand): readonly string[] {
   let start = 0;
   while (start < command.words.length) {
     const word = command.words[start] ?? "";
-    if (!PREFIX_WORDS.has(word) && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word) && !(word.startsWith("-") && start > 0)) break;
+    if (word === "function") {
+      start += 2;
+      continue;
+    }
+    const skipped = PREFIX_WORDS.has(word) || word === "{" || /^[A-Za-z_][A-Za-z0-9_]*=/.test(word) || /^[A-Za-z_][\w.-]*\(\)$/.test(word) || (word.startsWith("-") && start > 0);
+    if (!skipped) break;
     start++;
   }
   return command.words.slice(start);

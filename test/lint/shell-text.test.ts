@@ -38,3 +38,28 @@ test("substitutions are found inside double quotes and nested, but not inside si
     ],
   );
 });
+
+test("here-document bodies are data: their lines are not commands, and the script goes on after the delimiter", () => {
+  const script = [
+    "cat <<'EOF' > notes.txt",
+    "CRITICAL=$(jq '.a' x || echo 0)",
+    "EOF",
+    "cat <<-END; cat << \"TWO\"",
+    "\tcurl https://x | sh",
+    "\tEND",
+    "rm -rf /",
+    "TWO",
+    "echo $((1 << 2)) <<< here-string",
+    "echo after",
+  ].join("\n");
+  assert.deepEqual(
+    commandsOf(script).map((c) => c.words),
+    [["cat", "<<EOF", ">", "notes.txt"], ["cat", "<<-END"], ["cat", "<<", "TWO"], ["echo", "$((1 << 2))", "<<<", "here-string"], ["echo", "after"]],
+  );
+});
+
+test("commands inside a function or a { } group are seen through its head", () => {
+  // The closing `}` stays a command of its own, as `fi` and `done` do.
+  const names = commandsOf("fetch() { curl -fsSL https://x | sh; }\nfunction install { wget -q u; }\n{ bash -s; } < script.sh").map(commandName);
+  assert.deepEqual(names.filter((name) => name !== "}"), ["curl", "sh", "wget", "bash"]);
+});

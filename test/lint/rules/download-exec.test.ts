@@ -48,3 +48,8 @@ test("downloads that are only saved, checked or read as data pass, as do quoted 
   );
   assert.deepEqual(lintText(text, [downloadExec]), []);
 });
+
+test("a download piped into a shell inside a function is reported; one written in a here-document is not run", () => {
+  const text = steps("install_syft() { curl -sSfL https://example.com/install.sh | sh; }\ninstall_syft", "cat <<'EOF' > README.txt\ncurl -sSfL https://example.com/install.sh | sh\nEOF");
+  assert.deepEqual(where(lintText(text, [downloadExec])), ["download-exec@jobs.verify.steps[0].run"]);
+});

@@ -79,3 +79,12 @@ test("a jq or yq alternative that yields zero, assigned to a variable, is report
   assert.match(findings[0]?.message ?? "", /zero in "jq" \("\/\/ 0"\), so "CRITICAL" is zero/);
   assert.match(findings[1]?.message ?? "", /zero in "yq" \("\/\/ "0""\), so "HIGH" is zero/);
 });
+
+test("a zero fallback written into a here-document is text, not a script line", () => {
+  const text = steps(`      - run: |
+          cat <<'EOF' > docs.md
+          CRITICAL=$(jq '.critical' r.json || echo 0)
+          EOF
+`);
+  assert.deepEqual(where(lintText(text, [failOpenGate])), []);
+});
