@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --runs N] [--only id,id] [--anchor] [--npm-test] [--json FILE]`:
+ * `npm run bench [-- --runs N] [--only id,id] [--anchor] [--npm-test] [--json FILE] [--compare FILE]`:
  * times the project's commands against `node -e 0`, interleaved, and prints medians,
  * ranges, ratios and the budgets; writes the same as JSON (default
- * `bench-results/<commit>.json`) to compare commits. A report, never a test.
+ * `bench-results/<commit>.json`), and with `--compare` sets the ratios beside those
+ * of an earlier results file. A report, never a test.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -16,6 +17,8 @@ import { BASELINE_ID, benchCommands } from "./bench/commands.ts";
 import { anchorMatches, prepareGwfAnchor } from "./bench/gwf-anchor.ts";
 import { measureInterleaved } from "./bench/measure.ts";
 import { formatBudgets, formatTable, resultRows } from "./bench/report.ts";
+import { formatComparison, readEarlierRun } from "./bench/compare.ts";
+import { ValidationError } from "../workflows-src/kit/validation-error.ts";
 
 const flags = parseFlags(
   "bench",
@@ -27,6 +30,7 @@ const flags = parseFlags(
       anchor: z.literal(true).optional(),
       "npm-test": z.literal(true).optional(),
       json: z.string().min(1).optional(),
+      compare: z.string().min(1).optional(),
     })
     .strict(),
 );
@@ -39,6 +43,8 @@ const coldCaches = path.join(PROJECT_ROOT, "node_modules", ".cache", `bench-cold
 mkdirSync(coldCaches, { recursive: true });
 
 try {
+  // Read before measuring, so a wrong file name fails in a second, not after the runs.
+  const earlier = flags.compare === undefined ? undefined : readEarlierRun(flags.compare);
   let commands = benchCommands(PROJECT_ROOT, scratch, coldCaches);
   if (flags.anchor) commands.push(prepareGwfAnchor());
   if (flags.only) {
@@ -74,6 +80,7 @@ try {
   console.log(`load average (1 min) before/after: ${load.map((l) => l.toFixed(1)).join(" / ")} on ${cpus().length} CPUs\n`);
   console.log(formatBudgets(budgets));
   if (anchor) console.log(`anchor: npm run gen / npx gwf build = ${anchor.genOverGwf.toFixed(2)} (same workflow: ${anchor.sameWorkflow ? "yes" : "NO"})`);
+  if (earlier) console.log(`\n${formatComparison(earlier, rows)}`);
 
   const jsonFile = path.resolve(flags.json ?? path.join(PROJECT_ROOT, "bench-results", `${commit}.json`));
   mkdirSync(path.dirname(jsonFile), { recursive: true });
@@ -81,8 +88,8 @@ try {
   writeFileSync(jsonFile, `${JSON.stringify(record, null, 2)}\n`);
   console.log(`\nbench: results written to ${path.relative(process.cwd(), jsonFile)}`);
 } catch (error) {
-  if (!(error instanceof UsageError)) throw error;
-  console.error(error.message);
+  if (!(error instanceof UsageError || error instanceof ValidationError)) throw error;
+  console.error(error instanceof ValidationError ? `bench: ${error.problems.join("\nbench: ")}` : error.message);
   process.exitCode = 2;
 } finally {
   rmSync(scratch, { recursive: true, force: true });

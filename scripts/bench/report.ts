@@ -54,9 +54,14 @@ export function formatTable(rows: readonly ResultRow[], runs: number): string {
     row.cpuMs ? ms(row.cpuMs.median) : "-",
     row.cpuRatio === undefined ? "-" : row.cpuRatio.toFixed(2),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  return [`${runs} interleaved runs each, after one warm-up; wall-clock medians`, format(header), ...lines.map(format)].join("\n");
+  return [`${runs} interleaved runs each, after one warm-up; wall-clock medians`, ...alignedTable(header, lines)].join("\n");
+}
+
+/** A header and rows of cells as aligned lines: the first column to the left, numbers to the right. */
+export function alignedTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]!.length)));
+  const format = (cells: readonly string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
+  return [format(header), ...rows.map(format)];
 }
 
 /** The budgets as lines: value, limit, met or not. */
