@@ -6,6 +6,8 @@
  */
 import { BuildError } from "../../workflows-src/kit/build-error.ts";
 import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { once } from "../../workflows-src/kit/once.ts";
+import { withoutSourceLocations } from "../../workflows-src/kit/source-location.ts";
 import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
 import { workflows as registeredWorkflows } from "../../workflows-src/index.ts";
 import { emitWorkflow } from "../emit/emit-workflow.ts";
@@ -67,7 +69,7 @@ export async function emitAll(options: GenerateOptions = {}): Promise<GeneratedF
       else problems.push(error instanceof BuildError ? error.message : String((error as Error).message ?? error));
     }
   };
-  for (const build of options.workflows ?? registeredWorkflows) collect(() => [emitWorkflow(build())]);
+  for (const build of options.workflows ?? registeredWorkflows) collect(() => [emitWorkflow(builtOnDemandLocated(build))]);
   for (const build of options.documents ?? registeredDocuments) collect(build);
   const paths = new Set<string>();
   for (const file of files) {
@@ -77,6 +79,31 @@ export async function emitAll(options: GenerateOptions = {}): Promise<GeneratedF
   // A broken shared input (the action manifest) fails every workflow the same way: report it once.
   if (problems.length) throw new GenerationError([...new Set(problems)]);
   return sortByPath(files);
+}
+
+/**
+ * The workflow built without source locations (about a third of its cost), whose
+ * `sources` build it again, with locations, when a finding first reads them. A build
+ * that fails is run again with locations, so its problems name their TypeScript lines.
+ */
+function builtOnDemandLocated(build: WorkflowEntry): BuiltWorkflow {
+  let quick: BuiltWorkflow;
+  try {
+    quick = withoutSourceLocations(build);
+  } catch (error) {
+    if (!(error instanceof BuildError)) throw error;
+    build(); // throws the same problems, located
+    throw error;
+  }
+  const located = once(build);
+  return {
+    file: quick.file,
+    sourceModule: quick.sourceModule,
+    workflow: quick.workflow,
+    get sources() {
+      return located().sources;
+    },
+  };
 }
 
 function sortByPath(files: GeneratedFile[]): GeneratedFile[] {

@@ -14,6 +14,7 @@ import { RULE_CATALOGUE_PATH } from "../../scripts/lint/catalogue.ts";
 import { bindingFiles } from "../../scripts/actions/render-bindings.ts";
 import { build as rawGuard } from "../fixtures/bad/raw-guard.ts";
 import { build as workflowsCheck } from "../../workflows-src/workflows-check.ts";
+import { job, scriptStep, workflow, type BuiltWorkflow } from "../../workflows-src/kit/index.ts";
 
 function withRoot(body: (root: string) => Promise<void>): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), "gen-lint-"));
@@ -53,4 +54,18 @@ test("npm run lint's findings come from the same memory, which never keeps a wor
     const findings = await emittedFindings([seed]);
     assert.ok(findings.some((f) => f.rule === "guard-coverage" && f.file === seed.path), `${run} run: ${findings.length} findings`);
   }
+});
+
+test("generation builds without source locations, yet a build problem still names the TypeScript line", async () => {
+  const elsewhere = job("elsewhere", {}, () => ({ name: "Elsewhere", "runs-on": "ubuntu-latest", "timeout-minutes": 5, permissions: {}, steps: [scriptStep({ name: "Say", run: "echo hi\n" })] }));
+  const orphanNeeds = (): BuiltWorkflow => {
+    const needing = job("needing", { needs: [elsewhere] }, () => ({ name: "Needing", "runs-on": "ubuntu-latest", "timeout-minutes": 5, permissions: {}, steps: [scriptStep({ name: "Say", run: "echo hi\n" })] }));
+    return workflow(new URL("./orphan-needs.ts", import.meta.url).href, { name: "Orphan needs", on: { push: {} }, permissions: {}, jobs: [needing] });
+  };
+  await assert.rejects(generate({ workflows: [orphanNeeds], reports: [] }), (error: unknown) => {
+    assert.ok(error instanceof GenerationError);
+    assert.match(error.message, /needs job "elsewhere", which is not in this workflow/);
+    assert.match(error.message, /test\/lint\/gen-refuses\.test\.ts:\d+/);
+    return true;
+  });
 });

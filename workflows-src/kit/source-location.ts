@@ -20,16 +20,37 @@ type SiteMapper = (site: NodeJS.CallSite) => { file: string; line: number } | un
 /**
  * Captures the call stack now and returns a function that gives, when first asked,
  * `file:line` (relative to the project root) of the first caller outside the kit and
- * its bindings. Capturing is cheap; reading the frames is not, and most locations are
- * never read (they matter only for problems and findings).
+ * its bindings. Reading the frames costs more than capturing them, and most locations
+ * are never read (they matter only for problems and findings); inside
+ * `withoutSourceLocations` nothing is captured and the location reads as undefined.
  */
 export function callerLocation(): () => string | undefined {
+  if (!recording) return unrecorded;
   const holder: { stack?: unknown } = {};
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = FRAMES;
   Error.captureStackTrace(holder, callerLocation);
   Error.stackTraceLimit = limit;
   return once(() => authorLocation(callSitesOf(holder)));
+}
+
+let recording = true;
+const unrecorded = (): undefined => undefined;
+
+/**
+ * Runs `build` without recording where kit objects are made: their locations read as
+ * undefined. Capturing a stack for every step costs about a third of generating a
+ * workflow, so the generator builds without, and builds again with locations only
+ * for a workflow whose problems or findings must name their TypeScript lines.
+ */
+export function withoutSourceLocations<T>(build: () => T): T {
+  const previous = recording;
+  recording = false;
+  try {
+    return build();
+  } finally {
+    recording = previous;
+  }
 }
 
 function authorLocation(sites: readonly NodeJS.CallSite[]): string | undefined {
