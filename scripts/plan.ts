@@ -1,7 +1,7 @@
 /**
  * `npm run plan -- --event push|pull_request|workflow_dispatch [--pr N] [--owner O]
  * [--repo R] [--title T] [--actor A] [--ref REF] [--head BRANCH] [--base BRANCH]
- * [--message M] [--workflow FILE] [--json]`: simulates the workflow for one event and
+ * [--fork OWNER] [--message M] [--workflow FILE] [--json]`: simulates the workflow for one event and
  * prints the plan (jobs, steps, image references, artifacts).
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -30,6 +30,7 @@ const flags = parseFlags(
     ref: text.optional(),
     head: text.optional(),
     base: text.optional(),
+    fork: text.optional(),
     message: text.optional(),
     workflow: text.optional(),
     json: z.literal(true).optional(),

@@ -26,6 +26,8 @@ export const eventDescription = z
     head: branch.optional(),
     /** Base branch of a pull request. */
     base: branch.optional(),
+    /** Owner of the fork a pull request comes from (its token is read-only); absent: a branch of the repository itself. */
+    fork: z.string().min(1).optional(),
     defaultBranch: branch.default("main"),
     sha: z.string().regex(/^[0-9a-f]{40}$/, "40 lower-case hex digits").optional(),
     /** The instant the run happens at (labels such as org.opencontainers.image.created). */
@@ -34,7 +36,7 @@ export const eventDescription = z
   .superRefine((e, ctx) => {
     if (e.event === "pull_request" && e.pr === undefined) ctx.addIssue({ code: "custom", path: ["pr"], message: "a pull_request event needs a PR number; add --pr N" });
     if (e.event !== "pull_request") {
-      for (const key of ["pr", "title", "head", "base"] as const) {
+      for (const key of ["pr", "title", "head", "base", "fork"] as const) {
         if (e[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `"${key}" only applies to pull_request events; remove it or use --event pull_request` });
       }
     }
@@ -90,7 +92,7 @@ export function filterBranch(e: EventDescription): string {
 
 /** Builds the `github` context (with the event payload) for an event description. */
 export function githubContext(e: EventDescription, workflowName: string): GithubContext {
-  const actor = e.actor ?? e.owner;
+  const actor = e.actor ?? e.fork ?? e.owner;
   const fullName = `${e.owner}/${e.repo}`;
   const sha = e.sha ?? fakeSha(JSON.stringify(e));
   const repository = {
@@ -111,7 +113,7 @@ export function githubContext(e: EventDescription, workflowName: string): Github
       number,
       title: e.title ?? `Pull request #${number}`,
       user: { login: actor },
-      head: { ref: head, sha: headSha, repo: repository },
+      head: { ref: head, sha: headSha, repo: e.fork === undefined ? repository : { ...repository, full_name: `${e.fork}/${e.repo}`, owner: { login: e.fork }, html_url: `https://github.com/${e.fork}/${e.repo}` } },
       base: { ref: base, sha: fakeSha(`base:${sha}`), repo: repository },
     };
     return {
@@ -164,7 +166,7 @@ export function githubContext(e: EventDescription, workflowName: string): Github
 /** One line naming the event, for reports. */
 export function describeEvent(e: EventDescription): string {
   const who = `${e.owner}/${e.repo}`;
-  if (e.event === "pull_request") return `pull_request #${e.pr} on ${who} into "${e.base ?? e.defaultBranch}"${e.title !== undefined ? `, title "${e.title}"` : ""}${e.actor ? ` by "${e.actor}"` : ""}`;
+  if (e.event === "pull_request") return `pull_request #${e.pr} on ${who}${e.fork ? ` from the fork ${e.fork}/${e.repo}` : ""} into "${e.base ?? e.defaultBranch}"${e.title !== undefined ? `, title "${e.title}"` : ""}${e.actor ? ` by "${e.actor}"` : ""}`;
   const at = filterBranch(e);
   if (e.event === "push") return `push to "${at}" on ${who}${e.message !== undefined ? `, message "${e.message}"` : ""}${e.actor ? ` by "${e.actor}"` : ""}`;
   return `workflow_dispatch on "${at}" of ${who}`;

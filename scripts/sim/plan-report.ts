@@ -57,7 +57,8 @@ function details(plans: readonly { scenario: Scenario; plan: Plan }[]): string[]
       }
     }
     const artifacts = plan.artifacts.map((a) => `\`${a.name}\` (${a.files.join(", ")})${a.downloadedBy.length ? ", downloaded" : ""}`);
-    lines.push(`- loaded references: ${code(plan.images.loaded)}`, `- artifacts: ${artifacts.length ? artifacts.join("; ") : "none"}`, "", "</details>", "");
+    const comments = plan.comments.map((c) => `#${c.issue} "${c.body.split("\n")[0]}"`);
+    lines.push(`- loaded references: ${code(plan.images.loaded)}`, `- artifacts: ${artifacts.length ? artifacts.join("; ") : "none"}`, `- comments: ${comments.length ? comments.join("; ") : "none"}`, "", "</details>", "");
   }
   return lines;
 }
@@ -77,7 +78,7 @@ export async function renderPlanReport(file: string, yamlText: string, scenarios
     `# Plan of \`${file}\``,
     "",
     "What the workflow does for each scenario, computed offline by the simulation (`npm run plan -- --event …` shows one event in full).",
-    "Action steps run through models (docker/metadata-action is checked against its own test vectors by `npm run conformance`); `run:` steps whose outputs decide a condition, or that move images or change the environment, are executed with bash in a sandbox with a simulated Docker daemon (syft and grype are stand-ins: one SBOM component, no vulnerability); other scripts are modelled as succeeding and marked as such.",
+    "Action steps run through models (docker/metadata-action is checked against its own test vectors by `npm run conformance`; github-script bodies run with stand-ins for the API, which refuse a fork's comment with 403); `run:` steps whose outputs decide a condition, or that move images or change the environment, are executed with bash in a sandbox with a simulated Docker daemon (syft and grype are stand-ins: one SBOM component, no vulnerability); other scripts are modelled as succeeding and marked as such.",
     "",
     "## Jobs and conditions",
     "",

@@ -1,6 +1,6 @@
 /**
  * The plan of one event as text for a terminal: every job and step with its
- * result and why, then the image references and artifacts.
+ * result and why, then the image references, artifacts and comments (in full).
  */
 import type { Plan } from "./simulate.ts";
 
@@ -20,5 +20,6 @@ export function formatPlan(plan: Plan): string {
   const list = (refs: readonly string[]) => (refs.length ? refs.join(", ") : "none");
   out.push("", `images applied: ${list(plan.images.applied)}`, `images saved:   ${list(plan.images.saved)}`, `images loaded:  ${list(plan.images.loaded)}`);
   out.push(`artifacts: ${plan.artifacts.length ? plan.artifacts.map((a) => `"${a.name}" (${a.files.join(", ")}) from ${a.uploadedBy}${a.downloadedBy.length ? `, downloaded by ${a.downloadedBy.join(", ")}` : ""}`).join("; ") : "none"}`);
+  for (const comment of plan.comments) out.push("", `comment on #${comment.issue} by ${comment.postedBy}:`, ...comment.body.split("\n").map((line) => `  |${line ? ` ${line}` : ""}`));
   return `${out.join("\n")}\n`;
 }

@@ -2,7 +2,8 @@
  * The events the docker-build plan is computed for: the seed's test plan (PR
  * numbers of one, two and three digits from owners of every letter case, skipped
  * builds for chore and Renovate pull requests, pushes to each release branch, a
- * manual run) plus the edge cases of the skip rule.
+ * manual run) plus the edge cases of the skip rule and a pull request from a fork
+ * (read-only token: its comment is refused).
  */
 import type { EventInput } from "./event.ts";
 
@@ -19,6 +20,7 @@ export const DOCKER_BUILD_SCENARIOS: readonly Scenario[] = [
   { label: "PR #8 `chore(deps):`", event: { event: "pull_request", pr: 8, title: "chore(deps): update node to v20.20" } },
   { label: "PR #9 by `renovate[bot]`", event: { event: "pull_request", pr: 9, actor: "renovate[bot]", title: "fix(deps): update module golang.org/x/net to v0.40.0" } },
   { label: "PR #10 `chore:` from feature/", event: { event: "pull_request", pr: 10, head: "feature/beta-release", title: "chore: sync beta" } },
+  { label: "PR #11 from a fork", event: { event: "pull_request", pr: 11, fork: "contributor", title: "fix: typo in docs" } },
   { label: "push `main`", event: { event: "push", ref: "refs/heads/main", message: "feat: release" } },
   { label: "push `development`", event: { event: "push", ref: "refs/heads/development", message: "fix: bug" } },
   { label: "push `development` `chore:`", event: { event: "push", ref: "refs/heads/development", message: "chore: bump version" } },

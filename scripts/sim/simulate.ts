@@ -5,7 +5,7 @@
  * or they move images with docker) run for real in a bash sandbox; the other
  * scripts are modelled as successes and said to be. The result is a plan: every job
  * and step with its result and why, the image references applied, saved and loaded,
- * and the artifacts.
+ * and the artifacts and comments.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -16,7 +16,7 @@ import { parseExpression } from "../../workflows-src/kit/expression-syntax.ts";
 import { evaluateScalar, evaluateTemplate } from "./template.ts";
 import { describeEvent, githubContext, type EventDescription, type GithubContext } from "./event.ts";
 import { ACTION_MODELS, actionKey } from "./models/index.ts";
-import type { ArtifactRecord, RunState } from "./models/model.ts";
+import type { ArtifactRecord, CommentRecord, RunState } from "./models/model.ts";
 import { readPaths, templateReadPaths } from "./references.ts";
 import { createJobSandbox, createRunSandbox, removeRunSandbox, runScript, type JobSandbox } from "./run-step.ts";
 import { triggers } from "./triggers.ts";
@@ -59,6 +59,7 @@ export interface Plan {
   readonly jobs: Readonly<Record<string, JobPlan>>;
   readonly images: { readonly applied: readonly string[]; readonly saved: readonly string[]; readonly loaded: readonly string[] };
   readonly artifacts: readonly ArtifactRecord[];
+  readonly comments: readonly CommentRecord[];
 }
 
 // Scripts that move images through the daemon, or change the environment of later steps, decide the path too.
@@ -164,11 +165,11 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription)
   const workflowName = workflow.name ?? "workflow";
   const github = githubContext(event, workflowName);
   const trigger = triggers(workflow, event);
-  const base: Plan = { workflow: workflowName, event: describeEvent(event), triggered: trigger.triggered, trigger: trigger.reason, jobs: {}, images: { applied: [], saved: [], loaded: [] }, artifacts: [] };
+  const base: Plan = { workflow: workflowName, event: describeEvent(event), triggered: trigger.triggered, trigger: trigger.reason, jobs: {}, images: { applied: [], saved: [], loaded: [] }, artifacts: [], comments: [] };
   if (!trigger.triggered) return base;
 
   const sandbox = createRunSandbox();
-  const run: RunState = { sandbox, artifacts: new Map(), applied: [] };
+  const run: RunState = { sandbox, artifacts: new Map(), comments: [], applied: [] };
   const jobs: Record<string, JobPlan> = {};
   const daemons: { job: JobSandbox; id: string }[] = [];
   try {
@@ -245,7 +246,7 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription)
           } else {
             const withValues: Record<string, string> = {};
             for (const [k, v] of Object.entries(step.with ?? {})) withValues[k] = evaluateScalar(v, evalContexts, stepStatus, fns);
-            const result = model.run({ with: withValues, env: stepEnv, github: jobGithub, event, job: jobSandbox, run, stepRef });
+            const result = await model.run({ with: withValues, env: stepEnv, github: jobGithub, event, job: jobSandbox, run, stepRef });
             if (result.env) Object.assign(env, result.env);
             plan = { ...ident, result: result.outcome, reason: ran, how: "model", detail: result.summary, outputs: result.outputs, ...(result.error ? { error: result.error } : {}) };
           }
@@ -283,7 +284,7 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription)
     for (const { job } of daemons) {
       for (const e of daemonEvents(job.daemon)) (e.kind === "save" ? saved : loaded).push(e.ref);
     }
-    const plan: Plan = { ...base, jobs, images: { applied: run.applied, saved, loaded }, artifacts: [...run.artifacts.values()] };
+    const plan: Plan = { ...base, jobs, images: { applied: run.applied, saved, loaded }, artifacts: [...run.artifacts.values()], comments: run.comments };
     return scrubPaths(plan, sandbox.root, daemons);
   } finally {
     await removeRunSandbox(sandbox);

@@ -87,3 +87,28 @@ test("the seed's original shape works when the build runs (the failure is the sk
   assert.deepEqual(failedJobs(plan), []);
   assert.deepEqual(plan.images.saved, ["ghcr.io/uppercase/charon:pr-123"]);
 });
+
+test("each verified PR gets one comment naming the image it scanned; a skipped build's comment says why", () => {
+  for (const { label, event, plan } of plans.filter(({ event }) => event.event === "pull_request" && event.fork === undefined)) {
+    assert.equal(plan.comments.length, 1, label);
+    const [comment] = plan.comments;
+    assert.equal(comment!.issue, event.pr, label);
+    if (plan.images.saved.length) {
+      assert.match(comment!.body, /^### Supply chain verification: passed/, label);
+      assert.ok(comment!.body.includes(`Image: \`${plan.images.saved[0]}\``), `${label}: the comment names the scanned image\n${comment!.body}`);
+    } else {
+      assert.match(comment!.body, /^### Supply chain verification: skipped/, label);
+      assert.match(comment!.body, /title or commit message starts with a chore prefix|opened by renovate\[bot\]/, label);
+    }
+  }
+});
+
+test("a PR from a fork: the read-only token's refusal to comment is a warning, and the verify job stays green", () => {
+  const fork = plans.find(({ event }) => event.fork !== undefined);
+  assert.ok(fork, "the scenarios include a PR from a fork");
+  assert.deepEqual(fork.plan.comments, []);
+  const comment = fork.plan.jobs["verify-supply-chain-pr"]!.steps.find((s) => s.uses?.startsWith("actions/github-script"));
+  assert.equal(comment?.result, "success");
+  assert.match(comment?.detail ?? "", /^warning: could not comment on the pull request \(read-only token of a fork\)/);
+  assert.equal(fork.plan.jobs["verify-supply-chain-pr"]!.result, "success");
+});

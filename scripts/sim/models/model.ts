@@ -14,10 +14,18 @@ export interface ArtifactRecord {
   readonly downloadedBy: string[];
 }
 
+/** A comment a step posted on an issue or pull request. */
+export interface CommentRecord {
+  readonly issue: number;
+  readonly body: string;
+  readonly postedBy: string;
+}
+
 /** State shared by every job of one simulated run. */
 export interface RunState {
   readonly sandbox: RunSandbox;
   readonly artifacts: Map<string, ArtifactRecord>;
+  readonly comments: CommentRecord[];
   /** References every build step applied, in order. */
   readonly applied: string[];
 }
@@ -47,7 +55,8 @@ export interface ActionModel {
   readonly action: string;
   /** What the model reproduces, in one line (shown in plans). */
   readonly describes: string;
-  run(input: ModelInput): ModelResult;
+  /** What the step does; a model that runs code (github-script) answers asynchronously. */
+  run(input: ModelInput): ModelResult | Promise<ModelResult>;
 }
 
 /** Turns an action input that holds a boolean (`true`, `True`, `false`, empty) into one. */
