@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parse } from "yaml";
-import { parseEvent } from "../../scripts/sim/event.ts";
+import { githubContext, parseEvent } from "../../scripts/sim/event.ts";
 import { parseFileCommands } from "../../scripts/sim/run-step.ts";
 import { simulate } from "../../scripts/sim/simulate.ts";
 import { parseWorkflowShape } from "../../scripts/sim/workflow-shape.ts";
@@ -119,6 +119,15 @@ test("an event description is validated with the field and the fix named", () =>
   assert.throws(() => parseEvent({ event: "pull_request" }), /pr: .*--pr N/);
   assert.throws(() => parseEvent({ event: "push", pr: 3 }), /pr: "pr" only applies to pull_request/);
   assert.throws(() => parseEvent({ event: "release" }), /event:/);
+  assert.throws(() => parseEvent({ event: "push", fork: "contributor" }), /fork: "fork" only applies to pull_request/);
+});
+
+test("a pull request from a fork has the fork as its head repository and its owner as the actor", () => {
+  const github = githubContext(parseEvent({ event: "pull_request", pr: 4, fork: "contributor" }), "w");
+  const pullRequest = (github.event as { pull_request: { head: { repo: { full_name: string } }; base: { repo: { full_name: string } } } }).pull_request;
+  assert.equal(pullRequest.head.repo.full_name, "contributor/charon");
+  assert.equal(pullRequest.base.repo.full_name, "Wikid82/charon");
+  assert.equal(github.actor, "contributor");
 });
 
 const plan = (...args: string[]) => runScript("plan", args);
