@@ -19,7 +19,7 @@ function input(script: string, options: { env?: Record<string, string>; with?: R
 test("a comment is recorded with the pull request's number; process.env is the step's env", async () => {
   const step = input("await github.rest.issues.createComment({ ...context.repo, issue_number: context.issue.number, body: `hello ${process.env.WHO}, home=${process.env.HOME}` });", { env: { WHO: "maintainers" } });
   const result = await githubScriptModel.run(step);
-  assert.equal(result.outcome, "success", result.error);
+  assert.equal(result.outcome, "success", result.error ?? "");
   assert.deepEqual(step.run.comments, [{ issue: 3, body: "hello maintainers, home=undefined", postedBy: "job/step" }]);
   assert.match(result.summary, /commented on #3: "hello maintainers/);
 });
