@@ -78,6 +78,10 @@ test("styles: scripts are literal blocks, strings that would read as other types
   );
 });
 
+test("an undefined value leaves its key out, and a mapping of only undefined values is empty", () => {
+  assert.equal(blockYaml({ a: undefined, b: { c: undefined }, d: [{ e: undefined }, undefined] }), "b: {}\nd:\n  - {}\n  -\n");
+});
+
 test("a value that is not YAML data is refused with its path", () => {
   assert.throws(() => blockYaml({ jobs: { build: { steps: [{ name: "ok" }, { with: { when: new Date(0) } }] } } }), /^UnwritableValueError: jobs\.build\.steps\[1\]\.with\.when: a Date is not YAML data/);
   assert.throws(() => blockYaml({ env: { "odd key": () => 1 } }), /env\["odd key"\]: a function is not YAML data/);
