@@ -20,10 +20,9 @@ export interface BlockYamlOptions {
  * @throws TypeError naming the path of a value YAML data cannot hold (a function, a class instance, …)
  */
 export function blockYaml(root: Readonly<Record<string, unknown>>, options: BlockYamlOptions = {}): string {
-  const entries = definedEntries(root);
-  if (entries.length === 0) return "{}\n";
+  if (!hasValues(root)) return "{}\n";
   const lines: string[] = [];
-  writeMapping({ lines, options }, entries, "", "");
+  writeMapping({ lines, options }, root, "", "");
   return `${lines.join("\n")}\n`;
 }
 
@@ -35,15 +34,18 @@ interface Writer {
   readonly options: BlockYamlOptions;
 }
 
-/** A mapping's entries that hold a value: an undefined one is left out, as if the key were absent. */
-function definedEntries(mapping: Readonly<Record<string, unknown>>): [string, unknown][] {
-  return Object.entries(mapping).filter(([, value]) => value !== undefined);
+/** Whether a mapping has a key with a value: one whose value is undefined is left out, as if absent. */
+function hasValues(mapping: Readonly<Record<string, unknown>>): boolean {
+  for (const key of Object.keys(mapping)) if (mapping[key] !== undefined) return true;
+  return false;
 }
 
 /** Writes a mapping's entries; the first line starts with `first` (an open `- ` of a sequence item), the rest with `indent`. */
-function writeMapping(writer: Writer, entries: readonly [string, unknown][], first: string, indent: string): void {
+function writeMapping(writer: Writer, mapping: Readonly<Record<string, unknown>>, first: string, indent: string): void {
   let prefix = first;
-  for (const [key, value] of entries) {
+  for (const key of Object.keys(mapping)) {
+    const value = mapping[key];
+    if (value === undefined) continue;
     const keyText = scalarText(key, { indent, isKey: true });
     try {
       writeEntry(writer, `${prefix}${keyText}:`, key, value, indent);
@@ -62,10 +64,9 @@ function writeEntry(writer: Writer, head: string, key: string, value: unknown, i
     return writeSequence(writer, value, inner, inner);
   }
   if (isMapping(value)) {
-    const entries = definedEntries(value);
-    if (entries.length === 0) return void writer.lines.push(`${head} {}`);
+    if (!hasValues(value)) return void writer.lines.push(`${head} {}`);
     writer.lines.push(head);
-    return writeMapping(writer, entries, inner, inner);
+    return writeMapping(writer, value, inner, inner);
   }
   const scalar = asScalar(value);
   const text = scalarText(scalar, { indent: inner, isKey: false });
@@ -84,9 +85,8 @@ function writeSequence(writer: Writer, items: readonly unknown[], first: string,
   items.forEach((item, index) => {
     const open = `${index === 0 ? first : indent}- `;
     try {
-      const entries = isMapping(item) ? definedEntries(item) : [];
       if (Array.isArray(item) && item.length > 0) writeSequence(writer, item, open, inner);
-      else if (entries.length > 0) writeMapping(writer, entries, open, inner);
+      else if (isMapping(item) && hasValues(item)) writeMapping(writer, item, open, inner);
       else if (Array.isArray(item)) writer.lines.push(`${open}[]`);
       else if (isMapping(item)) writer.lines.push(`${open}{}`);
       else writer.lines.push(withValue(open.trimEnd(), scalarText(asScalar(item ?? null), { indent: inner, isKey: false })));
