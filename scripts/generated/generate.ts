@@ -13,7 +13,7 @@ import { workflows as registeredWorkflows } from "../../workflows-src/index.ts";
 import { emitWorkflow } from "../emit/emit-workflow.ts";
 import { documents as registeredDocuments, type DocumentEntry } from "./documents.ts";
 import type { GeneratedFile } from "./generated-file.ts";
-import { lintErrors } from "./lint-gate.ts";
+import { lintErrors } from "./emitted-lint.ts";
 import { reports as registeredReports, type ReportGenerator } from "./reports.ts";
 
 /** One entry of the workflow registry: builds a workflow (throws `BuildError` on problems). */

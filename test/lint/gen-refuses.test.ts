@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { runGen } from "../../scripts/generated/gen-command.ts";
 import { generate, GenerationError } from "../../scripts/generated/generate.ts";
-import { emittedFindings } from "../../scripts/generated/lint-gate.ts";
+import { emittedFindings } from "../../scripts/generated/emitted-lint.ts";
 import { RULE_CATALOGUE_PATH } from "../../scripts/lint/catalogue.ts";
 import { bindingFiles } from "../../scripts/actions/render-bindings.ts";
 import { build as rawGuard } from "../fixtures/bad/raw-guard.ts";
