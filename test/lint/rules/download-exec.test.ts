@@ -1,15 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { downloadExec } from "../../../scripts/lint/rules/download-exec.ts";
-import { lintText, where } from "../lint-text.ts";
+import { lintText, oneJob, where } from "../lint-text.ts";
 
+/** One job whose steps run the given scripts, one step each. */
 function steps(...runs: string[]): string {
-  return `on: push
-jobs:
-  verify:
-    runs-on: ubuntu-latest
-    steps:
-${runs.map((r) => `      - run: |\n${r.split("\n").map((l) => `          ${l}`).join("\n")}\n`).join("")}`;
+  return oneJob(runs.map((r) => `      - run: |\n${r.split("\n").map((l) => `          ${l}`).join("\n")}\n`).join(""));
 }
 
 test("curl or wget piped into a shell or interpreter is reported", () => {
@@ -19,7 +15,7 @@ test("curl or wget piped into a shell or interpreter is reported", () => {
     "curl -fsSL https://example.com/x.py \\\n  | python3 -",
   );
   const findings = lintText(text, [downloadExec]);
-  assert.deepEqual(where(findings), ["download-exec@jobs.verify.steps[0].run", "download-exec@jobs.verify.steps[1].run", "download-exec@jobs.verify.steps[2].run"]);
+  assert.deepEqual(where(findings), ["download-exec@jobs.build.steps[0].run", "download-exec@jobs.build.steps[1].run", "download-exec@jobs.build.steps[2].run"]);
   assert.match(findings[0]?.message ?? "", /pipes "curl" from "https:\/\/raw\.githubusercontent\.com\/anchore\/syft\/main\/install\.sh" into "sh".*pinned/);
   assert.match(findings[1]?.message ?? "", /"wget" from ".*" into "bash"/);
 });
@@ -51,5 +47,5 @@ test("downloads that are only saved, checked or read as data pass, as do quoted 
 
 test("a download piped into a shell inside a function is reported; one written in a here-document is not run", () => {
   const text = steps("install_syft() { curl -sSfL https://example.com/install.sh | sh; }\ninstall_syft", "cat <<'EOF' > README.txt\ncurl -sSfL https://example.com/install.sh | sh\nEOF");
-  assert.deepEqual(where(lintText(text, [downloadExec])), ["download-exec@jobs.verify.steps[0].run"]);
+  assert.deepEqual(where(lintText(text, [downloadExec])), ["download-exec@jobs.build.steps[0].run"]);
 });

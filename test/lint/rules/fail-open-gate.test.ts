@@ -1,45 +1,37 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { failOpenGate } from "../../../scripts/lint/rules/fail-open-gate.ts";
-import { lintText, where } from "../lint-text.ts";
+import { lintText, oneJob, where } from "../lint-text.ts";
 
-function steps(body: string): string {
-  return `on: pull_request
-jobs:
-  verify:
-    runs-on: ubuntu-latest
-    steps:
-${body}`;
-}
 
 test("a jq or grep result that falls back to zero is reported", () => {
-  const text = steps(`      - id: scan
+  const text = oneJob(`      - id: scan
         run: |
           CRITICAL=$(jq '[.matches[] | select(.vulnerability.severity == "Critical")] | length' grype.json 2>/dev/null || echo "0")
           HIGH="$(grep -c High report.txt || true)"
           echo "critical=$CRITICAL" >> "$GITHUB_OUTPUT"
 `);
   const findings = lintText(text, [failOpenGate]);
-  assert.deepEqual(where(findings), ["fail-open-gate@jobs.verify.steps[0].run", "fail-open-gate@jobs.verify.steps[0].run"]);
+  assert.deepEqual(where(findings), ["fail-open-gate@jobs.build.steps[0].run", "fail-open-gate@jobs.build.steps[0].run"]);
   assert.match(findings.map((f) => f.message).join("\n"), /failed "jq" into a zero "CRITICAL" \("\|\| echo "0""\)/);
   assert.match(findings.map((f) => f.message).join("\n"), /failed "grep" into a zero "HIGH" \("\|\| true"\)/);
 });
 
 test("a zero default inside a comparison is reported", () => {
-  const text = steps(`      - run: |
+  const text = oneJob(`      - run: |
           if [ "\${CRITICAL_COUNT:-0}" -gt 0 ]; then
             exit 1
           fi
           if (( \${HIGH_COUNT:-0} > 5 )); then exit 1; fi
 `);
   const findings = lintText(text, [failOpenGate]);
-  assert.deepEqual(where(findings), ["fail-open-gate@jobs.verify.steps[0].run", "fail-open-gate@jobs.verify.steps[0].run"]);
+  assert.deepEqual(where(findings), ["fail-open-gate@jobs.build.steps[0].run", "fail-open-gate@jobs.build.steps[0].run"]);
   assert.match(findings[0]?.message ?? "", /\$\{CRITICAL_COUNT:-0\}/);
   assert.match(findings[1]?.message ?? "", /\$\{HIGH_COUNT:-0\}/);
 });
 
 test("continue-on-error on a step named as a gate, or on a threshold script, is reported", () => {
-  const text = steps(`      - name: Check vulnerability threshold
+  const text = oneJob(`      - name: Check vulnerability threshold
         continue-on-error: true
         run: echo check
       - id: count
@@ -47,11 +39,11 @@ test("continue-on-error on a step named as a gate, or on a threshold script, is 
         run: |
           if [ "$CRITICAL" -gt 0 ]; then exit 1; fi
 `);
-  assert.deepEqual(where(lintText(text, [failOpenGate])), ["fail-open-gate@jobs.verify.steps[0].continue-on-error", "fail-open-gate@jobs.verify.steps[1].continue-on-error"]);
+  assert.deepEqual(where(lintText(text, [failOpenGate])), ["fail-open-gate@jobs.build.steps[0].continue-on-error", "fail-open-gate@jobs.build.steps[1].continue-on-error"]);
 });
 
 test("a strict count, a default used only for display, and a non-fatal report step pass", () => {
-  const text = steps(`      - id: scan
+  const text = oneJob(`      - id: scan
         run: |
           set -euo pipefail
           CRITICAL=$(jq -e '.critical' counts.json)
@@ -66,7 +58,7 @@ test("a strict count, a default used only for display, and a non-fatal report st
 });
 
 test("a jq or yq alternative that yields zero, assigned to a variable, is reported", () => {
-  const text = steps(`      - id: scan
+  const text = oneJob(`      - id: scan
         run: |
           CRITICAL=$(jq '.summary.critical // 0' counts.json)
           HIGH="$(yq ".summary.high // \\"0\\"" counts.yaml)"
@@ -75,13 +67,13 @@ test("a jq or yq alternative that yields zero, assigned to a variable, is report
           jq '.summary.low // 0' counts.json
 `);
   const findings = lintText(text, [failOpenGate]);
-  assert.deepEqual(where(findings), ["fail-open-gate@jobs.verify.steps[0].run", "fail-open-gate@jobs.verify.steps[0].run"]);
+  assert.deepEqual(where(findings), ["fail-open-gate@jobs.build.steps[0].run", "fail-open-gate@jobs.build.steps[0].run"]);
   assert.match(findings[0]?.message ?? "", /zero in "jq" \("\/\/ 0"\), so "CRITICAL" is zero/);
   assert.match(findings[1]?.message ?? "", /zero in "yq" \("\/\/ "0""\), so "HIGH" is zero/);
 });
 
 test("a zero fallback written into a here-document is text, not a script line", () => {
-  const text = steps(`      - run: |
+  const text = oneJob(`      - run: |
           cat <<'EOF' > docs.md
           CRITICAL=$(jq '.critical' r.json || echo 0)
           EOF

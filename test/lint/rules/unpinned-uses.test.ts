@@ -1,17 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { unpinnedUses } from "../../../scripts/lint/rules/unpinned-uses.ts";
-import { lintText, where } from "../lint-text.ts";
+import { lintText, oneJob, where } from "../lint-text.ts";
 
 const CHECKOUT = "actions/checkout@8e8c483db84b4bee98b60c0593521ed34d9990e8";
 
+/** One job whose steps use the given actions, one step each. */
 function workflow(...uses: string[]): string {
-  return `on: push
-jobs:
-  build:
-    runs-on: ubuntu-latest
-    steps:
-${uses.map((u) => `      - uses: ${u}\n`).join("")}`;
+  return oneJob(uses.map((u) => `      - uses: ${u}\n`).join(""));
 }
 
 test("a tag or branch ref is reported with the table's pin as the fix", () => {
