@@ -14,6 +14,11 @@ import { blockYaml } from "./yaml-writer.ts";
 /** The directory generated workflows are written to, relative to the project root. */
 export const WORKFLOWS_DIR = ".github/workflows";
 
+/** Whether a generated file is one of the emitted workflows (and not a binding or a report). */
+export function isEmittedWorkflow(file: { readonly path: string }): boolean {
+  return file.path.startsWith(`${WORKFLOWS_DIR}/`);
+}
+
 /** Emits one workflow as a generated file. Throws when a `uses:` is not from the pin table. */
 export function emitWorkflow(built: BuiltWorkflow): GeneratedFile {
   const body = blockYaml(orderWorkflowKeys(built.workflow), { commentAfter: (key, value) => (key === "uses" && typeof value === "string" ? pinTag(value, built.sourceModule) : undefined) });

@@ -5,7 +5,7 @@
  * is checked again.
  */
 import { passedBefore, rememberPassed } from "../../workflows-src/kit/result-memory.ts";
-import { WORKFLOWS_DIR } from "../emit/emit-workflow.ts";
+import { isEmittedWorkflow } from "../emit/emit-workflow.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 import { inputsDigest } from "./report-cache.ts";
@@ -29,7 +29,7 @@ export function cleanMemory(check: RememberedCheck, files: readonly GeneratedFil
   // The checking code is read and digested once, not once per workflow.
   const tooling = inputsDigest(PROJECT_ROOT, [], check.inputs);
   const digestOf = (workflow: GeneratedFile): string => inputsDigest(PROJECT_ROOT, [tooling, workflow.path, workflow.content], []);
-  const workflows = files.filter((file) => file.path.startsWith(`${WORKFLOWS_DIR}/`));
+  const workflows = files.filter(isEmittedWorkflow);
   return {
     unchecked: workflows.filter((workflow) => !passedBefore(check.name, digestOf(workflow))),
     remember: (workflow) => rememberPassed(check.name, digestOf(workflow)),

@@ -5,7 +5,7 @@
  * the pseudo-rule `workflow-parser`, so one report lists every problem.
  */
 import { readFileSync } from "node:fs";
-import { WORKFLOWS_DIR } from "../emit/emit-workflow.ts";
+import { isEmittedWorkflow } from "../emit/emit-workflow.ts";
 import type { GeneratedFile } from "../generated/generated-file.ts";
 import { parseWorkflowDocument, pathAt, type WorkflowDocument } from "./document.ts";
 import type { Finding } from "./rule.ts";
@@ -15,7 +15,7 @@ export const PARSER_RULE_ID = "workflow-parser";
 
 /** Documents of the emitted workflows among generated files. */
 export function emittedDocuments(files: readonly GeneratedFile[]): WorkflowDocument[] {
-  return files.filter((f) => f.path.startsWith(`${WORKFLOWS_DIR}/`)).map((f) => parseWorkflowDocument(f.path, f.content, f.sources));
+  return files.filter(isEmittedWorkflow).map((f) => parseWorkflowDocument(f.path, f.content, f.sources));
 }
 
 /** A YAML file read and parsed, with what GitHub's parser reports about it. */

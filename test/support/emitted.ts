@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { generate } from "../../scripts/generated/generate.ts";
 import type { GeneratedFile } from "../../scripts/generated/generated-file.ts";
-import { WORKFLOWS_DIR } from "../../scripts/emit/emit-workflow.ts";
+import { isEmittedWorkflow, WORKFLOWS_DIR } from "../../scripts/emit/emit-workflow.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 let cache: Promise<GeneratedFile[]> | undefined;
@@ -22,7 +22,7 @@ export function generatedFiles(): Promise<GeneratedFile[]> {
 
 /** The emitted workflow files only. */
 export async function emittedWorkflows(): Promise<GeneratedFile[]> {
-  return (await generatedFiles()).filter((f) => f.path.startsWith(`${WORKFLOWS_DIR}/`));
+  return (await generatedFiles()).filter(isEmittedWorkflow);
 }
 
 /** An emitted workflow, parsed to a plain object. */
