@@ -7,12 +7,12 @@
  */
 import path from "node:path";
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
-import { generate, GenerationError } from "./generated/generate.ts";
-import { findDrift } from "./generated/drift.ts";
+import { generate, GenerationError } from "./pipeline/generate.ts";
+import { findDrift } from "./pipeline/drift.ts";
 import { parseRootFlag } from "./cli/root-flag.ts";
 import { annotation } from "./cli/annotation.ts";
 import { actionlint, formatActionlintFinding } from "./lint/actionlint.ts";
-import { cleanMemory, type RememberedCheck } from "./generated/clean-results.ts";
+import { cleanMemory, type RememberedCheck } from "./pipeline/clean-results.ts";
 
 const flags = await parseRootFlag("check", process.argv.slice(2), PROJECT_ROOT);
 const inGithubActions = process.env["GITHUB_ACTIONS"] === "true";

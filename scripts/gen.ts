@@ -4,8 +4,8 @@
  * list every problem.
  */
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
-import { GenerationError } from "./generated/generate.ts";
-import { runGen } from "./generated/gen-command.ts";
+import { GenerationError } from "./pipeline/generate.ts";
+import { runGen } from "./pipeline/gen-command.ts";
 import { parseRootFlag } from "./cli/root-flag.ts";
 
 const flags = await parseRootFlag("gen", process.argv.slice(2), PROJECT_ROOT);

@@ -9,9 +9,9 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { findDrift } from "../scripts/generated/drift.ts";
-import { withHeader, readHeader } from "../scripts/generated/header.ts";
-import { writeAll } from "../scripts/generated/write-files.ts";
+import { findDrift } from "../scripts/pipeline/drift.ts";
+import { withHeader, readHeader } from "../scripts/files/header.ts";
+import { writeAll } from "../scripts/pipeline/write-files.ts";
 import { generatedFiles } from "./support/emitted.ts";
 import { runScript } from "./support/run-script.ts";
 

@@ -7,8 +7,8 @@
 import { loadActionManifest, manifestFile, type ActionFacts, type ActionManifest, type InputFacts } from "../../workflows-src/kit/action-manifest.ts";
 import { actionOverrides, type ActionOverride, type InputOverride } from "../../workflows-src/kit/action-overrides.ts";
 import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
-import type { GeneratedFile } from "../generated/generated-file.ts";
-import { withHeader } from "../generated/header.ts";
+import type { GeneratedFile } from "../files/generated-file.ts";
+import { withHeader } from "../files/header.ts";
 
 /** The folder of the bindings, relative to the project root. */
 export const bindingsDir = "generated/actions";

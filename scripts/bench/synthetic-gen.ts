@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import { parseFlags } from "../cli/flags.ts";
-import { generate } from "../generated/generate.ts";
-import { writeAll } from "../generated/write-files.ts";
+import { generate } from "../pipeline/generate.ts";
+import { writeAll } from "../pipeline/write-files.ts";
 import { syntheticWorkflow } from "./synthetic-workflow.ts";
 
 const flags = parseFlags("synthetic-gen", process.argv.slice(2), z.object({ count: z.coerce.number().int().min(1), root: z.string().min(1) }).strict());

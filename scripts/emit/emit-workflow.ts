@@ -6,8 +6,8 @@
  */
 import { pinOfUses } from "../../workflows-src/kit/pins.ts";
 import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
-import type { GeneratedFile } from "../generated/generated-file.ts";
-import { withHeader } from "../generated/header.ts";
+import type { GeneratedFile } from "../files/generated-file.ts";
+import { withHeader } from "../files/header.ts";
 import { orderWorkflowKeys } from "./key-order.ts";
 import { blockYaml } from "./yaml-writer.ts";
 

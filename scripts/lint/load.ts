@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { isEmittedWorkflow } from "../emit/emit-workflow.ts";
-import type { GeneratedFile } from "../generated/generated-file.ts";
+import type { GeneratedFile } from "../files/generated-file.ts";
 import { parseWorkflowDocument, pathAt, type WorkflowDocument } from "./document.ts";
 import type { Finding } from "./rule.ts";
 

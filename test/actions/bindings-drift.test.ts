@@ -7,9 +7,9 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { findDrift } from "../../scripts/generated/drift.ts";
-import { withHeader } from "../../scripts/generated/header.ts";
-import { writeAll } from "../../scripts/generated/write-files.ts";
+import { findDrift } from "../../scripts/pipeline/drift.ts";
+import { withHeader } from "../../scripts/files/header.ts";
+import { writeAll } from "../../scripts/pipeline/write-files.ts";
 import { bindingFiles } from "../../scripts/actions/render-bindings.ts";
 
 const expected = bindingFiles();

@@ -8,8 +8,8 @@ import { validationProblems } from "../support/validation-problems.ts";
 import { bindingFiles, bindingName, bindingsDir, renderBindings } from "../../scripts/actions/render-bindings.ts";
 import { directorySource } from "../../scripts/actions/directory-source.ts";
 import { syncManifest } from "../../scripts/actions/sync-manifest.ts";
-import { generate } from "../../scripts/generated/generate.ts";
-import { readHeader } from "../../scripts/generated/header.ts";
+import { generate } from "../../scripts/pipeline/generate.ts";
+import { readHeader } from "../../scripts/files/header.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const COMMIT = "4444444444444444444444444444444444444444";

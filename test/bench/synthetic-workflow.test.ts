@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parse } from "yaml";
-import { generate } from "../../scripts/generated/generate.ts";
+import { generate } from "../../scripts/pipeline/generate.ts";
 import { syntheticWorkflow } from "../../scripts/bench/synthetic-workflow.ts";
 
 test("synthetic workflows generate cleanly, one file each, about the size of docker-build", async () => {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readHeader } from "../../scripts/generated/header.ts";
+import { readHeader } from "../../scripts/files/header.ts";
 import { DOCKER_BUILD_SCENARIOS } from "../../scripts/sim/scenarios.ts";
 import { generatedFiles } from "../support/emitted.ts";
 

@@ -7,8 +7,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import { generate } from "../../scripts/generated/generate.ts";
-import type { GeneratedFile } from "../../scripts/generated/generated-file.ts";
+import { generate } from "../../scripts/pipeline/generate.ts";
+import type { GeneratedFile } from "../../scripts/files/generated-file.ts";
 import { isEmittedWorkflow, WORKFLOWS_DIR } from "../../scripts/emit/emit-workflow.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");

@@ -7,8 +7,8 @@
  */
 import { renderRuleCatalogue, RULE_CATALOGUE_PATH, RULE_CATALOGUE_SOURCE } from "../lint/catalogue.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
-import type { GeneratedFile } from "./generated-file.ts";
-import { withHeader } from "./header.ts";
+import type { GeneratedFile } from "../files/generated-file.ts";
+import { withHeader } from "../files/header.ts";
 import { inputsDigest, inputsLine, reusableReport } from "./report-cache.ts";
 
 /** Where a report may find its previous version (the tree gen writes to or check compares with). */

@@ -4,7 +4,7 @@
  * them like the workflows.
  */
 import { bindingFiles } from "../actions/render-bindings.ts";
-import type { GeneratedFile } from "./generated-file.ts";
+import type { GeneratedFile } from "../files/generated-file.ts";
 
 /** Builds generated files from committed sources (throws `ValidationError` on bad sources). */
 export type DocumentEntry = () => readonly GeneratedFile[];

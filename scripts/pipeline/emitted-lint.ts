@@ -6,7 +6,7 @@
  */
 import type { Finding } from "../lint/rule.ts";
 import { cleanMemory, type RememberedCheck } from "./clean-results.ts";
-import type { GeneratedFile } from "./generated-file.ts";
+import type { GeneratedFile } from "../files/generated-file.ts";
 
 const RULES: RememberedCheck = { name: "rules", inputs: ["scripts/lint", "scripts/expressions", "workflows-src/kit", "package-lock.json"] };
 

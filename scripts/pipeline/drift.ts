@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
-import type { GeneratedFile } from "./generated-file.ts";
-import { bodyDigest, readHeader } from "./header.ts";
+import type { GeneratedFile } from "../files/generated-file.ts";
+import { bodyDigest, readHeader } from "../files/header.ts";
 import { findGeneratedOnDisk } from "./managed-files.ts";
 
 export type DriftKind = "stale" | "hand-edited" | "missing" | "orphan";

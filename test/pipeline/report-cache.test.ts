@@ -7,9 +7,9 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { withHeader } from "../../scripts/generated/header.ts";
-import { inputsLine, reusableReport } from "../../scripts/generated/report-cache.ts";
-import { dockerBuildPlan } from "../../scripts/generated/reports.ts";
+import { withHeader } from "../../scripts/files/header.ts";
+import { inputsLine, reusableReport } from "../../scripts/pipeline/report-cache.ts";
+import { dockerBuildPlan } from "../../scripts/pipeline/reports.ts";
 import { emittedWorkflows } from "../support/emitted.ts";
 
 const PLAN = "generated/docker-build.plan.md";

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { readHeader } from "./header.ts";
+import { readHeader } from "../files/header.ts";
 
 /** Directories that hold generated files, relative to the project root. */
 export const MANAGED_DIRS = [".github/workflows", "generated"] as const;

@@ -7,7 +7,7 @@
 import { passedBefore, rememberPassed } from "../../workflows-src/kit/result-memory.ts";
 import { isEmittedWorkflow } from "../emit/emit-workflow.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
-import type { GeneratedFile } from "./generated-file.ts";
+import type { GeneratedFile } from "../files/generated-file.ts";
 import { inputsDigest } from "./report-cache.ts";
 
 /** A check over the emitted workflows, named, with the project paths its result depends on. */

@@ -12,7 +12,7 @@ import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
 import { workflows as registeredWorkflows } from "../../workflows-src/index.ts";
 import { emitWorkflow } from "../emit/emit-workflow.ts";
 import { documents as registeredDocuments, type DocumentEntry } from "./documents.ts";
-import type { GeneratedFile } from "./generated-file.ts";
+import type { GeneratedFile } from "../files/generated-file.ts";
 import { lintErrors } from "./emitted-lint.ts";
 import { reports as registeredReports, type ReportGenerator } from "./reports.ts";
 

@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cleanMemory, type RememberedCheck } from "../../scripts/generated/clean-results.ts";
+import { cleanMemory, type RememberedCheck } from "../../scripts/pipeline/clean-results.ts";
 
 const check: RememberedCheck = { name: `test-${process.pid}-${Date.now()}`, inputs: ["package-lock.json"] };
 const a = { path: ".github/workflows/a.yml", content: "name: a\n" };

@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { bodyDigest, readHeader } from "./header.ts";
+import { bodyDigest, readHeader } from "../files/header.ts";
 
 const INPUTS = "inputs-sha256: ";
 
