@@ -10,8 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
-import { z } from "zod";
-import { parseFlags } from "./cli/flags.ts";
+import { exitWithUsage, readCommandLine } from "./cli/command-line.ts";
 import { evaluateBudgets } from "./bench/budgets.ts";
 import { BASELINE_ID, benchCommands } from "./bench/commands.ts";
 import { anchorMatches, prepareGwfAnchor } from "./bench/gwf-anchor.ts";
@@ -20,20 +19,24 @@ import { formatBudgets, formatTable, resultRows } from "./bench/report.ts";
 import { formatComparison, readEarlierRun } from "./bench/compare.ts";
 import { ValidationError } from "../workflows-src/kit/validation-error.ts";
 
-const flags = parseFlags(
-  "bench",
-  process.argv.slice(2),
-  z
-    .object({
-      runs: z.coerce.number().int().min(1).default(7),
-      only: z.string().optional(),
-      anchor: z.literal(true).optional(),
-      "npm-test": z.literal(true).optional(),
-      json: z.string().min(1).optional(),
-      compare: z.string().min(1).optional(),
-    })
-    .strict(),
-);
+const command = {
+  name: "bench",
+  summary:
+    "Times the project's commands against `node -e 0`, interleaved after a warm-up, and prints medians, ranges, ratios and the budgets;\nwrites the same as JSON. A report, never a test: on a busy machine take the ratios, not the milliseconds.",
+  flags: {
+    runs: { type: "string", value: "N", description: "timed runs per command (default: 7)" },
+    only: { type: "string", value: "ID,ID", description: "time only these command ids (and the node -e 0 baseline)" },
+    anchor: { type: "boolean", description: "also time github-actions-workflow-ts's `npx gwf build` on the same workflow" },
+    "npm-test": { type: "boolean", description: "also time one full `npm test`" },
+    json: { type: "string", value: "FILE", description: "where to write the results (default: bench-results/<commit>.json)" },
+    compare: { type: "string", value: "FILE", description: "print this run's ratios beside those of an earlier results file" },
+  },
+  examples: ["npm run bench", "npm run bench -- --only gen,check --runs 9", "npm run bench -- --anchor --npm-test --compare bench-results/abc1234.json"],
+} as const;
+const { values } = readCommandLine(command, process.argv.slice(2));
+const runs = Number(values.runs ?? "7");
+if (!Number.isInteger(runs) || runs < 1) exitWithUsage(command, `--runs takes a whole number of at least 1, not "${values.runs}"`);
+const flags = { ...values, runs };
 
 const git = (...args: string[]): string => execFileSync("git", args, { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
 const commit = `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain") ? "-dirty" : ""}`;

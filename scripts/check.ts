@@ -9,12 +9,22 @@ import path from "node:path";
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { generate, GenerationError } from "./pipeline/generate.ts";
 import { findDrift } from "./pipeline/drift.ts";
-import { parseRootFlag } from "./cli/root-flag.ts";
+import { readCommandLine } from "./cli/command-line.ts";
 import { annotation } from "./cli/annotation.ts";
 import { actionlint, formatActionlintFinding } from "./lint/actionlint.ts";
 import { cleanMemory, type RememberedCheck } from "./pipeline/clean-results.ts";
 
-const flags = await parseRootFlag("check", process.argv.slice(2), PROJECT_ROOT);
+const { values } = readCommandLine(
+  {
+    name: "check",
+    summary:
+      "Generates in memory and compares every generated file with the one on disk (stale, hand-edited, missing, orphaned), type-checks the sources,\nlints every workflow file under .github/workflows and runs actionlint on them. Exit 1 on any problem, 0 when all is current and clean.",
+    flags: { root: { type: "string", value: "DIR", description: "the project tree to compare with (default: this project)" } },
+    examples: ["npm run check", "GITHUB_ACTIONS=true npm run check   # also print ::error annotations"],
+  },
+  process.argv.slice(2),
+);
+const flags = { root: values.root ?? PROJECT_ROOT };
 const inGithubActions = process.env["GITHUB_ACTIONS"] === "true";
 /** actionlint's result depends on the workflows and on the locked actionlint package. */
 const ACTIONLINT: RememberedCheck = { name: "actionlint", inputs: ["package-lock.json"] };

@@ -6,13 +6,24 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { z } from "zod";
-import { parseFlags } from "./cli/flags.ts";
+import { readCommandLine } from "./cli/command-line.ts";
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { loadOwnVectors, loadUpstreamVectors, runVectorSet, type ConformanceSummary } from "./sim/metadata-conformance.ts";
 import { METADATA_MODEL_LIMITS } from "./sim/models/metadata-action.ts";
 
-const options = parseFlags("conformance", process.argv.slice(2), z.strictObject({ json: z.literal(true).optional(), vectors: z.string().min(1).optional() }));
+const { values: options } = readCommandLine(
+  {
+    name: "conformance",
+    summary:
+      "Checks the docker/metadata-action model of the simulation against the action's own test vectors and the project's vectors.\nExit 1 when a vector fails; a vector that needs an unmodelled feature is reported as unsupported, never guessed.",
+    flags: {
+      json: { type: "boolean", description: "print the results as JSON" },
+      vectors: { type: "string", value: "DIR", description: "the metadata-action vector folder (default: ../shared/vectors/metadata-action)" },
+    },
+    examples: ["npm run conformance", "npm run conformance -- --json --vectors ../shared/vectors/metadata-action"],
+  },
+  process.argv.slice(2),
+);
 
 function main(): number {
   const defaultDir = join(PROJECT_ROOT, "..", "shared", "vectors", "metadata-action");

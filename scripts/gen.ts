@@ -6,9 +6,19 @@
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { GenerationError } from "./pipeline/generate.ts";
 import { runGen } from "./pipeline/gen-command.ts";
-import { parseRootFlag } from "./cli/root-flag.ts";
+import { readCommandLine } from "./cli/command-line.ts";
 
-const flags = await parseRootFlag("gen", process.argv.slice(2), PROJECT_ROOT);
+const { values } = readCommandLine(
+  {
+    name: "gen",
+    summary:
+      "Builds every workflow under workflows-src/ and every other generated file, type-checks, validates and lints them, then writes them all\n(and removes generated files no source produces) — or writes nothing and lists every problem with the file and line to fix.",
+    flags: { root: { type: "string", value: "DIR", description: "the project tree to write into (default: this project)" } },
+    examples: ["npm run gen", "npm run gen -- --root /tmp/copy-of-the-project"],
+  },
+  process.argv.slice(2),
+);
+const flags = { root: values.root ?? PROJECT_ROOT };
 
 try {
   const result = await runGen(flags.root);

@@ -4,12 +4,21 @@
  * prints every finding, and exits 1 when any is an error.
  */
 import { existsSync } from "node:fs";
-import { z } from "zod";
-import { parseFlags } from "./cli/flags.ts";
-import { FORMATS, formatFindings } from "./lint/format.ts";
+import { exitWithUsage, readCommandLine } from "./cli/command-line.ts";
+import { FORMATS, formatFindings, type Format } from "./lint/format.ts";
 import type { Finding } from "./lint/rule.ts";
 
-const flags = parseFlags("lint", process.argv.slice(2), z.object({ format: z.enum(FORMATS).default("text"), _: z.array(z.string()).default([]) }).strict());
+const command = {
+  name: "lint",
+  summary: "Runs the lint rules over the workflows the sources emit (no FILE) or over the named workflow YAML files, prints every finding,\nand exits 1 when any is an error.",
+  flags: { format: { type: "string", value: FORMATS.join("|"), description: "how findings are printed (default: text)" } },
+  positionals: "[FILE…]",
+  examples: ["npm run lint", "npm run lint -- --format json path/to/workflow.yml", "npm run lint -- --format github   # ::error annotations for CI"],
+} as const;
+const { values, positionals } = readCommandLine(command, process.argv.slice(2));
+const format = values.format ?? "text";
+if (!(FORMATS as readonly string[]).includes(format)) exitWithUsage(command, `--format takes ${FORMATS.join(", ")}, not "${format}"`);
+const flags = { format: format as Format, _: positionals };
 
 const findings = flags._.length ? await lintFiles(flags._) : await lintEmitted();
 if (findings) {

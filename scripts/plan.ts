@@ -7,8 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
-import { z } from "zod";
-import { parseFlags } from "./cli/flags.ts";
+import { exitWithUsage, readCommandLine } from "./cli/command-line.ts";
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { parseEvent } from "./sim/event.ts";
 import { formatPlan } from "./sim/plan-text.ts";
@@ -16,32 +15,37 @@ import { simulate } from "./sim/simulate.ts";
 import { UnsupportedFeature } from "./sim/unsupported.ts";
 import { parseWorkflowShape } from "./sim/workflow-shape.ts";
 
-const text = z.string();
-const flags = parseFlags(
-  "plan",
-  process.argv.slice(2),
-  z.strictObject({
-    event: z.string({ error: "required: push, pull_request or workflow_dispatch" }),
-    pr: z.string().regex(/^\d+$/, "takes a pull request number").transform(Number).optional(),
-    owner: text.optional(),
-    repo: text.optional(),
-    title: text.optional(),
-    actor: text.optional(),
-    ref: text.optional(),
-    head: text.optional(),
-    base: text.optional(),
-    fork: text.optional(),
-    message: text.optional(),
-    workflow: text.optional(),
-    json: z.literal(true).optional(),
-  }),
-);
+const text = (description: string, value = "TEXT") => ({ type: "string", value, description }) as const;
+const command = {
+  name: "plan",
+  summary:
+    "Simulates a generated workflow for one event, offline: every job and step with its result and why, image tags, saved and loaded\nreferences, artifacts and comments. Actions run through models; the scripts that decide the path run with bash in a sandbox.",
+  flags: {
+    event: text("the event: push, pull_request or workflow_dispatch (required)", "EVENT"),
+    pr: text("pull request number", "N"),
+    owner: text("repository owner", "OWNER"),
+    repo: text("repository name", "REPO"),
+    title: text("pull request title"),
+    actor: text("who triggered the run", "LOGIN"),
+    ref: text("the ref pushed (push)", "REF"),
+    head: text("the pull request's head branch", "BRANCH"),
+    base: text("the pull request's base branch", "BRANCH"),
+    fork: text("the pull request comes from this owner's fork", "OWNER"),
+    message: text("the head commit message"),
+    workflow: text("the workflow file (default: .github/workflows/docker-build.yml)", "FILE"),
+    json: { type: "boolean", description: "print the plan as JSON" },
+  },
+  examples: ["npm run plan -- --event pull_request --pr 123 --title 'feat: x'", "npm run plan -- --event push --ref refs/heads/main --json"],
+} as const;
+const { values: flags } = readCommandLine(command, process.argv.slice(2));
+if (flags.event === undefined) exitWithUsage(command, "--event is required");
+if (flags.pr !== undefined && !/^\d+$/.test(flags.pr)) exitWithUsage(command, `--pr takes a pull request number, not "${flags.pr}"`);
 
 async function main(): Promise<number> {
-  const { workflow: workflowFlag, json, ...eventFlags } = flags;
+  const { workflow: workflowFlag, json, pr, ...eventFlags } = flags;
   let event;
   try {
-    event = parseEvent(Object.fromEntries(Object.entries(eventFlags).filter(([, v]) => v !== undefined)));
+    event = parseEvent(Object.fromEntries(Object.entries({ ...eventFlags, pr: pr === undefined ? undefined : Number(pr) }).filter(([, v]) => v !== undefined)));
   } catch (error) {
     console.error(`plan: ${(error as Error).message}`);
     return 2;

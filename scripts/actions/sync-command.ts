@@ -12,7 +12,20 @@ import { directorySource } from "./directory-source.ts";
 import { githubSource } from "./github-source.ts";
 import { manifestChanges, syncManifest, type MetadataSource } from "./sync-manifest.ts";
 
-/** The command's flags: `--from DIR` or `--github` (with `--api-url URL` to point elsewhere). */
+/** The command's flags and help: `--from DIR` or `--github` (with `--api-url URL` to point elsewhere). */
+export const syncCommand = {
+  name: "sync-actions",
+  summary:
+    "Refreshes the action manifest (the pin table) from each action's metadata at its pinned commit: input names, required flags, defaults,\noutputs. Reads a local folder or GitHub's API (GITHUB_TOKEN from the environment); with GitHub, each tag must point at its commit.\nNothing is written when anything is wrong. Run `npm run gen` afterwards.",
+  flags: {
+    from: { type: "string", value: "DIR", description: "read DIR/<owner>/<repo>[/<path>]/action.yml (e.g. ../shared/actions)" },
+    github: { type: "boolean", description: "read from GitHub's API at the pinned commits" },
+    "api-url": { type: "string", value: "URL", description: "GitHub API base URL (default: $GITHUB_API_URL or https://api.github.com)" },
+  },
+  examples: ["npm run sync-actions -- --from ../shared/actions", "GITHUB_TOKEN=… npm run sync-actions -- --github"],
+} as const;
+
+/** The flags, checked: exactly one source. */
 export const syncFlags = z
   .strictObject({
     from: z.string().min(1).optional(),

@@ -7,16 +7,23 @@
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { z } from "zod";
-import { parseFlags } from "../cli/flags.ts";
+import { exitWithUsage, readCommandLine } from "../cli/command-line.ts";
 import { generate } from "../pipeline/generate.ts";
 import { dockerBuildPlan } from "../pipeline/reports.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { DOCKER_BUILD_SCENARIOS } from "../sim/scenarios.ts";
 import { summarize } from "./statistics.ts";
 
-const { rounds } = parseFlags("bench", process.argv.slice(2), z.strictObject({ rounds: z.coerce.number().int().min(5).default(7) }));
-const gen = [join(PROJECT_ROOT, "scripts", "run-ts.mjs"), "--restore-generated", join(PROJECT_ROOT, "scripts", "generated", "restore-documents.ts"), join(PROJECT_ROOT, "scripts", "gen.ts")];
+const command = {
+  name: "bench:plan-report (node scripts/run-ts.mjs scripts/bench/plan-report.ts)",
+  summary: "Times computing the docker-build plan report in process against a warm gen process, interleaved; prints medians and their ratio.",
+  flags: { rounds: { type: "string", value: "N", description: "rounds, at least 5 (default: 7)" } },
+  examples: ["node scripts/run-ts.mjs scripts/bench/plan-report.ts --rounds 5"],
+} as const;
+const { values } = readCommandLine(command, process.argv.slice(2));
+const rounds = Number(values.rounds ?? "7");
+if (!Number.isInteger(rounds) || rounds < 5) exitWithUsage(command, `--rounds takes a whole number of at least 5, not "${values.rounds}"`);
+const gen = [join(PROJECT_ROOT, "scripts", "run-ts.mjs"), "--restore-generated", join(PROJECT_ROOT, "scripts", "pipeline", "restore-documents.ts"), join(PROJECT_ROOT, "scripts", "gen.ts")];
 const samples = { gen: [] as number[], report: [] as number[] };
 const files = await generate({ reports: [] });
 

@@ -3,13 +3,25 @@
  * generator on N synthetic workflows in one process (build, validate, emit, write
  * under DIR), as `npm run gen` does for the registry; the benchmark times it per N.
  */
-import { z } from "zod";
-import { parseFlags } from "../cli/flags.ts";
+import { exitWithUsage, readCommandLine } from "../cli/command-line.ts";
 import { generate } from "../pipeline/generate.ts";
 import { writeAll } from "../pipeline/write-files.ts";
 import { syntheticWorkflow } from "./synthetic-workflow.ts";
 
-const flags = parseFlags("synthetic-gen", process.argv.slice(2), z.object({ count: z.coerce.number().int().min(1), root: z.string().min(1) }).strict());
+const command = {
+  name: "bench:synthetic-gen (node scripts/run-ts.mjs scripts/bench/synthetic-gen.ts)",
+  summary: "Runs the generator on N synthetic workflows in one process and writes them under DIR; the benchmark times it per N.",
+  flags: {
+    count: { type: "string", value: "N", description: "how many synthetic workflows (required)" },
+    root: { type: "string", value: "DIR", description: "where to write them (required)" },
+  },
+  examples: ["node scripts/run-ts.mjs scripts/bench/synthetic-gen.ts --count 100 --root /tmp/synthetic"],
+} as const;
+const { values } = readCommandLine(command, process.argv.slice(2));
+const count = Number(values.count);
+if (!Number.isInteger(count) || count < 1) exitWithUsage(command, `--count takes a whole number of at least 1, not "${values.count ?? ""}"`);
+if (!values.root) exitWithUsage(command, "--root DIR is required");
+const flags = { count, root: values.root };
 
 const files = await generate({ workflows: Array.from({ length: flags.count }, (_, index) => () => syntheticWorkflow(index)) });
 writeAll(flags.root, files, []);
