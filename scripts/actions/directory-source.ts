@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { parseWith, ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { parseWith, ValidationError } from "../files/validation-error.ts";
 import type { MetadataSource } from "./sync-manifest.ts";
 
 const pinLine = z.tuple([z.string().min(1), z.string().regex(/^[0-9a-f]{40}$/, "must be a full 40-hex commit id"), z.string().min(1)]);

@@ -8,7 +8,7 @@
  * serve fixture files from a local server.
  */
 import { z } from "zod";
-import { parseWith, ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { parseWith, ValidationError } from "../files/validation-error.ts";
 import type { MetadataSource } from "./sync-manifest.ts";
 
 /** Options of the GitHub source: API base URL (`https://api.github.com`) and an optional token. */

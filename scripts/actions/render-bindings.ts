@@ -4,9 +4,9 @@
  * (`docker/metadata-action` → `dockerMetadataAction`). Input and output types come
  * from the manifest's facts and the typed overrides; output is deterministic.
  */
-import { loadActionManifest, manifestFile, type ActionFacts, type ActionManifest, type InputFacts } from "../../workflows-src/kit/action-manifest.ts";
+import { loadActionManifest, manifestFile, type ActionFacts, type ActionManifest, type InputFacts } from "./action-manifest.ts";
 import { actionOverrides, type ActionOverride, type InputOverride } from "../../workflows-src/kit/action-overrides.ts";
-import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { ValidationError } from "../files/validation-error.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 import { withHeader } from "../files/header.ts";
 

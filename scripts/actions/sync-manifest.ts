@@ -4,8 +4,8 @@
  * supplies the `action.yml` text. Every action is read before anything is reported,
  * so one run lists every problem.
  */
-import type { ActionFacts, ActionManifest, PinTable } from "../../workflows-src/kit/action-manifest.ts";
-import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import type { ActionFacts, ActionManifest, PinTable } from "./action-manifest.ts";
+import { ValidationError } from "../files/validation-error.ts";
 import { parseActionMetadata } from "./action-metadata.ts";
 
 /** Where metadata comes from: a local folder or GitHub's API. */

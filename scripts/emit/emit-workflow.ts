@@ -4,7 +4,7 @@
  * `# <tag>` comment after every pinned `uses:`; the same model always gives the
  * same bytes.
  */
-import { pinOfUses } from "../../workflows-src/kit/pins.ts";
+import { pinOfUses } from "../actions/pin-table.ts";
 import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 import { withHeader } from "../files/header.ts";

@@ -4,7 +4,7 @@
  * declares what its script writes to "$GITHUB_OUTPUT"; an action step declares
  * what the action's metadata lists (the committed action manifest).
  */
-import { loadActionManifest } from "../../workflows-src/kit/action-manifest.ts";
+import { loadActionManifest } from "../actions/action-manifest.ts";
 import { actionOf, type YamlMap } from "./walk.ts";
 
 /** Output names the action declares, keyed `owner/repo[/path]`; undefined for an action not in the manifest. */

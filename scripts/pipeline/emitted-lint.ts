@@ -8,7 +8,7 @@ import type { Finding } from "../lint/rule.ts";
 import { cleanMemory, type RememberedCheck } from "./clean-results.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 
-const RULES: RememberedCheck = { name: "rules", inputs: ["scripts/lint", "scripts/expressions", "workflows-src/kit", "package-lock.json"] };
+const RULES: RememberedCheck = { name: "rules", inputs: ["scripts/lint", "scripts/expressions", "scripts/actions", "workflows-src/kit", "package-lock.json"] };
 
 /** The findings of the lint rules on the emitted workflows among `files` (none for a workflow remembered without findings). */
 export async function emittedFindings(files: readonly GeneratedFile[]): Promise<Finding[]> {

@@ -5,9 +5,11 @@
  * `GenerationError`, so nothing is written when anything is wrong.
  */
 import { BuildError } from "../../workflows-src/kit/build-error.ts";
-import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { ValidationError } from "../files/validation-error.ts";
 import { once } from "../../workflows-src/kit/once.ts";
 import { withoutSourceLocations } from "../../workflows-src/kit/source-location.ts";
+// Source locations of a bundled run name TypeScript lines through the runner's mapper.
+import "../run-ts/kit-locations.ts";
 import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
 import { workflows as registeredWorkflows } from "../../workflows-src/index.ts";
 import { emitWorkflow } from "../emit/emit-workflow.ts";

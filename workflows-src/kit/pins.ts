@@ -1,10 +1,10 @@
 /**
  * Pins: every action the workflows use is pinned to a full commit, with the release
- * tag that commit carries. The pin table is the action manifest; `uses:` strings are
- * made only from it (through the generated bindings), and the emitter writes the tag
- * as the `# <tag>` comment after each pin.
+ * tag that commit carries. The pin table is the action manifest
+ * (`actions.manifest.json`); the generated bindings carry the pin of their action,
+ * so `uses:` strings are made only from it, and the emitter writes the tag as the
+ * `# <tag>` comment after each pin.
  */
-import { loadActionManifest } from "./action-manifest.ts";
 
 /** One pinned action: `owner/repo[/path]`, its 40-hex commit and the release tag of that commit. */
 export interface Pin {
@@ -13,27 +13,7 @@ export interface Pin {
   readonly tag: string;
 }
 
-// Read on first use, so a broken manifest is reported by gen as a problem, not as an import crash.
-let table: ReadonlyMap<string, Pin> | undefined;
-
-function pinTable(): ReadonlyMap<string, Pin> {
-  table ??= new Map(Object.entries(loadActionManifest().actions).map(([action, { commit, tag }]) => [action, { action, commit, tag }]));
-  return table;
-}
-
-/** Every pin of the manifest. */
-export function allPins(): readonly Pin[] {
-  return [...pinTable().values()];
-}
-
 /** The `uses:` value of a pin: `owner/repo[/path]@<commit>`. */
 export function usesOf(pin: Pin): string {
   return `${pin.action}@${pin.commit}`;
-}
-
-/** The pin a `uses:` value was made from, if the manifest has it. */
-export function pinOfUses(uses: string): Pin | undefined {
-  const at = uses.lastIndexOf("@");
-  const pin = at > 0 ? pinTable().get(uses.slice(0, at)) : undefined;
-  return pin && usesOf(pin) === uses ? pin : undefined;
 }

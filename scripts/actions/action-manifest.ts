@@ -9,13 +9,13 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { z as Zod } from "zod";
-import { passedBefore, rememberPassed } from "./result-memory.ts";
-import { parseWith, ValidationError } from "./validation-error.ts";
+import { passedBefore, rememberPassed } from "../pipeline/result-memory.ts";
+import { parseWith, ValidationError } from "../files/validation-error.ts";
 
 /** Where the manifest lives, relative to the project root (named in generated headers). */
 export const manifestFile = "workflows-src/kit/actions.manifest.json";
 
-const manifestUrl = new URL("./actions.manifest.json", import.meta.url);
+const manifestUrl = new URL("../../workflows-src/kit/actions.manifest.json", import.meta.url);
 
 /** `owner/repo` or `owner/repo/path/…`: what precedes `@` in a `uses:` value. */
 export const actionPathPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]*\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
