@@ -5,6 +5,7 @@
  * same bytes.
  */
 import { pinOfUses } from "../actions/pin-table.ts";
+import { waiverComment } from "../../workflows-src/kit/waiver.ts";
 import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 import { withHeader } from "../files/header.ts";
@@ -19,9 +20,15 @@ export function isEmittedWorkflow(file: { readonly path: string }): boolean {
   return file.path.startsWith(`${WORKFLOWS_DIR}/`);
 }
 
-/** Emits one workflow as a generated file. Throws when a `uses:` is not from the pin table. */
+/**
+ * Emits one workflow as a generated file: a pinned `uses:` gets its `# <tag>`, a
+ * waived node its `# lint-ignore:` comments.
+ */
 export function emitWorkflow(built: BuiltWorkflow): GeneratedFile {
-  const body = blockYaml(orderWorkflowKeys(built.workflow), { commentAfter: (key, value) => (key === "uses" && typeof value === "string" ? pinTag(value, built.sourceModule) : undefined) });
+  const body = blockYaml(orderWorkflowKeys(built.workflow), {
+    commentAfter: (key, value) => (key === "uses" && typeof value === "string" ? pinTag(value) : undefined),
+    ...(built.waivers.size ? { commentsBefore: (path: string) => built.waivers.get(path)?.map(waiverComment) } : {}),
+  });
   return {
     path: `${WORKFLOWS_DIR}/${built.file}`,
     content: withHeader("hash", built.sourceModule, body),
@@ -32,9 +39,12 @@ export function emitWorkflow(built: BuiltWorkflow): GeneratedFile {
   };
 }
 
-/** The `# <tag>` comment of a pinned `uses:`; refuses an action that is not in the pin table. */
-function pinTag(uses: string, sourceModule: string): string {
-  const pin = pinOfUses(uses);
-  if (!pin) throw new Error(`${sourceModule}: "uses: ${uses}" is not in the pin table; add its pin to workflows-src/kit/actions.manifest.json, run \`npm run sync-actions\` and use its binding`);
-  return pin.tag;
+/**
+ * The `# <tag>` comment of a pinned `uses:`. Any other `uses:` — a local action or
+ * workflow (`./…`), an image, an action outside the pin table written through the
+ * kit's `unpinnedAction` escape — is written without one: the `unpinned-uses` rule
+ * refuses it unless a reviewed waiver accepts it.
+ */
+function pinTag(uses: string): string | undefined {
+  return pinOfUses(uses)?.tag;
 }

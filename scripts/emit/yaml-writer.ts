@@ -13,6 +13,12 @@ import { scalarText, type ScalarValue } from "./yaml-scalar.ts";
 export interface BlockYamlOptions {
   /** The comment (without `# `) to write after the scalar value of `key`, if any; may throw to refuse the value. */
   commentAfter?: (key: string, value: ScalarValue) => string | undefined;
+  /**
+   * Comment lines (without `# `) to write before the node at a path (`jobs.build`,
+   * `jobs.build.steps[2]`; `""` for the top of the document). Only mapping entries,
+   * sequence items and the top take comments before them.
+   */
+  commentsBefore?: (path: string) => readonly string[] | undefined;
 }
 
 /**
@@ -22,7 +28,9 @@ export interface BlockYamlOptions {
 export function blockYaml(root: Readonly<Record<string, unknown>>, options: BlockYamlOptions = {}): string {
   if (!hasValues(root)) return "{}\n";
   const lines: string[] = [];
-  writeMapping({ lines, options }, root, "", "");
+  const tracksPaths = options.commentsBefore !== undefined;
+  writeComments({ lines, options, tracksPaths }, "", "");
+  writeMapping({ lines, options, tracksPaths }, root, "", "", "");
   return `${lines.join("\n")}\n`;
 }
 
@@ -32,6 +40,12 @@ const STEP = "  ";
 interface Writer {
   readonly lines: string[];
   readonly options: BlockYamlOptions;
+  /** Whether paths are built while writing (only when comments are placed by path: it costs a string per node). */
+  readonly tracksPaths: boolean;
+}
+
+function writeComments(writer: Writer, path: string, indent: string): void {
+  for (const comment of writer.options.commentsBefore?.(path) ?? []) writer.lines.push(`${indent}# ${comment}`);
 }
 
 /** Whether a mapping has a key with a value: one whose value is undefined is left out, as if absent. */
@@ -40,15 +54,21 @@ function hasValues(mapping: Readonly<Record<string, unknown>>): boolean {
   return false;
 }
 
-/** Writes a mapping's entries; the first line starts with `first` (an open `- ` of a sequence item), the rest with `indent`. */
-function writeMapping(writer: Writer, mapping: Readonly<Record<string, unknown>>, first: string, indent: string): void {
+/**
+ * Writes a mapping's entries; the first line starts with `first` (an open `- ` of a
+ * sequence item), the rest with `indent`. `path` is the mapping's path when tracked.
+ */
+function writeMapping(writer: Writer, mapping: Readonly<Record<string, unknown>>, first: string, indent: string, path: string): void {
   let prefix = first;
   for (const key of Object.keys(mapping)) {
     const value = mapping[key];
     if (value === undefined) continue;
     const keyText = scalarText(key, { indent, isKey: true });
+    const at = writer.tracksPaths ? (path ? `${path}.${key}` : key) : "";
+    // A comment cannot stand between an item's "- " and its first key.
+    if (writer.tracksPaths && prefix === indent) writeComments(writer, at, indent);
     try {
-      writeEntry(writer, `${prefix}${keyText}:`, key, value, indent);
+      writeEntry(writer, `${prefix}${keyText}:`, key, value, indent, at);
     } catch (error) {
       throw withPathSegment(error, /^[\w-]+$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
     }
@@ -56,17 +76,17 @@ function writeMapping(writer: Writer, mapping: Readonly<Record<string, unknown>>
   }
 }
 
-function writeEntry(writer: Writer, head: string, key: string, value: unknown, indent: string): void {
+function writeEntry(writer: Writer, head: string, key: string, value: unknown, indent: string, path: string): void {
   const inner = indent + STEP;
   if (Array.isArray(value)) {
     if (value.length === 0) return void writer.lines.push(`${head} []`);
     writer.lines.push(head);
-    return writeSequence(writer, value, inner, inner);
+    return writeSequence(writer, value, inner, inner, path);
   }
   if (isMapping(value)) {
     if (!hasValues(value)) return void writer.lines.push(`${head} {}`);
     writer.lines.push(head);
-    return writeMapping(writer, value, inner, inner);
+    return writeMapping(writer, value, inner, inner, path);
   }
   const scalar = asScalar(value);
   const text = scalarText(scalar, { indent: inner, isKey: false });
@@ -80,13 +100,16 @@ function withValue(head: string, text: string): string {
 }
 
 /** Writes a sequence's items, each opened by `- `; the first item's line starts with `first`. */
-function writeSequence(writer: Writer, items: readonly unknown[], first: string, indent: string): void {
+function writeSequence(writer: Writer, items: readonly unknown[], first: string, indent: string, path: string): void {
   const inner = indent + STEP;
   items.forEach((item, index) => {
     const open = `${index === 0 ? first : indent}- `;
+    const at = writer.tracksPaths ? `${path}[${index}]` : "";
+    // The first item of a nested sequence shares its parent's line: no comment fits before it.
+    if (writer.tracksPaths && (index > 0 || first === indent)) writeComments(writer, at, indent);
     try {
-      if (Array.isArray(item) && item.length > 0) writeSequence(writer, item, open, inner);
-      else if (isMapping(item) && hasValues(item)) writeMapping(writer, item, open, inner);
+      if (Array.isArray(item) && item.length > 0) writeSequence(writer, item, open, inner, at);
+      else if (isMapping(item) && hasValues(item)) writeMapping(writer, item, open, inner, at);
       else if (Array.isArray(item)) writer.lines.push(`${open}[]`);
       else if (isMapping(item)) writer.lines.push(`${open}{}`);
       else writer.lines.push(withValue(open.trimEnd(), scalarText(asScalar(item ?? null), { indent: inner, isKey: false })));

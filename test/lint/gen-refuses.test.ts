@@ -11,7 +11,7 @@ import { runGen } from "../../scripts/pipeline/gen-command.ts";
 import { generate, GenerationError } from "../../scripts/pipeline/generate.ts";
 import { emittedFindings } from "../../scripts/pipeline/emitted-lint.ts";
 import { RULE_CATALOGUE_PATH } from "../../scripts/lint/catalogue.ts";
-import { bindingFiles } from "../../scripts/actions/render-bindings.ts";
+import { documents as documentEntries } from "../../scripts/pipeline/documents.ts";
 import { build as rawGuard } from "../fixtures/bad/raw-guard.ts";
 import { build as workflowsCheck } from "../../workflows-src/workflows-check.ts";
 import { job, scriptStep, workflow, type BuiltWorkflow } from "../../workflows-src/kit/index.ts";
@@ -34,7 +34,7 @@ test("gen writes nothing when a source breaks a lint rule, and names the rule an
 test("gen writes the files when every source is clean (the test above can fail)", () =>
   withRoot(async (root) => {
     const result = await runGen(root, { workflows: [workflowsCheck] });
-    const documents = [RULE_CATALOGUE_PATH, ...bindingFiles().map((f) => f.path)];
+    const documents = [RULE_CATALOGUE_PATH, ...documentEntries.flatMap((build) => build().map((f) => f.path))];
     assert.deepEqual(result.written, [".github/workflows/workflows-check.yml", ...documents].sort());
   }));
 
