@@ -140,7 +140,7 @@ export function job<const Id extends string, const N extends JobHandle = never, 
     ...raw?.fields,
   }) as unknown as GeneratedWorkflowTypes.NormalJob;
 
-  const ownReads = referencesIn([condition ?? given, rest, env, strategy && strategyValues(strategy), services?.map((s) => s.spec), raw]);
+  const ownReads = referencesIn([name, condition ?? given, rest, env, strategy && strategyValues(strategy), services?.map((s) => s.spec), raw]);
   const reads = [...ownReads, ...referencesIn(outputs), ...steps.flatMap((s) => s.reads)];
   problems.push(...stepProblems(id, steps));
   problems.push(...needsProblems(id, builder.needs, reads, where));
@@ -188,12 +188,25 @@ export function callWorkflow<const Id extends string, I extends CallInputSpecs, 
     strategy: strategy && strategyModel(strategy),
     ...raw?.fields,
   }) as unknown as GeneratedWorkflowTypes.ReusableWorkflowCallJob;
-  const reads = referencesIn([condition ?? given, args, secrets, rest, strategy && strategyValues(strategy), raw]);
+  const reads = referencesIn([name, condition ?? given, args, secrets, rest, strategy && strategyValues(strategy), raw]);
   problems.push(...needsProblems(id, builder.needs, reads, where));
   problems.push(...ownerProblems(id, reads, strategy, [], where));
+  problems.push(...argumentProblems(id, deps.uses, args, secrets, where));
   const waivers = new Map<string, readonly Waiver[]>();
   problems.push(...collectWaivers(`jobs.${id}`, waive, where, waivers));
   return builder.handle({ outputNames: deps.uses.outputNames, job: model, steps: [], reads, calls: deps.uses, waivers });
+}
+
+/** Inputs and secrets the callee does not declare (the types catch the rest, but not an extra key in a callback's result). */
+function argumentProblems(jobId: string, callee: CallableWorkflow, args: object | undefined, secrets: object | string | undefined, source: () => string | undefined): Problem[] {
+  const problems: Problem[] = [];
+  for (const name of Object.keys(args ?? {})) {
+    if (!Object.hasOwn(callee.inputSpecs, name)) problems.push({ path: `jobs.${jobId}.with.${name}`, message: `passes input "${name}", which "${callee.uses}" does not declare; remove it or fix its name (declared: ${Object.keys(callee.inputSpecs).join(", ") || "none"})`, source: source() });
+  }
+  for (const name of typeof secrets === "object" ? Object.keys(secrets) : []) {
+    if (!Object.hasOwn(callee.secretSpecs, name)) problems.push({ path: `jobs.${jobId}.secrets.${name}`, message: `passes secret "${name}", which "${callee.uses}" does not declare; remove it or fix its name`, source: source() });
+  }
+  return problems;
 }
 
 /** The parts of building any job: its needs, the accessor, problems, and the handle at the end. */

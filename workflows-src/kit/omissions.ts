@@ -4,6 +4,7 @@
  * may have neither, and an imported one keeps it that way until it is fixed. These
  * values say so visibly where the key would be.
  */
+import type { Expr, Template } from "./expr.ts";
 
 /** In place of a `name`: the node has no `name:` key (logs show GitHub's default). */
 export const unnamed: unique symbol = Symbol("unnamed");
@@ -14,5 +15,5 @@ export const unnamed: unique symbol = Symbol("unnamed");
  */
 export const defaultPermissions: unique symbol = Symbol("defaultPermissions");
 
-/** A name, or `unnamed`. */
-export type Name = string | typeof unnamed;
+/** A job's or step's name (it may read expressions, e.g. the matrix), or `unnamed`. */
+export type Name = string | Expr<string> | Template | typeof unnamed;

@@ -131,12 +131,12 @@ export function makeStep(spec: StepOptions & { id?: string; outputs?: readonly s
     ...spec.raw?.fields,
   }) as GeneratedWorkflowTypes.Step;
 
-  const reads = [...(condition?.refs ?? referencesIn(spec.if)), ...referencesIn([body.with, body["working-directory"], spec.env, spec["continue-on-error"], spec["timeout-minutes"], spec.raw])];
+  const reads = [...(condition?.refs ?? referencesIn(spec.if)), ...referencesIn([spec.name, body.with, body["working-directory"], spec.env, spec["continue-on-error"], spec["timeout-minutes"], spec.raw])];
   const where = callerLocation();
   const handle: StepHandle = {
     kind: "step",
-    name: spec.name === unnamed ? undefined : spec.name,
-    label: spec.name !== unnamed ? spec.name : (spec.id ?? body.uses ?? body.run?.split("\n")[0] ?? "step"),
+    name: spec.name === unnamed ? undefined : String(toModel(spec.name)),
+    label: spec.name !== unnamed ? String(toModel(spec.name)) : (spec.id ?? body.uses ?? body.run?.split("\n")[0] ?? "step"),
     id: spec.id,
     step,
     reads,

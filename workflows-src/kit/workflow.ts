@@ -13,7 +13,7 @@ import { parseExpression, splitTemplate } from "./expression-syntax.ts";
 import type { Value } from "./expr.ts";
 import { collectWaivers, type Concurrency, type Defaults, type JobHandle, type Permissions } from "./job.ts";
 import { referencesIn, toModel, type RawFields } from "./model.ts";
-import { defaultPermissions, unnamed, type Name } from "./omissions.ts";
+import { defaultPermissions, unnamed } from "./omissions.ts";
 import { once } from "./once.ts";
 import { PROJECT_ROOT } from "./project-root.ts";
 import { callTriggerModel, type CallableWorkflow, type WorkflowCallTrigger } from "./reusable.ts";
@@ -23,7 +23,8 @@ import type { Waiver, Waivers } from "./waiver.ts";
 
 /** A workflow as the author writes it. */
 export interface WorkflowSpec {
-  name: Name;
+  /** The workflow's name (plain text: GitHub evaluates no expression here; see `run-name`). */
+  name: string | typeof unnamed;
   /** The name of each run, which may read the event and inputs. */
   "run-name"?: Value;
   on: Triggers;
