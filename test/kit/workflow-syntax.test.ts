@@ -147,7 +147,7 @@ test("a service is read only by the job that runs it; the environment URL reads 
   const deploy = scriptStep({ name: "Deploy", id: "deploy", outputs: ["url"], run: "./deploy.sh" });
   const runs = job("runs", {}, () => ({ name: "r", "runs-on": runsOn, permissions: {}, services: [db], environment: { name: "prod", url: deploy.outputs.url }, steps: [deploy, scriptStep({ name: "Port", env: { PORT: db.port(5432) }, run: "true" })] }));
   const built = build({ jobs: [runs] });
-  const model = built.workflow.jobs["runs"] as Record<string, unknown>;
+  const model = built.workflow.jobs["runs"] as unknown as Record<string, unknown>;
   assert.deepEqual(model["services"], { postgres: { image: "postgres:16", ports: [5432] } });
   assert.deepEqual(model["environment"], { name: "prod", url: "${{ steps.deploy.outputs.url }}" });
   const other = scriptStep({ name: "Elsewhere", id: "elsewhere", outputs: ["url"], run: "true" });
