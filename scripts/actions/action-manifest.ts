@@ -21,6 +21,24 @@ const manifestUrl = new URL("../../workflows-src/kit/actions.manifest.json", imp
 export const actionPathPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]*\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
 
 /**
+ * A manifest key: the action path, with `@<label>` for another pinned version of an
+ * action the manifest already has (`actions/checkout@v4` beside `actions/checkout`).
+ * A path ending in `.yml` is a reusable workflow (`owner/repo/.github/workflows/x.yml`).
+ */
+export const manifestKeyPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]*\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*(@[A-Za-z0-9][A-Za-z0-9_.-]*)?$/;
+
+/** The action path of a manifest key (the key without its `@<label>`). */
+export function actionPathOf(key: string): string {
+  const at = key.indexOf("@");
+  return at < 0 ? key : key.slice(0, at);
+}
+
+/** Whether a manifest key names a reusable workflow rather than an action. */
+export function isWorkflowKey(key: string): boolean {
+  return /\.ya?ml$/.test(actionPathOf(key));
+}
+
+/**
  * The schemas, built on first use: zod is loaded only when a manifest has to be
  * validated (sync-actions, tests, or a committed manifest not validated before).
  */
@@ -30,14 +48,20 @@ function buildSchemas(z: typeof Zod) {
     /** The default as the runner sees it (always a string). */
     default: z.string().optional(),
     deprecationMessage: z.string().optional(),
+    /** A reusable workflow's input type (actions' inputs are untyped strings). */
+    type: z.enum(["string", "boolean", "number"]).optional(),
   });
   const actionFacts = z.strictObject({
     commit: z.string().regex(/^[0-9a-f]{40}$/, "must be a full 40-hex commit id"),
     tag: z.string().min(1),
     inputs: z.record(z.string(), inputFacts),
     outputs: z.array(z.string()),
+    /** A reusable workflow's secrets. */
+    secrets: z.record(z.string(), z.strictObject({ required: z.boolean() })).optional(),
+    /** The facts were inferred from how a workflow uses the action (by `npm run import`); `sync-actions` replaces them. */
+    inferred: z.literal(true).optional(),
   });
-  const actionPath = z.string().regex(actionPathPattern, "must be owner/repo[/path]");
+  const actionPath = z.string().regex(manifestKeyPattern, "must be owner/repo[/path], with @<label> for another version");
   return {
     inputFacts,
     actionFacts,

@@ -1,13 +1,16 @@
 /**
- * Action metadata from a local folder laid out as `<dir>/<owner>/<repo>[/<path>]/action.yml`.
+ * Action metadata from a local folder laid out as `<dir>/<owner>/<repo>[/<path>]/action.yml`
+ * (a second pinned version of an action in `<dir>/<owner>/<repo>[/<path>]@<label>/`;
+ * a reusable workflow at its own path, `<dir>/<owner>/<repo>/.github/workflows/x.yml`).
  * When the folder has a `PINS.tsv` (action, commit, tag per line), each tracked
- * action's pin must match it, so metadata from another commit is never taken for
- * the pinned one.
+ * action's pin must match one of its lines, so metadata from another commit is never
+ * taken for the pinned one.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { parseWith, ValidationError } from "../files/validation-error.ts";
+import { actionPathOf, isWorkflowKey } from "./action-manifest.ts";
 import type { MetadataSource } from "./sync-manifest.ts";
 
 const pinLine = z.tuple([z.string().min(1), z.string().regex(/^[0-9a-f]{40}$/, "must be a full 40-hex commit id"), z.string().min(1)]);
@@ -16,36 +19,40 @@ const pinLine = z.tuple([z.string().min(1), z.string().regex(/^[0-9a-f]{40}$/, "
 export function directorySource(dir: string): MetadataSource {
   const pins = readPins(dir);
   return {
-    async read(action, pin) {
+    async read(key, pin) {
+      const action = actionPathOf(key);
       if (pins) {
-        const listed = pins.get(action);
+        const listed = pins.get(action) ?? [];
         const pinsFile = path.join(dir, "PINS.tsv");
-        if (!listed) throw new ValidationError([`${pinsFile}: does not list "${action}", so its metadata's commit is unknown; add the action's line`]);
-        if (listed.commit !== pin.commit || listed.tag !== pin.tag) {
+        if (!listed.length) throw new ValidationError([`${pinsFile}: does not list "${action}", so its metadata's commit is unknown; add the action's line`]);
+        if (!listed.some((line) => line.commit === pin.commit && line.tag === pin.tag)) {
+          const first = listed[0]!;
           throw new ValidationError([
-            `${pinsFile}: has "${action}" at "${listed.commit}" ("${listed.tag}") but the manifest pins "${pin.commit}" ("${pin.tag}"); change the pin in the manifest or use metadata from the pinned commit`,
+            `${pinsFile}: has "${action}" at "${first.commit}" ("${first.tag}") but the manifest pins "${pin.commit}" ("${pin.tag}"); change the pin in the manifest or use metadata from the pinned commit`,
           ]);
         }
       }
-      for (const name of ["action.yml", "action.yaml"]) {
-        const file = path.join(dir, ...action.split("/"), name);
+      const candidates = isWorkflowKey(key)
+        ? [path.join(dir, ...action.split("/"))]
+        : [...(key === action ? [] : [path.join(dir, ...key.split("/"))]), path.join(dir, ...action.split("/"))].flatMap((folder) => ["action.yml", "action.yaml"].map((name) => path.join(folder, name)));
+      for (const file of candidates) {
         if (existsSync(file)) return { text: readFileSync(file, "utf8"), file };
       }
-      throw new ValidationError([`${path.join(dir, ...action.split("/"), "action.yml")}: not found; add the metadata of "${action}" at ${pin.commit} there`]);
+      throw new ValidationError([`${candidates[0]}: not found; add the metadata of "${key}" at ${pin.commit} there`]);
     },
   };
 }
 
-function readPins(dir: string): Map<string, { commit: string; tag: string }> | undefined {
+function readPins(dir: string): Map<string, { commit: string; tag: string }[]> | undefined {
   const file = path.join(dir, "PINS.tsv");
   if (!existsSync(file)) return undefined;
-  const pins = new Map<string, { commit: string; tag: string }>();
+  const pins = new Map<string, { commit: string; tag: string }[]>();
   readFileSync(file, "utf8")
     .split("\n")
     .forEach((line, index) => {
       if (!line.trim()) return;
       const [action, commit, tag] = parseWith(pinLine, line.split("\t"), `${file}:${index + 1}`);
-      pins.set(action, { commit, tag });
+      pins.set(action, [...(pins.get(action) ?? []), { commit, tag }]);
     });
   return pins;
 }

@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { parseWith, ValidationError } from "../files/validation-error.ts";
+import { actionPathOf, isWorkflowKey } from "./action-manifest.ts";
 import type { MetadataSource } from "./sync-manifest.ts";
 
 /** Options of the GitHub source: API base URL (`https://api.github.com`) and an optional token. */
@@ -23,19 +24,21 @@ export function githubSource(options: GithubSourceOptions): MetadataSource {
   // Actions in one repository (`owner/repo/path`) share its tags: each is resolved once.
   const tagChecks = new Map<string, Promise<void>>();
   return {
-    async read(action, pin) {
+    async read(manifestKey, pin) {
+      const action = actionPathOf(manifestKey);
       const [owner, repo, ...rest] = action.split("/");
       const repository = `${owner}/${repo}`;
       const key = `${repository}@${pin.tag}=${pin.commit}`;
       if (!tagChecks.has(key)) tagChecks.set(key, checkTag(base, repository, pin, options.token));
       await tagChecks.get(key);
-      for (const name of ["action.yml", "action.yaml"]) {
-        const filePath = [...rest, name].map(encodeURIComponent).join("/");
+      // A reusable workflow's path is its file; an action's is the folder of its metadata.
+      for (const name of isWorkflowKey(manifestKey) ? [undefined] : ["action.yml", "action.yaml"]) {
+        const filePath = [...rest, ...(name ? [name] : [])].map(encodeURIComponent).join("/");
         const url = `${base}/repos/${repository}/contents/${filePath}?ref=${pin.commit}`;
         const response = await get(url, RAW, options.token);
         if (response.status === 404) continue;
         if (!response.ok) throw answered(url, response.status, `"${action}"`);
-        return { text: await response.text(), file: `${action}/${name}@${pin.commit}` };
+        return { text: await response.text(), file: `${name ? `${action}/${name}` : action}@${pin.commit}` };
       }
       throw new ValidationError([`${base}/repos/${repository}: has no action.yml or action.yaml for "${action}" at ${pin.commit}; check the pin in the manifest`]);
     },

@@ -1,17 +1,23 @@
 /**
  * The pin table as the tooling reads it: every pin of the committed action manifest,
  * to write the `# <tag>` comment of a pinned `uses:` and to judge a `uses:` found in
- * a workflow file.
+ * a workflow file. An action may be pinned at more than one version (manifest keys
+ * `owner/repo` and `owner/repo@<label>`); each pin is found by its `uses:` value.
  */
 import { usesOf, type Pin } from "../../workflows-src/kit/pins.ts";
-import { loadActionManifest } from "./action-manifest.ts";
+import { actionPathOf, loadActionManifest } from "./action-manifest.ts";
 
 // Read on first use, so a broken manifest is reported by gen as a problem, not as an import crash.
-let table: ReadonlyMap<string, Pin> | undefined;
+let byUses: ReadonlyMap<string, Pin> | undefined;
 
 function pinTable(): ReadonlyMap<string, Pin> {
-  table ??= new Map(Object.entries(loadActionManifest().actions).map(([action, { commit, tag }]) => [action, { action, commit, tag }]));
-  return table;
+  byUses ??= new Map(
+    Object.entries(loadActionManifest().actions).map(([key, { commit, tag }]) => {
+      const pin = { action: actionPathOf(key), commit, tag };
+      return [usesOf(pin), pin];
+    }),
+  );
+  return byUses;
 }
 
 /** Every pin of the manifest. */
@@ -21,7 +27,5 @@ export function allPins(): readonly Pin[] {
 
 /** The pin a `uses:` value was made from, if the manifest has it. */
 export function pinOfUses(uses: string): Pin | undefined {
-  const at = uses.lastIndexOf("@");
-  const pin = at > 0 ? pinTable().get(uses.slice(0, at)) : undefined;
-  return pin && usesOf(pin) === uses ? pin : undefined;
+  return pinTable().get(uses);
 }

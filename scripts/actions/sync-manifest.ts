@@ -4,9 +4,9 @@
  * supplies the `action.yml` text. Every action is read before anything is reported,
  * so one run lists every problem.
  */
-import type { ActionFacts, ActionManifest, PinTable } from "./action-manifest.ts";
+import { isWorkflowKey, type ActionFacts, type ActionManifest, type PinTable } from "./action-manifest.ts";
 import { ValidationError } from "../files/validation-error.ts";
-import { parseActionMetadata } from "./action-metadata.ts";
+import { parseActionMetadata, parseWorkflowCallMetadata } from "./action-metadata.ts";
 
 /** Where metadata comes from: a local folder or GitHub's API. */
 export interface MetadataSource {
@@ -20,7 +20,7 @@ export async function syncManifest(table: PinTable, source: MetadataSource): Pro
   const results = await Promise.allSettled(
     entries.map(async ([action, pin]): Promise<[string, ActionFacts]> => {
       const { text, file } = await source.read(action, pin);
-      const facts = parseActionMetadata(text, file);
+      const facts = isWorkflowKey(action) ? parseWorkflowCallMetadata(text, file) : parseActionMetadata(text, file);
       return [action, { commit: pin.commit, tag: pin.tag, ...facts }];
     }),
   );
