@@ -15,9 +15,19 @@ export async function emittedFindings(files: readonly GeneratedFile[]): Promise<
   const memory = cleanMemory(RULES, files);
   if (memory.unchecked.length === 0) return [];
   const [{ lint }, { emittedDocuments }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts")]);
-  const findings = lint(emittedDocuments(memory.unchecked));
+  const findings = lint(emittedDocuments(memory.unchecked)).filter((finding) => !isWaived(finding, memory.unchecked));
   for (const workflow of memory.unchecked) if (!findings.some((f) => f.file === workflow.path)) memory.remember(workflow);
   return findings;
+}
+
+/**
+ * Whether the sources waived a finding: a waiver of its rule on its path or on a node
+ * above it. (The same waivers are written into the YAML as `# lint-ignore:` comments,
+ * for review.)
+ */
+function isWaived(finding: Finding, files: readonly GeneratedFile[]): boolean {
+  const waivers = files.find((file) => file.path === finding.file)?.waivers ?? [];
+  return waivers.some((w) => w.rule === finding.rule && (w.path === "" || finding.path === w.path || finding.path.startsWith(`${w.path}.`) || finding.path.startsWith(`${w.path}[`)));
 }
 
 /** The error findings on the emitted workflows among `files`, one formatted line each: what stops gen. */
