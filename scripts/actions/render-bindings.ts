@@ -187,6 +187,12 @@ function byName(a: string, b: string): number {
   return bare(a) < bare(b) ? -1 : bare(a) > bare(b) ? 1 : 0;
 }
 
+/** How the binding of a manifest entry types each input (for tools that write calls of it, such as the importer). */
+export function inputKindsOf(manifestKey: string, facts: ActionFacts, overrides: Readonly<Record<string, ActionOverride>> = actionOverrides): Record<string, InputOverride> {
+  const override = overrideOf(manifestKey, facts, overrides);
+  return Object.fromEntries(Object.entries(facts.inputs).map(([name, spec]) => [name, override.inputs?.[name] ?? inferred(spec)]));
+}
+
 function inferred(spec: InputFacts): InputOverride {
   if (spec.default === "true" || spec.default === "false") return { type: "boolean" };
   if (spec.default !== undefined && /^\d+$/.test(spec.default)) return { type: "number" };

@@ -20,7 +20,7 @@ export const KIT_TYPED_EVENTS = ["schedule", "workflow_call", "workflow_dispatch
 const schemaSource = "@actions/workflow-parser's workflow schema";
 
 /** A definition of the schema, as far as this generator reads it. */
-interface Definition {
+export interface Definition {
   description?: string;
   "one-of"?: string[];
   mapping?: { properties?: Record<string, string | { type: string }> };
@@ -42,11 +42,15 @@ export interface EventFacts {
   configurable: boolean;
 }
 
+/** The definitions of the workflow schema the installed parser ships. */
+export function schemaDefinitions(): Readonly<Record<string, Definition>> {
+  const schemaPath = fileURLToPath(new URL("workflow-v1.0.min.json", import.meta.resolve("@actions/workflow-parser")));
+  return (JSON.parse(readFileSync(schemaPath, "utf8")) as { definitions: Record<string, Definition> }).definitions;
+}
+
 /** The generated file, from the schema the installed parser ships. */
 export function eventTypeFiles(): GeneratedFile[] {
-  const schemaPath = fileURLToPath(new URL("workflow-v1.0.min.json", import.meta.resolve("@actions/workflow-parser")));
-  const schema = JSON.parse(readFileSync(schemaPath, "utf8")) as { definitions: Record<string, Definition> };
-  return [{ path: eventTypesFile, content: withHeader("slash", schemaSource, renderEventTypes(readEvents(schema.definitions))) }];
+  return [{ path: eventTypesFile, content: withHeader("slash", schemaSource, renderEventTypes(readEvents(schemaDefinitions()))) }];
 }
 
 /**

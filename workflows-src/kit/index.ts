@@ -7,7 +7,7 @@ export type { Expr, JsonExpr, JsonText, Condition, Value, Template, StepStatus, 
 export { contains, startsWith, endsWith, join, toJSON, hashFiles } from "./functions.ts";
 export { github, runner, currentJob, strategy, envVar, variable, secret, event, type EventPayload } from "./contexts.ts";
 export { workflowDispatch, type EventName, type Triggers, type TriggerConfig, type WorkflowDispatch, type DispatchInputSpec } from "./triggers.ts";
-export { reusableWorkflow, localWorkflowFile, jobOutputs, type CallableWorkflow, type ReusableWorkflow, type CallInputSpec } from "./reusable.ts";
+export { reusableWorkflow, localWorkflowFile, unpinnedWorkflow, jobOutputs, type CallableWorkflow, type ReusableWorkflow, type CallInputSpec } from "./reusable.ts";
 export { matrix, matrixFrom, type Matrix } from "./matrix.ts";
 export { service, type Service, type ContainerSpec, type ServiceSpec } from "./containers.ts";
 export { type StepHandle, type StepWithId, type StepWithOutputs, type StepOptions, type IfValue } from "./step.ts";
@@ -20,6 +20,7 @@ export { rawFields } from "./model.ts";
 export { type Waivers } from "./waiver.ts";
 export { artifactContract, type ArtifactContract } from "./artifact.ts";
 export { type Pin } from "./pins.ts";
+export { untyped, untypedAction } from "./action-binding.ts";
 export type { StringInput, BooleanInput, NumberInput, EnumInput, ListInput, ListItem, BoundStep, ActionBinding } from "./action-binding.ts";
 export * from "../../generated/actions/index.ts";
 export { BuildError, type Problem } from "./build-error.ts";

@@ -19,12 +19,18 @@ export function rawFields(fields: Readonly<Record<string, unknown>>): RawFields 
   return new RawFields(fields);
 }
 
+/** A value written as given where a typed input expects another type (made by `untyped()`). */
+export class UntypedValue {
+  constructor(readonly value: string | number | boolean) {}
+}
+
 /** Plain data of the model: what YAML holds. */
 export type ModelValue = string | number | boolean | null | readonly ModelValue[] | { readonly [key: string]: ModelValue };
 
 /** The model's data for an author's value: expressions become text, undefined entries are dropped. */
 export function toModel(value: unknown): ModelValue {
   if (value instanceof Expr || value instanceof Template) return value.toString();
+  if (value instanceof UntypedValue) return value.value;
   if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   if (Array.isArray(value)) return value.map(toModel);
   if (isPlainObject(value)) {

@@ -34,8 +34,12 @@ export interface CallableWorkflow<I extends CallInputSpecs = CallInputSpecs, S e
   readonly uses: string;
   /** The pin of a workflow of another repository (its tag is written after `uses:`). */
   readonly pin: Pin | undefined;
-  /** How the interface is known: a kit module of this project, a pin's metadata, or only declared by the caller. */
-  readonly origin: "module" | "pin" | "declared";
+  /**
+   * How the interface is known: a kit module of this project, a pin's metadata, or
+   * only declared by the caller (a local file not built by the kit, or — the escape
+   * hatch — a workflow of another repository at a ref that is not a pin).
+   */
+  readonly origin: "module" | "pin" | "declared" | "unpinned";
   readonly inputSpecs: I;
   readonly secretSpecs: S;
   readonly outputNames: readonly O[];
@@ -129,6 +133,19 @@ export function localWorkflowFile<const I extends CallInputSpecs = {}, const S e
 }
 
 /**
+ * The escape hatch for a workflow of another repository called at a ref that is not a
+ * pin (`owner/repo/.github/workflows/x.yml@v1`), with the interface the caller
+ * declares. The `unpinned-uses` rule reports it unless the job waives the rule; pin it
+ * in the manifest and use its binding instead.
+ */
+export function unpinnedWorkflow<const I extends CallInputSpecs = {}, const S extends CallSecretSpecs = {}, const O extends string = never>(
+  uses: `${string}/${string}/.github/workflows/${string}@${string}`,
+  spec: { readonly inputs?: I; readonly secrets?: S; readonly outputs?: readonly O[] },
+): CallableWorkflow<I, S, O> {
+  return { kind: "callable-workflow", uses, pin: undefined, origin: "unpinned", inputSpecs: spec.inputs ?? ({} as I), secretSpecs: spec.secrets ?? ({} as S), outputNames: spec.outputs ?? [] };
+}
+
+/**
  * The callable workflow of a pinned `owner/repo/.github/workflows/<file>`.
  * @internal called by the generated bindings only.
  */
@@ -179,7 +196,7 @@ export function unresolvedCalls(workflows: readonly BuiltCalls[], fileExists: (f
   const problems: string[] = [];
   for (const caller of workflows) {
     for (const callee of caller.calls) {
-      if (callee.origin === "pin") continue;
+      if (callee.origin === "pin" || callee.origin === "unpinned") continue;
       const file = callee.uses.replace(/^\.\/\.github\/workflows\//, "");
       if (callee.origin === "module") {
         const built = workflows.find((w) => w.callTrigger?.workflow === callee);
