@@ -276,9 +276,9 @@ class ModuleWriter {
     if (serviceVariables.size) fields.push(["services", listCode([...serviceVariables.values()], "    ")]);
     if (matrix) fields.push(["strategy", matrix.strategy]);
 
-    const stepCodes = Array.isArray(steps) ? this.steps(id, steps, baseScope, local, lines) : undefined;
-    if (stepCodes) fields.push(["steps", listCode(stepCodes.items, "    ")]);
-    else {
+    const stepCodes = Array.isArray(steps) ? this.steps(id, steps, baseScope, local) : undefined;
+    const stepsAt = fields.length;
+    if (!stepCodes) {
       fields.push(["steps", "[]"]);
       if (steps !== undefined) this.rawField(raw, "steps", steps, at);
     }
@@ -289,6 +289,11 @@ class ModuleWriter {
       } else this.rawField(raw, "environment", environment, at);
     }
     if (jobOutputs !== undefined) this.mapField(fields, raw, "outputs", jobOutputs, `${at}.outputs`, stepScope);
+    if (stepCodes) {
+      // A step that the job's outputs or environment read needs a variable too.
+      const readByJob = fields.slice(stepsAt).map(([, code]) => code).join("\n");
+      fields.splice(stepsAt, 0, ["steps", listCode(stepCodes.finish(lines, (variable) => new RegExp(`\\b${variable}\\b`).test(readByJob)), "    ")]);
+    }
     this.waive(fields, at);
     if (Object.keys(raw).length) fields.push(["raw", this.rawFields(raw, at)]);
     const bodyCode = objectCode(fields, "  ");
@@ -369,9 +374,12 @@ class ModuleWriter {
 
   // ——— steps ———
 
-  private steps(jobId: string, steps: unknown[], jobScope: ExpressionScope, local: Names, lines: string[]) {
+  /**
+   * The job's steps: their handles for what reads them, and `finish`, which declares a
+   * variable for each step read (by a later step or by the job) and lists the steps.
+   */
+  private steps(jobId: string, steps: unknown[], jobScope: ExpressionScope, local: Names) {
     const handles: StepHandles = new Map();
-    const items: string[] = [];
     const used = new Set<string>();
     const pending: { id: string | undefined; variable: string | undefined; code: string }[] = [];
     steps.forEach((step, index) => {
@@ -385,13 +393,13 @@ class ModuleWriter {
       pending.push({ id, variable, code: written.code });
       if (id !== undefined && variable) handles.set(id, { variable, outputs: written.outputs, conditional: written.conditional });
     });
-    for (const { variable, code } of pending) {
-      if (variable && used.has(variable)) {
+    const finish = (lines: string[], readByJob: (variable: string) => boolean): string[] =>
+      pending.map(({ variable, code }) => {
+        if (!variable || !(used.has(variable) || readByJob(variable))) return code;
         lines.push(`const ${variable} = ${code};`);
-        items.push(variable);
-      } else items.push(code);
-    }
-    return { items, handles };
+        return variable;
+      });
+    return { handles, finish };
   }
 
   private step(step: Data, scope: ExpressionScope, at: string, jobId: string): { code: string; outputs: ReadonlySet<string> | undefined; reads: Set<string>; conditional: boolean } {
