@@ -50,6 +50,8 @@ export interface ExpressionCode {
   readonly imports: ReadonlySet<string>;
   /** Handles whose outputs the code reads (step variables), for guards. */
   readonly readsSteps: ReadonlySet<string>;
+  /** Step variables the code names (status or outputs). */
+  readonly steps: ReadonlySet<string>;
   /** Whether it calls a status function (replacing the implicit success()). */
   readonly usesStatus: boolean;
 }
@@ -70,10 +72,11 @@ class Untypable extends Error {}
 export function expressionCode(text: string, scope: ExpressionScope, want?: "boolean" | "string" | "number"): ExpressionCode {
   const imports = new Set<string>();
   const readsSteps = new Set<string>();
+  const steps = new Set<string>();
   let usesStatus = false;
   const rawCode = (reason: string): ExpressionCode => {
     const typeArgument = want === undefined ? "" : `<${want}>`;
-    return { code: `raw${typeArgument}(${JSON.stringify(text)})`, type: want ? { kind: want } : { kind: "unknown" }, raw: reason, imports: new Set(["raw"]), readsSteps: new Set(), usesStatus: false };
+    return { code: `raw${typeArgument}(${JSON.stringify(text)})`, type: want ? { kind: want } : { kind: "unknown" }, raw: reason, imports: new Set(["raw"]), readsSteps: new Set(), steps: new Set(), usesStatus: false };
   };
   let ast: Ast;
   try {
@@ -198,6 +201,7 @@ export function expressionCode(text: string, scope: ExpressionScope, want?: "boo
     if (!found) throw new Untypable(`"${path.map(String).join(".")}" is not a context or handle the kit types here`);
     for (const name of found.imports) imports.add(name);
     if (found.readsStep) readsSteps.add(found.readsStep);
+    if (found.step) steps.add(found.step);
     return { code: found.code, kit: new JsonExpr(printed(path)), type: found.type };
   };
 
@@ -207,7 +211,7 @@ export function expressionCode(text: string, scope: ExpressionScope, want?: "boo
     if (top.kit.text !== text) return rawCode(`the kit writes it as "${top.kit.text}"`);
     if (want === "boolean" && !isBoolean(top.type)) return rawCode("a condition that is not a boolean expression");
     if (want === "number" && top.type.kind !== "number") return rawCode("a number field read from an expression that is not a number");
-    return { code: top.code, type: top.type, imports, readsSteps, usesStatus };
+    return { code: top.code, type: top.type, imports, readsSteps, steps, usesStatus };
   } catch (error) {
     if (error instanceof Untypable) return rawCode(error.message);
     throw error;

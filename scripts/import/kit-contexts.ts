@@ -64,7 +64,10 @@ export interface ContextCode {
   readonly code: string;
   readonly type: KitType;
   readonly imports: readonly string[];
+  /** The variable of the step whose output it reads (the reader is guarded against it). */
   readonly readsStep?: string;
+  /** The variable of the step it names at all (its status or outputs): the step needs a variable. */
+  readonly step?: string;
 }
 
 /**
@@ -82,9 +85,9 @@ export function contextCode(path: readonly (string | number)[], scope: Expressio
     case "steps": {
       const step = typeof first === "string" ? scope.steps.get(first) : undefined;
       if (!step || rest.length) return undefined;
-      if ((second === "outcome" || second === "conclusion") && third === undefined) return { code: `${step.variable}.${second}`, type: { kind: "union", values: EVENT_RESULT }, imports: [] };
+      if ((second === "outcome" || second === "conclusion") && third === undefined) return { code: `${step.variable}.${second}`, type: { kind: "union", values: EVENT_RESULT }, imports: [], step: step.variable };
       if (second === "outputs" && typeof third === "string" && (step.outputs === undefined || step.outputs.has(third))) {
-        return { code: `${step.variable}.outputs${property(third)}`, type: { kind: "string" }, imports: [], readsStep: step.variable };
+        return { code: `${step.variable}.outputs${property(third)}`, type: { kind: "string" }, imports: [], readsStep: step.variable, step: step.variable };
       }
       return undefined;
     }

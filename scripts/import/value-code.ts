@@ -16,12 +16,14 @@ export interface CodeLog {
   readonly raw: string[];
   /** Step variables whose outputs the code read (for guards). */
   readonly readsSteps: Set<string>;
+  /** Step variables the code names at all (each needs a variable). */
+  readonly steps: Set<string>;
   usesStatus: boolean;
 }
 
 /** A fresh log. */
 export function codeLog(): CodeLog {
-  return { imports: new Set(), raw: [], readsSteps: new Set(), usesStatus: false };
+  return { imports: new Set(), raw: [], readsSteps: new Set(), steps: new Set(), usesStatus: false };
 }
 
 /** Where a string stands, which decides the code it may become. */
@@ -84,6 +86,7 @@ function templateCode(parts: readonly ({ kind: "text"; text: string } | { kind: 
 function take(code: ExpressionCode, at: string, log: CodeLog): ExpressionCode {
   for (const name of code.imports) log.imports.add(name);
   for (const step of code.readsSteps) log.readsSteps.add(step);
+  for (const step of code.steps) log.steps.add(step);
   if (code.usesStatus) log.usesStatus = true;
   if (code.raw) log.raw.push(`${at}: raw(${code.code.slice(code.code.indexOf("(") + 1, -1)}) — ${code.raw}`);
   return code;

@@ -469,7 +469,7 @@ class ModuleWriter {
     for (const name of log.imports) this.log.imports.add(name);
     this.log.raw.push(...log.raw);
     const code = call.includes("(") ? call.replace("__SPEC__", objectCode(fields, "      ")) : `${this.kit(call)}(${objectCode(fields, "      ")})`;
-    return { code, outputs, reads: new Set(log.readsSteps), conditional: condition !== undefined || continueOnError !== undefined };
+    return { code, outputs, reads: new Set(log.steps), conditional: condition !== undefined || continueOnError !== undefined };
   }
 
   /** The call that writes an action step: its binding, github-script's helper, or a kit escape. */
