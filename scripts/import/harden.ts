@@ -149,8 +149,9 @@ function quoteAfter(text: string, quote: "'" | '"' | undefined): "'" | '"' | und
 
 /** A variable name for an expression: from the value it reads (`steps.meta.outputs.tags` → `META_TAGS`). */
 function envName(expression: string, env: Data, value: string): string {
-  const [path] = accessPaths(expression);
-  const simple = path && path.length && accessPaths(expression).length === 1 ? path : undefined;
+  // The expression is bare text here: read it as a condition is read, without ${{ }}.
+  const paths = accessPaths(expression, true);
+  const simple = paths.length === 1 ? paths[0] : undefined;
   let words: (string | number)[] = ["VALUE"];
   if (simple) {
     const [root, ...rest] = simple;
