@@ -50,6 +50,9 @@ export function workflowFiles(dir: string): string[] {
   return found;
 }
 
+/** Files imported before one gen runs; a batch that gen refuses is run again file by file. */
+const BATCH = 20;
+
 /** Runs the round trip over `files`; the scratch project is removed afterwards. */
 export async function roundTrip(files: readonly string[], options: RoundTripOptions): Promise<RoundTripResult[]> {
   const scratch = mkdtempSync(path.join(tmpdir(), "import-round-trip-"));
@@ -57,14 +60,31 @@ export async function roundTrip(files: readonly string[], options: RoundTripOpti
     for (const entry of COPIED) cpSync(path.join(PROJECT_ROOT, entry), path.join(scratch, entry), { recursive: true });
     symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(scratch, "node_modules"));
     const baseline = new Map(RESET.map((entry) => [entry, snapshot(path.join(scratch, entry))]));
+    const reset = (): void => {
+      for (const [entry, saved] of baseline) restore(path.join(scratch, entry), saved);
+    };
     const names = new Set<string>();
     const results: RoundTripResult[] = [];
-    for (const file of files) {
-      for (const [entry, saved] of baseline) restore(path.join(scratch, entry), saved);
-      placeSiblings(file, scratch);
-      const result = await roundTripOne(file, uniqueName(file, names), scratch, options);
-      results.push(result);
-      options.onResult?.(result);
+    const named = files.map((file) => ({ file, name: uniqueName(file, names) }));
+    // gen is the costly part (a compile and the lint rules): most files pass, so one gen serves a batch.
+    for (let at = 0; at < named.length; at += BATCH) {
+      const batch = named.slice(at, at + BATCH);
+      reset();
+      for (const { file } of batch) placeSiblings(file, scratch);
+      let outcomes = await roundTripBatch(batch, scratch, options);
+      if (outcomes.some((o) => o.verdict === "gen-failed")) {
+        outcomes = [];
+        for (const one of batch) {
+          reset();
+          placeSiblings(one.file, scratch);
+          outcomes.push(...(await roundTripBatch([one], scratch, options)));
+        }
+      }
+      outcomes.sort((a, b) => batch.findIndex((f) => f.file === a.file) - batch.findIndex((f) => f.file === b.file));
+      for (const outcome of outcomes) {
+        results.push(outcome);
+        options.onResult?.(outcome);
+      }
     }
     return results;
   } finally {
@@ -85,31 +105,45 @@ function placeSiblings(file: string, root: string): void {
   }
 }
 
-async function roundTripOne(file: string, name: string, root: string, options: RoundTripOptions): Promise<RoundTripResult> {
-  let original: unknown;
-  try {
-    original = parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    return { file, name, verdict: "not-a-workflow", detail: firstLine((error as Error).message) };
+/** Imports the files, runs gen once, and compares each emitted workflow with its file. */
+async function roundTripBatch(batch: readonly { file: string; name: string }[], root: string, options: RoundTripOptions): Promise<RoundTripResult[]> {
+  const imported: { file: string; name: string; original: unknown; report: ImportResult }[] = [];
+  const results: RoundTripResult[] = [];
+  for (const { file, name } of batch) {
+    let original: unknown;
+    try {
+      original = parse(readFileSync(file, "utf8"));
+    } catch (error) {
+      results.push({ file, name, verdict: "not-a-workflow", detail: firstLine((error as Error).message) });
+      continue;
+    }
+    if (!original || typeof original !== "object" || !("jobs" in original)) {
+      results.push({ file, name, verdict: "not-a-workflow", detail: "no jobs: not a workflow file" });
+      continue;
+    }
+    try {
+      imported.push({ file, name, original, report: await importWorkflow({ file, name, harden: options.harden, actions: options.actions, root }) });
+    } catch (error) {
+      const detail = error instanceof ImportError ? firstLine(error.message) : `the importer failed: ${firstLine((error as Error).stack ?? String(error))}`;
+      results.push({ file, name, verdict: "import-refused", detail });
+    }
   }
-  if (!original || typeof original !== "object" || !("jobs" in original)) return { file, name, verdict: "not-a-workflow", detail: "no jobs: not a workflow file" };
-  let report: ImportResult;
-  try {
-    report = await importWorkflow({ file, name, harden: options.harden, actions: options.actions, root });
-  } catch (error) {
-    if (error instanceof ImportError) return { file, name, verdict: "import-refused", detail: firstLine(error.message) };
-    return { file, name, verdict: "import-refused", detail: `the importer failed: ${firstLine((error as Error).stack ?? String(error))}` };
-  }
+  if (!imported.length) return results;
   const gen = spawnSync(process.execPath, [path.join(root, "scripts/run-ts.mjs"), "--restore-generated", path.join(root, "scripts/pipeline/restore-documents.ts"), path.join(root, "scripts/gen.ts")], {
     cwd: root,
     encoding: "utf8",
   });
-  if (gen.status !== 0) return { file, name, verdict: "gen-failed", detail: genProblem(`${gen.stderr}\n${gen.stdout}`), report };
-  const emitted = parse(readFileSync(path.join(root, ".github/workflows", `${name}.yml`), "utf8")) as unknown;
-  // Under --harden the data changes on purpose; only a plain import must give it back unchanged.
-  if (options.harden) return { file, name, verdict: "pass", report };
-  const difference = firstDifference(original, emitted, "");
-  return difference === undefined ? { file, name, verdict: "pass", report } : { file, name, verdict: "differs", detail: difference, report };
+  for (const { file, name, original, report } of imported) {
+    if (gen.status !== 0) {
+      results.push({ file, name, verdict: "gen-failed", detail: genProblem(`${gen.stderr}\n${gen.stdout}`), report });
+      continue;
+    }
+    // Under --harden the data changes on purpose; only a plain import must give it back unchanged.
+    const emitted = parse(readFileSync(path.join(root, ".github/workflows", `${name}.yml`), "utf8")) as unknown;
+    const difference = options.harden ? undefined : firstDifference(original, emitted, "");
+    results.push(difference === undefined ? { file, name, verdict: "pass", report } : { file, name, verdict: "differs", detail: difference, report });
+  }
+  return results;
 }
 
 /** The first path at which two parsed values differ, or undefined when they are equal. */
