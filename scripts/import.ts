@@ -16,6 +16,7 @@ const spec = {
     harden: { type: "boolean", description: "pin uses: to commits, give every job explicit permissions, stop checkouts persisting credentials, move ${{ }} out of scripts into env:" },
     actions: { type: "string", value: "DIR", multiple: true, description: "action metadata in the sync-actions --from layout (pins, and inputs/outputs of new pins)" },
     root: { type: "string", value: "DIR", description: "the project to write into (default: this project)" },
+    "dry-run": { type: "boolean", description: "do everything but write: print the report and what would be written" },
   },
   positionals: "FILE.yml",
   examples: ["npm run import -- .github/workflows/ci.yml", "npm run import -- --harden --actions ../shared/actions --name release path/to/release.yml"],
@@ -31,6 +32,7 @@ try {
     harden: values.harden ?? false,
     actions: values.actions ?? [],
     root: values.root ?? PROJECT_ROOT,
+    dryRun: values["dry-run"] ?? false,
   });
   console.log(report(result));
 } catch (error) {
@@ -42,7 +44,7 @@ try {
 function report(result: ImportResult): string {
   const section = (title: string, lines: readonly string[]): string[] => (lines.length ? ["", `${title} (${lines.length}):`, ...lines.map((line) => `  ${line}`)] : []);
   return [
-    `import: wrote ${result.written.join(", ")}; run \`npm run gen\` to emit .github/workflows/${result.name}.yml`,
+    values["dry-run"] ? `import: would write ${result.written.join(", ")} (nothing written: --dry-run)` : `import: wrote ${result.written.join(", ")}; run \`npm run gen\` to emit .github/workflows/${result.name}.yml`,
     ...section("hardened", result.changes),
     ...section("pins added to the manifest", result.addedPins),
     ...section("waivers (findings kept from the file; fix them, then drop the waiver)", result.waivers),

@@ -7,7 +7,9 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document } from "yaml";
-import { formatActionManifest, manifestFile, parseActionManifest } from "../actions/action-manifest.ts";
+import { formatActionManifest, loadActionManifest, manifestFile, parseActionManifest } from "../actions/action-manifest.ts";
+import { parseWorkflowDocument, type WorkflowDocument } from "../lint/document.ts";
+import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { renderBindings, bindingsDir } from "../actions/render-bindings.ts";
 import { actionOverrides } from "../../workflows-src/kit/action-overrides.ts";
 import { ValidationError } from "../files/validation-error.ts";
@@ -31,6 +33,8 @@ export interface ImportOptions {
   readonly actions: readonly string[];
   /** The project to write into. */
   readonly root: string;
+  /** Do everything but write: report what the import would write. */
+  readonly dryRun?: boolean;
 }
 
 /** What the import wrote and what its report says. */
@@ -63,25 +67,27 @@ export async function importWorkflow(options: ImportOptions): Promise<ImportResu
   if (statSync(options.file).size > MAX_BYTES) throw new ImportError(`${options.file}: larger than 4 MiB; a workflow file is not`);
 
   const text = readFileSync(options.file, "utf8");
-  const document = parseDocument(text, { prettyErrors: true });
-  if (document.errors.length) throw new ImportError(`${options.file}: is not valid YAML (${document.errors[0]!.message.split("\n")[0]}); fix the file`);
-  const parsed = document.toJS() as unknown;
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new ImportError(`${options.file}: a workflow file is a YAML mapping`);
   const source = path.basename(options.file);
-  const comments = usesComments(document);
+  // Parsed once, as the lint rules read it: the same document gives the data, the `# tag` comments and the findings.
+  let document: WorkflowDocument;
+  try {
+    document = parseWorkflowDocument(source, text);
+  } catch (error) {
+    throw new ImportError(`${options.file}: is not a workflow file (${firstLine((error as Error).message)}); fix the file`);
+  }
+  const comments = usesComments(document.yaml);
 
-  const manifestPath = path.join(options.root, manifestFile);
   let committed;
   try {
-    committed = parseActionManifest(readFileSync(manifestPath, "utf8"), manifestFile);
+    committed = options.root === PROJECT_ROOT ? loadActionManifest() : parseActionManifest(readFileSync(path.join(options.root, manifestFile), "utf8"), manifestFile);
   } catch (error) {
     if (error instanceof ValidationError) throw new ImportError(error.problems.join("\n"));
     throw error;
   }
-  const hardened = options.harden ? harden(parsed as Record<string, unknown>) : undefined;
-  const workflow = hardened?.workflow ?? (parsed as Record<string, unknown>);
+  const hardened = options.harden ? harden(document.workflow) : undefined;
+  const workflow = hardened?.workflow ?? document.workflow;
   const uses = usesContext(committed, metadataDirs(options.actions), options.harden, actionUsage(workflow));
-  const waivers = await importWaivers(hardened ? undefined : text, workflow, source);
+  const waivers = await importWaivers(hardened ? undefined : document, workflow, source);
 
   let written;
   try {
@@ -109,10 +115,10 @@ export async function importWorkflow(options: ImportOptions): Promise<ImportResu
     files.push({ path: manifestFile, content: formatActionManifest(manifest) });
     files.push(...renderBindings(manifest, actionOverrides).filter((f) => f.path.startsWith(`${bindingsDir}/`)));
   }
-  const result = writeAll(options.root, files, []);
+  const paths = options.dryRun ? files.map((f) => f.path) : writeAll(options.root, files, []).written;
   return {
     name,
-    written: result.written,
+    written: paths,
     raw: written.raw,
     untyped: written.untyped,
     waivers: written.waivers,
@@ -120,6 +126,10 @@ export async function importWorkflow(options: ImportOptions): Promise<ImportResu
     notes: [...(hardened?.notes ?? []), ...uses.notes],
     addedPins: uses.added,
   };
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0] ?? "";
 }
 
 /** The registry with the new module added (import and list entry). */

@@ -6,7 +6,7 @@
  * writer, which knows which `uses:` end up pinned.
  */
 import { stringify } from "yaml";
-import { parseWorkflowDocument } from "../lint/document.ts";
+import { parseWorkflowDocument, type WorkflowDocument } from "../lint/document.ts";
 
 /** Node path (`""`, `jobs.<id>`, `jobs.<id>.steps[i]`) → rule → reason. */
 export type ImportWaivers = Map<string, Map<string, string>>;
@@ -16,11 +16,11 @@ const MAX_REASON = 200;
 
 /**
  * Waivers for the findings of the lint rules on a workflow.
- * @param text the file as written, or undefined to lint the value (after `--harden`)
+ * @param document the file as parsed, or undefined to lint `workflow` (the value after `--harden`)
  */
-export async function importWaivers(text: string | undefined, workflow: Record<string, unknown>, source: string): Promise<ImportWaivers> {
+export async function importWaivers(document: WorkflowDocument | undefined, workflow: Record<string, unknown>, source: string): Promise<ImportWaivers> {
   const { lint } = await import("../lint/engine.ts");
-  const findings = lint([parseWorkflowDocument(source, text ?? stringify(workflow, { lineWidth: 0 }))]);
+  const findings = lint([document ?? parseWorkflowDocument(source, stringify(workflow, { lineWidth: 0 }))]);
   const byNode = new Map<string, Map<string, string[]>>();
   for (const finding of findings) {
     if (LEFT_TO_THE_WRITER.has(finding.rule)) continue;

@@ -127,7 +127,7 @@ test("a file the importer refuses leaves the project as it was", async () => {
     await assert.rejects(importWorkflow({ file: cycle, harden: false, actions: [], root: project.root }), (error) => error instanceof ImportError && /jobs need each other in a cycle through "a"/.test(error.message));
     await assert.rejects(importWorkflow({ file: path.join(fixtures, "anchors.yml"), name: "docker-build", harden: false, actions: [], root: project.root }), /workflows-src\/docker-build\.ts already exists/);
     writeFileSync(path.join(dir, "list.yml"), "- not a workflow\n");
-    await assert.rejects(importWorkflow({ file: path.join(dir, "list.yml"), harden: false, actions: [], root: project.root }), /a workflow file is a YAML mapping/);
+    await assert.rejects(importWorkflow({ file: path.join(dir, "list.yml"), harden: false, actions: [], root: project.root }), /must be a YAML mapping at the top level/);
     assert.equal(readFileSync(path.join(project.root, "workflows-src/index.ts"), "utf8"), index);
   } finally {
     project.remove();

@@ -20,7 +20,7 @@ import { scratchProject, type ScratchProject } from "./support/scratch-project.t
 
 const fixtures = path.join(PROJECT_ROOT, "test/fixtures/import");
 // The callee before its caller, which imports the callee's declaration.
-const FILES = ["reusable-callee", "reusable-caller", "matrix-services", "anchors", "composite-and-docker", "triggers", "on-single", "scripts"];
+const FILES = ["reusable-callee", "reusable-caller", "matrix-services", "anchors", "composite-and-docker", "triggers", "on-single", "scripts", "large"];
 
 let project: ScratchProject;
 const reports = new Map<string, ImportResult>();
