@@ -10,7 +10,7 @@ import path from "node:path";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 
 /** What a copy holds: everything the commands read, without node_modules (linked) or git. */
-const ENTRIES = ["package.json", "package-lock.json", "tsconfig.json", "workflows-src", "scripts", "generated", ".github"];
+const ENTRIES = ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.sources.json", "workflows-src", "scripts", "generated", ".github"];
 
 /** Copies the project into a new temporary directory and returns its path. */
 export function projectCopy(prefix: string): string {
