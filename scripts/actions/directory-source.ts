@@ -2,9 +2,9 @@
  * Action metadata from a local folder laid out as `<dir>/<owner>/<repo>[/<path>]/action.yml`
  * (a second pinned version of an action in `<dir>/<owner>/<repo>[/<path>]@<label>/`;
  * a reusable workflow at its own path, `<dir>/<owner>/<repo>/.github/workflows/x.yml`).
- * When the folder has a `PINS.tsv` (action, commit, tag per line), each tracked
- * action's pin must match one of its lines, so metadata from another commit is never
- * taken for the pinned one.
+ * The folder may hold only some of the actions (say, the one whose pin moved). When it
+ * has a `PINS.tsv` (action, commit, tag per line), an action it lists must be pinned as
+ * one of its lines says, so metadata from another commit is never taken for the pinned one.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -21,10 +21,11 @@ export function directorySource(dir: string): MetadataSource {
   return {
     async read(key, pin) {
       const action = actionPathOf(key);
-      if (pins) {
-        const listed = pins.get(action) ?? [];
+      const listed = pins?.get(action);
+      const expected = isWorkflowKey(key) ? path.join(dir, ...action.split("/")) : path.join(dir, ...key.split("/"), "action.yml");
+      if (pins && !listed) return { absent: expected };
+      if (listed) {
         const pinsFile = path.join(dir, "PINS.tsv");
-        if (!listed.length) throw new ValidationError([`${pinsFile}: does not list "${action}", so its metadata's commit is unknown; add the action's line`]);
         if (!listed.some((line) => line.commit === pin.commit && line.tag === pin.tag)) {
           const first = listed[0]!;
           throw new ValidationError([
@@ -38,7 +39,8 @@ export function directorySource(dir: string): MetadataSource {
       for (const file of candidates) {
         if (existsSync(file)) return { text: readFileSync(file, "utf8"), file };
       }
-      throw new ValidationError([`${candidates[0]}: not found; add the metadata of "${key}" at ${pin.commit} there`]);
+      if (listed) throw new ValidationError([`${expected}: not found, though PINS.tsv lists "${action}"; add its metadata at ${pin.commit} there`]);
+      return { absent: expected };
     },
   };
 }

@@ -137,13 +137,13 @@ function renderBinding(manifestKey: string, facts: ActionFacts, override: Action
     imports +
     "\n" +
     shapes.join("") +
-    `/** Inputs of ${action} at ${facts.tag}. */\n` +
+    `/** Inputs of ${action}. */\n` +
     `export interface ${type}Inputs {\n${inputLines.join("")}}\n\n` +
-    `/** Outputs of ${action} at ${facts.tag}; read them on the handle of a step with an id. */\n` +
+    `/** Outputs of ${action}; read them on the handle of a step with an id. */\n` +
     (outputLines.length ? `export interface ${type}Outputs {\n${outputLines.join("")}}\n\n` : `export interface ${type}Outputs {}\n\n`) +
-    `/** A step that uses ${action}@${facts.commit} (${facts.tag}).${inferredNote(facts)} */\n` +
+    `/** A step that uses ${action}, pinned as the manifest${manifestKey === action ? "" : `'s ${JSON.stringify(manifestKey)}`} says.${inferredNote(facts)} */\n` +
     `export const ${name}: ActionBinding<${type}Inputs, ${type}Outputs> = actionBinding(\n` +
-    `  { action: ${JSON.stringify(action)}, commit: ${JSON.stringify(facts.commit)}, tag: ${JSON.stringify(facts.tag)} },\n` +
+    `  ${JSON.stringify(manifestKey)},\n` +
     `  { names: ${literalList(facts.outputs)}, json: ${literalList(jsonOutputs)} },\n` +
     `);\n`;
   return { text, types: [`${type}Inputs`, `${type}Outputs`, ...shapeNames] };
@@ -166,9 +166,9 @@ function renderWorkflowBinding(manifestKey: string, facts: ActionFacts): Rendere
   const text =
     "\n" +
     `import { pinnedWorkflow } from "${kitImport}/reusable.ts";\n\n` +
-    `/** The reusable workflow ${path}@${facts.commit} (${facts.tag}); call it with callWorkflow().${inferredNote(facts)} */\n` +
+    `/** The reusable workflow ${path}, pinned as the manifest's ${JSON.stringify(manifestKey)} says; call it with callWorkflow().${inferredNote(facts)} */\n` +
     `export const ${bindingName(manifestKey)} = pinnedWorkflow(\n` +
-    `  { action: ${JSON.stringify(path)}, commit: ${JSON.stringify(facts.commit)}, tag: ${JSON.stringify(facts.tag)} },\n` +
+    `  ${JSON.stringify(manifestKey)},\n` +
     `  { inputs: ${JSON.stringify(inputs)}, secrets: ${JSON.stringify(facts.secrets ?? {})}, outputs: ${literalList(facts.outputs)} } as const,\n` +
     `);\n`;
   return { text, types: [] };

@@ -1,16 +1,16 @@
 /**
  * The writer: turns a built workflow into YAML text. Keys in conventional order,
- * multi-line strings as literal block scalars, long lines never folded, and a
- * `# <tag>` comment after every pinned `uses:`; the same model always gives the
- * same bytes.
+ * multi-line strings as literal block scalars, long lines never folded, a `# <tag>`
+ * comment after every pinned `uses:` and a `# lint-ignore:` comment before every
+ * waived node; the same model always gives the same bytes.
  */
-import { pinOfUses } from "../actions/pin-table.ts";
 import { waiverComment } from "../../workflows-src/kit/waiver.ts";
 import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
+import { pinOfUses } from "../actions/pin-table.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 import { withHeader } from "../files/header.ts";
 import { orderWorkflowKeys } from "./key-order.ts";
-import { blockYaml } from "./yaml-writer.ts";
+import { blockYamlSections, type NodePath } from "./yaml-writer.ts";
 
 /** The directory generated workflows are written to, relative to the project root. */
 export const WORKFLOWS_DIR = ".github/workflows";
@@ -20,14 +20,15 @@ export function isEmittedWorkflow(file: { readonly path: string }): boolean {
   return file.path.startsWith(`${WORKFLOWS_DIR}/`);
 }
 
-/**
- * Emits one workflow as a generated file: a pinned `uses:` gets its `# <tag>`, a
- * waived node its `# lint-ignore:` comments.
- */
+/** Emits one workflow as a generated file. */
 export function emitWorkflow(built: BuiltWorkflow): GeneratedFile {
-  const body = blockYaml(orderWorkflowKeys(built.workflow), {
+  const model = orderWorkflowKeys(built.workflow);
+  const keys = Object.keys(model);
+  const headEnd = keys[keys.indexOf("jobs") - 1];
+  const body = blockYamlSections(model, {
     commentAfter: (key, value) => (key === "uses" && typeof value === "string" ? pinTag(value) : undefined),
-    ...(built.waivers.size ? { commentsBefore: (path: string) => built.waivers.get(path)?.map(waiverComment) } : {}),
+    sectionEnds: (path) => (path.length === 1 ? path[0] === headEnd : isJobOrStep(path)),
+    ...(built.waivers.size ? { commentsBefore: (path: NodePath) => built.waivers.get(pathText(path))?.map(waiverComment) } : {}),
   });
   return {
     path: `${WORKFLOWS_DIR}/${built.file}`,
@@ -38,6 +39,20 @@ export function emitWorkflow(built: BuiltWorkflow): GeneratedFile {
       return built.sources;
     },
   };
+}
+
+/**
+ * Where a workflow's sections end, each followed by its mark: after the keys before
+ * `jobs` (the head), after every job and every step. Two changes to different steps or
+ * jobs then touch different lines.
+ */
+function isJobOrStep(path: NodePath): boolean {
+  return path[0] === "jobs" && (path.length === 2 || (path.length === 4 && path[2] === "steps"));
+}
+
+/** A node path as the kit names it (`jobs.build.steps[2]`; `""` for the workflow). */
+function pathText(path: NodePath): string {
+  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`)).join("");
 }
 
 /**

@@ -7,45 +7,83 @@
  * document model: building and printing that model was most of the cost of
  * generating a workflow, and a model that is only ever data needs none of it.
  */
+import type { Section } from "../files/header.ts";
 import { scalarText, type ScalarValue } from "./yaml-scalar.ts";
+
+/** A path into the written value: mapping keys and sequence indexes. */
+export type NodePath = readonly (string | number)[];
 
 /** Options of `blockYaml`. */
 export interface BlockYamlOptions {
   /** The comment (without `# `) to write after the scalar value of `key`, if any; may throw to refuse the value. */
   commentAfter?: (key: string, value: ScalarValue) => string | undefined;
+  /** Whether the node at `path` (at most `SECTION_DEPTH` deep) ends a section; see `blockYamlSections`. */
+  sectionEnds?: (path: NodePath) => boolean;
   /**
-   * Comment lines (without `# `) to write before the node at a path (`jobs.build`,
-   * `jobs.build.steps[2]`; `""` for the top of the document). Only mapping entries,
-   * sequence items and the top take comments before them.
+   * Comment lines (without `# `) to write before the node at `path` (at most
+   * `SECTION_DEPTH` deep; `[]` for the top of the document). Only mapping entries and
+   * sequence items that start a line take comments before them.
    */
-  commentsBefore?: (path: string) => readonly string[] | undefined;
+  commentsBefore?: (path: NodePath) => readonly string[] | undefined;
 }
+
+/** How deep a section may end: paths are tracked this far, and no further. */
+const SECTION_DEPTH = 4;
 
 /**
  * The YAML text of `root`, ending with a line break.
  * @throws TypeError naming the path of a value YAML data cannot hold (a function, a class instance, …)
  */
 export function blockYaml(root: Readonly<Record<string, unknown>>, options: BlockYamlOptions = {}): string {
-  if (!hasValues(root)) return "{}\n";
-  const lines: string[] = [];
-  const tracksPaths = options.commentsBefore !== undefined;
-  writeComments({ lines, options, tracksPaths }, "", "");
-  writeMapping({ lines, options, tracksPaths }, root, "", "", "");
-  return `${lines.join("\n")}\n`;
+  return blockYamlSections(root, options)
+    .map((section) => section.text)
+    .join("");
+}
+
+/**
+ * The YAML text of `root` cut into sections: one ends after each node for which
+ * `sectionEnds` is true (the text from the end of the previous section up to that
+ * node's last line), the rest is the last. Each section's `indent` is the column of
+ * the node's key or item dash, where a comment line after it is valid YAML.
+ */
+export function blockYamlSections(root: Readonly<Record<string, unknown>>, options: BlockYamlOptions = {}): Section[] {
+  if (!hasValues(root)) return [{ text: "{}\n" }];
+  const writer: Writer = { lines: [], options, sections: [], sectionStart: 0 };
+  writeComments(writer, [], "");
+  writeMapping(writer, root, "", "", []);
+  if (writer.sectionStart < writer.lines.length) cutSection(writer, "");
+  return writer.sections;
 }
 
 const STEP = "  ";
 
-/** The lines written so far, and the options. */
+/** The lines written so far, the options, and the sections cut so far. */
 interface Writer {
   readonly lines: string[];
   readonly options: BlockYamlOptions;
-  /** Whether paths are built while writing (only when comments are placed by path: it costs a string per node). */
-  readonly tracksPaths: boolean;
+  readonly sections: Section[];
+  sectionStart: number;
 }
 
-function writeComments(writer: Writer, path: string, indent: string): void {
-  for (const comment of writer.options.commentsBefore?.(path) ?? []) writer.lines.push(`${indent}# ${comment}`);
+function cutSection(writer: Writer, indent: string): void {
+  writer.sections.push({ text: `${writer.lines.slice(writer.sectionStart).join("\n")}\n`, indent });
+  writer.sectionStart = writer.lines.length;
+}
+
+/** The path of a child node, while paths are tracked. */
+function childPath(path: NodePath | undefined, segment: string | number): NodePath | undefined {
+  return path !== undefined && path.length < SECTION_DEPTH ? [...path, segment] : undefined;
+}
+
+/** Writes the comments the options give for the node at `path`, at its indentation. */
+function writeComments(writer: Writer, path: NodePath | undefined, indent: string): void {
+  if (path === undefined || !writer.options.commentsBefore) return;
+  for (const comment of writer.options.commentsBefore(path) ?? []) writer.lines.push(`${indent}# ${comment}`);
+}
+
+/** Cuts a section after the node at `path` when the options say it ends one. */
+function endOfNode(writer: Writer, path: NodePath | undefined, indent: string): void {
+  if (path !== undefined && writer.options.sectionEnds?.(path) && writer.sectionStart < writer.lines.length) cutSection(writer, indent);
 }
 
 /** Whether a mapping has a key with a value: one whose value is undefined is left out, as if absent. */
@@ -54,29 +92,27 @@ function hasValues(mapping: Readonly<Record<string, unknown>>): boolean {
   return false;
 }
 
-/**
- * Writes a mapping's entries; the first line starts with `first` (an open `- ` of a
- * sequence item), the rest with `indent`. `path` is the mapping's path when tracked.
- */
-function writeMapping(writer: Writer, mapping: Readonly<Record<string, unknown>>, first: string, indent: string, path: string): void {
+/** Writes a mapping's entries; the first line starts with `first` (an open `- ` of a sequence item), the rest with `indent`. */
+function writeMapping(writer: Writer, mapping: Readonly<Record<string, unknown>>, first: string, indent: string, path: NodePath | undefined): void {
   let prefix = first;
   for (const key of Object.keys(mapping)) {
     const value = mapping[key];
     if (value === undefined) continue;
     const keyText = scalarText(key, { indent, isKey: true });
-    const at = writer.tracksPaths ? (path ? `${path}.${key}` : key) : "";
+    const at = childPath(path, key);
     // A comment cannot stand between an item's "- " and its first key.
-    if (writer.tracksPaths && prefix === indent) writeComments(writer, at, indent);
+    if (prefix === indent) writeComments(writer, at, indent);
     try {
       writeEntry(writer, `${prefix}${keyText}:`, key, value, indent, at);
     } catch (error) {
       throw withPathSegment(error, /^[\w-]+$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
     }
+    endOfNode(writer, at, indent);
     prefix = indent;
   }
 }
 
-function writeEntry(writer: Writer, head: string, key: string, value: unknown, indent: string, path: string): void {
+function writeEntry(writer: Writer, head: string, key: string, value: unknown, indent: string, path: NodePath | undefined): void {
   const inner = indent + STEP;
   if (Array.isArray(value)) {
     if (value.length === 0) return void writer.lines.push(`${head} []`);
@@ -100,13 +136,13 @@ function withValue(head: string, text: string): string {
 }
 
 /** Writes a sequence's items, each opened by `- `; the first item's line starts with `first`. */
-function writeSequence(writer: Writer, items: readonly unknown[], first: string, indent: string, path: string): void {
+function writeSequence(writer: Writer, items: readonly unknown[], first: string, indent: string, path: NodePath | undefined): void {
   const inner = indent + STEP;
   items.forEach((item, index) => {
     const open = `${index === 0 ? first : indent}- `;
-    const at = writer.tracksPaths ? `${path}[${index}]` : "";
+    const at = childPath(path, index);
     // The first item of a nested sequence shares its parent's line: no comment fits before it.
-    if (writer.tracksPaths && (index > 0 || first === indent)) writeComments(writer, at, indent);
+    if (index > 0 || first === indent) writeComments(writer, at, indent);
     try {
       if (Array.isArray(item) && item.length > 0) writeSequence(writer, item, open, inner, at);
       else if (isMapping(item) && hasValues(item)) writeMapping(writer, item, open, inner, at);
@@ -116,6 +152,7 @@ function writeSequence(writer: Writer, items: readonly unknown[], first: string,
     } catch (error) {
       throw withPathSegment(error, `[${index}]`);
     }
+    endOfNode(writer, at, indent);
   });
 }
 

@@ -54,7 +54,7 @@ test("a hardened import needs no waiver for what --harden fixed, and gen accepts
     const result = await importWorkflow({ file: path.join(fixtures, "scripts.yml"), harden: true, actions: [], root: project.root });
     assert.ok(!result.waivers.some((w) => /template-injection|excessive-permissions|artipacked/.test(w)), result.waivers.join("\n"));
     assert.ok(result.changes.length >= 3, result.changes.join("\n"));
-    const files = await generate({ workflows: [await project.build("scripts")], documents: [], reports: [], root: project.root });
+    const files = await generate({ workflows: [await project.build("scripts")], documents: [], reports: [] });
     const emitted = parse(files.find((f) => f.path === ".github/workflows/scripts.yml")!.content) as { jobs: { check: { permissions: unknown } } };
     assert.deepEqual(emitted.jobs.check.permissions, { contents: "read", "pull-requests": "write" });
   } finally {

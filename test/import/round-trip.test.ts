@@ -30,7 +30,7 @@ before(async () => {
   project = scratchProject();
   for (const name of FILES) reports.set(name, await importWorkflow({ file: path.join(fixtures, `${name}.yml`), harden: false, actions: [], root: project.root }));
   const builds = await Promise.all(FILES.map((name) => project.build(name)));
-  const files = await generate({ workflows: builds, documents: [], reports: [], root: project.root });
+  const files = await generate({ workflows: builds, documents: [], reports: [] });
   emitted = new Map(files.map((file) => [file.path, file.content]));
 });
 

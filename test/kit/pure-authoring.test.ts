@@ -14,7 +14,7 @@ import { staticallyLoaded } from "../support/import-graph.ts";
 const AUTHORING_PACKAGES = new Set(["@actions/expressions", "@github-actions-workflow-ts/lib"]);
 
 test("the kit loads only authoring code and packages", async () => {
-  const { files, packages } = await staticallyLoaded("workflows-src/kit/index.ts");
+  const { files, packages } = await staticallyLoaded(["workflows-src/kit/index.ts"]);
   assert.ok(files.has("workflows-src/kit/job.ts"), "the walk reaches the kit's modules");
   const foreign = [...packages].filter((name) => !name.startsWith("node:") && !AUTHORING_PACKAGES.has(name.replace(/^(@[^/]+\/[^/]+|[^/]+).*$/, "$1")));
   assert.deepEqual(foreign, []);

@@ -102,7 +102,7 @@ test("a reusable workflow writes its declaration; callers' with: and secrets: an
   });
   assert.equal((caller.workflow.jobs["after"] as { needs?: unknown }).needs, "call", "one needed job is written as a scalar");
   assert.deepEqual(unresolvedCalls([built, caller], () => false), []);
-  assert.match(unresolvedCalls([caller], () => false).join("\n"), /calls "\.\/\.github\/workflows\/workflow-syntax\.test\.yml", but no registered workflow has that workflow_call/);
+  assert.match(unresolvedCalls([caller], () => false).map((p) => p.message).join("\n"), /calls "\.\/\.github\/workflows\/workflow-syntax\.test\.yml", but no registered workflow has that workflow_call/);
 });
 
 test("a caller passing an input or secret the callee does not declare is refused", () => {
@@ -125,7 +125,7 @@ test("a declared local workflow file must exist, on disk or emitted", () => {
   const legacy = localWorkflowFile("./.github/workflows/legacy.yml", {});
   const call = callWorkflow("legacy", { uses: legacy }, () => ({ name: "Legacy", permissions: {} }));
   const caller = build({ jobs: [call] });
-  assert.match(unresolvedCalls([caller], () => false).join("\n"), /calls "\.\/\.github\/workflows\/legacy\.yml", which does not exist/);
+  assert.match(unresolvedCalls([caller], () => false).map((p) => p.message).join("\n"), /calls "\.\/\.github\/workflows\/legacy\.yml", which does not exist/);
   assert.deepEqual(unresolvedCalls([caller], (file) => file === "legacy.yml"), []);
 });
 

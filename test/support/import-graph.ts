@@ -8,13 +8,13 @@ import path from "node:path";
 import * as esbuild from "esbuild";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 
-/** Project files and packages an entry loads through static imports alone. */
-export async function staticallyLoaded(entry: string): Promise<{ files: Set<string>; packages: Set<string> }> {
+/** Project files and packages the entries load through static imports alone. */
+export async function staticallyLoaded(entries: readonly string[]): Promise<{ files: Set<string>; packages: Set<string> }> {
   const outdir = mkdtempSync(path.join(tmpdir(), "lean-"));
   try {
     const { metafile } = await esbuild.build({
       absWorkingDir: PROJECT_ROOT,
-      entryPoints: [entry],
+      entryPoints: [...entries],
       bundle: true,
       splitting: true,
       format: "esm",
@@ -36,10 +36,11 @@ export async function staticallyLoaded(entry: string): Promise<{ files: Set<stri
         else visit(imported.path);
       }
     };
-    visit(entry);
+    for (const entry of entries) visit(entry);
     return { files, packages };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
 }
 
+// The metadata-action model's libraries load only when the plan report is computed again.

@@ -11,7 +11,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Expr, type Template, type Value } from "./expr.ts";
-import type { Pin } from "./pins.ts";
+import { pinOf, usesOf, type Pin } from "./pins.ts";
 import { inputAccessors, type InputAccessors, type InputValue } from "./triggers.ts";
 
 /** One `workflow_call` input: its type decides the type of `inputs.<name>` and of the caller's value. */
@@ -146,14 +146,27 @@ export function unpinnedWorkflow<const I extends CallInputSpecs = {}, const S ex
 }
 
 /**
- * The callable workflow of a pinned `owner/repo/.github/workflows/<file>`.
+ * The callable workflow of a pinned `owner/repo/.github/workflows/<file>`, named by its
+ * manifest entry; the pin is read when a call is built, like an action binding's.
  * @internal called by the generated bindings only.
  */
 export function pinnedWorkflow<I extends CallInputSpecs, S extends CallSecretSpecs, O extends string>(
-  pin: Pin,
+  manifestKey: string,
   spec: { readonly inputs: I; readonly secrets: S; readonly outputs: readonly O[] },
 ): CallableWorkflow<I, S, O> {
-  return { kind: "callable-workflow", uses: `${pin.action}@${pin.commit}`, pin, origin: "pin", inputSpecs: spec.inputs, secretSpecs: spec.secrets, outputNames: spec.outputs };
+  return {
+    kind: "callable-workflow",
+    get uses() {
+      return usesOf(pinOf(manifestKey));
+    },
+    get pin() {
+      return pinOf(manifestKey);
+    },
+    origin: "pin",
+    inputSpecs: spec.inputs,
+    secretSpecs: spec.secrets,
+    outputNames: spec.outputs,
+  };
 }
 
 /** The value a caller passes for an input declared as `S`. */
@@ -192,17 +205,17 @@ interface BuiltCalls {
  * file must exist (emitted, or on disk in `.github/workflows/`).
  * @param fileExists whether `.github/workflows/<file>` exists on disk
  */
-export function unresolvedCalls(workflows: readonly BuiltCalls[], fileExists: (file: string) => boolean): string[] {
-  const problems: string[] = [];
+export function unresolvedCalls(workflows: readonly BuiltCalls[], fileExists: (file: string) => boolean): { file: string; message: string }[] {
+  const problems: { file: string; message: string }[] = [];
   for (const caller of workflows) {
     for (const callee of caller.calls) {
       if (callee.origin === "pin" || callee.origin === "unpinned") continue;
       const file = callee.uses.replace(/^\.\/\.github\/workflows\//, "");
       if (callee.origin === "module") {
         const built = workflows.find((w) => w.callTrigger?.workflow === callee);
-        if (!built) problems.push(`${caller.sourceModule}: calls "${callee.uses}", but no registered workflow has that workflow_call under on.workflow_call; register its module in workflows-src/index.ts and pass trigger() to on.workflow_call`);
+        if (!built) problems.push({ file: caller.sourceModule, message: `calls "${callee.uses}", but no registered workflow has that workflow_call under on.workflow_call; register its module in workflows-src/index.ts and pass trigger() to on.workflow_call` });
       } else if (!workflows.some((w) => w.file === file) && !fileExists(file)) {
-        problems.push(`${caller.sourceModule}: calls "${callee.uses}", which does not exist; fix the path or add the workflow`);
+        problems.push({ file: caller.sourceModule, message: `calls "${callee.uses}", which does not exist; fix the path or add the workflow` });
       }
     }
   }
