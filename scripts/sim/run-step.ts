@@ -1,10 +1,11 @@
 /**
  * Executes a `run:` step for real: bash in a temporary sandbox per job, the stub
  * `docker` first on PATH, the real `$GITHUB_OUTPUT`/`$GITHUB_ENV`/`$RUNNER_TEMP`
- * files, a time limit and bounded output. When the machine allows it the script runs
- * in fresh network and PID namespaces (no network; when the step ends, every
- * process it started ends, even one that left its process group); otherwise in a
- * process group of its own. The runner's file-command formats are parsed back into
+ * files, no network (a fresh network namespace when the machine allows one), a time
+ * limit and bounded output. The script runs in a process group of its own: the step
+ * ends when the script has exited and nothing holds its output any more, as on a
+ * runner, or at the time limit, when the whole group is killed; background
+ * processes end with their step. The runner's file-command formats are parsed back into
  * outputs and env; a malformed or oversized file fails the step, as on the runner.
  * Scripts run as the invoking user: the sandbox is a set of folders, not a jail.
  */
@@ -72,8 +73,8 @@ export async function removeRunSandbox(run: RunSandbox): Promise<void> {
   forgetters.delete(run.root);
 }
 
-// No network, and a PID namespace whose processes all end with the step.
-const ISOLATION = ["unshare", "--net", "--pid", "--fork", "--kill-child", "--map-root-user"];
+// A network namespace of its own: no network. unshare execs the shell, which stays the group's leader.
+const ISOLATION = ["unshare", "--net", "--map-root-user"];
 let isolation: boolean | undefined;
 function canIsolate(): boolean {
   isolation ??= spawnSync(ISOLATION[0]!, [...ISOLATION.slice(1), "true"], { stdio: "ignore", timeout: 2_000 }).status === 0;
@@ -130,7 +131,15 @@ function shellCommand(shell: string | undefined, file: string): string[] {
 }
 
 /** Runs a script in the job's sandbox with the given step environment. */
-export async function runScript(script: string, shell: string | undefined, stepEnv: Readonly<Record<string, string>>, job: JobSandbox, registry: string, stepKey: string): Promise<ScriptResult> {
+export async function runScript(
+  script: string,
+  shell: string | undefined,
+  stepEnv: Readonly<Record<string, string>>,
+  job: JobSandbox,
+  registry: string,
+  stepKey: string,
+  timeoutMs = SCRIPT_TIMEOUT_MS,
+): Promise<ScriptResult> {
   const files = join(job.root, "files", stepKey);
   mkdirSync(files, { recursive: true });
   const scriptFile = join(files, "script.sh");
@@ -158,10 +167,10 @@ export async function runScript(script: string, shell: string | undefined, stepE
   const isolated = canIsolate();
   const command = shellCommand(shell, scriptFile);
   const [program, ...args] = isolated ? [...ISOLATION, ...command] : command;
-  const child = await runBounded(program!, args, { cwd: job.workspace, env, timeoutMs: SCRIPT_TIMEOUT_MS, keepBytes: KEEP_OUTPUT_BYTES });
+  const child = await runBounded(program!, args, { cwd: job.workspace, env, timeoutMs, keepBytes: KEEP_OUTPUT_BYTES });
   const base = { exitCode: child.status ?? 1, stdout: child.stdout, stderr: child.stderr, droppedOutput: child.dropped, isolated };
   if (child.timedOut) {
-    return { ...base, exitCode: child.status ?? 137, outputs: {}, env: {}, problem: `the script, or a background process holding its output, did not finish within the simulation's time limit of ${SCRIPT_TIMEOUT_MS / 1000} s; every process of the step was killed` };
+    return { ...base, exitCode: child.status ?? 137, outputs: {}, env: {}, problem: `the script, or a background process holding its output, did not finish within the simulation's time limit of ${timeoutMs / 1000} s; every process of the step was killed` };
   }
   try {
     return { ...base, outputs: readFileCommands(outputFile, "$GITHUB_OUTPUT"), env: readFileCommands(envFile, "$GITHUB_ENV") };
