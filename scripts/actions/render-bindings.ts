@@ -115,7 +115,6 @@ function renderBinding(action: string, facts: ActionFacts, override: ActionOverr
     return `  readonly ${propertyKey(output)}: JsonText<${shapeName}>;\n`;
   });
   const jsonOutputs = facts.outputs.filter((output) => override.outputs && Object.hasOwn(override.outputs, output));
-  const tag = commentText(facts.tag);
 
   const imports =
     `import { ${[...used].sort(byName).join(", ")} } from "${kitImport}/action-binding.ts";\n` +
@@ -125,13 +124,13 @@ function renderBinding(action: string, facts: ActionFacts, override: ActionOverr
     imports +
     "\n" +
     shapes.join("") +
-    `/** Inputs of ${action} at ${tag}. */\n` +
+    `/** Inputs of ${action}. */\n` +
     `export interface ${type}Inputs {\n${inputLines.join("")}}\n\n` +
-    `/** Outputs of ${action} at ${tag}; read them on the handle of a step with an id. */\n` +
+    `/** Outputs of ${action}; read them on the handle of a step with an id. */\n` +
     (outputLines.length ? `export interface ${type}Outputs {\n${outputLines.join("")}}\n\n` : `export interface ${type}Outputs {}\n\n`) +
-    `/** A step that uses ${action}@${facts.commit} (${tag}). */\n` +
+    `/** A step that uses ${action}, pinned as the manifest says. */\n` +
     `export const ${name}: ActionBinding<${type}Inputs, ${type}Outputs> = actionBinding(\n` +
-    `  { action: ${stringLiteral(action)}, commit: ${stringLiteral(facts.commit)}, tag: ${stringLiteral(facts.tag)} },\n` +
+    `  ${stringLiteral(action)},\n` +
     `  { names: ${literalList(facts.outputs)}, json: ${literalList(jsonOutputs)} },\n` +
     `);\n`;
   return { text, types: [`${type}Inputs`, `${type}Outputs`, ...shapeNames] };

