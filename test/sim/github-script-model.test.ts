@@ -74,7 +74,7 @@ test("a body that never ends fails its step at the time limit; its process is ki
   const result = await githubScriptModel.run(input("while (true) {}"));
   assert.equal(result.outcome, "failure");
   assert.equal(result.error, "the script did not finish within 5 s; its process was killed");
-  assert.ok(performance.now() - started < 8_000);
+  assert.ok(performance.now() - started < 20_000);
 });
 
 test("a body that escapes its V8 context reaches only its own process: no environment, token, files, child processes or network", async () => {
