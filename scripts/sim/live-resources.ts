@@ -32,20 +32,19 @@ export function killGroup(pid: number): void {
 
 /** Registers a temporary folder; the returned function forgets it (call it once the folder is removed). */
 export function trackFolder(folder: string): () => void {
-  folders.add(folder);
-  install();
-  return () => {
-    folders.delete(folder);
-    if (!folders.size && !groups.size) uninstall();
-  };
+  return track(folders, folder);
 }
 
 /** Registers the process group led by `pid`; the returned function forgets it. */
 export function trackGroup(pid: number): () => void {
-  groups.add(pid);
+  return track(groups, pid);
+}
+
+function track<T>(set: Set<T>, item: T): () => void {
+  set.add(item);
   install();
   return () => {
-    groups.delete(pid);
+    set.delete(item);
     if (!folders.size && !groups.size) uninstall();
   };
 }

@@ -52,11 +52,8 @@ jobs:
 ${steps}`),
   );
 const stepsOf = (plan: Plan) => plan.jobs["j"]!.steps;
-
-test("an artifact named ../../victim from a pull request title fails as upload-artifact fails, and touches nothing", async () => {
-  await withVictim(async () => {
-    const plan = await simulate(
-      workflow(`
+/** A file made by a script (which runs: it changes the environment), uploaded and downloaded under a name from the title. */
+const ROUND_TRIP = workflow(`
       - id: make
         run: |
           echo data > "$RUNNER_TEMP/file.txt"
@@ -64,7 +61,12 @@ test("an artifact named ../../victim from a pull request title fails as upload-a
       - uses: ${UPLOAD}
         with: { name: "\${{ github.event.pull_request.title }}", path: "\${{ runner.temp }}/file.txt" }
       - uses: ${DOWNLOAD}
-        with: { name: "\${{ github.event.pull_request.title }}", path: "\${{ runner.temp }}/in" }`),
+        with: { name: "\${{ github.event.pull_request.title }}", path: "\${{ runner.temp }}/in" }`);
+
+test("an artifact named ../../victim from a pull request title fails as upload-artifact fails, and touches nothing", async () => {
+  await withVictim(async () => {
+    const plan = await simulate(
+      ROUND_TRIP,
       pullRequest("../../victim"),
     );
     const [, upload, download] = stepsOf(plan);
@@ -78,15 +80,7 @@ test("an artifact named ../../victim from a pull request title fails as upload-a
 test("a valid artifact name is never a path: names like .. are stored under their digest", async () => {
   await withVictim(async () => {
     const plan = await simulate(
-      workflow(`
-      - id: make
-        run: |
-          echo data > "$RUNNER_TEMP/file.txt"
-          echo "MADE=1" >> "$GITHUB_ENV"
-      - uses: ${UPLOAD}
-        with: { name: "\${{ github.event.pull_request.title }}", path: "\${{ runner.temp }}/file.txt" }
-      - uses: ${DOWNLOAD}
-        with: { name: "\${{ github.event.pull_request.title }}", path: "\${{ runner.temp }}/in" }`),
+      ROUND_TRIP,
       pullRequest(".."),
     );
     assert.deepEqual(stepsOf(plan).map((s) => s.result), ["success", "success", "success"]);
@@ -170,4 +164,11 @@ test("symbolic links a script makes cannot carry a copy out of the sandbox, or i
 test("artifact names follow upload-artifact's rules", () => {
   for (const name of ['a"b', "a:b", "a<b", "a>b", "a|b", "a*b", "a?b", "a\rb", "a\nb", "a\\b", "a/b", ""]) assert.ok(artifactNameProblem(name), JSON.stringify(name));
   for (const name of ["pr-image-42", "..", ".", "a b", "ünïcode"]) assert.equal(artifactNameProblem(name), undefined, name);
+});
+
+test("hashFiles of a path from the event that climbs out of the workspace is refused, not read", async () => {
+  await withVictim(async () => {
+    const hashing = workflow(`      - if: hashFiles(github.event.pull_request.title) != ''\n        run: "true"`);
+    await assert.rejects(simulate(hashing, pullRequest("../../../../victim/keep.txt")), (error: unknown) => error instanceof UnsupportedFeature && /hashFiles path .* outside the sandbox/.test(error.feature));
+  });
 });
