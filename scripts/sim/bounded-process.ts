@@ -5,7 +5,7 @@
  * alive, as it would keep a step on a runner until the job's timeout — and with
  * only the last bytes of each output kept, however much is written.
  */
-import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess, type StdioOptions } from "node:child_process";
 import { killGroup, trackGroup } from "./live-resources.ts";
 
 export interface BoundedOptions {
@@ -29,6 +29,16 @@ export interface BoundedResult {
   readonly written: number;
   /** Bytes not kept. */
   readonly dropped: number;
+}
+
+// A network namespace of its own: no network. unshare execs the program, which stays the group's leader.
+const NO_NETWORK = ["unshare", "--net", "--map-root-user"];
+let networkIsolation: boolean | undefined;
+
+/** The command prefix that runs a program without network, or nothing when the machine allows no network namespace. */
+export function noNetworkPrefix(): readonly string[] {
+  networkIsolation ??= spawnSync(NO_NETWORK[0]!, [...NO_NETWORK.slice(1), "true"], { stdio: "ignore", timeout: 2_000 }).status === 0;
+  return networkIsolation ? NO_NETWORK : [];
 }
 
 /** After the kill, how long to wait for the output pipes to close before they are closed from this side. */

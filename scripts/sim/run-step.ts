@@ -9,12 +9,11 @@
  * outputs and env; a malformed or oversized file fails the step, as on the runner.
  * Scripts run as the invoking user: the sandbox is a set of folders, not a jail.
  */
-import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runBounded } from "./bounded-process.ts";
+import { noNetworkPrefix, runBounded } from "./bounded-process.ts";
 import { trackFolder } from "./live-resources.ts";
 
 const DOCKER_STUB = new URL("./stubs/docker.sh", import.meta.url);
@@ -22,7 +21,7 @@ const SCRIPT_TIMEOUT_MS = 10_000;
 /** Output kept per stream: enough for the last lines the plan shows. */
 const KEEP_OUTPUT_BYTES = 64 * 1024;
 /** The most a file command (`$GITHUB_OUTPUT`, `$GITHUB_ENV`) may hold for the simulation to read it. */
-export const FILE_COMMAND_LIMIT_BYTES = 4 * 1024 * 1024;
+const FILE_COMMAND_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /** Folders of runs still alive, with the function that forgets each once removed. */
 const forgetters = new Map<string, () => void>();
@@ -71,14 +70,6 @@ export async function removeRunSandbox(run: RunSandbox): Promise<void> {
   await rm(run.root, { recursive: true, force: true });
   forgetters.get(run.root)?.();
   forgetters.delete(run.root);
-}
-
-// A network namespace of its own: no network. unshare execs the shell, which stays the group's leader.
-const ISOLATION = ["unshare", "--net", "--map-root-user"];
-let isolation: boolean | undefined;
-function canIsolate(): boolean {
-  isolation ??= spawnSync(ISOLATION[0]!, [...ISOLATION.slice(1), "true"], { stdio: "ignore", timeout: 2_000 }).status === 0;
-  return isolation;
 }
 
 /** A file command the runner would refuse; the step fails with this message. */
@@ -164,9 +155,9 @@ export async function runScript(
     SIM_DAEMON: job.daemon,
     SIM_REGISTRY: registry,
   };
-  const isolated = canIsolate();
-  const command = shellCommand(shell, scriptFile);
-  const [program, ...args] = isolated ? [...ISOLATION, ...command] : command;
+  const prefix = noNetworkPrefix();
+  const isolated = prefix.length > 0;
+  const [program, ...args] = [...prefix, ...shellCommand(shell, scriptFile)];
   const child = await runBounded(program!, args, { cwd: job.workspace, env, timeoutMs, keepBytes: KEEP_OUTPUT_BYTES });
   const base = { exitCode: child.status ?? 1, stdout: child.stdout, stderr: child.stderr, droppedOutput: child.dropped, isolated };
   if (child.timedOut) {

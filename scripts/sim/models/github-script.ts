@@ -20,10 +20,10 @@
  * the action; the step's `result` output is the script's return value, JSON-encoded
  * unless `result-encoding: string`.
  */
-import { spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { runBounded } from "../bounded-process.ts";
+import { noNetworkPrefix, runBounded } from "../bounded-process.ts";
 import { UnsupportedFeature } from "../unsupported.ts";
 import type { ActionModel, ModelInput, ModelResult } from "./model.ts";
 
@@ -69,14 +69,6 @@ function account(effects: ScriptEffects): string {
   const parts = effects.comments.map((c) => `commented on #${c.issue}: "${c.body.split("\n")[0]}"`);
   parts.push(...effects.messages);
   return parts.length ? parts.join("; ") : "ran, no API calls";
-}
-
-// A network namespace of its own when the machine allows one: no network.
-const NO_NETWORK = ["unshare", "--net", "--map-root-user"];
-let networkIsolation: boolean | undefined;
-function noNetworkPrefix(): string[] {
-  networkIsolation ??= spawnSync(NO_NETWORK[0]!, [...NO_NETWORK.slice(1), "true"], { stdio: "ignore", timeout: 2_000 }).status === 0;
-  return networkIsolation ? NO_NETWORK : [];
 }
 
 async function runIsolated(script: string, input: ModelInput): Promise<ModelResult> {
