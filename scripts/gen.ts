@@ -7,6 +7,7 @@ import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { readCommandLine } from "./cli/command-line.ts";
 import { GenerationError, problemOfError } from "./pipeline/source-problem.ts";
 import { typecheckSources, typeErrorProblem, type TypeProblem } from "./pipeline/typecheck.ts";
+import { WriteError } from "./pipeline/write-files.ts";
 
 const { values } = readCommandLine(
   {
@@ -28,6 +29,10 @@ try {
   const result = await runGen(root, { typecheck });
   console.log(`gen: ${result.written.length ? `wrote ${result.written.join(", ")}` : "every file was current"}${result.removed.length ? `; removed ${result.removed.join(", ")}` : ""}`);
 } catch (error) {
+  if (error instanceof WriteError) {
+    console.error(`gen: ${error.message}`);
+    process.exit(1);
+  }
   const failure = error instanceof GenerationError ? error : new GenerationError([...(await typecheck.catch((): TypeProblem[] => [])).map(typeErrorProblem), problemOfError(error)]);
   console.error(`gen: nothing written.\n${failure.message}`);
   process.exitCode = 1;

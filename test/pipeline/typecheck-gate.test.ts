@@ -18,32 +18,35 @@ const mistakes = [
   { what: "a wrong output name", file: "workflows-src/docker-build/test-image.ts", from: "build.outputs.image_ref", to: "build.outputs.image_reff", says: /'image_reff'/ },
 ];
 
-for (const mistake of mistakes) {
-  test(`${mistake.what} is refused by gen (nothing written) and by check, at its file, line and column`, () => {
-    const root = projectCopy("typecheck-gate");
-    try {
+test("each mistake is refused by gen (nothing written) and by check, at its file, line and column", () => {
+  // All three in one copy: one run of each command must name every one of them.
+  const root = projectCopy("typecheck-gate");
+  try {
+    for (const mistake of mistakes) {
       const source = path.join(root, mistake.file);
       const text = readFileSync(source, "utf8");
       assert.ok(text.includes(mistake.from), `${mistake.file} has ${mistake.from}`);
       writeFileSync(source, text.replace(mistake.from, mistake.to));
-      const before = readFileSync(path.join(root, ".github/workflows/docker-build.yml"), "utf8");
-
-      const gen = npmRun(root, "gen");
-      assert.equal(gen.status, 1, gen.stdout + gen.stderr);
-      assert.match(gen.stderr, /^gen: nothing written\./);
-      const located = new RegExp(`^  ${mistake.file.replaceAll(".", "\\.")}:\\d+:\\d+: .*`, "m");
-      assert.match(gen.stderr, located);
-      assert.match(located.exec(gen.stderr)![0], mistake.says);
-      assert.equal(readFileSync(path.join(root, ".github/workflows/docker-build.yml"), "utf8"), before, "nothing written");
-
-      const check = npmRun(root, "check");
-      assert.equal(check.status, 1, check.stdout + check.stderr);
-      assert.match(check.stderr, located);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
     }
-  });
-}
+    const before = readFileSync(path.join(root, ".github/workflows/docker-build.yml"), "utf8");
+
+    const gen = npmRun(root, "gen");
+    assert.equal(gen.status, 1, gen.stdout + gen.stderr);
+    assert.match(gen.stderr, /^gen: nothing written\./);
+    assert.equal(readFileSync(path.join(root, ".github/workflows/docker-build.yml"), "utf8"), before, "nothing written");
+    const check = npmRun(root, "check");
+    assert.equal(check.status, 1, check.stdout + check.stderr);
+
+    for (const mistake of mistakes) {
+      const located = new RegExp(`^  ${mistake.file.replaceAll(".", "\\.")}:\\d+:\\d+: .*`, "m");
+      assert.match(gen.stderr, located, mistake.what);
+      assert.match(located.exec(gen.stderr)![0], mistake.says, mistake.what);
+      assert.match(check.stderr, located, mistake.what);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
 
 test("an error thrown while a source loads names its place, without a stack trace", () => {
   const root = projectCopy("typecheck-gate");
