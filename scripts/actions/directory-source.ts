@@ -10,10 +10,14 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { parseWith, ValidationError } from "../files/validation-error.ts";
-import { actionPathOf, isWorkflowKey } from "./action-manifest.ts";
+import { actionPathOf, commitPattern, isWorkflowKey, tagNameSchema } from "./action-manifest.ts";
 import type { MetadataSource } from "./sync-manifest.ts";
 
-const pinLine = z.tuple([z.string().min(1), z.string().regex(/^[0-9a-f]{40}$/, "must be a full 40-hex commit id"), z.string().min(1)]);
+const pinLine = z.tuple([
+  z.string().min(1),
+  z.string().regex(commitPattern, "must be a full 40-hex commit id in lower case"),
+  tagNameSchema(z),
+]);
 
 /** A metadata source reading `dir`; `dir` is shown in messages as given. */
 export function directorySource(dir: string): MetadataSource {

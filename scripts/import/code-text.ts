@@ -1,15 +1,18 @@
 /**
  * Small writers of TypeScript source text for the importer: literals, object keys,
- * identifiers made from workflow names, and template literals for `tpl`.
+ * identifiers made from workflow names, and template literals for `tpl`. Text from the
+ * imported file is data: it is written only inside string literals (or template text
+ * with `${` escaped), never as code.
  */
+import { propertyKey, stringLiteral } from "../actions/code-text.ts";
 
 const RESERVED = new Set(
   "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await async of".split(" "),
 );
 
-/** An object key as code: bare when it is an identifier, else quoted. */
+/** An object key as code: bare when it is an identifier, else quoted; `__proto__` computed, so it stays a property. */
 export function keyCode(key: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);
+  return key === "__proto__" ? `[${stringLiteral(key)}]` : propertyKey(key);
 }
 
 /** A camelCase identifier made from a name (`build-and-push` → `buildAndPush`), never a reserved word. */
@@ -39,7 +42,7 @@ export class Names {
 /** Plain data as code: strings, numbers, booleans, null, lists and objects. */
 export function literalCode(value: unknown, indent = ""): string {
   if (value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return stringLiteral(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return `[${value.map((v) => literalCode(v, indent)).join(", ")}]`;
   if (typeof value === "object") {

@@ -10,6 +10,7 @@ import { Binary, ContextAccess, FunctionCall, Grouping, IndexAccess, Literal, Lo
 import { parseExpression } from "../../workflows-src/kit/expression-syntax.ts";
 import { and, call, eq, Expr, ge, gt, JsonExpr, le, lt, ne, not, or, orElse, status } from "../../workflows-src/kit/expr.ts";
 import { contextCode, type KitType } from "./kit-contexts.ts";
+import { stringLiteral } from "../actions/code-text.ts";
 
 /** What an expression reads, resolved to the handles of the module being written. */
 export interface ExpressionScope {
@@ -76,7 +77,7 @@ export function expressionCode(text: string, scope: ExpressionScope, want?: "boo
   let usesStatus = false;
   const rawCode = (reason: string): ExpressionCode => {
     const typeArgument = want === undefined ? "" : `<${want}>`;
-    return { code: `raw${typeArgument}(${JSON.stringify(text)})`, type: want ? { kind: want } : { kind: "unknown" }, raw: reason, imports: new Set(["raw"]), readsSteps: new Set(), steps: new Set(), usesStatus: false };
+    return { code: `raw${typeArgument}(${stringLiteral(text)})`, type: want ? { kind: want } : { kind: "unknown" }, raw: reason, imports: new Set(["raw"]), readsSteps: new Set(), steps: new Set(), usesStatus: false };
   };
   let ast: Ast;
   try {
@@ -107,7 +108,7 @@ export function expressionCode(text: string, scope: ExpressionScope, want?: "boo
   const literalPiece = (node: Literal): Piece => {
     const value = (node.literal as unknown as { value: unknown }).value;
     if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
-      return { code: JSON.stringify(value), kit: value, type: literalType(value) };
+      return { code: typeof value === "string" ? stringLiteral(value) : String(value), kit: value, type: literalType(value) };
     }
     throw new Untypable("a literal the kit does not write");
   };

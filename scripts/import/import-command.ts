@@ -15,12 +15,13 @@ import { actionOverrides } from "../../workflows-src/kit/action-overrides.ts";
 import { ValidationError } from "../files/validation-error.ts";
 import { writeAll } from "../pipeline/write-files.ts";
 import { metadataDirs } from "./action-metadata-dirs.ts";
-import { identifier } from "./code-text.ts";
+import { identifier, literalCode } from "./code-text.ts";
 import { visitExpressions } from "./expression-paths.ts";
 import { harden } from "./harden.ts";
 import { importWaivers } from "./import-waivers.ts";
 import { usesContext, type ActionUsage } from "./uses-plan.ts";
 import { writeModule, type CalleeInterface } from "./write-module.ts";
+import { stringLiteral } from "../actions/code-text.ts";
 
 /** What the command is asked to do. */
 export interface ImportOptions {
@@ -218,11 +219,11 @@ function localCallee(uses: string, options: ImportOptions, name: string): Callee
     return { code: variable, importLine: `import { workflowCall as ${variable} } from "./${base}.ts";`, inputs: declared.types, outputs: new Set(declared.outputs) };
   }
   const spec = [
-    ...(declared.inputs ? [`inputs: ${JSON.stringify(declared.inputs)}`] : []),
-    ...(declared.secrets ? [`secrets: ${JSON.stringify(declared.secrets)}`] : []),
-    ...(declared.outputs.length ? [`outputs: ${JSON.stringify(declared.outputs)}`] : []),
+    ...(declared.inputs ? [`inputs: ${literalCode(declared.inputs)}`] : []),
+    ...(declared.secrets ? [`secrets: ${literalCode(declared.secrets)}`] : []),
+    ...(declared.outputs.length ? [`outputs: ${literalCode(declared.outputs)}`] : []),
   ];
-  return { code: `localWorkflowFile(${JSON.stringify(uses)}, { ${spec.join(", ")} })`, kitImports: ["localWorkflowFile"], inputs: declared.types, outputs: new Set(declared.outputs) };
+  return { code: `localWorkflowFile(${stringLiteral(uses)}, { ${spec.join(", ")} })`, kitImports: ["localWorkflowFile"], inputs: declared.types, outputs: new Set(declared.outputs) };
 }
 
 /** The `workflow_call` declaration of a workflow file, if it has one the kit's types accept. */

@@ -10,6 +10,7 @@ import { currentJob, github, runner, strategy } from "../../workflows-src/kit/co
 import { Expr } from "../../workflows-src/kit/expr.ts";
 import { readEvents, schemaDefinitions } from "../schema/event-types.ts";
 import type { ExpressionScope } from "./expression-code.ts";
+import { stringLiteral } from "../actions/code-text.ts";
 
 /** The type of a kit expression, as far as the importer needs it to write code that compiles. */
 export type KitType =
@@ -80,7 +81,7 @@ export function contextCode(path: readonly (string | number)[], scope: Expressio
   const text = path.join(".");
   const named = NAMED_CONTEXTS.get(text);
   if (named) return { code: named.code, type: CONTEXT_TYPES[text] ?? { kind: "string" }, imports: [named.root] };
-  const property = (name: string | number | undefined): string | undefined => (typeof name === "string" ? (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`) : undefined);
+  const property = (name: string | number | undefined): string | undefined => (typeof name === "string" ? (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `[${stringLiteral(name)}]`) : undefined);
   switch (root) {
     case "steps": {
       const step = typeof first === "string" ? scope.steps.get(first) : undefined;
@@ -118,7 +119,7 @@ export function contextCode(path: readonly (string | number)[], scope: Expressio
       const declared = root === "secrets" ? scope.callSecrets.get(first) : undefined;
       if (declared) return { code: declared, type: { kind: "string" }, imports: [] };
       const fn = root === "secrets" ? "secret" : root === "vars" ? "variable" : "envVar";
-      return { code: `${fn}(${JSON.stringify(first)})`, type: { kind: "string" }, imports: [fn] };
+      return { code: `${fn}(${stringLiteral(first)})`, type: { kind: "string" }, imports: [fn] };
     }
     case "job": {
       const service = first === "services" && typeof second === "string" ? scope.services.get(second) : undefined;

@@ -8,6 +8,7 @@ import { splitTemplate } from "../../workflows-src/kit/expression-syntax.ts";
 import { keyCode, listCode, literalCode, objectCode, templateText } from "./code-text.ts";
 import { expressionCode, type ExpressionCode, type ExpressionScope } from "./expression-code.ts";
 import type { KitType } from "./kit-contexts.ts";
+import { stringLiteral } from "../actions/code-text.ts";
 
 /** What the writers record while they work: kit names used, raw expressions, text kept as written. */
 export interface CodeLog {
@@ -51,11 +52,11 @@ export function stringCode(text: string, scope: ExpressionScope, at: string, pla
     parts = [{ kind: "text", text }];
   }
   const expressions = parts.filter((p) => p.kind === "expression");
-  if (!expressions.length) return place === "value" || place === "string" ? JSON.stringify(text) : place === "condition" ? asWritten(text, log) : undefined;
+  if (!expressions.length) return place === "value" || place === "string" ? stringLiteral(text) : place === "condition" ? asWritten(text, log) : undefined;
   const canonical = parts.map((p) => (p.kind === "text" ? p.text : `\${{ ${p.text} }}`)).join("");
   if (canonical !== text) {
     log.raw.push(`${at}: kept as written (the kit writes "\${{ … }}" with one space inside)`);
-    return place === "value" || place === "string" ? JSON.stringify(text) : place === "condition" ? asWritten(text, log) : undefined;
+    return place === "value" || place === "string" ? stringLiteral(text) : place === "condition" ? asWritten(text, log) : undefined;
   }
   if (parts.length === 1) {
     const want = place === "number" || place === "boolean" ? place : undefined;
@@ -98,7 +99,7 @@ function isStringType(type: KitType): boolean {
 
 /** Workflow data (an env map, a container, `with:` values) as code, strings as values. */
 export function dataCode(value: unknown, scope: ExpressionScope, at: string, log: CodeLog, indent: string): string {
-  if (typeof value === "string") return stringCode(value, scope, at, "value", log) ?? JSON.stringify(value);
+  if (typeof value === "string") return stringCode(value, scope, at, "value", log) ?? stringLiteral(value);
   if (Array.isArray(value)) return listCode(value.map((item, i) => dataCode(item, scope, `${at}[${i}]`, log, indent + "  ")), indent);
   if (value !== null && typeof value === "object") {
     return objectCode(

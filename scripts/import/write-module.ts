@@ -5,6 +5,7 @@
  * key the kit does not type goes through `rawFields`, every expression it cannot
  * reproduce through `raw()`: nothing is dropped, and the report lists each.
  */
+import { isDeepStrictEqual } from "node:util";
 import { inputKindsOf } from "../actions/render-bindings.ts";
 import type { InputOverride } from "../../workflows-src/kit/action-overrides.ts";
 import { actionsGithubScript } from "../../generated/actions/index.ts";
@@ -16,6 +17,7 @@ import { planUses, type UsesContext, type UsesPlan } from "./uses-plan.ts";
 import { visitExpressions } from "./expression-paths.ts";
 import { codeLog, dataCode, stringCode, valueMapCode, type CodeLog, type Place } from "./value-code.ts";
 import { readEvents, schemaDefinitions } from "../schema/event-types.ts";
+import { stringLiteral } from "../actions/code-text.ts";
 
 type Data = Record<string, unknown>;
 
@@ -91,7 +93,7 @@ class ModuleWriter {
     const { name, on, permissions, env, concurrency, defaults, "run-name": runName, jobs: _jobs, ...unknown } = wf;
     const raw: Data = { ...unknown };
     const fields: [string, string][] = [];
-    fields.push(["name", typeof name === "string" ? JSON.stringify(name) : name === undefined ? this.kit("unnamed") : this.rawField(raw, "name", name, "workflow")]);
+    fields.push(["name", typeof name === "string" ? stringLiteral(name) : name === undefined ? this.kit("unnamed") : this.rawField(raw, "name", name, "workflow")]);
     const onCode = this.triggers(on, raw);
     if (onCode) fields.push(["on", onCode]);
     if (runName !== undefined) this.field(fields, raw, "run-name", runName, "run-name", "string");
@@ -214,7 +216,7 @@ class ModuleWriter {
     const scope: ExpressionScope = { ...this.scope(), jobs: this.jobVariables };
     const entries = Object.entries(outputs).map(([name, spec]) => {
       const { value, description } = spec as { value: string; description?: string };
-      const parts = [`value: ${stringCode(value, scope, `on.workflow_call.outputs.${name}.value`, "value", this.log)}`, ...(description !== undefined ? [`description: ${JSON.stringify(description)}`] : [])];
+      const parts = [`value: ${stringCode(value, scope, `on.workflow_call.outputs.${name}.value`, "value", this.log)}`, ...(description !== undefined ? [`description: ${stringLiteral(description)}`] : [])];
       return [name, `{ ${parts.join(", ")} }`] as const;
     });
     return `${this.callable}.trigger(${objectCode(entries, "      ")})`;
@@ -244,7 +246,7 @@ class ModuleWriter {
       if (body.outputs) for (const o of body.outputs) outputs.add(o);
       const deps = `{ ${[...(needsCode ? [`needs: ${needsCode}`] : []), `uses: ${body.callee}`].join(", ")} }`;
       if (lines.length) throw new Error("unreachable: a call job declares nothing before its body");
-      return `const ${variable} = ${this.kit("callWorkflow")}(${JSON.stringify(id)}, ${deps}, (${usesNeeds(body.code) ? "needs" : ""}) => (${body.code}));`;
+      return `const ${variable} = ${this.kit("callWorkflow")}(${stringLiteral(id)}, ${deps}, (${usesNeeds(body.code) ? "needs" : ""}) => (${body.code}));`;
     }
 
     const { name, needs: _needs, if: condition, "runs-on": runsOn, permissions, env, steps, outputs: jobOutputs, "timeout-minutes": timeout, "continue-on-error": continueOnError, environment, concurrency, defaults, strategy, container, services, ...unknown } = spec;
@@ -299,7 +301,7 @@ class ModuleWriter {
     const bodyCode = objectCode(fields, "  ");
     const body = lines.length ? `{\n${lines.map((l) => `  ${l}`).join("\n")}\n  return ${bodyCode};\n}` : `(${bodyCode})`;
     const deps = needsCode ? `{ needs: ${needsCode} }` : "{}";
-    return `const ${variable} = ${this.kit("job")}(${JSON.stringify(id)}, ${deps}, (${usesNeeds(body) ? "needs" : ""}) => ${body});`;
+    return `const ${variable} = ${this.kit("job")}(${stringLiteral(id)}, ${deps}, (${usesNeeds(body) ? "needs" : ""}) => ${body});`;
   }
 
   private callBody(spec: Data, needsScope: ExpressionScope["needs"], at: string): { code: string; callee: string; outputs?: ReadonlySet<string> } {
@@ -363,7 +365,7 @@ class ModuleWriter {
     const outputs = new Set<string>(); // reads of needs.<this job>.outputs.* resolve raw: the interface is not known
     this.untyped.push(`${at}.uses: "${uses}" called with an interface declared from this call (${fn})`);
     const spec = [`inputs: ${literalCode(Object.fromEntries(Object.entries(inputs).map(([name, type]) => [name, { type }])))}`, ...(secretNames.length ? [`secrets: ${literalCode(Object.fromEntries(secretNames.map((s) => [s, null])))}`] : [])];
-    return { code: `${this.kit(fn)}(${JSON.stringify(uses)}, { ${spec.join(", ")} })`, inputs, outputs };
+    return { code: `${this.kit(fn)}(${stringLiteral(uses)}, { ${spec.join(", ")} })`, inputs, outputs };
   }
 
   /** A caller's `with:` against the callee's input types; a value of another type is written `untyped`. */
@@ -411,7 +413,7 @@ class ModuleWriter {
     const own = (place: Place, value: unknown, where: string): string | undefined => (typeof value === "string" ? stringCode(value, scope, where, place, log) : undefined);
     fields.push(["name", name === undefined ? this.kit("unnamed") : own("string", name, `${at}.name`) ?? this.rawField(raw, "name", name, at)]);
     if (id !== undefined) {
-      if (typeof id === "string") fields.push(["id", JSON.stringify(id)]);
+      if (typeof id === "string") fields.push(["id", stringLiteral(id)]);
       else this.rawField(raw, "id", id, at);
     }
     const ifCode = condition === undefined ? undefined : typeof condition === "boolean" ? String(condition) : own("condition", condition, `${at}.if`);
@@ -439,7 +441,7 @@ class ModuleWriter {
     if (typeof run === "string") {
       fields.push(["run", this.script(run, at, jobId, "sh")]);
       if (shell !== undefined) {
-        if (typeof shell === "string" && shellFits(shell)) fields.push(["shell", JSON.stringify(shell)]);
+        if (typeof shell === "string" && shellFits(shell)) fields.push(["shell", stringLiteral(shell)]);
         else this.rawField(raw, "shell", shell, at);
       }
       if (workingDirectory !== undefined) {
@@ -479,7 +481,7 @@ class ModuleWriter {
       if (typeof id === "string" && outputsRead.size) fields.push(["outputs", literalCode([...outputsRead])]);
     };
     if (plan.kind !== "binding") {
-      fields.splice(1, 0, ["uses", JSON.stringify(plan.uses)]);
+      fields.splice(1, 0, ["uses", stringLiteral(plan.uses)]);
       if (args !== undefined) {
         const code = isData(args) ? valueMapCode(args, scope, `${at}.with`, log, "      ") : undefined;
         if (code) fields.push(["with", code]);
@@ -539,10 +541,10 @@ class ModuleWriter {
     if (typeof value === "string") {
       if (kind.name === "list") {
         const lines = value.split("\n");
-        return listCode(lines.map((line, i) => stringCode(line, scope, `${at}[${i}]`, "value", log) ?? JSON.stringify(line)), "        ");
+        return listCode(lines.map((line, i) => stringCode(line, scope, `${at}[${i}]`, "value", log) ?? stringLiteral(line)), "        ");
       }
-      if (kind.name === "string") return stringCode(value, scope, at, "string", log) ?? JSON.stringify(value);
-      if (kind.name === "enum" && kind.values.includes(value)) return JSON.stringify(value);
+      if (kind.name === "string") return stringCode(value, scope, at, "string", log) ?? stringLiteral(value);
+      if (kind.name === "enum" && kind.values.includes(value)) return stringLiteral(value);
       if (value.includes("${{") && (kind.name === "boolean" || kind.name === "number")) return stringCode(value, scope, at, kind.name, log) ?? untyped();
       return untyped();
     }
@@ -565,12 +567,12 @@ class ModuleWriter {
   /** A script as code: inline, or a file beside the module when it is long. */
   private script(text: string, at: string, jobId: string, extension: "sh" | "js"): string {
     const lineCount = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
-    if (lineCount <= this.input.scriptFileLines) return JSON.stringify(text);
+    if (lineCount <= this.input.scriptFileLines) return stringLiteral(text);
     const base = `${identifier(jobId).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-${at.match(/\[(\d+)\]$/)?.[1] ?? "0"}`;
     let file = `${this.input.name}/${base}.${extension}`;
     for (let n = 2; this.files.some((f) => f.path === file); n++) file = `${this.input.name}/${base}-${n}.${extension}`;
     this.files.push({ path: file, content: text });
-    return `${this.kit("scriptFile")}(import.meta.url, ${JSON.stringify(`./${file}`)})`;
+    return `${this.kit("scriptFile")}(import.meta.url, ${stringLiteral(`./${file}`)})`;
   }
 
   // ——— shared fields ———
@@ -601,7 +603,7 @@ class ModuleWriter {
           for (const [key, value] of Object.entries(entry)) axes.set(key, valuesType([...(axes.has(key) && given[key] ? (given[key] as unknown[]) : []), value, ...includeValues(include as Data[], key, value)]));
         }
         const options = [...(include !== undefined ? [`include: ${literalCode(include)}`] : []), ...(exclude !== undefined ? [`exclude: ${literalCode(exclude)}`] : [])];
-        const excludeFits = ((exclude as Data[] | undefined) ?? []).every((entry) => Object.entries(entry).every(([k, v]) => k in given && (given[k] as unknown[]).some((g) => JSON.stringify(g) === JSON.stringify(v))));
+        const excludeFits = ((exclude as Data[] | undefined) ?? []).every((entry) => Object.entries(entry).every(([k, v]) => k in given && (given[k] as unknown[]).some((g) => isDeepStrictEqual(g, v))));
         if (excludeFits && !hasExpression(matrix)) declaration = `const ${variable} = ${this.kit("matrix")}(${literalCode(given)}${options.length ? `, { ${options.join(", ")} }` : ""});`;
       }
     }
@@ -624,7 +626,7 @@ class ModuleWriter {
     const scope = this.scope({ matrix: matrix?.scope });
     for (const [id, spec] of Object.entries(services)) {
       const variable = local.fresh(identifier(id, "Service"));
-      lines.push(`const ${variable} = ${this.kit("service")}(${JSON.stringify(id)}, ${dataCode(spec, scope, `${at}.services.${id}`, this.log, "  ")});`);
+      lines.push(`const ${variable} = ${this.kit("service")}(${stringLiteral(id)}, ${dataCode(spec, scope, `${at}.services.${id}`, this.log, "  ")});`);
       variables.set(id, variable);
     }
     return variables;
@@ -632,7 +634,7 @@ class ModuleWriter {
 
   private permissions(permissions: unknown, raw: Data, at: string): string {
     if (permissions === undefined) return this.kit("defaultPermissions");
-    if (permissions === "read-all" || permissions === "write-all") return JSON.stringify(permissions);
+    if (permissions === "read-all" || permissions === "write-all") return stringLiteral(permissions);
     if (isData(permissions) && Object.entries(permissions).every(([scope, level]) => PERMISSION_SCOPES.has(scope) && ["read", "write", "none"].includes(level as string))) return literalCode(permissions);
     raw["permissions"] = permissions;
     this.untyped.push(`${at}: not a permission map the kit types; written through rawFields`);
@@ -640,12 +642,12 @@ class ModuleWriter {
   }
 
   private concurrency(fields: [string, string][], raw: Data, value: unknown, at: string, scope: ExpressionScope): void {
-    if (typeof value === "string") return void fields.push(["concurrency", stringCode(value, scope, at, "value", this.log) ?? JSON.stringify(value)]);
+    if (typeof value === "string") return void fields.push(["concurrency", stringCode(value, scope, at, "value", this.log) ?? stringLiteral(value)]);
     if (isData(value) && typeof value["group"] === "string" && Object.keys(value).every((k) => k === "group" || k === "cancel-in-progress")) {
       const cancel = value["cancel-in-progress"];
       const cancelCode = cancel === undefined ? undefined : typeof cancel === "boolean" ? String(cancel) : typeof cancel === "string" ? stringCode(cancel, scope, `${at}.cancel-in-progress`, "boolean", this.log) : undefined;
       if (cancel === undefined || cancelCode !== undefined) {
-        const group = stringCode(value["group"], scope, `${at}.group`, "value", this.log) ?? JSON.stringify(value["group"]);
+        const group = stringCode(value["group"], scope, `${at}.group`, "value", this.log) ?? stringLiteral(value["group"]);
         return void fields.push(["concurrency", `{ group: ${group}${cancelCode !== undefined ? `, "cancel-in-progress": ${cancelCode}` : ""} }`]);
       }
     }
@@ -710,7 +712,7 @@ class ModuleWriter {
   private waive(fields: [string, string][], at: string): void {
     const waivers = this.input.waivers.get(at);
     if (!waivers?.size) return;
-    fields.push(["waive", objectCode([...waivers].map(([rule, reason]) => [rule, JSON.stringify(reason)] as const), "      ")]);
+    fields.push(["waive", objectCode([...waivers].map(([rule, reason]) => [rule, stringLiteral(reason)] as const), "      ")]);
     for (const rule of waivers.keys()) this.waiversWritten.push(`${at || "workflow"}: ${rule}`);
   }
 }
@@ -835,7 +837,7 @@ function isData(value: unknown): value is Data {
 }
 
 function property(name: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `[${stringLiteral(name)}]`;
 }
 
 /** The jobs in an order where every job comes after the jobs it needs. @throws on a cycle or a missing job */
