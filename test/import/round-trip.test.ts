@@ -93,5 +93,5 @@ test("long scripts are files beside the module, read with scriptFile", () => {
 test("the registry lists every imported module", () => {
   const index = readFileSync(path.join(project.root, "workflows-src/index.ts"), "utf8");
   for (const name of FILES) assert.match(index, new RegExp(`from "\\./${name}\\.ts";`));
-  assert.match(index, /\[dockerBuild, workflowsCheck, reusableCallee, reusableCaller, /);
+  assert.match(index, /, reusableCallee, reusableCaller, matrixServices, anchors, compositeAndDocker, triggers, onSingle, scripts, large\];/);
 });

@@ -12,6 +12,7 @@ import { parseActionManifest, type ActionManifest } from "../../scripts/actions/
 import { directorySource } from "../../scripts/actions/directory-source.ts";
 import { renderBindings } from "../../scripts/actions/render-bindings.ts";
 import { syncManifest } from "../../scripts/actions/sync-manifest.ts";
+import { pinOfEntry } from "../../workflows-src/kit/pins.ts";
 import { validationProblems } from "../support/validation-problems.ts";
 
 const V6 = "6666666666666666666666666666666666666666";
@@ -35,20 +36,23 @@ const manifest: ActionManifest = {
 test("two versions of an action are two bindings with their own pins; a path's overrides apply to both", () => {
   const files = renderBindings(manifest, { "acme/checkout": { inputs: { "sparse-checkout": { type: "list" } } } });
   const text = (name: string): string => files.find((f) => f.path.endsWith(`/${name}`))?.content ?? "";
-  assert.match(text("acme-checkout.ts"), /export const acmeCheckout: ActionBinding</);
-  assert.match(text("acme-checkout.ts"), /\{ action: "acme\/checkout", commit: "6{40}", tag: "v6\.0\.1" \}/);
+  assert.match(text("acme-checkout.ts"), /export const acmeCheckout: ActionBinding<[^>]*> = actionBinding\(\n {2}"acme\/checkout",/);
   assert.match(text("acme-checkout.ts"), /readonly "sparse-checkout"\?: ListInput;/);
-  assert.match(text("acme-checkout-v4.ts"), /export const acmeCheckoutV4: ActionBinding</);
-  assert.match(text("acme-checkout-v4.ts"), /\{ action: "acme\/checkout", commit: "4{40}", tag: "v4\.2\.2" \}/, "the pin's action is the path, without the label");
+  assert.match(text("acme-checkout-v4.ts"), /export const acmeCheckoutV4: ActionBinding<[^>]*> = actionBinding\(\n {2}"acme\/checkout@v4",/);
   assert.doesNotMatch(text("acme-checkout-v4.ts"), /sparse-checkout/, "an override input the version lacks is left out");
+});
+
+test("a versioned entry's pin is the action path with the entry's own commit and tag", () => {
+  assert.deepEqual(pinOfEntry("acme/checkout@v4", manifest.actions["acme/checkout@v4"]), { action: "acme/checkout", commit: V4, tag: "v4.2.2" });
+  assert.deepEqual(pinOfEntry("acme/checkout", manifest.actions["acme/checkout"]), { action: "acme/checkout", commit: V6, tag: "v6.0.1" });
+  assert.throws(() => pinOfEntry("acme/checkout@v3", undefined), /"acme\/checkout@v3" is not in the pin table/);
 });
 
 test("a pinned reusable workflow's binding is a callable workflow with its workflow_call interface", () => {
   const text = renderBindings(manifest, {}).find((f) => f.path.endsWith("/acme-infra-github-workflows-deploy-yml.ts"))?.content ?? "";
-  assert.match(text, /export const acmeInfraGithubWorkflowsDeployYml = pinnedWorkflow\(/);
-  assert.match(text, /\{ action: "acme\/infra\/\.github\/workflows\/deploy\.yml", commit: "7{40}", tag: "v2\.0\.0" \}/);
-  assert.match(text, /"dry":\{"type":"boolean","required":false,"default":false\}/, "defaults are typed back from the runner's strings");
-  assert.match(text, /secrets: \{"token":\{"required":true\}\}, outputs: \["url"\]/);
+  assert.match(text, /export const acmeInfraGithubWorkflowsDeployYml = pinnedWorkflow\(\n {2}"acme\/infra\/\.github\/workflows\/deploy\.yml",/);
+  assert.match(text, /dry: \{ type: "boolean", required: false, default: false \}/, "defaults are typed back from the runner's strings");
+  assert.match(text, /secrets: \{ token: \{ required: true \} \}, outputs: \["url"\]/);
 });
 
 test("a manifest key is an action path, with an optional @label", () => {

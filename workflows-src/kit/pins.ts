@@ -31,7 +31,14 @@ const entries = once((): Readonly<Record<string, { commit?: unknown; tag?: unkno
  * @throws Error naming the entry and the fix when the manifest has no such entry
  */
 export function pinOf(key: string): Pin {
-  const entry = Object.hasOwn(entries(), key) ? entries()[key] : undefined;
+  return pinOfEntry(key, Object.hasOwn(entries(), key) ? entries()[key] : undefined);
+}
+
+/**
+ * The pin a manifest entry stands for: the action is the key without its `@<label>`.
+ * @internal exported for tests; workflows get pins through the bindings.
+ */
+export function pinOfEntry(key: string, entry: { commit?: unknown; tag?: unknown } | undefined): Pin {
   if (!entry || typeof entry.commit !== "string" || typeof entry.tag !== "string") {
     throw new Error(`"${key}" is not in the pin table; add it to workflows-src/kit/actions.manifest.json, run \`npm run sync-actions\` and \`npm run gen\``);
   }
