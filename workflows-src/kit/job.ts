@@ -125,16 +125,13 @@ export function job<const Id extends string, const N extends JobHandle = never, 
   const spec = body(builder.accessor);
   const { name, if: given, permissions, env, steps, outputs, strategy, services, waive, raw, ...rest } = spec;
   const problems = builder.problems;
-  const { condition, value: ifValue } = guardedCondition(given, [], []);
+  const { condition, head, tail } = commonModel(spec, builder.needsModel);
   const model = toModel({
-    ...(name !== unnamed ? { name } : {}),
-    needs: builder.needsModel,
-    if: ifValue,
+    ...head,
     ...rest,
-    ...(permissions !== defaultPermissions ? { permissions } : {}),
+    ...tail,
     outputs,
     env,
-    strategy: strategy && strategyModel(strategy),
     services: services && Object.fromEntries(services.map((s) => [s.id, s.spec])),
     steps: steps.map((s) => s.step),
     ...raw?.fields,
@@ -175,17 +172,14 @@ export function callWorkflow<const Id extends string, I extends CallInputSpecs, 
   const spec = body(builder.accessor) as JobCommon & { with?: Readonly<Record<string, Value>>; secrets?: "inherit" | Readonly<Record<string, Value>> };
   const { name, if: given, permissions, strategy, waive, raw, with: args, secrets, ...rest } = spec;
   const problems = builder.problems;
-  const { condition, value: ifValue } = guardedCondition(given, [], []);
+  const { condition, head, tail } = commonModel(spec, builder.needsModel);
   const model = toModel({
-    ...(name !== unnamed ? { name } : {}),
-    needs: builder.needsModel,
-    if: ifValue,
+    ...head,
     uses: deps.uses.uses,
     with: args,
     secrets,
     ...rest,
-    ...(permissions !== defaultPermissions ? { permissions } : {}),
-    strategy: strategy && strategyModel(strategy),
+    ...tail,
     ...raw?.fields,
   }) as unknown as GeneratedWorkflowTypes.ReusableWorkflowCallJob;
   const reads = referencesIn([name, condition ?? given, args, secrets, rest, strategy && strategyValues(strategy), raw]);
@@ -251,6 +245,19 @@ function jobBuilder<Id extends string, N extends JobHandle>(id: Id, deps: JobDep
 
 function isJobList<N extends JobHandle>(needs: readonly N[] | N): needs is readonly N[] {
   return Array.isArray(needs);
+}
+
+/**
+ * The keys every job writes the same way: name, needs and `if:` first, permissions and
+ * strategy after the job's own keys; and its `if:` as a condition, for what it reads.
+ */
+function commonModel(spec: JobCommon, needs: string | readonly string[] | undefined) {
+  const { condition, value } = guardedCondition(spec.if, [], []);
+  return {
+    condition,
+    head: { ...(spec.name !== unnamed ? { name: spec.name } : {}), needs, if: value },
+    tail: { ...(spec.permissions !== defaultPermissions ? { permissions: spec.permissions } : {}), strategy: spec.strategy && strategyModel(spec.strategy) },
+  };
 }
 
 function strategyModel(strategy: Strategy): Record<string, unknown> {
