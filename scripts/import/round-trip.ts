@@ -5,12 +5,11 @@
  * manifest, bindings), so one file's failure does not touch another's result.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { parse } from "yaml";
-import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
+import { projectCopy } from "../files/project-copy.ts";
 import { ImportError, importWorkflow, type ImportResult } from "./import-command.ts";
 
 /** The outcome for one file. */
@@ -31,8 +30,6 @@ export interface RoundTripOptions {
   readonly onResult?: (result: RoundTripResult) => void;
 }
 
-// The project's sources the scratch copy needs to import and generate.
-const COPIED = ["package.json", "package-lock.json", "tsconfig.json", "workflows-src", "scripts", "generated", ".github/workflows"];
 // What an import changes and the next file must not see.
 const RESET = ["workflows-src", "generated/actions", ".github/workflows"];
 
@@ -55,10 +52,8 @@ const BATCH = 20;
 
 /** Runs the round trip over `files`; the scratch project is removed afterwards. */
 export async function roundTrip(files: readonly string[], options: RoundTripOptions): Promise<RoundTripResult[]> {
-  const scratch = mkdtempSync(path.join(tmpdir(), "import-round-trip-"));
+  const scratch = projectCopy("import-round-trip");
   try {
-    for (const entry of COPIED) cpSync(path.join(PROJECT_ROOT, entry), path.join(scratch, entry), { recursive: true });
-    symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(scratch, "node_modules"));
     const baseline = new Map(RESET.map((entry) => [entry, snapshot(path.join(scratch, entry))]));
     const reset = (): void => {
       for (const [entry, saved] of baseline) restore(path.join(scratch, entry), saved);

@@ -1,13 +1,12 @@
 /**
- * A scratch copy of this project for import tests: the sources, the manifest and the
- * bindings, with node_modules linked. Modules imported into it are built in this
- * process (the tests run under tsx, which loads their TypeScript).
+ * A scratch copy of this project for import tests (`projectCopy`). Modules imported
+ * into it are built in this process (the tests run under tsx, which loads their
+ * TypeScript).
  */
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { PROJECT_ROOT } from "../../../workflows-src/kit/project-root.ts";
+import { projectCopy } from "../../../scripts/files/project-copy.ts";
 import type { BuiltWorkflow } from "../../../workflows-src/kit/workflow.ts";
 
 /** A scratch project: its root, a way to build one of its modules, and removal. */
@@ -19,11 +18,7 @@ export interface ScratchProject {
 
 /** Copies the project's sources into a temporary folder. */
 export function scratchProject(): ScratchProject {
-  const root = mkdtempSync(path.join(tmpdir(), "import-test-"));
-  for (const entry of ["package.json", "package-lock.json", "tsconfig.json", "workflows-src", "generated", ".github/workflows"]) {
-    cpSync(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true });
-  }
-  symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(root, "node_modules"));
+  const root = projectCopy("import-test");
   return {
     root,
     async build(name) {
