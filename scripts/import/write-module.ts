@@ -262,8 +262,7 @@ class ModuleWriter {
       if (code) fields.push(["runs-on", code]);
       else this.rawField(raw, "runs-on", runsOn, at);
     } else {
-      fields.push(["runs-on", '""']);
-      raw["runs-on"] = undefined;
+      throw new Error(`${this.input.source}: job "${id}" has neither runs-on: nor uses:; GitHub refuses such a job`);
     }
     fields.push(["permissions", this.permissions(permissions, raw, `${at}.permissions`)]);
     if (timeout !== undefined) this.typedField(fields, raw, "timeout-minutes", timeout, `${at}.timeout-minutes`, "number", baseScope);
