@@ -54,7 +54,10 @@ export function planUses(uses: string, comment: string | undefined, where: strin
   if (uses.startsWith("./")) return { kind: "local", uses };
   if (uses.startsWith("docker://")) return { kind: "docker", uses };
   const at = uses.lastIndexOf("@");
-  if (at < 0) return { kind: "unpinned", uses };
+  // GitHub runs only owner/repo[/path]@ref (or ./path, docker://image): anything else is refused, not guessed at.
+  if (at < 0 || !/^[^/@\s]+\/[^/@\s]+(\/[^@\s]+)?$/.test(uses.slice(0, at)) || !uses.slice(at + 1)) {
+    throw new Error(`${where}: "${uses}" is not a uses: GitHub accepts (owner/repo[/path]@ref, ./path or docker://image); fix the file`);
+  }
   const action = uses.slice(0, at);
   const ref = uses.slice(at + 1);
   if (COMMIT.test(ref)) {

@@ -335,6 +335,9 @@ class ModuleWriter {
 
   /** The callable a job's `uses:` names: a module of this project, a pin, or a declared interface. */
   private callee(uses: string, args: unknown, secrets: unknown, at: string): CalleeInterface {
+    if (!/^(\.\/\.github\/workflows\/[^@\s]+|[^/@\s]+\/[^/@\s]+\/\.github\/workflows\/[^@\s]+@[^@\s]+)$/.test(uses)) {
+      throw new Error(`${this.input.source}: ${at}.uses: "${uses}" is not a reusable workflow GitHub accepts (./.github/workflows/<file> or owner/repo/.github/workflows/<file>@ref); fix the file`);
+    }
     if (uses.startsWith("./")) {
       const known = this.input.localCallee(uses);
       if (known) {
