@@ -9,6 +9,7 @@
 import { actionPathOf, isWorkflowKey, type ActionFacts, type ActionManifest } from "../actions/action-manifest.ts";
 import { parseActionMetadata, parseWorkflowCallMetadata } from "../actions/action-metadata.ts";
 import { bindingName } from "../actions/render-bindings.ts";
+import { ValidationError } from "../files/validation-error.ts";
 import { pinForRef, type MetadataDirs } from "./action-metadata-dirs.ts";
 
 /** How one `uses:` is written. */
@@ -107,12 +108,18 @@ function newKey(action: string, tag: string, context: UsesContext): string {
 
 function factsOf(action: string, commit: string, tag: string, original: string, context: UsesContext): ActionFacts {
   const found = context.metadata.metadataAt(action, commit);
+  let unread = "no metadata offline";
   if (found) {
-    const facts = isWorkflowKey(action) ? parseWorkflowCallMetadata(found.text, found.file) : parseActionMetadata(found.text, found.file);
-    return { commit, tag, ...facts };
+    try {
+      const facts = isWorkflowKey(action) ? parseWorkflowCallMetadata(found.text, found.file) : parseActionMetadata(found.text, found.file);
+      return { commit, tag, ...facts };
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      unread = `its metadata could not be read (${error.problems.join("; ")})`;
+    }
   }
   const usage = context.usage.get(original) ?? { inputs: new Set<string>(), outputs: new Set<string>(), secrets: new Set<string>() };
-  context.notes.push(`"${action}" at ${tag}: no metadata offline; its inputs and outputs were inferred from this workflow (marked "inferred" in the manifest until \`npm run sync-actions\` confirms them)`);
+  context.notes.push(`"${action}" at ${tag}: ${unread}; its inputs and outputs were inferred from this workflow (marked "inferred" in the manifest until \`npm run sync-actions\` confirms them)`);
   return {
     commit,
     tag,
