@@ -80,7 +80,7 @@ export function ownEntries<T>(z: typeof Zod, value: Zod.ZodType<T>) {
  * action the manifest already has (`actions/checkout@v4` beside `actions/checkout`).
  * A path ending in `.yml` is a reusable workflow (`owner/repo/.github/workflows/x.yml`).
  */
-export const manifestKeyPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]*\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*(@[A-Za-z0-9][A-Za-z0-9_.-]*)?$/;
+export const manifestKeyPattern = new RegExp(`${actionPathPattern.source.slice(0, -1)}(@[A-Za-z0-9][A-Za-z0-9_.-]*)?$`);
 
 /** The action path of a manifest key (the key without its `@<label>`). */
 export function actionPathOf(key: string): string {
