@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { withHeader } from "../../scripts/files/header.ts";
 import { inputsLine, reusableReport } from "../../scripts/pipeline/report-cache.ts";
-import { dockerBuildPlan } from "../../scripts/pipeline/reports.ts";
+import { workflowPlans } from "../../scripts/pipeline/reports.ts";
 import { emittedWorkflows } from "../support/emitted.ts";
 
 const PLAN = "generated/docker-build.plan.md";
@@ -36,8 +36,8 @@ test("an intact report made from the same inputs is reused; edited or other inpu
 });
 
 test("the plan is recomputed when the workflow changes, and reused when it does not", async () => {
-  const emitted = await emittedWorkflows();
-  const [fresh] = await dockerBuildPlan(emitted, {});
+  const emitted = (await emittedWorkflows()).filter((f) => f.path.endsWith("/docker-build.yml"));
+  const [fresh] = await workflowPlans(emitted, {});
   assert.ok(fresh);
   // A report whose body says something the simulation never would, but which is intact and carries the right digest.
   const inputs = fresh.content.split("\n")[3]!;
@@ -45,10 +45,10 @@ test("the plan is recomputed when the workflow changes, and reused when it does 
   const marked = withHeader("html", "workflows-src/docker-build.ts", `${inputs}\n# marked\n`);
   const root = treeWith(marked);
   try {
-    const [reused] = await dockerBuildPlan(emitted, { root });
+    const [reused] = await workflowPlans(emitted, { root });
     assert.equal(reused?.content, marked, "same inputs: the file on disk is reused");
     const changed = emitted.map((f) => (f.path.endsWith("docker-build.yml") ? { ...f, content: f.content.replace("timeout-minutes: 30", "timeout-minutes: 31") } : f));
-    const [recomputed] = await dockerBuildPlan(changed, { root });
+    const [recomputed] = await workflowPlans(changed, { root });
     assert.notEqual(recomputed?.content, marked, "changed workflow: simulated again");
     assert.match(recomputed!.content, /# Plan of/);
   } finally {
