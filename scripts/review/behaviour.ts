@@ -56,6 +56,9 @@ function scenarioChanges(scenario: string, was: Side, is: Side): BehaviourChange
   const event = (is ?? was)!.run.event;
   for (const job of jobs) {
     const [b, a] = [jobOutcome(was, job), jobOutcome(is, job)];
+    // A job added or removed that does not run in this scenario changes nothing here.
+    const idle = (one: string, other: string) => one === "absent" && !RAN.has(other);
+    if (idle(b, a) || idle(a, b)) continue;
     if (b !== a) changes.push({ scenario, job, before: b, after: a, what: "result" });
     else if (RAN.has(a)) changes.push(...stepChanges(scenario, job, was!.run.plan, is!.run.plan, event));
   }

@@ -31,7 +31,6 @@ const NOW: Readonly<Record<string, string>> = {
   failure: "now fails",
   skipped: "is now skipped",
   "not triggered": "no longer starts",
-  absent: "is gone",
 };
 
 const list = (values: unknown): string => (Array.isArray(values) && values.length ? values.map((v) => code(v)).join(", ") : "none");
@@ -50,7 +49,9 @@ function behaviourLines(changes: readonly BehaviourChange[]): string[] {
     switch (c.what) {
       case "result": {
         const subject = c.step === undefined ? code(c.job) : `step ${code(c.step)} of ${code(c.job)}`;
-        return `${subject} ${NOW[String(c.after)] ?? `is now ${code(c.after)}`} ${on} (was ${String(c.before)})`;
+        const thing = c.step === undefined ? "job" : "step";
+        const was = c.before === "absent" ? `new ${thing}` : c.after === "absent" ? `${thing} removed` : `was ${String(c.before)}`;
+        return `${subject} ${c.after === "absent" ? `no longer runs` : (NOW[String(c.after)] ?? `is now ${code(c.after)}`)} ${on} (${was})`;
       }
       case "tags":
         return `tags applied ${on}: ${list(c.after)} (were ${list(c.before)})`;
