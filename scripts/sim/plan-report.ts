@@ -12,7 +12,7 @@ import type { Scenario } from "./scenarios.ts";
 import { simulate, type Plan } from "./simulate.ts";
 import { jobOutcome, stepUncertainty } from "./uncertain-results.ts";
 import { conditionText } from "../expressions/evaluate.ts";
-import { parseWorkflowShape, type WorkflowShape } from "./workflow-shape.ts";
+import { parseWorkflowShape, triggerNames, type WorkflowShape } from "./workflow-shape.ts";
 
 const MARK: Readonly<Record<string, string>> = { success: "✅ success", failure: "❌ failure", skipped: "⏭️ skipped", "success (uncertain)": "❔ success (uncertain)" };
 
@@ -30,7 +30,7 @@ function mermaidLabel(text: string): string {
 function graph(workflow: WorkflowShape): string[] {
   const ids = Object.keys(workflow.jobs);
   const node = (id: string) => `job_${ids.indexOf(id)}`;
-  const lines = ["```mermaid", "flowchart LR", `  event(("${mermaidLabel(Object.keys(typeof workflow.on === "object" && !Array.isArray(workflow.on) ? workflow.on : {}).join(" / ") || "event")}"))`];
+  const lines = ["```mermaid", "flowchart LR", `  event(("${mermaidLabel(triggerNames(workflow).join(" / ") || "event")}"))`];
   for (const [id, job] of Object.entries(workflow.jobs)) {
     const condition = job.if === undefined ? "" : `<br/>if: ${mermaidLabel(conditionText(job.if))}`;
     lines.push(`  ${node(id)}["<b>${mermaidLabel(id)}</b>${condition}"]`);

@@ -7,7 +7,7 @@
 import { scenarios as dockerBuild } from "../../workflows-src/docker-build.scenarios.ts";
 import { scenarios as workflowsCheck } from "../../workflows-src/workflows-check.scenarios.ts";
 import type { EventInput } from "./event.ts";
-import type { TriggerFilter, WorkflowShape } from "./workflow-shape.ts";
+import { triggerFilter, triggerNames, type WorkflowShape } from "./workflow-shape.ts";
 
 /** One event worth simulating, with the label reports show for it. */
 export interface Scenario {
@@ -45,11 +45,9 @@ const LITERAL_BRANCH = /^[^*?![\]+]+$/;
  * default branch when none), a manual run. Other triggers are not simulated.
  */
 export function derivedScenarios(workflow: WorkflowShape, defaultBranch = "main"): Scenario[] {
-  const on = workflow.on;
-  const names = typeof on === "string" ? [on] : Array.isArray(on) ? on : Object.keys(on);
-  const filter = (event: string): TriggerFilter | null | undefined => (typeof on === "object" && !Array.isArray(on) ? on[event] : undefined);
+  const names = triggerNames(workflow);
   const branches = (event: string): string[] => {
-    const literal = (filter(event)?.branches ?? []).filter((b) => LITERAL_BRANCH.test(b));
+    const literal = (triggerFilter(workflow, event)?.branches ?? []).filter((b) => LITERAL_BRANCH.test(b));
     return literal.length ? literal : [defaultBranch];
   };
   const scenarios: Scenario[] = [];
