@@ -9,7 +9,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +17,7 @@ import { isEmittedWorkflow } from "../emit/emit-workflow.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 import { jsonCache } from "../files/json-cache.ts";
 import { git, ReviewError } from "./base-ref.ts";
+import { linkPackages } from "./link-packages.ts";
 
 /**
  * Where a commit's generator is and what it exports, newest layout first: a commit is
@@ -99,17 +100,4 @@ function parseFiles(output: string, commit: string): GeneratedFile[] {
     typeof f === "object" && f !== null && typeof (f as GeneratedFile).path === "string" && typeof (f as GeneratedFile).content === "string" && /^[\w.-]+(\/[\w.-]+)*$/.test((f as GeneratedFile).path) && !(f as GeneratedFile).path.split("/").includes("..");
   if (!Array.isArray(files) || !files.every(valid)) throw new ReviewError(`the generator at ${commit.slice(0, 12)} printed files of an unknown shape; pass a newer --base`);
   return files.map((f) => ({ path: f.path, content: f.content }));
-}
-
-/**
- * Gives the checkout this project's packages: one link per package, not a link to the
- * whole folder, so what the commit's tools write under node_modules/.cache stays in the
- * checkout and goes with it.
- */
-function linkPackages(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from)) {
-    if (entry === ".cache") continue;
-    symlinkSync(path.join(from, entry), path.join(to, entry));
-  }
 }

@@ -43,19 +43,18 @@ const workflow = (review: Review, file: string) => {
 };
 
 before(() => {
-  repo = projectRepo();
   // Two docker-build scenarios keep the simulation short: a push to main (tags applied) and a chore pull request.
-  writeFileSync(
-    path.join(repo.root, "workflows-src/docker-build.scenarios.ts"),
-    `import type { Scenario } from "../scripts/sim/scenarios.ts";
+  repo = projectRepo((root) =>
+    writeFileSync(
+      path.join(root, "workflows-src/docker-build.scenarios.ts"),
+      `import type { Scenario } from "../scripts/sim/scenarios.ts";
 export const scenarios: readonly Scenario[] = [
   { label: "push \`main\`", event: { event: "push", ref: "refs/heads/main", message: "feat: release" } },
   { label: "PR #7 \`chore:\`", event: { event: "pull_request", pr: 7, title: "chore: tidy scripts" } },
 ];
 `,
+    ),
   );
-  repo.git("add", "-A");
-  repo.git("commit", "--quiet", "-m", "base");
   baseCommit = repo.git("rev-parse", "HEAD");
 });
 
