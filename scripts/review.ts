@@ -25,8 +25,9 @@ if (!(FORMATS as readonly string[]).includes(format)) exitWithUsage(command, `--
 
 async function main(): Promise<number> {
   // Loaded after the command line is read, so --help answers without building anything.
-  const [{ emitAll, GenerationError }, { isEmittedWorkflow }, { resolveBase, ReviewError }, { workflowsAtCommit }, { reviewWorkflows }, { reviewMarkdown }] = await Promise.all([
+  const [{ emitAll }, { GenerationError }, { isEmittedWorkflow }, { resolveBase, ReviewError }, { workflowsAtCommit }, { reviewWorkflows }, { reviewMarkdown }] = await Promise.all([
     import("./pipeline/generate.ts"),
+    import("./pipeline/source-problem.ts"),
     import("./emit/emit-workflow.ts"),
     import("./review/base-ref.ts"),
     import("./review/workflows-at-commit.ts"),

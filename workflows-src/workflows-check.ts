@@ -33,6 +33,8 @@ export function build(): BuiltWorkflow {
     on: {
       pull_request: { paths },
       push: { branches: ["main"], paths },
+      // Started by renovate-regenerate.yml for the commit it pushes (such a push starts no workflow).
+      workflow_dispatch: {},
     },
     permissions: {},
     concurrency: { group: tpl`workflows-check-${github.eventName}-${github.ref}`, "cancel-in-progress": true },

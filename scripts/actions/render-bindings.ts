@@ -120,13 +120,13 @@ function renderBinding(action: string, facts: ActionFacts, override: ActionOverr
     imports +
     "\n" +
     shapes.join("") +
-    `/** Inputs of ${action} at ${facts.tag}. */\n` +
+    `/** Inputs of ${action}. */\n` +
     `export interface ${type}Inputs {\n${inputLines.join("")}}\n\n` +
-    `/** Outputs of ${action} at ${facts.tag}; read them on the handle of a step with an id. */\n` +
+    `/** Outputs of ${action}; read them on the handle of a step with an id. */\n` +
     (outputLines.length ? `export interface ${type}Outputs {\n${outputLines.join("")}}\n\n` : `export interface ${type}Outputs {}\n\n`) +
-    `/** A step that uses ${action}@${facts.commit} (${facts.tag}). */\n` +
+    `/** A step that uses ${action}, pinned as the manifest says. */\n` +
     `export const ${name}: ActionBinding<${type}Inputs, ${type}Outputs> = actionBinding(\n` +
-    `  { action: ${JSON.stringify(action)}, commit: ${JSON.stringify(facts.commit)}, tag: ${JSON.stringify(facts.tag)} },\n` +
+    `  ${JSON.stringify(action)},\n` +
     `  { names: ${literalList(facts.outputs)}, json: ${literalList(jsonOutputs)} },\n` +
     `);\n`;
   return { text, types: [`${type}Inputs`, `${type}Outputs`, ...shapeNames] };

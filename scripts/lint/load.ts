@@ -30,7 +30,11 @@ export interface LoadedFile {
  * finding and no document.
  */
 export async function loadWorkflowFile(file: string): Promise<LoadedFile> {
-  const text = readFileSync(file, "utf8");
+  return loadWorkflowText(file, readFileSync(file, "utf8"));
+}
+
+/** Like `loadWorkflowFile`, for text already read; `file` names it in findings. */
+export async function loadWorkflowText(file: string, text: string): Promise<LoadedFile> {
   let document: WorkflowDocument;
   try {
     document = parseWorkflowDocument(file, text);

@@ -7,6 +7,7 @@
 import { scenarios as dockerBuild } from "../../workflows-src/docker-build.scenarios.ts";
 import { scenarios as workflowsCheck } from "../../workflows-src/workflows-check.scenarios.ts";
 import type { EventInput } from "./event.ts";
+import { matchesFilter } from "./triggers.ts";
 import { triggerFilter, triggerNames, type WorkflowShape } from "./workflow-shape.ts";
 
 /** One event worth simulating, with the label reports show for it. */
@@ -36,19 +37,25 @@ export function scenariosFor(file: string, workflow: WorkflowShape): readonly Sc
   return declaredScenarios(file) ?? derivedScenarios(workflow);
 }
 
-// Branch filter entries that name one branch (no pattern characters, no negation).
-const LITERAL_BRANCH = /^[^*?![\]+]+$/;
+/** A branch a filter pattern matches: the pattern itself when it names one, else one with each wildcard filled in. */
+function exampleBranch(pattern: string): string | undefined {
+  if (/[![\]+]/.test(pattern)) return undefined;
+  return pattern.replace(/\*\*/g, "example").replace(/\*/g, "example").replace(/\?/g, "x");
+}
 
 /**
  * Events derived from `on:` for a workflow without declared scenarios: a pull request
- * from a branch and one from a fork, a push to each branch its filter names (the
- * default branch when none), a manual run. Other triggers are not simulated.
+ * from a branch and one from a fork, a push to each branch its filter names or matches
+ * (`renovate/**` → `renovate/example`; the default branch when none), a manual run.
+ * Other triggers are not simulated.
  */
 export function derivedScenarios(workflow: WorkflowShape, defaultBranch = "main"): Scenario[] {
   const names = triggerNames(workflow);
   const branches = (event: string): string[] => {
-    const literal = (triggerFilter(workflow, event)?.branches ?? []).filter((b) => LITERAL_BRANCH.test(b));
-    return literal.length ? literal : [defaultBranch];
+    const filter = triggerFilter(workflow, event);
+    const candidates = filter?.branches?.map(exampleBranch) ?? [defaultBranch];
+    const started = candidates.filter((b): b is string => b !== undefined && (!filter?.branches || matchesFilter(filter.branches, b)) && !(filter?.["branches-ignore"] && matchesFilter(filter["branches-ignore"], b)));
+    return started.length ? [...new Set(started)] : [defaultBranch];
   };
   const scenarios: Scenario[] = [];
   if (names.includes("pull_request")) {

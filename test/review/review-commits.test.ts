@@ -63,7 +63,7 @@ after(() => repo?.remove());
 test("with no change every list is empty and the exit code is 0", () => {
   const review = reviewJson();
   assert.equal(review.base, baseCommit, "the merge base with main is HEAD itself");
-  assert.deepEqual(review.workflows.map((w) => w.file), [DOCKER, CHECK]);
+  assert.ok(review.workflows.some((w) => w.file === DOCKER) && review.workflows.some((w) => w.file === CHECK), "every emitted workflow is reviewed");
   for (const w of review.workflows) {
     assert.deepEqual({ status: w.status, changes: w.changes, behaviour: w.behaviour, security: w.security, lint: w.lint, notes: w.notes }, { status: "unchanged", changes: [], behaviour: [], security: [], lint: { new: [], fixed: [] }, notes: [] }, w.file);
   }
@@ -80,13 +80,13 @@ test("a branch that changes one job of each workflow is reviewed against its mer
   repo.edit(review, "steps: [checkout(2), ...nodeProject(), run],", "steps: [checkout(2), run, ...nodeProject()],");
   repo.edit(review, `permissions: { contents: "read" },`, `permissions: "write-all",`);
   repo.edit(review, `    if: isPullRequest,\n    "runs-on": "ubuntu-latest",\n    "timeout-minutes": 10,`, `    "runs-on": "ubuntu-latest",\n    "timeout-minutes": 10,`);
-  repo.edit("workflows-src/workflows-check.ts", `push: { branches: ["main"], paths },`, `push: { branches: ["main"], paths },\n      workflow_dispatch: {},`);
+  repo.edit("workflows-src/workflows-check.ts", `push: { branches: ["main"], paths },`, `push: { branches: ["main"], paths },\n      schedule: [{ cron: "0 4 * * 1" }],`);
   repo.edit("workflows-src/docker-build/trivy-pr-app-only.ts", "  if: isPullRequest,\n", "");
   repo.edit("workflows-src/docker-build/build-and-push.ts", "type=raw,value=latest,", "type=raw,value=stable,");
   repo.git("commit", "--quiet", "--all", "-m", "change one job of each workflow");
   changed = reviewJson();
   assert.equal(changed.base, baseCommit);
-  assert.deepEqual(changed.workflows.map((w) => [w.file, w.status]), [[DOCKER, "changed"], [CHECK, "changed"]]);
+  assert.deepEqual(changed.workflows.filter((w) => w.status !== "unchanged").map((w) => w.file), [DOCKER, CHECK]);
 });
 
 test("changes: a moved step is one move, its neighbours are not reported", () => {
@@ -100,7 +100,7 @@ test("security: the widened permissions and the new trigger", () => {
   const { security } = workflow(changed, CHECK);
   assert.deepEqual(security.find((s) => s.path === "jobs.review.permissions.pull-requests"), { kind: "permission-widened", path: "jobs.review.permissions.pull-requests", before: "none", after: "write" });
   assert.deepEqual(security.find((s) => s.path === "jobs.review.permissions.contents"), { kind: "permission-widened", path: "jobs.review.permissions.contents", before: "read", after: "write" });
-  assert.deepEqual(security.find((s) => s.kind.startsWith("trigger")), { kind: "trigger-added", path: "on.workflow_dispatch", before: null, after: {} });
+  assert.deepEqual(security.find((s) => s.kind.startsWith("trigger")), { kind: "trigger-added", path: "on.schedule", before: null, after: [{ cron: "0 4 * * 1" }] });
   assert.ok(!security.some((s) => s.path.startsWith("jobs.check.") || s.path.startsWith("jobs.review-comment.")), "the other jobs' tokens did not change");
 });
 
@@ -112,7 +112,10 @@ test("lint: the blanket permission is a new finding", () => {
 
 test("behaviour: jobs that now run in a scenario, and the tags the build now applies", () => {
   const check = workflow(changed, CHECK).behaviour;
-  assert.deepEqual(check, [{ scenario: "push `main`", job: "review", before: "skipped", after: "success", what: "result" }]);
+  assert.deepEqual(check, [
+    { scenario: "push `main`", job: "review", before: "skipped", after: "success", what: "result" },
+    { scenario: "manual run", job: "review", before: "skipped", after: "success", what: "result" },
+  ]);
   const docker = workflow(changed, DOCKER).behaviour;
   assert.deepEqual(docker.find((b) => b.what === "result"), { scenario: "push `main`", job: "trivy-pr-app-only", before: "skipped", after: "success", what: "result" });
   const tags = docker.find((b) => b.what === "tags");
@@ -128,7 +131,7 @@ test("the markdown leads with the behaviour, in words", () => {
   const section = run.stdout.slice(run.stdout.indexOf(`### \`${DOCKER}\``));
   const bullets = section.split("\n").filter((line) => line.startsWith("- "));
   assert.equal(bullets[0], "- `trivy-pr-app-only` now runs on push `main` (was skipped)");
-  assert.match(run.stdout, /- `review` now runs on push `main` \(was skipped\)/);
+  assert.match(run.stdout, /- `review` now runs on push `main`, manual run \(was skipped\)/);
   assert.match(run.stdout, /\*\*security\*\*: permission widened `jobs\.review\.permissions\.pull-requests`: `none` → `write`/);
 });
 
@@ -139,8 +142,11 @@ test("going back: the finding is fixed, the permissions narrowed, the trigger re
   assert.deepEqual(check.lint.fixed.map((f) => [f.rule, f.path]), [["excessive-permissions", "jobs.review.permissions"]]);
   assert.deepEqual(check.lint.new, []);
   assert.ok(check.security.some((s) => s.kind === "permission-narrowed" && s.path === "jobs.review.permissions.pull-requests"));
-  assert.ok(check.security.some((s) => s.kind === "trigger-removed" && s.path === "on.workflow_dispatch"));
-  assert.deepEqual(check.behaviour, [{ scenario: "push `main`", job: "review", before: "success", after: "skipped", what: "result" }]);
+  assert.ok(check.security.some((s) => s.kind === "trigger-removed" && s.path === "on.schedule"));
+  assert.deepEqual(check.behaviour, [
+    { scenario: "push `main`", job: "review", before: "success", after: "skipped", what: "result" },
+    { scenario: "manual run", job: "review", before: "success", after: "skipped", what: "result" },
+  ]);
 });
 
 test("a base that names no commit is refused with the fix, exit 1", () => {

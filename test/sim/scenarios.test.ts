@@ -29,14 +29,15 @@ test("every emitted workflow has scenarios, and its first one starts it", async 
 });
 
 test("a workflow without declarations gets a pull request from a branch and from a fork, pushes to its named branches and a manual run", () => {
-  const workflow = parseWorkflowShape("ci.yml", { on: { pull_request: { branches: ["release/*", "develop"] }, push: { branches: ["main", "v*", "develop"] }, workflow_dispatch: null, schedule: [{ cron: "0 0 * * *" }] }, jobs: {} });
+  const workflow = parseWorkflowShape("ci.yml", { on: { pull_request: { branches: ["[ab]*", "develop"] }, push: { branches: ["main", "renovate/**", "!renovate/example"] }, workflow_dispatch: null, schedule: [{ cron: "0 0 * * *" }] }, jobs: {} });
   assert.deepEqual(derivedScenarios(workflow), [
     { label: "PR into `develop`", event: { event: "pull_request", pr: 1, base: "develop", title: "feat: a change" } },
     { label: "PR into `develop` from a fork", event: { event: "pull_request", pr: 2, base: "develop", fork: "contributor", title: "fix: a change" } },
     { label: "push `main`", event: { event: "push", ref: "refs/heads/main", message: "feat: a change" } },
-    { label: "push `develop`", event: { event: "push", ref: "refs/heads/develop", message: "feat: a change" } },
     { label: "manual run", event: { event: "workflow_dispatch" } },
   ]);
+  const renovate = parseWorkflowShape("r.yml", { on: { push: { branches: ["renovate/**"] } }, jobs: {} });
+  assert.deepEqual(derivedScenarios(renovate).map((s) => s.event), [{ event: "push", ref: "refs/heads/renovate/example", message: "feat: a change" }]);
   assert.deepEqual(derivedScenarios(parseWorkflowShape("x.yml", { on: "push", jobs: {} })).map((s) => s.label), ["push `main`"]);
   assert.deepEqual(derivedScenarios(parseWorkflowShape("x.yml", { on: ["schedule"], jobs: {} })), []);
 });
