@@ -45,8 +45,9 @@ async function reviewFile(file: string, before: GeneratedFile | undefined, after
   const is = after && version(after);
   const changes = workflowChanges(was?.value, is?.value);
   const security = securityChanges(was, is);
-  // A change to comments alone (a pin's tag) changes no value: it cannot change behaviour or findings.
-  if (changes.length === 0) return { ...empty, security };
+  // Text that differs only in comments (a pin's tag, the generator's own marks) changes no value:
+  // it cannot change behaviour or findings, and without a security change it is no change at all.
+  if (changes.length === 0) return security.length ? { ...empty, security } : { ...empty, status: "unchanged" };
   const [{ lintDelta }, { behaviourChanges }, { scenariosFor }, { parseWorkflowShape }] = await Promise.all([
     import("./lint-delta.ts"),
     import("./behaviour.ts"),
