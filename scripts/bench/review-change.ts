@@ -49,7 +49,7 @@ function review(): number {
 }
 
 try {
-  copyProject(PROJECT_ROOT, root);
+  copyProject(PROJECT_ROOT, root, "own");
   const samples = { cold: [] as number[], change: [] as number[], again: [] as number[] };
   const load = [loadavg()[0]!];
   for (let round = 0; round < rounds; round++) {

@@ -1,6 +1,6 @@
 /**
- * A copy of the project in a temporary git repository (see `copyProject`), for
- * reviewing real commits. Edits are string replacements in the copy's sources that
+ * A copy of the project in a temporary git repository (see `copyProject`; it shares
+ * what this checkout remembers), for reviewing real commits. Edits are string replacements in the copy's sources that
  * fail loudly when their anchor is gone.
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
@@ -24,7 +24,7 @@ export interface ProjectRepo {
 /** The copy, committed once on `main`; `prepare` changes it before that commit. */
 export function projectRepo(prepare: (root: string) => void = () => undefined): ProjectRepo {
   const root = mkdtempSync(path.join(tmpdir(), "review-repo-"));
-  copyProject(PROJECT_ROOT, root);
+  copyProject(PROJECT_ROOT, root, "shared");
   prepare(root);
   gitIn(root, "commit", "--quiet", "--all", "--allow-empty", "-m", "base");
   return {
@@ -36,7 +36,13 @@ export function projectRepo(prepare: (root: string) => void = () => undefined): 
       if (!text.includes(from)) throw new Error(`${file} no longer contains ${JSON.stringify(from)}; update the test's edit`);
       writeFileSync(target, text.replace(from, to));
     },
-    review: (...args) => spawnSync(process.execPath, [path.join(root, "scripts", "run-ts.mjs"), path.join(root, "scripts", "review.ts"), ...args], { cwd: root, encoding: "utf8", env: { ...process.env, GITHUB_ACTIONS: "" } }),
+    // The copy's compiled commands stay in the copy (a shared cache would keep one per temporary path).
+    review: (...args) =>
+      spawnSync(process.execPath, [path.join(root, "scripts", "run-ts.mjs"), path.join(root, "scripts", "review.ts"), ...args], {
+        cwd: root,
+        encoding: "utf8",
+        env: { ...process.env, GITHUB_ACTIONS: "", RUN_TS_CACHE: path.join(root, ".run-ts-cache") },
+      }),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }
