@@ -40,7 +40,7 @@ test("only the comment job can write to pull requests, and only for a branch of 
   const comment = jobs["review-comment"]!;
   assert.deepEqual(comment.needs, ["review"]);
   assert.match(comment.if!, /github\.event\.pull_request\.head\.repo\.full_name == github\.repository/);
-  assert.ok(!comment.steps.some((s) => s.uses?.startsWith("actions/checkout@")), "the job with the write token runs none of the pull request's files");
+  assert.ok(!comment.steps.some((s) => s.uses?.startsWith("actions/checkout@")), "the job with the write token checks nothing out: it runs no project command");
 });
 
 const commentScript = jobs["review-comment"]!.steps.find((s) => s.run?.includes(MARKER))!.run!;
