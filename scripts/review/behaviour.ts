@@ -40,12 +40,12 @@ export async function behaviourChanges(file: string, before: string | undefined,
     }
   };
   const [was, is] = await Promise.all([simulateVersion(before), simulateVersion(after)]);
-  const notes = [was && "problem" in was ? `the base version was not simulated: ${was.problem}` : "", is && "problem" in is ? `the working tree's version was not simulated: ${is.problem}` : ""].filter(Boolean);
-  if (notes.length) return { behaviour: [], notes };
-  const behaviour = scenarios.flatMap((scenario, i) =>
-    scenarioChanges(scenario.label, was && !("problem" in was) ? { workflow: was.workflow, run: was.plans[i]! } : undefined, is && !("problem" in is) ? { workflow: is.workflow, run: is.plans[i]! } : undefined),
+  const notes = ([["the base version", was], ["the working tree's version", is]] as const).flatMap(([version, simulated]) =>
+    simulated && "problem" in simulated ? [`${version} was not simulated: ${simulated.problem}`] : [],
   );
-  return { behaviour, notes };
+  if (notes.length) return { behaviour: [], notes };
+  const side = (simulated: Simulated | undefined, i: number): Side => (simulated && !("problem" in simulated) ? { workflow: simulated.workflow, run: simulated.plans[i]! } : undefined);
+  return { behaviour: scenarios.flatMap((scenario, i) => scenarioChanges(scenario.label, side(was, i), side(is, i))), notes };
 }
 
 type Side = { workflow: WorkflowShape; run: ScenarioPlan } | undefined;
