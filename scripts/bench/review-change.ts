@@ -1,11 +1,11 @@
 /**
- * `node scripts/run-ts.mjs scripts/bench/review-change.ts [--rounds N]`: how long
+ * `node scripts/run-ts.mjs scripts/bench/review-change.ts [--runs N]`: how long
  * `npm run review` takes on a one-job change of docker-build (the workflow with the most
- * scenarios), in a copy of the project, as a user runs it. Three cases per round,
- * interleaved: cold (nothing remembered: compile, build the base, simulate both sides,
- * as in CI), a new change (the base remembered, the changed workflow simulated), and
- * again (everything remembered: a second review, or a review after `npm run gen`, which
- * simulates the changed workflow for its plan report). Prints medians and the load.
+ * scenarios), in a copy of the project, as a user runs it. Three cases, interleaved with
+ * `node -e 0` by the benchmark's harness: cold (nothing remembered: compile, build the
+ * base, simulate both sides, as in CI), a new change (the base remembered, the changed
+ * workflow simulated), and again (everything remembered: a second review, or a review
+ * after `npm run gen`, which simulates the changed workflow for its plan report).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -13,63 +13,62 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { exitWithUsage, readCommandLine } from "../cli/command-line.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
+import { BASELINE_ID } from "./commands.ts";
+import { measureInterleaved, type BenchCommand } from "./measure.ts";
 import { copyProject } from "./project-copy.ts";
-import { summarize } from "./statistics.ts";
+import { formatTable, resultRows } from "./report.ts";
 
 const command = {
   name: "bench:review (node scripts/run-ts.mjs scripts/bench/review-change.ts)",
   summary:
-    "Times `npm run review` on a one-job change of docker-build in a copy of the project: cold (nothing remembered, as in CI), a new change\n(the base remembered) and again (everything remembered, as after `npm run gen`), interleaved; prints medians and the load average.",
-  flags: { rounds: { type: "string", value: "N", description: "rounds, at least 3 (default: 5)" } },
-  examples: ["node scripts/run-ts.mjs scripts/bench/review-change.ts --rounds 3"],
+    "Times `npm run review` on a one-job change of docker-build in a copy of the project: cold (nothing remembered, as in CI), a new change\n(the base remembered) and again (everything remembered, as after `npm run gen`), interleaved with `node -e 0`; prints medians, ranges,\nCPU time and the load average.",
+  flags: { runs: { type: "string", value: "N", description: "timed runs per case (default: 5)" } },
+  examples: ["node scripts/run-ts.mjs scripts/bench/review-change.ts --runs 3"],
 } as const;
 const { values } = readCommandLine(command, process.argv.slice(2));
-const rounds = Number(values.rounds ?? "5");
-if (!Number.isInteger(rounds) || rounds < 3) exitWithUsage(command, `--rounds takes a whole number of at least 3, not "${values.rounds}"`);
+const runs = Number(values.runs ?? "5");
+if (!Number.isInteger(runs) || runs < 1) exitWithUsage(command, `--runs takes a whole number of at least 1, not "${values.runs}"`);
 
 const root = mkdtempSync(path.join(tmpdir(), "charon-bench-review-"));
 const job = path.join(root, "workflows-src", "docker-build", "trivy-pr-app-only.ts");
+let edits = 0;
 
-/** Changes one job: the scan job's time limit, a new value each time, so its text is new. */
-function changeOneJob(round: number): void {
+/** Changes one job: the scan job's time limit, a new value each time, so its text was never simulated. */
+function changeOneJob(): Record<string, string> {
   const text = readFileSync(job, "utf8");
-  const changed = text.replace(/"timeout-minutes": \d+,/, `"timeout-minutes": ${40 + round},`);
+  const changed = text.replace(/"timeout-minutes": \d+,/, `"timeout-minutes": ${40 + ++edits},`);
   if (changed === text) throw new Error(`${job} has no "timeout-minutes" to change; update the benchmark's edit`);
   writeFileSync(job, changed);
+  return {};
 }
 
-function review(): number {
-  const start = performance.now();
-  const run = spawnSync(process.execPath, [path.join(root, "scripts", "run-ts.mjs"), path.join(root, "scripts", "review.ts"), "--format", "json"], { cwd: root, encoding: "utf8" });
-  const ms = performance.now() - start;
-  if (run.status !== 0) throw new Error(`review failed: ${run.stderr}`);
-  const changed = (JSON.parse(run.stdout) as { workflows: { status: string }[] }).workflows.filter((w) => w.status !== "unchanged").length;
-  if (changed !== 1) throw new Error(`the review saw ${changed} changed workflows, not 1`);
-  return ms;
-}
+const review = [process.execPath, path.join(root, "scripts", "run-ts.mjs"), path.join(root, "scripts", "review.ts"), "--format", "json"];
+const cases: BenchCommand[] = [
+  { id: BASELINE_ID, label: "node -e 0", argv: [process.execPath, "-e", "0"], cwd: root },
+  {
+    id: "review-cold",
+    label: "review, cold: nothing remembered (as in CI)",
+    argv: review,
+    cwd: root,
+    env: () => {
+      rmSync(path.join(root, "node_modules", ".cache"), { recursive: true, force: true });
+      return changeOneJob();
+    },
+  },
+  { id: "review-change", label: "review, a new change: the base remembered", argv: review, cwd: root, env: changeOneJob },
+  { id: "review-again", label: "review again (or after npm run gen): all remembered", argv: review, cwd: root },
+];
 
 try {
   copyProject(PROJECT_ROOT, root, "own");
-  const samples = { cold: [] as number[], change: [] as number[], again: [] as number[] };
+  changeOneJob();
+  const check = spawnSync(review[0]!, review.slice(1), { cwd: root, encoding: "utf8" });
+  const changed = check.status === 0 ? (JSON.parse(check.stdout) as { workflows: { status: string }[] }).workflows.filter((w) => w.status !== "unchanged").length : -1;
+  if (changed !== 1) throw new Error(`the review of the changed copy saw ${changed} changed workflows, not 1:\n${check.stderr}`);
   const load = [loadavg()[0]!];
-  for (let round = 0; round < rounds; round++) {
-    process.stderr.write(`bench: round ${round + 1} of ${rounds}\r`);
-    changeOneJob(2 * round);
-    rmSync(path.join(root, "node_modules", ".cache"), { recursive: true, force: true });
-    samples.cold.push(review());
-    changeOneJob(2 * round + 1);
-    samples.change.push(review());
-    samples.again.push(review());
-  }
+  const samples = measureInterleaved(cases, runs, (round) => process.stderr.write(`bench: round ${round + 1} of ${runs}\r`));
   load.push(loadavg()[0]!);
-  const line = (label: string, ms: readonly number[]) => {
-    const s = summarize(ms);
-    return `  ${label.padEnd(58)} ${(s.median / 1000).toFixed(2)} s (${(s.min / 1000).toFixed(2)}–${(s.max / 1000).toFixed(2)})`;
-  };
-  console.log(`\nnpm run review, one job of docker-build changed, ${rounds} rounds, median (range):`);
-  console.log(line("cold: nothing remembered (as in CI)", samples.cold));
-  console.log(line("a new change: the base remembered, the change simulated", samples.change));
-  console.log(line("again, or after npm run gen: everything remembered", samples.again));
+  console.log(`\nnpm run review, one job of docker-build changed:\n${formatTable(resultRows(cases, samples, BASELINE_ID), runs)}`);
   console.log(`load average (1 min) before/after: ${load.map((l) => l.toFixed(1)).join(" / ")} on ${cpus().length} CPUs`);
 } finally {
   rmSync(root, { recursive: true, force: true });

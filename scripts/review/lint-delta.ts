@@ -2,10 +2,12 @@
  * The lint findings a change brings and the ones it fixes: the project's rules run on
  * both versions of a workflow (the same rules, the working tree's, so the difference
  * is the workflow's), and findings are matched by rule, message and the path of the
- * step they are on, so a step that moved keeps its findings.
+ * step they are on, so a step that moved keeps its findings. A version gen, check or
+ * lint found clean before is not linted again.
  */
 import type { GeneratedFile } from "../files/generated-file.ts";
 import type { Finding } from "../lint/rule.ts";
+import { emittedFindings } from "../pipeline/emitted-lint.ts";
 import { stablePath } from "./step-identity.ts";
 
 /** A finding as the review reports it. */
@@ -21,15 +23,13 @@ export async function lintDelta(
   before: { file: GeneratedFile; value: Readonly<Record<string, unknown>> } | undefined,
   after: { file: GeneratedFile; value: Readonly<Record<string, unknown>> } | undefined,
 ): Promise<{ new: LintEntry[]; fixed: LintEntry[] }> {
-  const [{ lint }, { emittedDocuments }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts")]);
-  const findings = (side: typeof before): Map<string, LintEntry> => {
+  const findings = async (side: typeof before): Promise<Map<string, LintEntry>> => {
     if (!side) return new Map();
     // Without TypeScript sources: the review reports YAML paths, and locating them costs a second build.
-    const found: Finding[] = lint(emittedDocuments([{ path: side.file.path, content: side.file.content }]));
+    const found: Finding[] = await emittedFindings([{ path: side.file.path, content: side.file.content }]);
     return new Map(found.map((f) => [`${f.rule}\u0000${f.message}\u0000${stablePath(side.value, f.path)}`, { rule: f.rule, severity: f.severity, path: f.path, message: f.message }]));
   };
-  const was = findings(before);
-  const is = findings(after);
+  const [was, is] = [await findings(before), await findings(after)];
   return {
     new: [...is].filter(([key]) => !was.has(key)).map(([, entry]) => entry),
     fixed: [...was].filter(([key]) => !is.has(key)).map(([, entry]) => entry),
