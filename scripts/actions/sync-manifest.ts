@@ -56,11 +56,11 @@ export function manifestChanges(before: PinTable, after: ActionManifest): string
     }
     const found: string[] = [];
     for (const [name, input] of Object.entries(facts.inputs)) {
-      const was = old.inputs[name];
+      const was = Object.hasOwn(old.inputs, name) ? old.inputs[name] : undefined;
       if (!was) found.push(`"${action}": input "${name}" added`);
       else if (JSON.stringify(was) !== JSON.stringify(input)) found.push(`"${action}": input "${name}" changed from ${JSON.stringify(was)} to ${JSON.stringify(input)}`);
     }
-    for (const name of Object.keys(old.inputs)) if (!(name in facts.inputs)) found.push(`"${action}": input "${name}" removed`);
+    for (const name of Object.keys(old.inputs)) if (!Object.hasOwn(facts.inputs, name)) found.push(`"${action}": input "${name}" removed`);
     for (const name of facts.outputs) if (!old.outputs.includes(name)) found.push(`"${action}": output "${name}" added`);
     for (const name of old.outputs) if (!facts.outputs.includes(name)) found.push(`"${action}": output "${name}" removed`);
     if (!found.length && JSON.stringify(old) !== JSON.stringify(facts)) found.push(`"${action}": order of inputs or outputs changed`);
