@@ -9,7 +9,7 @@ import { parse } from "yaml";
 import { parseEvent, type EventDescription } from "./event.ts";
 import { rememberedPlan } from "./plan-cache.ts";
 import type { Scenario } from "./scenarios.ts";
-import { simulate, type Plan } from "./simulate.ts";
+import type { Plan } from "./simulate.ts";
 import { jobOutcome, stepUncertainty } from "./uncertain-results.ts";
 import { conditionText } from "../expressions/evaluate.ts";
 import { parseWorkflowShape, triggerNames, type WorkflowShape } from "./workflow-shape.ts";
@@ -88,7 +88,8 @@ export async function planScenarios(file: string, yamlText: string, scenarios: r
   const plans = await Promise.all(
     scenarios.map(async (scenario) => {
       const event = parseEvent(scenario.event);
-      return { scenario, event, plan: await rememberedPlan(yamlText, event, () => simulate(workflow, event)) };
+      // The simulation (its models and their libraries) loads only when a plan is not remembered.
+      return { scenario, event, plan: await rememberedPlan(yamlText, event, async () => (await import("./simulate.ts")).simulate(workflow, event)) };
     }),
   );
   return { workflow, plans };

@@ -6,7 +6,6 @@
  * such a success as uncertain, with the reason, rather than as a plain success.
  */
 import type { EventDescription } from "./event.ts";
-import { actionKey } from "./models/index.ts";
 import type { JobPlan, Plan, StepPlan } from "./simulate.ts";
 
 /** Actions that need a write scope or an OIDC token, which a fork's pull request does not get. */
@@ -23,7 +22,8 @@ export function stepUncertainty(step: StepPlan, event: EventDescription): string
   if (step.result !== "success") return undefined;
   if (step.how === "no model") return "no model of the action: assumed to succeed";
   if (step.uses === undefined || event.event !== "pull_request" || event.fork === undefined) return undefined;
-  return REFUSED_TO_FORKS[actionKey(step.uses)];
+  // The action without its version: `owner/repo[/path]`.
+  return REFUSED_TO_FORKS[step.uses.split("@")[0]!];
 }
 
 /** Whether a job's success rests on a step the simulation cannot vouch for. */
