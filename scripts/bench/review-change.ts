@@ -15,7 +15,7 @@ import { exitWithUsage, readCommandLine } from "../cli/command-line.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { BASELINE_ID } from "./commands.ts";
 import { measureInterleaved, type BenchCommand } from "./measure.ts";
-import { copyProject } from "./project-copy.ts";
+import { commitCopy, copyProject } from "../files/project-copy.ts";
 import { formatTable, resultRows } from "./report.ts";
 
 const command = {
@@ -61,6 +61,7 @@ const cases: BenchCommand[] = [
 
 try {
   copyProject(PROJECT_ROOT, root, "own");
+  commitCopy(root);
   changeOneJob();
   const check = spawnSync(review[0]!, review.slice(1), { cwd: root, encoding: "utf8" });
   const changed = check.status === 0 ? (JSON.parse(check.stdout) as { workflows: { status: string }[] }).workflows.filter((w) => w.status !== "unchanged").length : -1;

@@ -7,7 +7,7 @@ import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { copyProject, gitIn } from "../../scripts/bench/project-copy.ts";
+import { commitCopy, copyProject, gitIn } from "../../scripts/files/project-copy.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 
 export interface ProjectRepo {
@@ -25,6 +25,7 @@ export interface ProjectRepo {
 export function projectRepo(prepare: (root: string) => void = () => undefined): ProjectRepo {
   const root = mkdtempSync(path.join(tmpdir(), "review-repo-"));
   copyProject(PROJECT_ROOT, root, "shared");
+  commitCopy(root);
   prepare(root);
   gitIn(root, "commit", "--quiet", "--all", "--allow-empty", "-m", "base");
   return {
