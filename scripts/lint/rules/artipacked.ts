@@ -4,9 +4,11 @@
  * can leak it. The one exception is a job that pushes with git in a later `run:` step.
  * Anchor: zizmor artipacked.
  */
-import { commandsOf, commandWords } from "../shell-text.ts";
+import { commandsOf, everyScript } from "../../shell/read-shell.ts";
+import type { WorkflowObject } from "../document.ts";
 import type { Rule } from "../rule.ts";
-import { actionOf, isYamlMap, jobsOf, stepLabel, stepsOf } from "../walk.ts";
+import { runScriptOf } from "../run-script.ts";
+import { actionOf, isYamlMap, jobsOf, stepLabel, stepsOf, type StepEntry } from "../walk.ts";
 
 export const artipacked: Rule = {
   id: "artipacked",
@@ -47,17 +49,14 @@ jobs:
         const inputs = entry.step["with"];
         const persist = isYamlMap(inputs) ? inputs["persist-credentials"] : undefined;
         if (persist === false || persist === "false") return;
-        if (steps.slice(position + 1).some((later) => pushesWithGit(later.step["run"]))) return;
+        if (steps.slice(position + 1).some((later) => pushesWithGit(document.workflow, later))) return;
         report(`${entry.path}.with.persist-credentials`, `step "${stepLabel(entry)}" leaves the token in ".git/config"; set "persist-credentials: false" under "with:"`);
       });
     }
   },
 };
 
-function pushesWithGit(run: unknown): boolean {
-  if (typeof run !== "string") return false;
-  return commandsOf(run).some((command) => {
-    const words = commandWords(command);
-    return words[0] === "git" && words.slice(1).includes("push");
-  });
+function pushesWithGit(workflow: WorkflowObject, entry: StepEntry): boolean {
+  const script = runScriptOf(workflow, entry);
+  return script !== undefined && everyScript(script).flatMap(commandsOf).some((command) => command.name === "git" && command.words.slice(1).some((w) => w.value === "push"));
 }

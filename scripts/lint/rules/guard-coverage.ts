@@ -13,7 +13,9 @@ import { conditionOf, contextPathsOf, contextPathsOfValue } from "../expressions
 import { artifactNameOf, DOWNLOAD_ACTION, productUses, UPLOAD_ACTION } from "../products.ts";
 import type { Report, Rule } from "../rule.ts";
 import { describeValues, guardVerdict, jobGuardVerdict, type GuardVerdict } from "../step-guard.ts";
-import { actionOf, isYamlMap, jobsOf, needsOf, scalarsOf, stepLabel, stepsOf, type JobEntry, type StepEntry, type YamlMap } from "../walk.ts";
+import type { WorkflowObject } from "../document.ts";
+import { runScriptOf } from "../run-script.ts";
+import { actionOf, isYamlMap, jobsOf, needsOf, scalarsOf, stepLabel, stepsOf, type JobEntry, type StepEntry } from "../walk.ts";
 
 export const guardCoverage: Rule = {
   id: "guard-coverage",
@@ -56,7 +58,7 @@ jobs:
       const steps = stepsOf(job);
       for (const consumer of steps) {
         const earlier = steps.filter((s) => s.index < consumer.index);
-        for (const { producer, what } of dependencies(consumer, earlier)) {
+        for (const { producer, what } of dependencies(document.workflow, consumer, earlier)) {
           const name = producer.id ?? stepLabel(producer);
           const guard = producer.id ? `guard it with after: [${producer.id}] (add "steps.${producer.id}.outcome == 'success'" to its if:)` : `give step "${name}" an id and guard this step on its outcome`;
           reportVerdict(report, `${consumer.path}.if`, `step "${stepLabel(consumer)}" ${what} "${name}"`, name, guard, guardVerdict(steps, producer, consumer));
@@ -112,35 +114,35 @@ function readsOnlyNeeds(condition: unknown): boolean {
  * variable that the script only ever expands with a default (`${COUNT:-n/a}`) is
  * tolerated: the script visibly handles the empty value of a skipped producer.
  */
-function dependencies(consumer: StepEntry, earlier: readonly StepEntry[]): { producer: StepEntry; what: string }[] {
+function dependencies(workflow: WorkflowObject, consumer: StepEntry, earlier: readonly StepEntry[]): { producer: StepEntry; what: string }[] {
   const found = new Map<StepEntry, string>();
   const env = `${consumer.path}.env.`;
   for (const scalar of scalarsOf(consumer.step, consumer.path)) {
-    if (scalar.path.startsWith(env) && readOnlyWithDefault(consumer.step, scalar.path.slice(env.length))) continue;
+    if (scalar.path.startsWith(env) && readOnlyWithDefault(workflow, consumer, scalar.path.slice(env.length))) continue;
     for (const ref of contextPathsOfValue(scalar)) {
       const [root, id, property] = ref.segments;
       const producer = earlier.find((s) => s.id === id);
       if (root === "steps" && property === "outputs" && producer && !found.has(producer)) found.set(producer, `reads "${ref.text}" of`);
     }
   }
-  for (const use of productUses(consumer, earlier)) if (!found.has(use.producer)) found.set(use.producer, use.what);
+  for (const use of productUses(workflow, consumer, earlier)) if (!found.has(use.producer)) found.set(use.producer, use.what);
   return [...found].map(([producer, what]) => ({ producer, what }));
 }
 
 /**
  * True when the step's code uses the env variable and every use supplies a default:
- * `${NAME:-…}` / `${NAME-…}` in a shell script, `process.env.NAME ?? …` / `|| …` in a
- * github-script body. This is code text, not an expression.
+ * `${NAME:-…}` / `${NAME-…}` in a shell script (read by the shell adapter),
+ * `process.env.NAME ?? …` / `|| …` in a github-script body (JavaScript text).
  */
-function readOnlyWithDefault(step: YamlMap, name: string): boolean {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return false;
-  const run = step["run"];
-  if (typeof run === "string") {
-    const uses = [...run.matchAll(new RegExp(`\\$(?:\\{)?${name}(?![A-Za-z0-9_])(:?-)?`, "g"))];
-    return uses.length > 0 && uses.every((use) => use[0].startsWith("${") && use[1] !== undefined);
+function readOnlyWithDefault(workflow: WorkflowObject, entry: StepEntry, name: string): boolean {
+  const script = runScriptOf(workflow, entry);
+  if (script) {
+    const uses = script.expansions.filter((e) => e.name === name);
+    return uses.length > 0 && uses.every((e) => e.operator === ":-" || e.operator === "-");
   }
-  const script = actionOf(step) === "actions/github-script" && isYamlMap(step["with"]) ? step["with"]["script"] : undefined;
-  if (typeof script !== "string") return false;
-  const uses = [...script.matchAll(new RegExp(`process\\.env(?:\\.${name}|\\[["']${name}["']\\])(?![A-Za-z0-9_])\\s*(\\?\\?|\\|\\|)?`, "g"))];
+  const { step } = entry;
+  const body = actionOf(step) === "actions/github-script" && isYamlMap(step["with"]) ? step["with"]["script"] : undefined;
+  if (typeof body !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return false;
+  const uses = [...body.matchAll(new RegExp(`process\\.env(?:\\.${name}|\\[["']${name}["']\\])(?![A-Za-z0-9_])\\s*(\\?\\?|\\|\\|)?`, "g"))];
   return uses.length > 0 && uses.every((use) => use[1] !== undefined);
 }

@@ -63,7 +63,7 @@ jobs:
               continue;
             }
             if (property !== "outputs" || output === undefined) continue;
-            const declared = declaredOutputsOf(producer.step);
+            const declared = declaredOutputsOf(document.workflow, producer);
             if (declared && !declared.has(output)) {
               const known = declared.size ? `it declares ${[...declared].map((o) => `"${o}"`).join(", ")}` : "it declares no outputs";
               report(scalar.path, `${where} reads "${ref.text}" but step "${stepLabel(producer)}" does not declare output "${output}" (${known}); read a declared output or write "${output}" to "$GITHUB_OUTPUT" in that step`);
