@@ -1,73 +1,115 @@
 /**
- * Where linted workflows come from: the workflows the sources emit (built in
- * memory, with their TypeScript sources) or YAML files named on the command line,
- * which GitHub's workflow parser validates first. Its errors become findings of
- * the pseudo-rule `workflow-parser`, so one report lists every problem.
+ * Where linted documents come from: the workflows the sources emit (built in memory,
+ * with their TypeScript sources) or YAML files named on the command line. A named
+ * workflow is validated first by GitHub's workflow parser and by actionlint; their
+ * errors become findings of the pseudo-rules `workflow-parser` and
+ * `actionlint/<kind>`, so one report lists every problem. An action's metadata
+ * (`action.yml`) is read as an action: neither checker reads that format.
+ *
+ * Input is bounded: only regular files, at most MAX_FILE_BYTES each, are read, so a
+ * directory, a FIFO or a device gets one line of error and never a hang.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { isEmittedWorkflow } from "../emit/emit-workflow.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
-import { parseWorkflowDocument, pathAt, type WorkflowDocument } from "./document.ts";
-import type { Finding } from "./rule.ts";
+import { offsetOfPosition, parseWorkflowDocument, pathAt, type WorkflowDocument } from "./document.ts";
+import { ACTIONLINT_PREFIX, PARSER_RULE_ID, type Finding } from "./rule.ts";
 
-/** The rule id of findings that come from GitHub's workflow parser rather than a rule. */
-export const PARSER_RULE_ID = "workflow-parser";
+/** The largest file lint reads: far above any real workflow, far below what would strain memory. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+/** A file that cannot be linted at all; its message is one line that names the file and the fix. */
+export class InputError extends Error {}
 
 /** Documents of the emitted workflows among generated files. */
 export function emittedDocuments(files: readonly GeneratedFile[]): WorkflowDocument[] {
-  return files.filter(isEmittedWorkflow).map((f) => parseWorkflowDocument(f.path, f.content, f.sources));
+  return files.filter(isEmittedWorkflow).map((f) => parseWorkflowDocument(f.path, f.content, { ...(f.sources ? { sources: f.sources } : {}), emitted: true }));
 }
 
-/** A YAML file read and parsed, with what GitHub's parser reports about it. */
+/** A YAML file read and parsed, with what the workflow checkers report about it. */
 export interface LoadedFile {
   readonly document: WorkflowDocument | undefined;
   readonly findings: Finding[];
 }
 
+/** Reads a file named on the command line; throws InputError for what is not a regular file of a sane size. */
+export function readInputFile(file: string): string {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    throw new InputError(`lint: "${file}" not found; name workflow or action YAML files that exist`);
+  }
+  if (stat.isDirectory()) throw new InputError(`lint: "${file}" is a directory; name the YAML files in it (e.g. "${file}/*.yml")`);
+  if (!stat.isFile()) throw new InputError(`lint: "${file}" is not a regular file (a device, FIFO or socket); name a workflow or action YAML file`);
+  if (stat.size > MAX_FILE_BYTES) throw new InputError(`lint: "${file}" has ${stat.size} bytes, more than the ${MAX_FILE_BYTES} a workflow may have here; name a workflow or action YAML file`);
+  const fd = openSync(file, "r");
+  try {
+    if (!fstatSync(fd).isFile()) throw new InputError(`lint: "${file}" is not a regular file; name a workflow or action YAML file`);
+    // Read at most one byte past the limit, so a file that grows after the check is still bounded.
+    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_FILE_BYTES) throw new InputError(`lint: "${file}" has more than ${MAX_FILE_BYTES} bytes; name a workflow or action YAML file`);
+    return buffer.subarray(0, length).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
- * Reads a workflow file and validates it with GitHub's workflow parser (loaded only
- * here, so that `gen` does not pay for it). A file that is not YAML gives one
- * finding and no document.
+ * Reads a workflow or action file; a workflow is validated with GitHub's workflow
+ * parser and, with `actionlint`, by actionlint (both loaded only here, so that `gen`
+ * does not pay for them). A file that is not YAML gives one finding and no document.
  */
-export async function loadWorkflowFile(file: string): Promise<LoadedFile> {
-  const text = readFileSync(file, "utf8");
+export async function loadWorkflowFile(file: string, options: { actionlint?: boolean } = {}): Promise<LoadedFile> {
+  const text = readInputFile(file);
   let document: WorkflowDocument;
   try {
     document = parseWorkflowDocument(file, text);
   } catch (error) {
     return { document: undefined, findings: [{ rule: PARSER_RULE_ID, severity: "error", file, path: "", message: `${(error as Error).message}; fix the YAML` }] };
   }
-  const { NoOperationTraceWriter, parseWorkflow } = await import("@actions/workflow-parser");
-  const result = parseWorkflow({ name: file, content: text }, new NoOperationTraceWriter());
-  const findings = result.context.errors.getErrors().map((error): Finding => {
-    const start = (error as { range?: { start: { line: number; column: number } } }).range?.start;
-    const offset = start ? offsetOf(text, start.line, start.column) : undefined;
-    const raw = (error as { rawMessage?: string }).rawMessage ?? error.message;
-    return {
-      rule: PARSER_RULE_ID,
-      severity: "error",
-      file,
-      path: offset === undefined ? "" : pathAt(document, offset),
-      ...(start ? { line: start.line } : {}),
-      message: `${lowerFirst(raw)}; fix it as GitHub's workflow syntax requires`,
-    };
-  });
+  if (document.kind === "action") return { document, findings: [] };
+  const findings = await parserFindings(document);
+  if (options.actionlint) findings.push(...(await actionlintFindings(document)));
   return { document, findings };
 }
 
-/**
- * Drops parser findings that a rule reports better: an unexpected key that
- * `unknown-key` names (with a suggestion) at the same path.
- */
-export function withoutDuplicates(parserFindings: readonly Finding[], ruleFindings: readonly Finding[]): Finding[] {
-  const known = new Set(ruleFindings.filter((f) => f.rule === "unknown-key").map((f) => `${f.file}\u0000${f.path}`));
-  return parserFindings.filter((f) => !(f.message.startsWith("unexpected value") && known.has(`${f.file}\u0000${f.path}`)));
+async function parserFindings(document: WorkflowDocument): Promise<Finding[]> {
+  const { NoOperationTraceWriter, parseWorkflow } = await import("@actions/workflow-parser");
+  const result = parseWorkflow({ name: document.file, content: document.text }, new NoOperationTraceWriter());
+  return result.context.errors.getErrors().map((error): Finding => {
+    const start = (error as { range?: { start: { line: number; column: number } } }).range?.start;
+    const raw = (error as { rawMessage?: string }).rawMessage ?? error.message;
+    return { rule: PARSER_RULE_ID, severity: "error", ...at(document, start), message: `${lowerFirst(raw)}; fix it as GitHub's workflow syntax requires` };
+  });
 }
 
-function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) offset = text.indexOf("\n", offset) + 1;
-  return offset + column - 1;
+async function actionlintFindings(document: WorkflowDocument): Promise<Finding[]> {
+  const { actionlint } = await import("./actionlint.ts");
+  return (await actionlint(document.file, document.text)).map((found): Finding => ({
+    rule: `${ACTIONLINT_PREFIX}${found.kind}`,
+    severity: "error",
+    ...at(document, { line: found.line, column: found.column }),
+    message: lowerFirst(found.message),
+  }));
+}
+
+/** File, YAML path, line and column of a position that a checker reports. */
+function at(document: WorkflowDocument, start: { line: number; column: number } | undefined): Pick<Finding, "file" | "path" | "line" | "column"> {
+  if (!start) return { file: document.file, path: "" };
+  const offset = offsetOfPosition(document, start.line, start.column);
+  return { file: document.file, path: pathAt(document, offset), line: start.line, column: start.column };
+}
+
+/**
+ * Drops checker findings that a rule reports better: an unexpected key that
+ * `unknown-key` names (with a suggestion) at the same path.
+ */
+export function withoutDuplicates(findings: readonly Finding[]): Finding[] {
+  const known = new Set(findings.filter((f) => f.rule === "unknown-key").map((f) => `${f.file}\u0000${f.path}`));
+  return findings.filter((f) => !(f.rule === PARSER_RULE_ID && f.message.startsWith("unexpected value") && known.has(`${f.file}\u0000${f.path}`)));
 }
 
 function lowerFirst(text: string): string {
