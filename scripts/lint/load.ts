@@ -12,7 +12,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { isEmittedWorkflow } from "../emit/emit-workflow.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
-import { offsetOfPosition, parseWorkflowDocument, pathAt, type WorkflowDocument } from "./document.ts";
+import { offsetOfPosition, parseWorkflowDocument, pathAt, pathSegments, type WorkflowDocument } from "./document.ts";
 import { ACTIONLINT_PREFIX, PARSER_RULE_ID, type Finding } from "./rule.ts";
 
 /** The largest file lint reads: far above any real workflow, far below what would strain memory. */
@@ -88,12 +88,14 @@ async function parserFindings(document: WorkflowDocument): Promise<Finding[]> {
 
 async function actionlintFindings(document: WorkflowDocument): Promise<Finding[]> {
   const { actionlint } = await import("./actionlint.ts");
-  return (await actionlint(document.file, document.text)).map((found): Finding => ({
+  const findings = (await actionlint(document.file, document.text)).map((found): Finding => ({
     rule: `${ACTIONLINT_PREFIX}${found.kind}`,
     severity: "error",
     ...at(document, { line: found.line, column: found.column }),
     message: lowerFirst(found.message),
   }));
+  // actionlint 1.7.7 predates the self-repository `uses: $/path` form, which GitHub accepts.
+  return findings.filter((f) => !(f.path.endsWith(".uses") && String(document.yaml.getIn(pathSegments(f.path)) ?? "").startsWith("$/")));
 }
 
 /** File, YAML path, line and column of a position that a checker reports. */

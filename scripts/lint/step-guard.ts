@@ -9,7 +9,7 @@
  * status keeps the answer sound: a "guarded" verdict holds for every real run.
  */
 import type { Expr as ExpressionAst } from "@actions/expressions";
-import { evaluateExpression } from "../expressions/evaluate.ts";
+import { callsStatusFunction, evaluateExpression } from "../expressions/evaluate.ts";
 import { splitTemplate } from "../../workflows-src/kit/expression-syntax.ts";
 import { assignmentCount, assignments, atomsOf, contextsOf, OTHER_VALUE, runs, type Atom, type JobStatus } from "./conditions.ts";
 import { conditionOf, contextPathsOf, expressionsOf } from "./expressions.ts";
@@ -47,6 +47,8 @@ export function guardVerdict(steps: readonly StepEntry[], producer: StepEntry, c
     conditions: condition ? [condition] : [],
     runs: (values, status, cached) => cached(consumer.step["if"], values, status),
     shown: [condition],
+    // A step whose if: calls always(), failure() or cancelled() was written to run after a failure and handle what is missing then.
+    handlesFailure: condition !== undefined && callsStatusFunction(condition),
   }, limit);
 }
 
@@ -100,6 +102,8 @@ interface ConsumerSpec {
   runs(values: ReadonlyMap<string, string>, status: JobStatus, cached: (condition: unknown, values: ReadonlyMap<string, string>, status: JobStatus) => boolean): boolean;
   /** Conditions whose atoms the message shows. */
   readonly shown: readonly (ExpressionAst | undefined)[];
+  /** True when running after the producer failed is the consumer's stated intent: only a skipped producer counts then. */
+  readonly handlesFailure?: boolean;
 }
 
 function decide(steps: readonly StepEntry[], producer: StepEntry, consumer: ConsumerSpec, limit: number): GuardVerdict {
@@ -179,7 +183,7 @@ function replayer(steps: readonly StepEntry[], producer: StepEntry, consumer: Co
     explored.add(state);
     for (const current of DEGRADE[status]) {
       if (!step || step.index >= consumer.index) {
-        if (producerOutcome !== "success" && consumer.runs(values, current, cached)) return producerOutcome;
+        if (producerOutcome !== "success" && !(consumer.handlesFailure && producerOutcome === "failure") && consumer.runs(values, current, cached)) return producerOutcome;
         continue;
       }
       const outcomes = cached(step.step["if"], values, current) ? (["success", "failure"] as const) : (["skipped"] as const);

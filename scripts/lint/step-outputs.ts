@@ -5,7 +5,7 @@
  * what the action's metadata lists (the committed action manifest).
  */
 import { loadActionManifest } from "../../workflows-src/kit/action-manifest.ts";
-import { type ShellCommand, type ShellScript, type ShellWord } from "../shell/read-shell.ts";
+import { everyScript, type ShellCommand, type ShellScript, type ShellWord } from "../shell/read-shell.ts";
 import type { WorkflowObject } from "./document.ts";
 import { runScriptOf } from "./run-script.ts";
 import { actionOf, type StepEntry } from "./walk.ts";
@@ -40,14 +40,17 @@ export function declaredOutputsOf(workflow: WorkflowObject, entry: StepEntry): R
  * (`name=value`, `name<<DELIM`, through `{ …; } >> "$GITHUB_OUTPUT"` or a loop too),
  * the lines of a here-document `cat` copies there, what is piped into
  * `tee -a "$GITHUB_OUTPUT"`, and the old `::set-output name=…::` command. Undefined
- * when a name is computed (`"${kind}=…"`), another program writes the file or is
- * handed its path, or the script is not bash: then the outputs cannot be known.
+ * when the outputs cannot be known: a name is computed (`"${kind}=…"`), another
+ * program writes the file or is handed its path, the script runs a program that is
+ * not known to leave the file alone (a script of the repository, `node -e`, `make`:
+ * each inherits GITHUB_OUTPUT and may write it), or the script is not bash.
  */
 export function outputsWrittenBy(script: ShellScript): string[] | undefined {
   if (script.dialect !== "bash") return undefined;
   const names: string[] = [];
-  for (const pipeline of script.pipelines) {
+  for (const pipeline of everyScript(script).flatMap((s) => s.pipelines)) {
     for (const command of pipeline.commands) {
+      if (command.words.length && !LEAVES_OUTPUTS_ALONE.has(command.name ?? "")) return undefined;
       const setOutput = command.name === "echo" ? setOutputName(command) : undefined;
       if (setOutput === null) return undefined;
       if (setOutput !== undefined) names.push(setOutput);
@@ -65,6 +68,19 @@ export function outputsWrittenBy(script: ShellScript): string[] | undefined {
   }
   return names;
 }
+
+/**
+ * Builtins and common tools that write "$GITHUB_OUTPUT" only through the redirections
+ * read here; any other program may write it itself.
+ */
+const LEAVES_OUTPUTS_ALONE = new Set([
+  "echo", "printf", "cat", "tee", "test", "[", "[[", "((", "true", "false", ":", "exit", "return", "set", "shopt", "export", "local",
+  "declare", "readonly", "unset", "shift", "cd", "pushd", "popd", "read", "mapfile", "break", "continue", "wait",
+  "trap", "sleep", "date", "basename", "dirname", "pwd", "ls", "mkdir", "rm", "rmdir", "cp", "mv", "ln", "touch", "chmod", "chown",
+  "find", "grep", "egrep", "sed", "awk", "cut", "tr", "sort", "uniq", "head", "tail", "wc", "jq", "yq", "base64", "sha256sum",
+  "sha1sum", "md5sum", "tar", "unzip", "zip", "gzip", "git", "docker", "curl", "wget", "env", "which", "command", "type", "uname",
+  "whoami", "id", "seq", "expr", "bc", "tput", "diff", "realpath", "readlink", "stat", "file", "du", "df", "printenv",
+]);
 
 /** True for a word that is the path of the step's output file (`"$GITHUB_OUTPUT"`, `${GITHUB_OUTPUT}`). */
 function isOutputFile(word: ShellWord): boolean {

@@ -21,6 +21,7 @@ const CURL_VALUE_OPTIONS = new Set("HdeuXAwTxrmKCEbcFDYyz");
 export const downloadExec: Rule = {
   id: "download-exec",
   severity: "error",
+  documents: ["workflow", "action"],
   what: "a `run:` script that pipes `curl`/`wget` into a shell or interpreter, feeds a download to one, or downloads a script and runs it",
   why: "the script runs whatever the server returns at that moment, unpinned and unreviewed; a moved branch or a compromised host owns the job and its token",
   examples: {

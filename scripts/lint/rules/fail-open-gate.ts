@@ -22,7 +22,8 @@ const FILTER_COMMANDS = new Set(["jq", "yq"]);
 
 export const failOpenGate: Rule = {
   id: "fail-open-gate",
-  severity: "error",
+  severity: "warning",
+  documents: ["workflow", "action"],
   what: "a script that turns a missing or unparsable result into zero (`$(jq … || echo 0)`, `N=$(jq '.n // 0' …)`, `|| true`, `${N:-0}` in a comparison), or a gate step with `continue-on-error: true`",
   why: "a broken or missing scan report then reads as zero findings and the gate passes; a security check must fail closed",
   examples: {

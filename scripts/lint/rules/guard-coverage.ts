@@ -20,6 +20,7 @@ import { actionOf, isYamlMap, jobsOf, needsOf, scalarsOf, stepLabel, stepsOf, ty
 export const guardCoverage: Rule = {
   id: "guard-coverage",
   severity: "error",
+  documents: ["workflow", "action"],
   what: "a step that reads another step's outputs or uses its image, file or artifact but can run when that step was skipped or failed",
   why: "the consumer then works on an empty value or a missing image and fails far from the cause (the docker save \"reference does not exist\" bug)",
   examples: {
@@ -56,14 +57,13 @@ jobs:
   check(document, report) {
     for (const job of jobsOf(document.workflow)) {
       const steps = stepsOf(job);
-      for (const consumer of steps) {
-        const earlier = steps.filter((s) => s.index < consumer.index);
-        for (const { producer, what } of dependencies(document.workflow, consumer, earlier)) {
+      steps.forEach((consumer, position) => {
+        for (const { producer, what } of dependencies(document.workflow, consumer, steps.slice(0, position))) {
           const name = producer.id ?? stepLabel(producer);
           const guard = producer.id ? `guard it with after: [${producer.id}] (add "steps.${producer.id}.outcome == 'success'" to its if:)` : `give step "${name}" an id and guard this step on its outcome`;
           reportVerdict(report, `${consumer.path}.if`, `step "${stepLabel(consumer)}" ${what} "${name}"`, name, guard, guardVerdict(steps, producer, consumer));
         }
-      }
+      });
       checkDownloads(job, jobsOf(document.workflow), report);
     }
   },
@@ -109,7 +109,8 @@ function readsOnlyNeeds(condition: unknown): boolean {
 }
 
 /**
- * Earlier steps the consumer depends on: those whose outputs it reads, then those
+ * Earlier steps the consumer depends on: those whose outputs it reads (in its env,
+ * inputs or script, not in its if:), then those
  * whose products it uses; one entry per producer. An output read into an env
  * variable that the script only ever expands with a default (`${COUNT:-n/a}`) is
  * tolerated: the script visibly handles the empty value of a skipped producer.
@@ -117,7 +118,10 @@ function readsOnlyNeeds(condition: unknown): boolean {
 function dependencies(workflow: WorkflowObject, consumer: StepEntry, earlier: readonly StepEntry[]): { producer: StepEntry; what: string }[] {
   const found = new Map<StepEntry, string>();
   const env = `${consumer.path}.env.`;
+  const condition = `${consumer.path}.if`;
   for (const scalar of scalarsOf(consumer.step, consumer.path)) {
+    // An output read in the step's own if: is compared there, and an empty value decides as the author wrote.
+    if (scalar.path === condition) continue;
     if (scalar.path.startsWith(env) && readOnlyWithDefault(workflow, consumer, scalar.path.slice(env.length))) continue;
     for (const ref of contextPathsOfValue(scalar)) {
       const [root, id, property] = ref.segments;

