@@ -49,7 +49,8 @@ if (values.phase !== undefined) {
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) exitWithUsage(command, `--jobs takes a whole number of at least 1, not "${values.jobs}"`);
   const files = positionals.flatMap(yamlFilesUnder).sort();
   const report: Record<string, unknown> = { loadAverage: loadavg().map((l) => l.toFixed(2)), cpus: cpus().length };
-  console.log(`bench-lint: ${files.length} files under ${positionals.join(", ") || "(none)"}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} on ${cpus().length} cores`);
+  const named = positionals.length <= 4 ? positionals.join(", ") : `${positionals.length} paths`;
+  console.log(`bench-lint: ${files.length} files under ${named || "(none)"}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} on ${cpus().length} cores`);
   if (files.length) {
     const lint = runPhase("lint", files);
     const alone = runPhase("actionlint", files);

@@ -45,12 +45,13 @@ export function readInputFile(file: string): string {
   if (stat.size > MAX_FILE_BYTES) throw new InputError(`lint: "${file}" has ${stat.size} bytes, more than the ${MAX_FILE_BYTES} a workflow may have here; name a workflow or action YAML file`);
   const fd = openSync(file, "r");
   try {
-    if (!fstatSync(fd).isFile()) throw new InputError(`lint: "${file}" is not a regular file; name a workflow or action YAML file`);
-    // Read at most one byte past the limit, so a file that grows after the check is still bounded.
-    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw new InputError(`lint: "${file}" is not a regular file; name a workflow or action YAML file`);
+    // Read at most one byte more than the file had, so a file that grows after the check is still bounded.
+    const buffer = Buffer.allocUnsafe(Math.min(opened.size, MAX_FILE_BYTES) + 1);
     let length = 0;
     for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > MAX_FILE_BYTES) throw new InputError(`lint: "${file}" has more than ${MAX_FILE_BYTES} bytes; name a workflow or action YAML file`);
+    if (length > Math.min(opened.size, MAX_FILE_BYTES)) throw new InputError(`lint: "${file}" grew while it was read; name a workflow or action YAML file that is not being written`);
     return buffer.subarray(0, length).toString("utf8");
   } finally {
     closeSync(fd);

@@ -30,14 +30,15 @@ export interface ProductUse {
 const IMAGE_CONSUMERS = new Set(["save", "push", "run", "tag", "inspect"]);
 const IMAGE_PRODUCERS = new Set(["build", "load", "pull"]);
 
-/** The products of earlier steps a step uses: the latest image producer for a docker consumer, the writer of each uploaded file. */
-export function productUses(workflow: WorkflowObject, consumer: StepEntry, earlier: readonly StepEntry[]): ProductUse[] {
+/** The products of earlier steps a step uses: the latest image producer for a docker consumer, and in emitted workflows the writer of each uploaded file. */
+export function productUses(workflow: WorkflowObject, consumer: StepEntry, earlier: readonly StepEntry[], emitted: boolean): ProductUse[] {
   const uses: ProductUse[] = [];
   if (runsDocker(workflow, consumer, IMAGE_CONSUMERS)) {
     const producer = [...earlier].reverse().find((s) => actionOf(s.step) === "docker/build-push-action" || runsDocker(workflow, s, IMAGE_PRODUCERS));
     if (producer) uses.push({ producer, what: "uses the image built by" });
   }
-  if (actionOf(consumer.step) === UPLOAD_ACTION) {
+  // Which earlier step wrote a file is read from names in scripts: a guess the project's own workflows are written to satisfy, not one to hold others to.
+  if (emitted && actionOf(consumer.step) === UPLOAD_ACTION) {
     for (const file of uploadedFiles(consumer.step)) {
       const producer = [...earlier].reverse().find((s) => mentions(s.step, file));
       if (producer) uses.push({ producer, what: `uploads the file "${file}" written by` });

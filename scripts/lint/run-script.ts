@@ -10,6 +10,9 @@ import type { WorkflowObject } from "./document.ts";
 import { isYamlMap, type StepEntry } from "./walk.ts";
 
 const parsed = new WeakMap<object, ShellScript | null>();
+/** Scripts by dialect and text: generated workflows repeat the same script in many jobs. Emptied when full, so memory stays bounded. */
+const byText = new Map<string, ShellScript>();
+const MAX_REMEMBERED_SCRIPTS = 5_000;
 
 /** The parsed `run:` script of a step; undefined for an action step or a script that is not shell. */
 export function runScriptOf(workflow: WorkflowObject, entry: StepEntry): ShellScript | undefined {
@@ -18,10 +21,20 @@ export function runScriptOf(workflow: WorkflowObject, entry: StepEntry): ShellSc
   let script = parsed.get(entry.step);
   if (script === undefined) {
     const dialect = dialectOf(workflow, entry);
-    script = dialect ? readShell(run, dialect) : null;
+    script = dialect ? readRemembered(run, dialect) : null;
     parsed.set(entry.step, script);
   }
   return script ?? undefined;
+}
+
+function readRemembered(text: string, dialect: ShellDialect): ShellScript {
+  const key = `${dialect}\u0000${text}`;
+  let script = byText.get(key);
+  if (!script) {
+    if (byText.size >= MAX_REMEMBERED_SCRIPTS) byText.clear();
+    byText.set(key, (script = readShell(text, dialect)));
+  }
+  return script;
 }
 
 /** The grammar for the shell that runs a step's script; undefined for another interpreter or an unknown shell. */

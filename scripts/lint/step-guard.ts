@@ -24,6 +24,9 @@ export interface Counterexample {
 }
 
 /** The verdict: guarded, a counterexample, or too many cases to decide. */
+/** The producer outcome of a counterexample in which it was skipped because an earlier step had failed. */
+export const SKIPPED_AFTER_FAILURE = "skipped after an earlier step failed";
+
 export type GuardVerdict = { kind: "guarded" } | { kind: "unguarded"; example: Counterexample } | { kind: "undecided"; cases: number };
 
 /** Verdicts of conditions already evaluated (condition, status and the values it reads), shared by every replay. */
@@ -183,7 +186,7 @@ function replayer(steps: readonly StepEntry[], producer: StepEntry, consumer: Co
     explored.add(state);
     for (const current of DEGRADE[status]) {
       if (!step || step.index >= consumer.index) {
-        if (producerOutcome !== "success" && !(consumer.handlesFailure && producerOutcome === "failure") && consumer.runs(values, current, cached)) return producerOutcome;
+        if (producerOutcome !== "success" && !(consumer.handlesFailure && producerOutcome !== "skipped") && consumer.runs(values, current, cached)) return producerOutcome;
         continue;
       }
       const outcomes = cached(step.step["if"], values, current) ? (["success", "failure"] as const) : (["skipped"] as const);
@@ -196,7 +199,9 @@ function replayer(steps: readonly StepEntry[], producer: StepEntry, consumer: Co
           if (outcome === "skipped") for (const key of next.keys()) if (key.startsWith(`steps.${step.id}.outputs.`)) next.set(key, "");
         }
         const after: JobStatus = outcome === "failure" && !ignoresFailure && current === "success" ? "failure" : current;
-        const found = replay(next, after, from + 1, step === producer ? outcome : producerOutcome);
+        // A producer skipped because an earlier step had failed is, to the consumer, part of that failure.
+        const producerResult = outcome === "skipped" && current !== "success" ? SKIPPED_AFTER_FAILURE : outcome;
+        const found = replay(next, after, from + 1, step === producer ? producerResult : producerOutcome);
         if (found) return found;
       }
     }

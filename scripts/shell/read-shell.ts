@@ -230,23 +230,22 @@ function isArithmetic(node: Node): boolean {
 /** The statements inside a compound statement or a program, conditions included. */
 function compoundBody(node: Node): Node[] {
   if (node.type === "list" || node.type === "pipeline") return [node];
-  return node.namedChildren.flatMap((child) => {
-    const field = fieldOf(node, child);
-    if (field === "variable" || field === "value" || field === "name" || field === "initializer" || field === "update") return [];
-    if (field === "condition" && node.type === "c_style_for_statement") return [];
-    return [child];
-  });
+  const body: Node[] = [];
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i);
+    if (!child?.isNamed) continue;
+    const field = node.fieldNameForChild(i);
+    if (field === "variable" || field === "value" || field === "name" || field === "initializer" || field === "update") continue;
+    if (field === "condition" && node.type === "c_style_for_statement") continue;
+    body.push(child);
+  }
+  return body;
 }
 
 /** The heads of a `for` or `case` (the words it iterates or matches), read as commands so their substitutions are seen. */
 function compoundHeads(node: Node): Node[] {
   if (node.type !== "for_statement" && node.type !== "case_statement") return [];
   return node.childrenForFieldName("value");
-}
-
-function fieldOf(parent: Node, child: Node): string | null {
-  for (let i = 0; i < parent.childCount; i++) if (parent.child(i)?.id === child.id) return parent.fieldNameForChild(i);
-  return null;
 }
 
 /** The surroundings inside a redirected statement: its output file and its here-document. */

@@ -12,8 +12,8 @@ import { callsStatusFunction } from "../../expressions/evaluate.ts";
 import { conditionOf, contextPathsOf, contextPathsOfValue } from "../expressions.ts";
 import { artifactNameOf, DOWNLOAD_ACTION, productUses, UPLOAD_ACTION } from "../products.ts";
 import type { Report, Rule } from "../rule.ts";
-import { describeValues, guardVerdict, jobGuardVerdict, type GuardVerdict } from "../step-guard.ts";
-import type { WorkflowObject } from "../document.ts";
+import { describeValues, guardVerdict, jobGuardVerdict, SKIPPED_AFTER_FAILURE, type GuardVerdict } from "../step-guard.ts";
+import type { WorkflowDocument, WorkflowObject } from "../document.ts";
 import { runScriptOf } from "../run-script.ts";
 import { actionOf, isYamlMap, jobsOf, needsOf, scalarsOf, stepLabel, stepsOf, type JobEntry, type StepEntry } from "../walk.ts";
 
@@ -55,16 +55,18 @@ jobs:
 `,
   },
   check(document, report) {
-    for (const job of jobsOf(document.workflow)) {
+    const jobs = new Map(jobsOf(document.workflow).map((j) => [j.id, j]));
+    const verdicts = new Map<string, GuardVerdict>();
+    for (const job of jobs.values()) {
       const steps = stepsOf(job);
       steps.forEach((consumer, position) => {
-        for (const { producer, what } of dependencies(document.workflow, consumer, steps.slice(0, position))) {
+        for (const { producer, what } of dependencies(document, consumer, steps.slice(0, position))) {
           const name = producer.id ?? stepLabel(producer);
           const guard = producer.id ? `guard it with after: [${producer.id}] (add "steps.${producer.id}.outcome == 'success'" to its if:)` : `give step "${name}" an id and guard this step on its outcome`;
           reportVerdict(report, `${consumer.path}.if`, `step "${stepLabel(consumer)}" ${what} "${name}"`, name, guard, guardVerdict(steps, producer, consumer));
         }
       });
-      checkDownloads(job, jobsOf(document.workflow), report);
+      checkDownloads(job, jobs, verdicts, report);
     }
   },
 };
@@ -76,7 +78,8 @@ function reportVerdict(report: Report, path: string, consumer: string, producer:
     return;
   }
   const when = verdict.example.values.size ? ` (e.g. when ${describeValues(verdict.example.values)})` : "";
-  const happened = verdict.example.producerOutcome === "skipped" ? "was skipped" : "failed";
+  const outcome = verdict.example.producerOutcome;
+  const happened = outcome === "skipped" ? "was skipped" : outcome === SKIPPED_AFTER_FAILURE ? "was skipped after an earlier step failed" : "failed";
   report(path, `${consumer} but can run when "${producer}" ${happened}${when}; ${guard}`);
 }
 
@@ -85,15 +88,18 @@ function reportVerdict(report: Report, path: string, consumer: string, producer:
  * have run and succeeded whenever the job and the download step run. (An upload in
  * a job needed only indirectly is left to artifact-contract.)
  */
-function checkDownloads(job: JobEntry, jobs: readonly JobEntry[], report: Report): void {
+function checkDownloads(job: JobEntry, jobs: ReadonlyMap<string, JobEntry>, verdicts: Map<string, GuardVerdict>, report: Report): void {
   for (const download of stepsOf(job).filter((s) => actionOf(s.step) === DOWNLOAD_ACTION)) {
     const name = artifactNameOf(download.step);
     if (name === undefined) continue;
-    for (const needed of jobs.filter((j) => needsOf(job.job).includes(j.id))) {
+    for (const needed of [...new Set(needsOf(job.job))].flatMap((id) => jobs.get(id) ?? [])) {
       const steps = stepsOf(needed);
       for (const upload of steps.filter((s) => actionOf(s.step) === UPLOAD_ACTION && artifactNameOf(s.step) === name)) {
         const conditions = [job.job["if"], ...(readsOnlyNeeds(download.step["if"]) ? [download.step["if"]] : [])];
-        const verdict = jobGuardVerdict(steps, upload, { neededId: needed.id, outputs: isYamlMap(needed.job["outputs"]) ? needed.job["outputs"] : {}, conditions });
+        // Many jobs download one upload under the same conditions (matrix-like generated workflows): decide each case once.
+        const key = JSON.stringify([upload.path, conditions]);
+        let verdict = verdicts.get(key);
+        if (!verdict) verdicts.set(key, (verdict = jobGuardVerdict(steps, upload, { neededId: needed.id, outputs: isYamlMap(needed.job["outputs"]) ? needed.job["outputs"] : {}, conditions })));
         const producer = `${needed.id}.${upload.id ?? stepLabel(upload)}`;
         const guard = `run the job only when the upload ran (a job output the upload's step sets, checked in its if:), or upload whenever "${needed.id}" succeeds`;
         reportVerdict(report, `${job.path}.if`, `job "${job.id}" downloads artifact "${name}" (step "${stepLabel(download)}") uploaded by step "${producer}"`, producer, guard, verdict);
@@ -115,7 +121,8 @@ function readsOnlyNeeds(condition: unknown): boolean {
  * variable that the script only ever expands with a default (`${COUNT:-n/a}`) is
  * tolerated: the script visibly handles the empty value of a skipped producer.
  */
-function dependencies(workflow: WorkflowObject, consumer: StepEntry, earlier: readonly StepEntry[]): { producer: StepEntry; what: string }[] {
+function dependencies(document: WorkflowDocument, consumer: StepEntry, earlier: readonly StepEntry[]): { producer: StepEntry; what: string }[] {
+  const { workflow } = document;
   const found = new Map<StepEntry, string>();
   const env = `${consumer.path}.env.`;
   const condition = `${consumer.path}.if`;
@@ -129,7 +136,7 @@ function dependencies(workflow: WorkflowObject, consumer: StepEntry, earlier: re
       if (root === "steps" && property === "outputs" && producer && !found.has(producer)) found.set(producer, `reads "${ref.text}" of`);
     }
   }
-  for (const use of productUses(workflow, consumer, earlier)) if (!found.has(use.producer)) found.set(use.producer, use.what);
+  for (const use of productUses(workflow, consumer, earlier, document.emitted)) if (!found.has(use.producer)) found.set(use.producer, use.what);
   return [...found].map(([producer, what]) => ({ producer, what }));
 }
 

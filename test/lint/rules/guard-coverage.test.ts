@@ -23,8 +23,9 @@ test("flags a reader whose condition does not imply the producer's", () => {
   assert.match(findings[0]?.message ?? "", /reads "steps\.meta\.outputs\.json"/);
 });
 
-test("flags a reader that runs always() after an unconditional producer", () => {
-  assert.equal(run(skip + `      - id: meta\n        uses: docker/metadata-action@c299e40c65443455700f0fdfc63efafe5b349051\n` + reader("always()")).length, 1);
+test("accepts a reader that runs always() after an unconditional producer: it can only miss the value after a failure, which always() chose to handle", () => {
+  assert.deepEqual(run(skip + `      - id: meta\n        uses: docker/metadata-action@c299e40c65443455700f0fdfc63efafe5b349051\n` + reader("always()")), []);
+  assert.equal(run(skip + meta + reader("always()")).length, 1, "a producer skipped by its own condition still counts");
 });
 
 test("flags a reader of a step that may fail and continue", () => {
@@ -42,11 +43,13 @@ test("accepts a reader after an unconditional producer that keeps the implicit s
   assert.deepEqual(run(skip + `      - id: meta\n        uses: docker/metadata-action@c299e40c65443455700f0fdfc63efafe5b349051\n` + reader("github.event_name == 'push'")), []);
 });
 
-test("follows the file an upload sends back to the step that wrote it", () => {
+test("in an emitted workflow, follows the file an upload sends back to the step that wrote it (a guess from names, not made for other files)", () => {
   const writer = (condition: string) => `      - name: Write\n        if: ${condition}\n        run: tar -cf /tmp/out.tar .\n`;
   const upload = `      - name: Upload\n        uses: actions/upload-artifact@b7c566a772e6b6bfb58ed0dc250532a479d7789f\n        with:\n          name: out\n          path: /tmp/out.tar\n`;
-  assert.equal(run(writer("github.event_name == 'push'") + upload).length, 1);
-  assert.deepEqual(run(writer("always()") + upload), []);
+  const emitted = (steps: string) => lintText(oneJob(steps), [guardCoverage], { emitted: true });
+  assert.equal(emitted(writer("github.event_name == 'push'") + upload).length, 1);
+  assert.deepEqual(emitted(writer("always()") + upload), []);
+  assert.deepEqual(run(writer("github.event_name == 'push'") + upload), []);
 });
 
 test("tolerates an output the script only expands with a default, and nothing else", () => {
@@ -97,4 +100,41 @@ test("a github-script body that reads the output with a fallback tolerates a ski
   const comment = (use: string) => `      - name: Comment\n        if: always()\n        uses: actions/github-script@f28e40c7f34bde8b3046d885e986cb6290c5673b\n        env:\n          TAGS: \${{ steps.meta.outputs.tags }}\n        with:\n          script: console.log(${use})\n`;
   assert.deepEqual(run(skip + meta + comment("process.env.TAGS ?? 'n/a'")), []);
   assert.equal(run(skip + meta + comment("process.env.TAGS")).length, 1);
+});
+
+test("a step that runs after failures on purpose (always(), failure()) may read what a failed or skipped-by-failure step left; a skip by its own condition still counts", () => {
+  const summary = oneJob(`      - id: tag
+        run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+      - run: make test
+      - if: always()
+        env:
+          TAG: \${{ steps.tag.outputs.tag }}
+        run: echo "tested $TAG"
+      - if: success() || failure()
+        env:
+          TAG: \${{ steps.tag.outputs.tag }}
+        run: echo "tested $TAG"
+`);
+  assert.deepEqual(lintText(summary, [guardCoverage]), []);
+  const skipped = oneJob(`      - id: tag
+        if: github.event_name == 'push'
+        run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+      - if: always()
+        env:
+          TAG: \${{ steps.tag.outputs.tag }}
+        run: echo "tested $TAG"
+`);
+  const findings = lintText(skipped, [guardCoverage]);
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]?.message ?? "", /"tag" was skipped \(e\.g\. when github\.event_name = /);
+});
+
+test("an output compared in the reader's own if: decides as written; only uses in env, inputs and scripts need a guard", () => {
+  const text = oneJob(`      - id: check
+        if: github.event_name == 'push'
+        run: echo "changed=true" >> "$GITHUB_OUTPUT"
+      - if: steps.check.outputs.changed != 'true'
+        run: echo "nothing changed, or not a push"
+`);
+  assert.deepEqual(lintText(text, [guardCoverage]), []);
 });
