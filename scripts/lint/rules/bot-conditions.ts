@@ -1,14 +1,15 @@
 /**
  * bot-conditions: an `if:` that trusts a run because `github.actor` (or
- * `github.triggering_actor`) names a bot (`== 'dependabot[bot]'`). The actor is whoever
+ * `github.triggering_actor`) names a bot (`== 'dependabot[bot]'`) and nothing else in
+ * the condition checks the pull request's author. The actor is whoever
  * last acted on the event's subject, not who wrote the code the run checks out: a
  * contributor can get a bot to act on their pull request and pass the check. Read
  * from GitHub's expression AST. Anchor: zizmor bot-conditions.
  */
 import type { Expr as ExpressionAst } from "@actions/expressions";
-import { Binary, ContextAccess, FunctionCall, IndexAccess, Literal } from "@actions/expressions/ast";
+import { Binary, ContextAccess, FunctionCall, Grouping, IndexAccess, Literal, Logical, Unary } from "@actions/expressions/ast";
 import { data } from "@actions/expressions";
-import { childrenOf, conditionOf, contextPathsOf } from "../expressions.ts";
+import { conditionOf, contextPathsOf } from "../expressions.ts";
 import type { Report, Rule } from "../rule.ts";
 import { jobsOf, stepsOf } from "../walk.ts";
 
@@ -52,23 +53,34 @@ jobs:
 
 function checkCondition(path: string, value: unknown, report: Report): void {
   const ast = conditionOf(value);
-  if (!ast) return;
+  // A condition that also tests the pull request's author does not rest on the actor.
+  if (!ast || contextPathsOf(ast).some((p) => p.text === "github.event.pull_request.user.login")) return;
   for (const { actor, bot } of botChecks(ast)) {
     report(path, `"if:" trusts "${actor}" to be "${bot}", but the actor is whoever last acted on the event, not who wrote the code; check "github.event.pull_request.user.login" (the pull request's author) instead`);
   }
 }
 
-/** Comparisons (`==`, `!=`) and `contains`/`startsWith`/`endsWith` calls between an actor and a `…[bot]` string, anywhere in the expression. */
+/**
+ * Where the condition lets a run through because the actor is a bot: `==` (or
+ * `contains`/`startsWith`/`endsWith`) under an even number of `!`, `!=` under an odd
+ * one. `github.actor != 'dependabot[bot]'` keeps the bot out, which nobody gains by faking.
+ */
 function botChecks(ast: ExpressionAst): { actor: string; bot: string }[] {
   const found: { actor: string; bot: string }[] = [];
-  const visit = (node: ExpressionAst): void => {
-    const operands = node instanceof Binary ? [node.left, node.right] : node instanceof FunctionCall && ["contains", "startswith", "endswith"].includes(node.functionName.lexeme.toLowerCase()) ? node.args : [];
+  const visit = (node: ExpressionAst, admits: boolean): void => {
+    if (node instanceof Unary) return visit(node.expr, !admits);
+    if (node instanceof Grouping) return visit(node.group, admits);
+    if (node instanceof Logical) return node.args.forEach((arg) => visit(arg, admits));
+    const equality = node instanceof Binary && (node.operator.lexeme === "==" || node.operator.lexeme === "!=");
+    const matches = node instanceof FunctionCall && ["contains", "startswith", "endswith"].includes(node.functionName.lexeme.toLowerCase());
+    if (!equality && !matches) return;
+    const operands = node instanceof Binary ? [node.left, node.right] : (node as FunctionCall).args;
     const actor = operands.map(actorOf).find((a) => a !== undefined);
     const bot = operands.map(botNameOf).find((b) => b !== undefined);
-    if (actor && bot) found.push({ actor, bot });
-    childrenOf(node).forEach(visit);
+    const negated = node instanceof Binary && node.operator.lexeme === "!=";
+    if (actor && bot && admits !== negated) found.push({ actor, bot });
   };
-  visit(ast);
+  visit(ast, true);
   return found;
 }
 

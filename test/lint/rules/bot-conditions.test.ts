@@ -12,7 +12,7 @@ jobs:
     steps:
       - if: \${{ github.event_name == 'pull_request_target' && 'renovate[bot]' == github.triggering_actor }}
         run: echo approve
-      - if: endsWith(github.actor, '[bot]') || github.actor != 'github-actions[bot]'
+      - if: endsWith(github.actor, '[bot]') || !(github.actor != 'github-actions[bot]')
         run: echo skip
 `;
   const findings = lintText(text, [botConditions]);
@@ -21,7 +21,7 @@ jobs:
   assert.match(findings[1]?.message ?? "", /"github\.triggering_actor" to be "renovate\[bot\]"/);
 });
 
-test("the pull request's author, a person's name, and the actor in a message pass", () => {
+test("the pull request's author (alone or beside the actor), a person's name, keeping a bot out, and the actor in a message pass", () => {
   const text = `on: pull_request
 jobs:
   automerge:
@@ -30,6 +30,10 @@ jobs:
     steps:
       - if: github.actor == 'octocat'
         run: echo hi
+      - if: github.actor == 'dependabot[bot]' && github.event.pull_request.user.login == 'dependabot[bot]'
+        run: echo both
+      - if: github.triggering_actor != 'dependabot[bot]' && !(github.actor == 'renovate[bot]')
+        run: echo not for bots
       - if: format('{0}', github.actor) == 'dependabot[bot]'
         run: echo formatted
       - run: echo "$ACTOR"
