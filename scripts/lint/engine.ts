@@ -26,16 +26,15 @@ export interface LintOptions {
   readonly findings?: readonly Finding[];
 }
 
-/** Runs the rules (all registered ones by default) over the documents. */
+/** Runs the rules (all registered ones by default) over the documents; waived and sorted findings. */
 export function lint(documents: readonly WorkflowDocument[], rules: readonly Rule[] = registeredRules, options: LintOptions = {}): Finding[] {
-  const findings: Finding[] = [...(options.findings ?? [])];
-  const waivers: Waiver[] = [...(options.waivers ?? [])];
-  const ruleIds = new Set([...registeredRules, ...rules].map((r) => r.id));
-  const isRuleId = (id: string): boolean => ruleIds.has(id) || id === PARSER_RULE_ID || id.startsWith(ACTIONLINT_PREFIX);
+  return finishFindings(documents, [...(options.findings ?? []), ...ruleFindings(documents, rules)], { rules, ...(options.waivers ? { waivers: options.waivers } : {}) });
+}
+
+/** What the rules report on the documents, before waivers and sorting. */
+export function ruleFindings(documents: readonly WorkflowDocument[], rules: readonly Rule[] = registeredRules): Finding[] {
+  const findings: Finding[] = [];
   for (const document of documents) {
-    const written = commentWaivers(document, isRuleId);
-    waivers.push(...written.waivers);
-    findings.push(...written.findings);
     for (const rule of rules) {
       if (!applies(rule, document)) continue;
       const report = (path: string, message: string): void => {
@@ -59,7 +58,21 @@ export function lint(documents: readonly WorkflowDocument[], rules: readonly Rul
       }
     }
   }
-  return applyWaivers(findings, waivers).sort(compareFindings);
+  return findings;
+}
+
+/** Applies the documents' comment waivers and the given ones to all findings of the documents, and sorts them. */
+export function finishFindings(documents: readonly WorkflowDocument[], findings: readonly Finding[], options: { rules?: readonly Rule[]; waivers?: readonly Waiver[] } = {}): Finding[] {
+  const ruleIds = new Set([...registeredRules, ...(options.rules ?? [])].map((r) => r.id));
+  const isRuleId = (id: string): boolean => ruleIds.has(id) || id === PARSER_RULE_ID || id.startsWith(ACTIONLINT_PREFIX);
+  const all = [...findings];
+  const waivers: Waiver[] = [...(options.waivers ?? [])];
+  for (const document of documents) {
+    const written = commentWaivers(document, isRuleId);
+    waivers.push(...written.waivers);
+    all.push(...written.findings);
+  }
+  return applyWaivers(all, waivers).sort(compareFindings);
 }
 
 /** Whether a rule reads a document: its kind, and for a policy rule whether the project emitted it. */

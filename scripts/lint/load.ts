@@ -13,6 +13,8 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { isEmittedWorkflow } from "../emit/emit-workflow.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 import { offsetOfPosition, parseWorkflowDocument, pathAt, pathSegments, type WorkflowDocument } from "./document.ts";
+import type { ActionlintFinding } from "./actionlint.ts";
+import type { ParserError } from "./checkers.ts";
 import { ACTIONLINT_PREFIX, PARSER_RULE_ID, type Finding } from "./rule.ts";
 
 /** The largest file lint reads: far above any real workflow, far below what would strain memory. */
@@ -64,46 +66,53 @@ export function readInputFile(file: string): string {
  * does not pay for them). A file that is not YAML gives one finding and no document.
  */
 export async function loadWorkflowFile(file: string, options: { actionlint?: boolean } = {}): Promise<LoadedFile> {
-  const text = readInputFile(file);
-  let document: WorkflowDocument;
-  try {
-    document = parseWorkflowDocument(file, text);
-  } catch (error) {
-    return { document: undefined, findings: [{ rule: PARSER_RULE_ID, severity: "error", file, path: "", message: `${(error as Error).message}; fix the YAML` }] };
-  }
-  if (document.kind === "action") return { document, findings: [] };
+  const loaded = parseFileText(file, readInputFile(file));
+  const { document } = loaded;
+  if (!document || document.kind === "action") return loaded;
   const findings = await parserFindings(document);
-  if (options.actionlint) findings.push(...(await actionlintFindings(document, findings.length === 0)));
+  if (options.actionlint) {
+    const { actionlint } = await import("./actionlint.ts");
+    findings.push(...actionlintFindings(document, await actionlint(document.file, document.text), findings.length === 0));
+  }
   return { document, findings };
 }
 
-async function parserFindings(document: WorkflowDocument): Promise<Finding[]> {
+/** The document of a file's text, or the one finding that says why it is not YAML. */
+export function parseFileText(file: string, text: string): LoadedFile {
+  try {
+    return { document: parseWorkflowDocument(file, text), findings: [] };
+  } catch (error) {
+    return { document: undefined, findings: [{ rule: PARSER_RULE_ID, severity: "error", file, path: "", message: `${(error as Error).message}; fix the YAML` }] };
+  }
+}
+
+/** What GitHub's workflow parser reports about a workflow document (run in this thread). */
+export async function parserFindings(document: WorkflowDocument): Promise<Finding[]> {
   const { NoOperationTraceWriter, parseWorkflow } = await import("@actions/workflow-parser");
-  const result = parseWorkflow({ name: document.file, content: document.text }, new NoOperationTraceWriter());
-  return result.context.errors.getErrors().map((error): Finding => {
-    const start = (error as { range?: { start: { line: number; column: number } } }).range?.start;
-    const raw = (error as { rawMessage?: string }).rawMessage ?? error.message;
-    return { rule: PARSER_RULE_ID, severity: "error", ...at(document, start), message: `${lowerFirst(raw)}; fix it as GitHub's workflow syntax requires` };
-  });
+  const errors = parseWorkflow({ name: document.file, content: document.text }, new NoOperationTraceWriter()).context.errors.getErrors();
+  return parserErrorFindings(
+    document,
+    errors.map((error) => ({ start: (error as { range?: { start: { line: number; column: number } } }).range?.start, message: (error as { rawMessage?: string }).rawMessage ?? error.message })),
+  );
+}
+
+/** The workflow parser's errors on a document as lint findings. */
+export function parserErrorFindings(document: WorkflowDocument, errors: readonly ParserError[]): Finding[] {
+  return errors.map((error): Finding => ({ rule: PARSER_RULE_ID, severity: "error", ...at(document, error.start), message: `${lowerFirst(error.message)}; fix it as GitHub's workflow syntax requires` }));
 }
 
 /**
- * actionlint's findings. Its lists of runner labels and of workflow keys and scopes are
- * those of its release: a label of a self-hosted or larger runner, or syntax GitHub
- * added since (a permission scope, an environment key) that GitHub's own parser
- * accepts, is a warning, not an error.
+ * actionlint's findings on a document as lint findings. Its lists of runner labels and
+ * of workflow keys and scopes are those of its release: a label of a self-hosted or
+ * larger runner, or syntax GitHub added since (a permission scope, an environment
+ * key) that GitHub's own parser accepts, is a warning, not an error; and it predates
+ * the self-repository `uses: $/path` form, which GitHub accepts.
  */
-async function actionlintFindings(document: WorkflowDocument, parserAccepts: boolean): Promise<Finding[]> {
-  const { actionlint } = await import("./actionlint.ts");
+export function actionlintFindings(document: WorkflowDocument, found: readonly ActionlintFinding[], parserAccepts: boolean): Finding[] {
   const dated = new Set(["runner-label", ...(parserAccepts ? ["syntax-check", "permissions"] : [])]);
-  const findings = (await actionlint(document.file, document.text)).map((found): Finding => ({
-    rule: `${ACTIONLINT_PREFIX}${found.kind}`,
-    severity: dated.has(found.kind) ? "warning" : "error",
-    ...at(document, { line: found.line, column: found.column }),
-    message: lowerFirst(found.message),
-  }));
-  // actionlint 1.7.7 predates the self-repository `uses: $/path` form, which GitHub accepts.
-  return findings.filter((f) => !(f.path.endsWith(".uses") && String(document.yaml.getIn(pathSegments(f.path)) ?? "").startsWith("$/")));
+  return found
+    .map((f): Finding => ({ rule: `${ACTIONLINT_PREFIX}${f.kind}`, severity: dated.has(f.kind) ? "warning" : "error", ...at(document, { line: f.line, column: f.column }), message: lowerFirst(f.message) }))
+    .filter((f) => !(f.path.endsWith(".uses") && String(document.yaml.getIn(pathSegments(f.path)) ?? "").startsWith("$/")));
 }
 
 /** File, YAML path, line and column of a position that a checker reports. */
@@ -115,11 +124,14 @@ function at(document: WorkflowDocument, start: { line: number; column: number } 
 
 /**
  * Drops checker findings that a rule reports better: an unexpected key that
- * `unknown-key` names (with a suggestion) at the same path.
+ * `unknown-key` names (with a suggestion) at the same path, as the workflow parser
+ * ("unexpected value") and actionlint ("unexpected key") also report it.
  */
 export function withoutDuplicates(findings: readonly Finding[]): Finding[] {
   const known = new Set(findings.filter((f) => f.rule === "unknown-key").map((f) => `${f.file}\u0000${f.path}`));
-  return findings.filter((f) => !(f.rule === PARSER_RULE_ID && f.message.startsWith("unexpected value") && known.has(`${f.file}\u0000${f.path}`)));
+  const repeats = (f: Finding): boolean =>
+    (f.rule === PARSER_RULE_ID && f.message.startsWith("unexpected value")) || (f.rule === `${ACTIONLINT_PREFIX}syntax-check` && f.message.startsWith("unexpected key"));
+  return findings.filter((f) => !(repeats(f) && known.has(`${f.file}\u0000${f.path}`)));
 }
 
 function lowerFirst(text: string): string {

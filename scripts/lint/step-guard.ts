@@ -45,6 +45,9 @@ const DEGRADE: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
  */
 export function guardVerdict(steps: readonly StepEntry[], producer: StepEntry, consumer: StepEntry, limit = 100_000): GuardVerdict {
   const condition = conditionOf(consumer.step["if"]);
+  // A producer without a condition that stops the job when it fails is skipped only after a failure, when the
+  // consumer runs only by a status function, and then by choice: no need to replay the steps.
+  if (runsWhileHealthy(producer)) return { kind: "guarded" };
   return decide(steps, producer, {
     index: consumer.index,
     conditions: condition ? [condition] : [],
@@ -53,6 +56,12 @@ export function guardVerdict(steps: readonly StepEntry[], producer: StepEntry, c
     // A step whose if: calls always(), failure() or cancelled() was written to run after a failure and handle what is missing then.
     handlesFailure: condition !== undefined && callsStatusFunction(condition),
   }, limit);
+}
+
+/** True for a step with no condition that stops the job when it fails: it ran and succeeded whenever the job is still healthy after it. */
+function runsWhileHealthy(step: StepEntry): boolean {
+  const soft = step.step["continue-on-error"];
+  return step.step["if"] === undefined && soft !== true && soft !== "true";
 }
 
 /** A job that downloads what a step of a job it needs produced. */
@@ -73,6 +82,8 @@ export interface DownstreamJob {
  */
 export function jobGuardVerdict(steps: readonly StepEntry[], producer: StepEntry, downstream: DownstreamJob, limit = 100_000): GuardVerdict {
   const conditions = downstream.conditions.map(conditionOf).filter((a): a is ExpressionAst => a !== undefined);
+  // The downstream job runs only when the needed job succeeded, and then an unconditional producer ran and succeeded.
+  if (runsWhileHealthy(producer) && !conditions.some(callsStatusFunction)) return { kind: "guarded" };
   const prefix = `needs.${downstream.neededId}.`;
   const read = new Set(conditions.flatMap((c) => contextPathsOf(c)).flatMap((p) => (p.text.startsWith(`${prefix}outputs.`) ? [p.segments[3] ?? ""] : [])));
   const outputs = Object.entries(downstream.outputs).filter(([name, value]) => read.has(name) && typeof value === "string") as [string, string][];
