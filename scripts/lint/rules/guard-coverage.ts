@@ -1,8 +1,9 @@
 /**
- * guard-coverage: a step that reads an earlier step's outputs, or uses its product
- * (the image it built, the file it wrote, the artifact a needed job uploaded), but
- * can run when that step was skipped or failed. This is the seed's bug: a save step
- * guarded by the event only, after a build also guarded by a skip flag.
+ * guard-coverage: a step that uses an earlier step's product (the image it built, the
+ * artifact a needed job uploaded) but can run when that step was skipped or failed.
+ * This is the seed's bug: a save step guarded by the event only, after a build also
+ * guarded by a skip flag. In the workflows the project emits, reading an earlier
+ * step's outputs, or uploading a file it wrote, needs the same guard (its policy).
  * Method: "consumer runs ⇒ producer ran and succeeded" is checked over every
  * assignment of the atoms the conditions read (event name, step outputs, outcomes),
  * replaying the steps between with GitHub's evaluator (see `step-guard.ts`), so a
@@ -21,7 +22,7 @@ export const guardCoverage: Rule = {
   id: "guard-coverage",
   severity: "error",
   documents: ["workflow", "action"],
-  what: "a step that reads another step's outputs or uses its image, file or artifact but can run when that step was skipped or failed",
+  what: "a step that uses another step's image or a needed job's artifact (in emitted workflows also its outputs or files) but can run when that step was skipped or failed",
   why: "the consumer then works on an empty value or a missing image and fails far from the cause (the docker save \"reference does not exist\" bug)",
   examples: {
     failing: `on: push
@@ -33,10 +34,8 @@ jobs:
     steps:
       - id: build
         if: github.event_name == 'push'
-        run: echo "tag=v1" >> "$GITHUB_OUTPUT"
-      - env:
-          TAG: \${{ steps.build.outputs.tag }}
-        run: echo "$TAG"
+        run: docker build -t app .
+      - run: docker save app -o app.tar
 `,
     passing: `on: push
 permissions: {}
@@ -47,11 +46,9 @@ jobs:
     steps:
       - id: build
         if: github.event_name == 'push'
-        run: echo "tag=v1" >> "$GITHUB_OUTPUT"
+        run: docker build -t app .
       - if: steps.build.outcome == 'success'
-        env:
-          TAG: \${{ steps.build.outputs.tag }}
-        run: echo "$TAG"
+        run: docker save app -o app.tar
 `,
   },
   check(document, report) {
@@ -137,7 +134,9 @@ function dependencies(document: WorkflowDocument, consumer: StepEntry, earlier: 
   const found = new Map<StepEntry, string>();
   const env = `${consumer.path}.env.`;
   const condition = `${consumer.path}.if`;
-  for (const scalar of scalarsOf(consumer.step, consumer.path)) {
+  // Whether an empty output is a bug depends on what the consumer does with it: the project's workflows guard every
+  // read (their policy); in other files only a product (an image, an artifact) that is not there is certain to fail.
+  for (const scalar of document.emitted ? scalarsOf(consumer.step, consumer.path) : []) {
     // An output read in the step's own if: is compared there, and an empty value decides as the author wrote.
     if (scalar.path === condition) continue;
     if (scalar.path.startsWith(env) && readOnlyWithDefault(workflow, consumer, scalar.path.slice(env.length))) continue;

@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { guardCoverage } from "../../../scripts/lint/rules/guard-coverage.ts";
 import { lintText, oneJob } from "../lint-text.ts";
 
-const run = (steps: string) => lintText(oneJob(steps), [guardCoverage]);
+// Output reads are guarded by policy in the workflows the project emits; these tests read them as such.
+const run = (steps: string) => lintText(oneJob(steps), [guardCoverage], { emitted: true });
 const skip = `      - id: skip\n        run: echo "skip_build=true" >> "$GITHUB_OUTPUT"\n`;
 const meta = `      - id: meta\n        if: steps.skip.outputs.skip_build != 'true'\n        uses: docker/metadata-action@c299e40c65443455700f0fdfc63efafe5b349051\n`;
 const reader = (condition: string) => `      - name: Save\n${condition ? `        if: ${condition}\n` : ""}        run: docker save "$REF"\n        env:\n          REF: \${{ fromJSON(steps.meta.outputs.json).tags[0] }}\n`;
@@ -49,7 +50,7 @@ test("in an emitted workflow, follows the file an upload sends back to the step 
   const emitted = (steps: string) => lintText(oneJob(steps), [guardCoverage], { emitted: true });
   assert.equal(emitted(writer("github.event_name == 'push'") + upload).length, 1);
   assert.deepEqual(emitted(writer("always()") + upload), []);
-  assert.deepEqual(run(writer("github.event_name == 'push'") + upload), []);
+  assert.deepEqual(lintText(oneJob(writer("github.event_name == 'push'") + upload), [guardCoverage]), []);
 });
 
 test("tolerates an output the script only expands with a default, and nothing else", () => {
@@ -115,7 +116,7 @@ test("a step that runs after failures on purpose (always(), failure()) may read 
           TAG: \${{ steps.tag.outputs.tag }}
         run: echo "tested $TAG"
 `);
-  assert.deepEqual(lintText(summary, [guardCoverage]), []);
+  assert.deepEqual(lintText(summary, [guardCoverage], { emitted: true }), []);
   const skipped = oneJob(`      - id: tag
         if: github.event_name == 'push'
         run: echo "tag=v1" >> "$GITHUB_OUTPUT"
@@ -124,7 +125,7 @@ test("a step that runs after failures on purpose (always(), failure()) may read 
           TAG: \${{ steps.tag.outputs.tag }}
         run: echo "tested $TAG"
 `);
-  const findings = lintText(skipped, [guardCoverage]);
+  const findings = lintText(skipped, [guardCoverage], { emitted: true });
   assert.equal(findings.length, 1);
   assert.match(findings[0]?.message ?? "", /"tag" was skipped \(e\.g\. when github\.event_name = /);
 });
@@ -136,5 +137,14 @@ test("an output compared in the reader's own if: decides as written; only uses i
       - if: steps.check.outputs.changed != 'true'
         run: echo "nothing changed, or not a push"
 `);
-  assert.deepEqual(lintText(text, [guardCoverage]), []);
+  assert.deepEqual(lintText(text, [guardCoverage], { emitted: true }), []);
+});
+
+test("in other files an output read is the consumer's business (an empty value may be handled), while a missing image is a defect", () => {
+  const reads = skip + meta + reader("github.event_name == 'pull_request'");
+  assert.deepEqual(lintText(oneJob(reads), [guardCoverage]), []);
+  const image = oneJob(`      - id: build\n        if: github.event_name == 'push'\n        run: docker build -t app .\n      - run: docker save app -o app.tar\n`);
+  const findings = lintText(image, [guardCoverage]);
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]?.message ?? "", /uses the image built by "build" but can run when "build" was skipped/);
 });
