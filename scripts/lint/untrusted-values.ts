@@ -9,7 +9,7 @@
  */
 import type { Expr as ExpressionAst } from "@actions/expressions";
 import { Binary, FunctionCall, Grouping, Literal, Logical, Unary } from "@actions/expressions/ast";
-import { contextPathsOf } from "./expressions.ts";
+import { contextPathsOf, expressionsOf } from "./expressions.ts";
 import type { WorkflowObject } from "./document.ts";
 import { isYamlMap, type YamlMap } from "./walk.ts";
 
@@ -31,10 +31,13 @@ const FIXED_EVENT_FIELDS = new Set([
 /** Functions whose result is a boolean or a hash whatever their arguments. */
 const FIXED_FUNCTIONS = new Set(["contains", "startswith", "endswith", "success", "failure", "always", "cancelled", "hashfiles"]);
 
-/** What the expression can see: the workflow (for input types) and the job (for its matrix). */
+/** What the expression can see: the workflow (input types, env), the job (matrix, env) and the step (env). */
 export interface ExpressionScope {
   readonly workflow: WorkflowObject;
   readonly job: YamlMap | undefined;
+  readonly step?: YamlMap | undefined;
+  /** Env variables being resolved, so that `A: ${{ env.A }}` ends. */
+  readonly resolving?: ReadonlySet<string>;
 }
 
 /** True when the expression's value can hold text chosen by someone other than the workflow's maintainers. */
@@ -64,6 +67,8 @@ function isFixed(segments: readonly string[], scope: ExpressionScope): boolean {
       return second === "outcome" || second === "conclusion";
     case "inputs":
       return isFixedInput(scope.workflow, first);
+    case "env":
+      return first !== undefined && isFixedEnv(first, scope);
     case "github": {
       if (first !== "event") return first !== undefined && FIXED_GITHUB.has(first);
       if (second === "inputs") return isFixedInput(scope.workflow, segments[3]);
@@ -73,6 +78,19 @@ function isFixed(segments: readonly string[], scope: ExpressionScope): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * True for an env variable the workflow sets (on the step, the job or the workflow,
+ * nearest first) to a value without `${{ }}` or whose expressions are fixed. A variable
+ * set elsewhere (through $GITHUB_ENV, by an action) can hold anything.
+ */
+function isFixedEnv(name: string, scope: ExpressionScope): boolean {
+  const value = [scope.step, scope.job, scope.workflow].map((owner) => (isYamlMap(owner?.["env"]) ? (owner["env"] as YamlMap)[name] : undefined)).find((v) => v !== undefined);
+  if (typeof value === "number" || typeof value === "boolean") return true;
+  if (typeof value !== "string" || scope.resolving?.has(name)) return false;
+  const inner = { ...scope, resolving: new Set([...(scope.resolving ?? []), name]) };
+  return expressionsOf({ value, isCondition: false }).every((e) => !mayCarryUntrustedText(e.ast, inner));
 }
 
 /** True for an input declared (by every event that declares it) as a boolean, number, choice or environment. */

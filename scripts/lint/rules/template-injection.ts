@@ -70,7 +70,7 @@ function pastedExpressions(document: WorkflowDocument, entry: StepEntry, script:
   } catch {
     return ['an unterminated "${{"'];
   }
-  const scope = { workflow: document.workflow, job: entry.job.job };
+  const scope = { workflow: document.workflow, job: entry.job.job, step: entry.step };
   return parts.flatMap((part) => {
     if (part.kind !== "expression") return [];
     const untrusted = document.emitted || expressionsOf({ value: `\${{ ${part.text} }}`, isCondition: false }).some((e) => mayCarryUntrustedText(e.ast, scope));

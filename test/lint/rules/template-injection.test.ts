@@ -88,3 +88,22 @@ jobs:
 `;
   assert.deepEqual(lintText(text, [templateInjection]), []);
 });
+
+test("an env variable the workflow sets to a fixed value is fixed; one set from event data, or not set in the file, is not", () => {
+  const text = `on: pull_request
+env:
+  IMAGE_NAME: octo/app
+  LOOP: \${{ env.LOOP }}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    env:
+      TITLE: \${{ github.event.pull_request.title }}
+      TAG: pr-\${{ github.event.pull_request.number }}
+    steps:
+      - run: docker build -t "\${{ env.IMAGE_NAME }}:\${{ env.TAG }}" .
+      - run: echo "\${{ env.TITLE }}"
+      - run: echo "\${{ env.FROM_GITHUB_ENV }} \${{ env.LOOP }}"
+`;
+  assert.deepEqual(where(lintText(text, [templateInjection])), ["template-injection@jobs.build.steps[1].run", "template-injection@jobs.build.steps[2].run"]);
+});
