@@ -73,7 +73,9 @@ function isFixed(segments: readonly string[], scope: ExpressionScope): boolean {
       if (first !== "event") return first !== undefined && FIXED_GITHUB.has(first);
       if (second === "inputs") return isFixedInput(scope.workflow, segments[3]);
       const last = segments[segments.length - 1] ?? "";
-      return segments.length > 2 && (FIXED_EVENT_FIELDS.has(last) || (last === "name" && segments[segments.length - 2] === "repository"));
+      // The repository and its owner are the maintainers' own.
+      const ofRepository = segments[2] === "repository" && (segments.length === 4 || segments[3] === "owner");
+      return segments.length > 2 && (FIXED_EVENT_FIELDS.has(last) || ofRepository);
     }
     default:
       return false;

@@ -2,9 +2,11 @@
  * artifact-contract: a download whose artifact name no job in its `needs` chain
  * uploads. Producer and consumer of an artifact are often written apart; a name that
  * differs by one word fails only on the consumer's next run. Only what can be known
- * is checked: a literal download name that no upload name can take (a `${{ }}` in an
- * upload's name stands for any text), every job of the chain in this file (not a call
- * of a reusable workflow), the artifact of this run (no `run-id`, no `pattern`). In the
+ * is checked: a literal download name that no upload name of the chain can take (a
+ * `${{ }}` in an upload's name stands for any text), in a chain that uploads artifacts
+ * (with none, an action or another run provides it), every job of the chain in this
+ * file (not a call of a reusable workflow), the artifact of this run (no `run-id`, no
+ * `pattern`); or a download of an artifact that a job outside the needs chain uploads. In the
  * workflows the project emits, its docker-build contract is checked too: a file read
  * from the download folder (with the extension of a file the upload sent) that the
  * matching upload did not send.
@@ -12,7 +14,7 @@
 import { splitTemplate } from "../../../workflows-src/kit/expression-syntax.ts";
 import type { Rule } from "../rule.ts";
 import { artifactNameOf, DOWNLOAD_ACTION, UPLOAD_ACTION, uploadedFiles } from "../products.ts";
-import { actionOf, isYamlMap, jobsOf, needsOf, scalarsOf, stepLabel, stepsOf, type JobEntry } from "../walk.ts";
+import { actionOf, isYamlMap, jobsOf, needsOf, scalarsOf, stepLabel, stepsOf, type JobEntry, type StepEntry } from "../walk.ts";
 
 export const artifactContract: Rule = {
   id: "artifact-contract",
@@ -71,17 +73,23 @@ jobs:
       if (!downloads.length) continue;
       const chain = ancestors(job, jobs);
       const uploads = chain.flatMap((j) => stepsOf(j).filter((s) => actionOf(s.step) === UPLOAD_ACTION));
-      // A job that calls a reusable workflow uploads what that workflow's steps upload, in another file.
-      const uploadsKnown = !chain.some((j) => typeof j.job["uses"] === "string") && uploads.every((u) => artifactNameOf(u.step) !== undefined);
+      // A job that calls a reusable workflow uploads what that workflow's steps upload, in another file; an action may
+      // upload one itself. Only a chain that uploads artifacts, none of them this one, shows a mismatch.
+      const uploadsKnown = uploads.length > 0 && !chain.some((j) => typeof j.job["uses"] === "string") && uploads.every((u) => artifactNameOf(u.step) !== undefined);
       for (const download of downloads) {
         const inputs = isYamlMap(download.step["with"]) ? download.step["with"] : {};
         const name = artifactNameOf(download.step);
         if (name === undefined || !isLiteral(name) || inputs["run-id"] !== undefined || inputs["pattern"] !== undefined) continue;
-        const matching = uploads.filter((u) => namePattern(artifactNameOf(u.step) ?? "")?.test(name) ?? true);
-        if (!matching.length && uploadsKnown) {
-          const uploaded = uploads.flatMap((u) => artifactNameOf(u.step) ?? []);
-          const known = uploaded.length ? `uploaded: ${uploaded.map((n) => `"${n}"`).join(", ")}` : "none uploads an artifact";
-          report(`${download.path}.with.name`, `step "${stepLabel(download)}" downloads artifact "${name}" but no job in the needs chain of "${job.id}" uploads it (${known}); use one artifact contract for both sides`);
+        const uploadsName = (u: StepEntry): boolean => namePattern(artifactNameOf(u.step) ?? "")?.test(name) ?? true;
+        const matching = uploads.filter(uploadsName);
+        if (!matching.length) {
+          const elsewhere = [...jobs.values()].find((j) => j !== job && !chain.includes(j) && stepsOf(j).some((s) => actionOf(s.step) === UPLOAD_ACTION && uploadsName(s)));
+          if (elsewhere) {
+            report(`${download.path}.with.name`, `step "${stepLabel(download)}" downloads artifact "${name}", which job "${elsewhere.id}" uploads, but "${job.id}" does not need "${elsewhere.id}" (directly or through its needs), so it can run first; add "${elsewhere.id}" to its needs`);
+          } else if (uploadsKnown) {
+            const uploaded = uploads.flatMap((u) => artifactNameOf(u.step) ?? []);
+            report(`${download.path}.with.name`, `step "${stepLabel(download)}" downloads artifact "${name}" but no job in the needs chain of "${job.id}" uploads it (uploaded: ${uploaded.map((n) => `"${n}"`).join(", ")}); use one artifact contract for both sides`);
+          }
           continue;
         }
         const folder = inputs["path"];

@@ -81,3 +81,21 @@ test("accepts matching names and files, also through a job in between", () => {
   assert.deepEqual(lintText(workflow("pr-image", "pr-image", "charon-pr-image.tar"), [artifactContract]), []);
   assert.deepEqual(lintText(workflow("pr-image", "pr-image", "charon-pr-image.tar", "middle"), [artifactContract]), []);
 });
+
+test("a chain that uploads no artifact itself (an action may upload one) is not judged", () => {
+  const text = `on: release
+jobs:
+  dist:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: octo/build-and-inspect-package@0123456789abcdef0123456789abcdef01234567
+  publish:
+    needs: dist
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/download-artifact@37930b1c2abaa49bbe596cd826c3c89aef350131
+        with:
+          name: Packages
+`;
+  assert.deepEqual(lintText(text, [artifactContract]), []);
+});
