@@ -5,7 +5,7 @@
  * line that built the object.
  */
 import { basename } from "node:path";
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from "yaml";
 
 /** Plain-object view of a workflow file (as `yaml` parses it). */
 export type WorkflowObject = Record<string, unknown>;
@@ -32,11 +32,12 @@ export interface DocumentOrigin {
 }
 
 /**
- * Nodes a file may expand to through its aliases. Anchors used many times are valid
- * YAML (and common in workflows); a file whose aliases multiply into more nodes than
- * this is a resource-exhaustion attack ("billion laughs") and is refused.
+ * Nodes a file's aliases may add when expanded. Anchors used many times are valid YAML
+ * (and common in workflows); aliases that multiply into more nodes than this are a
+ * resource-exhaustion attack ("billion laughs") and the file is refused. A large file
+ * without such aliases is not limited here (the size of input is, see load.ts).
  */
-export const MAX_EXPANDED_NODES = 1_000_000;
+export const MAX_ALIAS_NODES = 1_000_000;
 
 /**
  * Parses workflow YAML text into a document; a YAML syntax error throws with the file named.
@@ -46,8 +47,7 @@ export const MAX_EXPANDED_NODES = 1_000_000;
 export function parseWorkflowDocument(file: string, text: string, origin: DocumentOrigin = {}): WorkflowDocument {
   const yaml = parseDocument(text, { prettyErrors: true, uniqueKeys: false });
   if (yaml.errors.length) throw new Error(`${file}: ${yaml.errors.map((e) => e.message).join("; ")}`);
-  const expanded = expandedSize(yaml);
-  if (expanded > MAX_EXPANDED_NODES) throw new Error(`${file}: its aliases expand to more than ${MAX_EXPANDED_NODES} nodes (a YAML bomb); write the repeated parts out or use fewer nested aliases`);
+  if (aliasExpansion(yaml) > MAX_ALIAS_NODES) throw new Error(`${file}: its aliases expand to more than ${MAX_ALIAS_NODES} nodes (a YAML bomb); write the repeated parts out or use fewer nested aliases`);
   // The expansion is bounded above, so the library's own alias limit (which refuses an anchor used more than 100 times) is off.
   const workflow = yaml.toJS({ maxAliasCount: -1 }) as unknown;
   if (!workflow || typeof workflow !== "object" || Array.isArray(workflow)) {
@@ -63,28 +63,36 @@ function kindOf(file: string, object: WorkflowObject): DocumentKind {
   return "runs" in object && !("jobs" in object) ? "action" : "workflow";
 }
 
-/** How many nodes the document's plain object has once every alias is replaced by what it names; stops counting past the limit. */
-function expandedSize(yaml: Document): number {
+/** How many nodes the document's aliases add when replaced by what they name; stops counting past the limit. */
+function aliasExpansion(yaml: Document): number {
   const sizes = new Map<unknown, number>();
+  let added = 0;
+  // The expanded size of a node; an alias inside its own anchor counts as past the limit.
   const size = (node: unknown): number => {
     if (isAlias(node)) {
       const target = node.resolve(yaml);
       if (!target) return 1;
       const known = sizes.get(target);
-      if (known === -1) return MAX_EXPANDED_NODES + 1; // an alias inside its own anchor
-      return known ?? size(target);
+      return known === -1 ? MAX_ALIAS_NODES + 1 : (known ?? size(target));
     }
     if (!isMap(node) && !isSeq(node)) return 1;
     sizes.set(node, -1);
     let total = 1;
     for (const item of node.items) {
       total += isPair(item) ? size(item.key) + size(item.value) : size(item);
-      if (total > MAX_EXPANDED_NODES) break;
+      if (total > MAX_ALIAS_NODES) break;
     }
     sizes.set(node, total);
     return total;
   };
-  return size(yaml.contents);
+  // Every alias occurrence adds the expanded size of what it names.
+  visit(yaml, {
+    Alias(_, alias) {
+      added += size(alias) - 1;
+      return added > MAX_ALIAS_NODES ? visit.BREAK : undefined;
+    },
+  });
+  return added;
 }
 
 /** Splits `jobs.a.steps[3].if` into `["jobs", "a", "steps", 3, "if"]`. */
