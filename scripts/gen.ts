@@ -1,12 +1,13 @@
 /**
- * `npm run gen [-- --root DIR]`: build every workflow and generated file, validate
- * and lint them, then write them all (and remove orphaned generated files) — or write nothing and
- * list every problem.
+ * `npm run gen [-- --root DIR]`: type-check the workflow sources, build every workflow
+ * and generated file, validate and lint them, then write them all (and remove orphaned
+ * generated files) — or write nothing and list every problem where its fix goes.
  */
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
-import { GenerationError } from "./pipeline/generate.ts";
-import { runGen } from "./pipeline/gen-command.ts";
 import { readCommandLine } from "./cli/command-line.ts";
+import { GenerationError, problemOfError } from "./pipeline/source-problem.ts";
+import { typecheckSources, typeErrorProblem, type TypeProblem } from "./pipeline/typecheck.ts";
+import { WriteError } from "./pipeline/write-files.ts";
 
 const { values } = readCommandLine(
   {
@@ -18,13 +19,21 @@ const { values } = readCommandLine(
   },
   process.argv.slice(2),
 );
-const flags = { root: values.root ?? PROJECT_ROOT };
+const root = values.root ?? PROJECT_ROOT;
 
+// Started first, so TypeScript checks while the generator builds.
+const typecheck = typecheckSources(PROJECT_ROOT);
 try {
-  const result = await runGen(flags.root);
+  // Imported here: loading the workflow sources runs them, and what they throw is a problem to report.
+  const { runGen } = await import("./pipeline/gen-command.ts");
+  const result = await runGen(root, { typecheck });
   console.log(`gen: ${result.written.length ? `wrote ${result.written.join(", ")}` : "every file was current"}${result.removed.length ? `; removed ${result.removed.join(", ")}` : ""}`);
 } catch (error) {
-  if (!(error instanceof GenerationError)) throw error;
-  console.error(`gen: nothing written.\n${error.message}`);
+  if (error instanceof WriteError) {
+    console.error(`gen: ${error.message}`);
+    process.exit(1);
+  }
+  const failure = error instanceof GenerationError ? error : new GenerationError([...(await typecheck.catch((): TypeProblem[] => [])).map(typeErrorProblem), problemOfError(error)]);
+  console.error(`gen: nothing written.\n${failure.message}`);
   process.exitCode = 1;
 }

@@ -33,7 +33,7 @@ if (findings) {
  */
 async function lintEmitted(): Promise<Finding[] | undefined> {
   // The sources and the kit are loaded only here, so linting files does not build them.
-  const [{ emitAll, GenerationError }, { emittedFindings }] = await Promise.all([import("./pipeline/generate.ts"), import("./pipeline/emitted-lint.ts")]);
+  const [{ emitAll }, { GenerationError }, { emittedFindings }] = await Promise.all([import("./pipeline/generate.ts"), import("./pipeline/source-problem.ts"), import("./pipeline/emitted-lint.ts")]);
   try {
     return await emittedFindings(await emitAll());
   } catch (error) {

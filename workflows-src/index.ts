@@ -3,7 +3,8 @@
  * entry builds one workflow; its module's file name is the output's file name.
  */
 import { build as dockerBuild } from "./docker-build.ts";
+import { build as renovateRegenerate } from "./renovate-regenerate.ts";
 import { build as workflowsCheck } from "./workflows-check.ts";
 import type { BuiltWorkflow } from "./kit/workflow.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, workflowsCheck];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck];

@@ -1,7 +1,8 @@
 /**
  * The project's own check, `.github/workflows/workflows-check.yml`: on pull
  * requests and pushes to main that touch the sources, the generated files or the
- * packages, it installs, runs the drift check and the tests.
+ * packages, it installs, runs the drift check, the full type check and the tests.
+ * It runs on the current Node.js LTS (24); the project itself also supports Node 20.
  */
 import { actionsSetupNode, github, job, scriptStep, tpl, workflow, type BuiltWorkflow } from "./kit/index.ts";
 import { checkout } from "./shared/checkout.ts";
@@ -15,9 +16,10 @@ const check = job("check", {}, () => ({
   permissions: { contents: "read" },
   steps: [
     checkout(),
-    actionsSetupNode({ name: "Set up Node.js", with: { "node-version": 20, cache: "npm" } }),
+    actionsSetupNode({ name: "Set up Node.js", with: { "node-version": 24, cache: "npm" } }),
     scriptStep({ name: "Install", run: "npm ci" }),
     scriptStep({ name: "Drift check", run: "npm run check" }),
+    scriptStep({ name: "Type check", run: "npm run typecheck" }),
     scriptStep({ name: "Tests", run: "npm test" }),
   ],
 }));
@@ -29,6 +31,8 @@ export function build(): BuiltWorkflow {
     on: {
       pull_request: { paths },
       push: { branches: ["main"], paths },
+      // Started by renovate-regenerate.yml for the commit it pushes (such a push starts no workflow).
+      workflow_dispatch: {},
     },
     permissions: {},
     concurrency: { group: tpl`workflows-check-${github.eventName}-${github.ref}`, "cancel-in-progress": true },

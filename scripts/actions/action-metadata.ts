@@ -6,7 +6,7 @@
  */
 import { parse } from "yaml";
 import { z } from "zod";
-import type { ActionFacts, InputFacts } from "../../workflows-src/kit/action-manifest.ts";
+import { ownEntries, type ActionFacts, type InputFacts } from "../../workflows-src/kit/action-manifest.ts";
 import { parseWith, ValidationError } from "../../workflows-src/kit/validation-error.ts";
 
 // YAML lets authors write defaults as booleans, numbers or null; the runner sees strings.
@@ -30,8 +30,10 @@ const metadata = z.strictObject({
   description: z.string(),
   author: z.string().optional(),
   branding: z.strictObject({ icon: z.string().optional(), color: z.string().optional() }).optional(),
-  inputs: z.record(z.string(), input).nullable().optional(),
-  outputs: z.record(z.string(), output).nullable().optional(),
+  // Every name is kept, `__proto__` and `constructor` included (z.record would drop the first);
+  // an empty `inputs:` is null in YAML.
+  inputs: z.preprocess((value) => value ?? {}, ownEntries(z, input)),
+  outputs: z.preprocess((value) => value ?? {}, ownEntries(z, output)),
   // `runs` differs per kind (node, docker, composite); only its kind matters here.
   runs: z.looseObject({ using: z.string() }),
 });
@@ -52,13 +54,13 @@ export function parseActionMetadata(text: string, source: string): ActionMetadat
     throw new ValidationError([`${source}: is not valid YAML (${(error as Error).message.split("\n")[0]}); check the file`]);
   }
   const parsed = parseWith(metadata, data, source);
-  const inputs: Record<string, InputFacts> = {};
-  for (const [name, spec] of Object.entries(parsed.inputs ?? {})) {
+  const inputs: Record<string, InputFacts> = Object.create(null);
+  for (const [name, spec] of Object.entries(parsed.inputs)) {
     inputs[name] = {
       required: spec.required ?? false,
       ...(spec.default !== undefined && spec.default !== null ? { default: String(spec.default) } : {}),
       ...(spec.deprecationMessage !== undefined ? { deprecationMessage: spec.deprecationMessage } : {}),
     };
   }
-  return { inputs, outputs: Object.keys(parsed.outputs ?? {}) };
+  return { inputs, outputs: Object.keys(parsed.outputs) };
 }

@@ -1,26 +1,31 @@
 /**
  * Action metadata from a local folder laid out as `<dir>/<owner>/<repo>[/<path>]/action.yml`.
- * When the folder has a `PINS.tsv` (action, commit, tag per line), each tracked
- * action's pin must match it, so metadata from another commit is never taken for
- * the pinned one.
+ * The folder may hold only some of the actions (say, the one whose pin moved). When it
+ * has a `PINS.tsv` (action, commit, tag per line), an action it lists must be pinned as
+ * listed, so metadata from another commit is never taken for the pinned one.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { commitPattern, tagNameSchema } from "../../workflows-src/kit/action-manifest.ts";
 import { parseWith, ValidationError } from "../../workflows-src/kit/validation-error.ts";
 import type { MetadataSource } from "./sync-manifest.ts";
 
-const pinLine = z.tuple([z.string().min(1), z.string().regex(/^[0-9a-f]{40}$/, "must be a full 40-hex commit id"), z.string().min(1)]);
+const pinLine = z.tuple([
+  z.string().min(1),
+  z.string().regex(commitPattern, "must be a full 40-hex commit id in lower case"),
+  tagNameSchema(z),
+]);
 
 /** A metadata source reading `dir`; `dir` is shown in messages as given. */
 export function directorySource(dir: string): MetadataSource {
   const pins = readPins(dir);
   return {
     async read(action, pin) {
-      if (pins) {
-        const listed = pins.get(action);
+      const listed = pins?.get(action);
+      if (pins && !listed) return { absent: path.join(dir, ...action.split("/"), "action.yml") };
+      if (listed) {
         const pinsFile = path.join(dir, "PINS.tsv");
-        if (!listed) throw new ValidationError([`${pinsFile}: does not list "${action}", so its metadata's commit is unknown; add the action's line`]);
         if (listed.commit !== pin.commit || listed.tag !== pin.tag) {
           throw new ValidationError([
             `${pinsFile}: has "${action}" at "${listed.commit}" ("${listed.tag}") but the manifest pins "${pin.commit}" ("${pin.tag}"); change the pin in the manifest or use metadata from the pinned commit`,
@@ -31,7 +36,8 @@ export function directorySource(dir: string): MetadataSource {
         const file = path.join(dir, ...action.split("/"), name);
         if (existsSync(file)) return { text: readFileSync(file, "utf8"), file };
       }
-      throw new ValidationError([`${path.join(dir, ...action.split("/"), "action.yml")}: not found; add the metadata of "${action}" at ${pin.commit} there`]);
+      if (listed) throw new ValidationError([`${path.join(dir, ...action.split("/"), "action.yml")}: not found, though PINS.tsv lists "${action}"; add its metadata at ${pin.commit} there`]);
+      return { absent: path.join(dir, ...action.split("/"), "action.yml") };
     },
   };
 }

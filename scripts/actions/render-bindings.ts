@@ -9,6 +9,7 @@ import { actionOverrides, type ActionOverride, type InputOverride } from "../../
 import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 import { withHeader } from "../files/header.ts";
+import { commentText, propertyKey, stringLiteral } from "./code-text.ts";
 
 /** The folder of the bindings, relative to the project root. */
 export const bindingsDir = "generated/actions";
@@ -47,10 +48,11 @@ export function renderBindings(manifest: ActionManifest, overrides: Readonly<Rec
   return [...files, { path: `${bindingsDir}/index.ts`, content: withHeader("slash", source, "\n" + index.join("")) }];
 }
 
-/** The binding's function name: camelCase of owner, repo and path. */
+/** The binding's function name: camelCase of owner, repo and path (after "_" when the owner starts with a digit). */
 export function bindingName(action: string): string {
   const words = action.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  return words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join("");
+  const name = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join("");
+  return /^[0-9]/.test(name) ? `_${name}` : name;
 }
 
 function bindingFileName(action: string): string {
@@ -70,7 +72,7 @@ function checkOverrides(manifest: ActionManifest, overrides: Readonly<Record<str
       continue;
     }
     for (const input of Object.keys(override.inputs ?? {})) {
-      if (!(input in facts.inputs)) problems.push(`${overridesFile}: "${action}" has no input "${input}"; remove the override or fix its name`);
+      if (!Object.hasOwn(facts.inputs, input)) problems.push(`${overridesFile}: "${action}" has no input "${input}"; remove the override or fix its name`);
     }
     for (const output of Object.keys(override.outputs ?? {})) {
       if (!facts.outputs.includes(output)) problems.push(`${overridesFile}: "${action}" has no output "${output}"; remove the override or fix its name`);
@@ -90,27 +92,29 @@ function renderBinding(action: string, facts: ActionFacts, override: ActionOverr
   const type = pascal(name);
   const used = new Set<string>(["actionBinding", "type ActionBinding"]);
   const inputLines = Object.entries(facts.inputs).map(([input, spec]) => {
-    const { text, helpers } = inputType(override.inputs?.[input] ?? inferred(spec));
+    // Own entries only: an input named "constructor" must not find Object's.
+    const typed = override.inputs && Object.hasOwn(override.inputs, input) ? override.inputs[input] : undefined;
+    const { text, helpers } = inputType(typed ?? inferred(spec));
     for (const helper of helpers) used.add(`type ${helper}`);
     const optional = spec.required && spec.default === undefined ? "" : "?";
-    return `${docComment(inputDoc(spec), "  ")}  readonly ${key(input)}${optional}: ${text};\n`;
+    return `${docComment(inputDoc(input, spec), "  ")}  readonly ${propertyKey(input)}${optional}: ${text};\n`;
   });
   const shapes: string[] = [];
   const shapeNames: string[] = [];
   const exprTypes = new Set<string>();
   const outputLines = facts.outputs.map((output) => {
-    const json = override.outputs?.[output];
+    const json = override.outputs && Object.hasOwn(override.outputs, output) ? override.outputs[output] : undefined;
     if (!json) {
       exprTypes.add("Expr");
-      return `  readonly ${key(output)}: Expr<string>;\n`;
+      return `  readonly ${propertyKey(output)}: Expr<string>;\n`;
     }
     exprTypes.add("JsonText");
     const shapeName = `${type}Output${pascal(bindingName(output))}`;
     shapeNames.push(shapeName);
-    shapes.push(`/** The JSON carried by the \`${output}\` output of ${action}. */\nexport type ${shapeName} = ${json.shape};\n\n`);
-    return `  readonly ${key(output)}: JsonText<${shapeName}>;\n`;
+    shapes.push(`/** The JSON carried by the \`${commentText(output)}\` output of ${action}. */\nexport type ${shapeName} = ${json.shape};\n\n`);
+    return `  readonly ${propertyKey(output)}: JsonText<${shapeName}>;\n`;
   });
-  const jsonOutputs = facts.outputs.filter((output) => override.outputs?.[output]);
+  const jsonOutputs = facts.outputs.filter((output) => override.outputs && Object.hasOwn(override.outputs, output));
 
   const imports =
     `import { ${[...used].sort(byName).join(", ")} } from "${kitImport}/action-binding.ts";\n` +
@@ -120,13 +124,13 @@ function renderBinding(action: string, facts: ActionFacts, override: ActionOverr
     imports +
     "\n" +
     shapes.join("") +
-    `/** Inputs of ${action} at ${facts.tag}. */\n` +
+    `/** Inputs of ${action}. */\n` +
     `export interface ${type}Inputs {\n${inputLines.join("")}}\n\n` +
-    `/** Outputs of ${action} at ${facts.tag}; read them on the handle of a step with an id. */\n` +
+    `/** Outputs of ${action}; read them on the handle of a step with an id. */\n` +
     (outputLines.length ? `export interface ${type}Outputs {\n${outputLines.join("")}}\n\n` : `export interface ${type}Outputs {}\n\n`) +
-    `/** A step that uses ${action}@${facts.commit} (${facts.tag}). */\n` +
+    `/** A step that uses ${action}, pinned as the manifest says. */\n` +
     `export const ${name}: ActionBinding<${type}Inputs, ${type}Outputs> = actionBinding(\n` +
-    `  { action: ${JSON.stringify(action)}, commit: ${JSON.stringify(facts.commit)}, tag: ${JSON.stringify(facts.tag)} },\n` +
+    `  ${stringLiteral(action)},\n` +
     `  { names: ${literalList(facts.outputs)}, json: ${literalList(jsonOutputs)} },\n` +
     `);\n`;
   return { text, types: [`${type}Inputs`, `${type}Outputs`, ...shapeNames] };
@@ -156,7 +160,7 @@ function inputType(override: InputOverride): { text: string; helpers: string[] }
       return { text: "ListInput", helpers: ["ListInput"] };
     case "enum": {
       const words = override.values.filter((v): v is string => typeof v === "string");
-      const text = `EnumInput<${words.map((w) => JSON.stringify(w)).join(" | ")}>`;
+      const text = `EnumInput<${words.map(stringLiteral).join(" | ")}>`;
       // A boolean among the values lets the input also take true/false or a condition.
       return override.values.some((v) => typeof v === "boolean")
         ? { text: `${text} | BooleanInput`, helpers: ["EnumInput", "BooleanInput"] }
@@ -165,24 +169,21 @@ function inputType(override: InputOverride): { text: string; helpers: string[] }
   }
 }
 
-function inputDoc(spec: InputFacts): string[] {
+function inputDoc(name: string, spec: InputFacts): string[] {
   return [
     ...(spec.default !== undefined ? [`Default: \`${spec.default}\`.`] : spec.required ? ["Required."] : []),
+    // In an object literal a plain `__proto__:` sets the prototype; only a computed key makes the property.
+    ...(name === "__proto__" ? ['Write the key as ["__proto__"]: a plain __proto__ key sets the object\'s prototype and the input is lost.'] : []),
     ...(spec.deprecationMessage !== undefined ? [`@deprecated ${spec.deprecationMessage}`] : []),
   ];
 }
 
 function docComment(lines: string[], indent: string): string {
   if (!lines.length) return "";
-  // Metadata text may hold newlines or "*/"; neither may end or break the comment.
-  const safe = lines.map((line) => line.replace(/\s*\n\s*/g, " ").replaceAll("*/", "*\\/"));
+  const safe = lines.map(commentText);
   return safe.length === 1 ? `${indent}/** ${safe[0]} */\n` : `${indent}/**\n${safe.map((l) => `${indent} * ${l}\n`).join("")}${indent} */\n`;
 }
 
 function literalList(values: readonly string[]): string {
-  return `[${values.map((v) => JSON.stringify(v)).join(", ")}]`;
-}
-
-function key(name: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
+  return `[${values.map(stringLiteral).join(", ")}]`;
 }

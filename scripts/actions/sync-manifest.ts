@@ -10,17 +10,29 @@ import { parseActionMetadata } from "./action-metadata.ts";
 
 /** Where metadata comes from: a local folder or GitHub's API. */
 export interface MetadataSource {
-  /** Returns the text of the action's metadata file and a name for it in messages. */
-  read(action: string, pin: { commit: string; tag: string }): Promise<{ text: string; file: string }>;
+  /**
+   * Returns the text of the action's metadata file and a name for it in messages, or
+   * where it looked when the source does not hold that action at all (a folder with
+   * the metadata of a few actions only).
+   */
+  read(action: string, pin: { commit: string; tag: string }): Promise<{ text: string; file: string } | { absent: string }>;
 }
 
-/** Builds the new manifest from the pin table; throws a `ValidationError` listing every failure. */
+/**
+ * Builds the new manifest from the pin table; throws a `ValidationError` listing every
+ * failure. An action the source does not hold keeps the facts it has; one without facts
+ * yet (a new pin) is a problem.
+ */
 export async function syncManifest(table: PinTable, source: MetadataSource): Promise<ActionManifest> {
   const entries = Object.entries(table.actions);
   const results = await Promise.allSettled(
     entries.map(async ([action, pin]): Promise<[string, ActionFacts]> => {
-      const { text, file } = await source.read(action, pin);
-      const facts = parseActionMetadata(text, file);
+      const found = await source.read(action, pin);
+      if ("absent" in found) {
+        if (pin.inputs && pin.outputs) return [action, { commit: pin.commit, tag: pin.tag, inputs: pin.inputs, outputs: pin.outputs }];
+        throw new ValidationError([`${found.absent}: not found, and "${action}" is a new pin without metadata; add its action.yml at ${pin.commit} there`]);
+      }
+      const facts = parseActionMetadata(found.text, found.file);
       return [action, { commit: pin.commit, tag: pin.tag, ...facts }];
     }),
   );
@@ -44,11 +56,11 @@ export function manifestChanges(before: PinTable, after: ActionManifest): string
     }
     const found: string[] = [];
     for (const [name, input] of Object.entries(facts.inputs)) {
-      const was = old.inputs[name];
+      const was = Object.hasOwn(old.inputs, name) ? old.inputs[name] : undefined;
       if (!was) found.push(`"${action}": input "${name}" added`);
       else if (JSON.stringify(was) !== JSON.stringify(input)) found.push(`"${action}": input "${name}" changed from ${JSON.stringify(was)} to ${JSON.stringify(input)}`);
     }
-    for (const name of Object.keys(old.inputs)) if (!(name in facts.inputs)) found.push(`"${action}": input "${name}" removed`);
+    for (const name of Object.keys(old.inputs)) if (!Object.hasOwn(facts.inputs, name)) found.push(`"${action}": input "${name}" removed`);
     for (const name of facts.outputs) if (!old.outputs.includes(name)) found.push(`"${action}": output "${name}" added`);
     for (const name of old.outputs) if (!facts.outputs.includes(name)) found.push(`"${action}": output "${name}" removed`);
     if (!found.length && JSON.stringify(old) !== JSON.stringify(facts)) found.push(`"${action}": order of inputs or outputs changed`);

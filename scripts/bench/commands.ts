@@ -1,11 +1,14 @@
 /**
  * What `npm run bench` times: `node -e 0` as the unit, the project's commands as users
- * run them (`npm run …`), gen through the tsx loader for comparison, check with a
- * cold compile cache (as in a fresh CI clone), and the generator on 1, 10 and 100
- * synthetic workflows in one process.
+ * run them (`npm run …`), gen after a one-line edit of a job module (in a copy of the
+ * project: recompiling, type-checking incrementally, linting and reporting what the edit
+ * changed), gen through the tsx loader for comparison, check with a cold compile cache
+ * (as in a fresh CI clone), and the generator on 1, 10 and 100 synthetic workflows in one
+ * process.
  */
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { projectCopy } from "../files/project-copy.ts";
 import type { BenchCommand } from "./measure.ts";
 
 /** The baseline every ratio is taken against. */
@@ -31,6 +34,7 @@ export function benchCommands(projectRoot: string, scratch: string, coldCaches: 
     { id: "check", label: "npm run check", argv: ["npm", "run", "check"], cwd: projectRoot },
     { id: "typecheck", label: "npm run typecheck", argv: ["npm", "run", "typecheck"], cwd: projectRoot },
   ];
+  commands.push(genAfterEdit(scratch));
   if (existsSync(path.join(projectRoot, "scripts", "lint.ts"))) commands.push({ id: "lint", label: "npm run lint", argv: ["npm", "run", "lint"], cwd: projectRoot });
   commands.push(
     {
@@ -54,4 +58,30 @@ export function benchCommands(projectRoot: string, scratch: string, coldCaches: 
     })),
   );
   return commands;
+}
+
+/** The job module the edit changes, and the line it changes (a timeout, so the workflow still builds). */
+const EDITED = { file: "workflows-src/docker-build/test-image.ts", line: /"timeout-minutes": \d+,/ };
+
+/**
+ * `npm run gen` in a copy of the project after a one-line edit of a job module: each run
+ * sets a timeout never used before, so nothing about the edited workflow is remembered.
+ */
+function genAfterEdit(parent: string): BenchCommand {
+  let copy: string | undefined;
+  let edits = 0;
+  const root = (): string => (copy ??= projectCopy("bench-edit", parent));
+  return {
+    id: "gen-edit",
+    label: "npm run gen after a one-line edit of a job module",
+    argv: ["npm", "run", "gen"],
+    get cwd() {
+      return root();
+    },
+    env: () => ({ RUN_TS_CACHE: path.join(root(), ".run-ts-cache") }),
+    before: () => {
+      const file = path.join(root(), EDITED.file);
+      writeFileSync(file, readFileSync(file, "utf8").replace(EDITED.line, `"timeout-minutes": ${100 + ++edits},`));
+    },
+  };
 }

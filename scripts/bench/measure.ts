@@ -7,13 +7,14 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 
-/** A command to time. `env` is called before every run (a fresh cache folder, say). */
+/** A command to time. `env` is called before every run (a fresh cache folder, say), then `before` (an edit to time the command after). */
 export interface BenchCommand {
   id: string;
   label: string;
   argv: readonly string[];
   cwd: string;
   env?: () => Record<string, string>;
+  before?: () => void;
 }
 
 /** Times of one command, in milliseconds, one entry per measured run. */
@@ -36,11 +37,13 @@ function childrenCpuMs(): number | undefined {
 }
 
 function runOnce(command: BenchCommand): { wall: number; cpu: number | undefined } {
+  const env = { ...process.env, ...command.env?.() };
+  command.before?.();
   const cpuBefore = childrenCpuMs();
   const start = performance.now();
   const run = spawnSync(command.argv[0]!, command.argv.slice(1), {
     cwd: command.cwd,
-    env: { ...process.env, ...command.env?.() },
+    env,
     encoding: "utf8",
     stdio: ["ignore", "ignore", "pipe"],
     maxBuffer: 64 * 1024 * 1024,

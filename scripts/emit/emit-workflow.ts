@@ -9,7 +9,7 @@ import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 import { withHeader } from "../files/header.ts";
 import { orderWorkflowKeys } from "./key-order.ts";
-import { blockYaml } from "./yaml-writer.ts";
+import { blockYamlSections, type NodePath } from "./yaml-writer.ts";
 
 /** The directory generated workflows are written to, relative to the project root. */
 export const WORKFLOWS_DIR = ".github/workflows";
@@ -21,7 +21,13 @@ export function isEmittedWorkflow(file: { readonly path: string }): boolean {
 
 /** Emits one workflow as a generated file. Throws when a `uses:` is not from the pin table. */
 export function emitWorkflow(built: BuiltWorkflow): GeneratedFile {
-  const body = blockYaml(orderWorkflowKeys(built.workflow), { commentAfter: (key, value) => (key === "uses" && typeof value === "string" ? pinTag(value, built.sourceModule) : undefined) });
+  const model = orderWorkflowKeys(built.workflow);
+  const keys = Object.keys(model);
+  const headEnd = keys[keys.indexOf("jobs") - 1];
+  const body = blockYamlSections(model, {
+    commentAfter: (key, value) => (key === "uses" && typeof value === "string" ? pinTag(value, built.sourceModule) : undefined),
+    sectionEnds: (path) => (path.length === 1 ? path[0] === headEnd : isJobOrStep(path)),
+  });
   return {
     path: `${WORKFLOWS_DIR}/${built.file}`,
     content: withHeader("hash", built.sourceModule, body),
@@ -30,6 +36,15 @@ export function emitWorkflow(built: BuiltWorkflow): GeneratedFile {
       return built.sources;
     },
   };
+}
+
+/**
+ * Where a workflow's sections end, each followed by its mark: after the keys before
+ * `jobs` (the head), after every job and every step. Two changes to different steps or
+ * jobs then touch different lines.
+ */
+function isJobOrStep(path: NodePath): boolean {
+  return path[0] === "jobs" && (path.length === 2 || (path.length === 4 && path[2] === "steps"));
 }
 
 /** The `# <tag>` comment of a pinned `uses:`; refuses an action that is not in the pin table. */

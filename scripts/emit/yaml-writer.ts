@@ -7,31 +7,70 @@
  * document model: building and printing that model was most of the cost of
  * generating a workflow, and a model that is only ever data needs none of it.
  */
+import type { Section } from "../files/header.ts";
 import { scalarText, type ScalarValue } from "./yaml-scalar.ts";
+
+/** A path into the written value: mapping keys and sequence indexes. */
+export type NodePath = readonly (string | number)[];
 
 /** Options of `blockYaml`. */
 export interface BlockYamlOptions {
   /** The comment (without `# `) to write after the scalar value of `key`, if any; may throw to refuse the value. */
   commentAfter?: (key: string, value: ScalarValue) => string | undefined;
+  /** Whether the node at `path` (at most `SECTION_DEPTH` deep) ends a section; see `blockYamlSections`. */
+  sectionEnds?: (path: NodePath) => boolean;
 }
+
+/** How deep a section may end: paths are tracked this far, and no further. */
+const SECTION_DEPTH = 4;
 
 /**
  * The YAML text of `root`, ending with a line break.
  * @throws TypeError naming the path of a value YAML data cannot hold (a function, a class instance, …)
  */
 export function blockYaml(root: Readonly<Record<string, unknown>>, options: BlockYamlOptions = {}): string {
-  if (!hasValues(root)) return "{}\n";
-  const lines: string[] = [];
-  writeMapping({ lines, options }, root, "", "");
-  return `${lines.join("\n")}\n`;
+  return blockYamlSections(root, options)
+    .map((section) => section.text)
+    .join("");
+}
+
+/**
+ * The YAML text of `root` cut into sections: one ends after each node for which
+ * `sectionEnds` is true (the text from the end of the previous section up to that
+ * node's last line), the rest is the last. Each section's `indent` is the column of
+ * the node's key or item dash, where a comment line after it is valid YAML.
+ */
+export function blockYamlSections(root: Readonly<Record<string, unknown>>, options: BlockYamlOptions = {}): Section[] {
+  if (!hasValues(root)) return [{ text: "{}\n" }];
+  const writer: Writer = { lines: [], options, sections: [], sectionStart: 0 };
+  writeMapping(writer, root, "", "", []);
+  if (writer.sectionStart < writer.lines.length) cutSection(writer, "");
+  return writer.sections;
 }
 
 const STEP = "  ";
 
-/** The lines written so far, and the options. */
+/** The lines written so far, the options, and the sections cut so far. */
 interface Writer {
   readonly lines: string[];
   readonly options: BlockYamlOptions;
+  readonly sections: Section[];
+  sectionStart: number;
+}
+
+function cutSection(writer: Writer, indent: string): void {
+  writer.sections.push({ text: `${writer.lines.slice(writer.sectionStart).join("\n")}\n`, indent });
+  writer.sectionStart = writer.lines.length;
+}
+
+/** The path of a child node, while paths are tracked. */
+function childPath(path: NodePath | undefined, segment: string | number): NodePath | undefined {
+  return path !== undefined && path.length < SECTION_DEPTH ? [...path, segment] : undefined;
+}
+
+/** Cuts a section after the node at `path` when the options say it ends one. */
+function endOfNode(writer: Writer, path: NodePath | undefined, indent: string): void {
+  if (path !== undefined && writer.options.sectionEnds?.(path) && writer.sectionStart < writer.lines.length) cutSection(writer, indent);
 }
 
 /** Whether a mapping has a key with a value: one whose value is undefined is left out, as if absent. */
@@ -41,32 +80,34 @@ function hasValues(mapping: Readonly<Record<string, unknown>>): boolean {
 }
 
 /** Writes a mapping's entries; the first line starts with `first` (an open `- ` of a sequence item), the rest with `indent`. */
-function writeMapping(writer: Writer, mapping: Readonly<Record<string, unknown>>, first: string, indent: string): void {
+function writeMapping(writer: Writer, mapping: Readonly<Record<string, unknown>>, first: string, indent: string, path: NodePath | undefined): void {
   let prefix = first;
   for (const key of Object.keys(mapping)) {
     const value = mapping[key];
     if (value === undefined) continue;
     const keyText = scalarText(key, { indent, isKey: true });
+    const at = childPath(path, key);
     try {
-      writeEntry(writer, `${prefix}${keyText}:`, key, value, indent);
+      writeEntry(writer, `${prefix}${keyText}:`, key, value, indent, at);
     } catch (error) {
       throw withPathSegment(error, /^[\w-]+$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
     }
+    endOfNode(writer, at, indent);
     prefix = indent;
   }
 }
 
-function writeEntry(writer: Writer, head: string, key: string, value: unknown, indent: string): void {
+function writeEntry(writer: Writer, head: string, key: string, value: unknown, indent: string, path: NodePath | undefined): void {
   const inner = indent + STEP;
   if (Array.isArray(value)) {
     if (value.length === 0) return void writer.lines.push(`${head} []`);
     writer.lines.push(head);
-    return writeSequence(writer, value, inner, inner);
+    return writeSequence(writer, value, inner, inner, path);
   }
   if (isMapping(value)) {
     if (!hasValues(value)) return void writer.lines.push(`${head} {}`);
     writer.lines.push(head);
-    return writeMapping(writer, value, inner, inner);
+    return writeMapping(writer, value, inner, inner, path);
   }
   const scalar = asScalar(value);
   const text = scalarText(scalar, { indent: inner, isKey: false });
@@ -80,19 +121,21 @@ function withValue(head: string, text: string): string {
 }
 
 /** Writes a sequence's items, each opened by `- `; the first item's line starts with `first`. */
-function writeSequence(writer: Writer, items: readonly unknown[], first: string, indent: string): void {
+function writeSequence(writer: Writer, items: readonly unknown[], first: string, indent: string, path: NodePath | undefined): void {
   const inner = indent + STEP;
   items.forEach((item, index) => {
     const open = `${index === 0 ? first : indent}- `;
+    const at = childPath(path, index);
     try {
-      if (Array.isArray(item) && item.length > 0) writeSequence(writer, item, open, inner);
-      else if (isMapping(item) && hasValues(item)) writeMapping(writer, item, open, inner);
+      if (Array.isArray(item) && item.length > 0) writeSequence(writer, item, open, inner, at);
+      else if (isMapping(item) && hasValues(item)) writeMapping(writer, item, open, inner, at);
       else if (Array.isArray(item)) writer.lines.push(`${open}[]`);
       else if (isMapping(item)) writer.lines.push(`${open}{}`);
       else writer.lines.push(withValue(open.trimEnd(), scalarText(asScalar(item ?? null), { indent: inner, isKey: false })));
     } catch (error) {
       throw withPathSegment(error, `[${index}]`);
     }
+    endOfNode(writer, at, indent);
   });
 }
 

@@ -66,7 +66,12 @@ export function readInputFile(file: string): string {
  * does not pay for them). A file that is not YAML gives one finding and no document.
  */
 export async function loadWorkflowFile(file: string, options: { actionlint?: boolean } = {}): Promise<LoadedFile> {
-  const loaded = parseFileText(file, readInputFile(file));
+  return loadWorkflowText(file, readInputFile(file), options);
+}
+
+/** Like `loadWorkflowFile`, for text already read; `file` names it in findings. */
+export async function loadWorkflowText(file: string, text: string, options: { actionlint?: boolean } = {}): Promise<LoadedFile> {
+  const loaded = parseFileText(file, text);
   const { document } = loaded;
   if (!document || document.kind === "action") return loaded;
   const findings = await parserFindings(document);

@@ -1,14 +1,14 @@
 /**
  * The drift check: compares what the sources generate with the files on disk and
- * classifies every difference — stale (intact but out of date), hand-edited (its
- * body no longer matches its own digest), missing, or orphan (ours, but no source
+ * classifies every difference — stale (intact but out of date), hand-edited (a
+ * section no longer matches its mark), missing, or orphan (ours, but no source
  * produces it) — each with a unified diff.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { GeneratedFile } from "../files/generated-file.ts";
-import { bodyDigest, readHeader } from "../files/header.ts";
+import { checkMarks, readHeader } from "../files/header.ts";
 import { findGeneratedOnDisk } from "./managed-files.ts";
 
 export type DriftKind = "stale" | "hand-edited" | "missing" | "orphan";
@@ -38,14 +38,14 @@ export function findDrift(root: string, expected: readonly GeneratedFile[]): Dri
     const actual = readFileSync(abs, "utf8");
     if (actual === file.content) continue;
     const header = readHeader(actual);
-    const edited = !header || bodyDigest(header.body) !== header.digest;
+    const marks = header ? checkMarks(header.body) : { intact: false as const, line: 1 };
     drifts.push({
-      kind: edited ? "hand-edited" : "stale",
+      kind: marks.intact ? "stale" : "hand-edited",
       path: file.path,
       diff: patch(file.path, actual, file.content),
-      message: edited
-        ? `${file.path} was edited by hand; change its source (${readHeader(file.content)?.source ?? "see the header"}) instead, then ${FIX} (this overwrites the edit)`
-        : `${file.path} is stale: its source changed since it was generated; ${FIX}`,
+      message: marks.intact
+        ? `${file.path} is stale: its source changed since it was generated; ${FIX}`
+        : `${file.path} was edited by hand (the section from line ${marks.line} no longer matches its mark); change its source (${readHeader(file.content)?.source ?? "see the header"}) instead, then ${FIX} (this overwrites the edit)`,
     });
   }
   for (const orphan of findGeneratedOnDisk(root)) {

@@ -6,6 +6,7 @@
  */
 import type { Finding } from "../lint/rule.ts";
 import { cleanMemory, type RememberedCheck } from "./clean-results.ts";
+import { locationOf, type SourceProblem } from "./source-problem.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 
 const RULES: RememberedCheck = { name: "rules", inputs: ["scripts/lint", "scripts/expressions", "workflows-src/kit", "package-lock.json"] };
@@ -20,10 +21,17 @@ export async function emittedFindings(files: readonly GeneratedFile[]): Promise<
   return findings;
 }
 
-/** The error findings on the emitted workflows among `files`, one formatted line each: what stops gen. */
-export async function lintErrors(files: readonly GeneratedFile[]): Promise<string[]> {
-  const errors = (await emittedFindings(files)).filter((f) => f.severity === "error");
-  if (errors.length === 0) return [];
-  const { formatFinding } = await import("../lint/format.ts");
-  return errors.map(formatFinding);
+/** The error findings on the emitted workflows among `files`: what stops gen. */
+export async function lintErrors(files: readonly GeneratedFile[]): Promise<SourceProblem[]> {
+  return (await emittedFindings(files)).filter((f) => f.severity === "error").map(emittedFindingProblem);
+}
+
+/**
+ * A finding on an emitted workflow, located at the TypeScript that built the object:
+ * the YAML it names may not be on disk (gen refuses to write it), so the finding
+ * names the workflow and the YAML path, never a line of it.
+ */
+export function emittedFindingProblem(finding: Finding): SourceProblem {
+  const where = finding.source ? locationOf(finding.source) : { file: finding.file };
+  return { ...where, message: `${finding.path} in ${finding.file}: ${finding.message} [${finding.rule}]` };
 }

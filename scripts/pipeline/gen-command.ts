@@ -10,7 +10,7 @@ import { writeAll, type WriteResult } from "./write-files.ts";
 
 /** Generates and writes all files under `root`; throws `GenerationError` (nothing written) when anything is wrong. */
 export async function runGen(root: string, options: GenerateOptions = {}): Promise<WriteResult> {
-  const files = await generate({ root, ...options });
+  const files = await generate(options);
   const produced = new Set(files.map((f) => f.path));
   const orphans = findGeneratedOnDisk(root).filter((p) => !produced.has(p));
   return writeAll(root, files, orphans);

@@ -1,8 +1,9 @@
 /**
  * Builds every generated file in memory: the workflows from the registry, then any
- * other generator, then lints the emitted workflows. All problems from all sources
- * (build errors and error findings) are collected and thrown together as one
- * `GenerationError`, so nothing is written when anything is wrong.
+ * other generator, then lints the emitted workflows, and waits for the type check of
+ * the sources. All problems from all sources (type errors, build errors and error
+ * findings) are collected and thrown together as one `GenerationError`, so nothing is
+ * written when anything is wrong.
  */
 import { BuildError } from "../../workflows-src/kit/build-error.ts";
 import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
@@ -15,42 +16,47 @@ import { documents as registeredDocuments, type DocumentEntry } from "./document
 import type { GeneratedFile } from "../files/generated-file.ts";
 import { lintErrors } from "./emitted-lint.ts";
 import { reports as registeredReports, type ReportGenerator } from "./reports.ts";
+import { GenerationError, locationOf, problemOfError, type SourceProblem } from "./source-problem.ts";
+import { typeErrorProblem, type TypeProblem } from "./typecheck.ts";
 
 /** One entry of the workflow registry: builds a workflow (throws `BuildError` on problems). */
 export type WorkflowEntry = () => BuiltWorkflow;
 
-/** Every problem that stopped generation, one line each. */
-export class GenerationError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`generation failed with ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n${problems.join("\n")}`);
-    this.name = "GenerationError";
-  }
-}
-
-/** Options for tests and tools that generate from another registry. */
+/** Options for tests and tools that generate from another registry, and the gate's type check. */
 export interface GenerateOptions {
   workflows?: readonly WorkflowEntry[];
   documents?: readonly DocumentEntry[];
   reports?: readonly ReportGenerator[];
-  /** The tree the files will be written to or compared with, where reports may be reused from. */
-  root?: string;
+  /**
+   * The type check of the sources, started by the caller so that it runs while the
+   * generator works; its errors stop generation like any other problem.
+   */
+  typecheck?: Promise<readonly TypeProblem[]>;
 }
 
 /**
- * All generated files, or a `GenerationError` listing every build problem and every
- * error finding of the lint rules. Reports (which simulate the workflows) are made
- * only from workflows that built and linted clean.
+ * All generated files, or a `GenerationError` listing every type error, every build
+ * problem and every error finding of the lint rules. Reports (which simulate the
+ * workflows) are made only from workflows that type-check, built and linted clean.
  */
 export async function generate(options: GenerateOptions = {}): Promise<GeneratedFile[]> {
-  const files = await emitAll(options);
-  const errors = await lintErrors(files);
-  if (errors.length) throw new GenerationError(errors);
-  const problems: string[] = [];
+  let files: GeneratedFile[] = [];
+  const problems: SourceProblem[] = [];
+  try {
+    files = await emitAll(options);
+    problems.push(...(await lintErrors(files)));
+  } catch (error) {
+    if (!(error instanceof GenerationError)) throw error;
+    problems.push(...error.problems);
+  }
+  // Type errors first: they often explain the rest.
+  problems.unshift(...(await (options.typecheck ?? Promise.resolve([]))).map(typeErrorProblem));
+  if (problems.length) throw new GenerationError(problems);
   for (const report of options.reports ?? registeredReports) {
     try {
-      files.push(...(await report(files, options.root === undefined ? {} : { root: options.root })));
+      files.push(...(await report(files)));
     } catch (error) {
-      problems.push(`report: ${(error as Error).message ?? String(error)}`);
+      problems.push(problemOfError(error));
     }
   }
   if (problems.length) throw new GenerationError(problems);
@@ -59,26 +65,34 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
 
 /** All generated files as built, not yet linted (what `npm run lint` checks), or a `GenerationError` listing every build problem. */
 export async function emitAll(options: GenerateOptions = {}): Promise<GeneratedFile[]> {
-  const problems: string[] = [];
+  const problems: SourceProblem[] = [];
   const files: GeneratedFile[] = [];
   const collect = (build: () => readonly GeneratedFile[]): void => {
     try {
       files.push(...build());
     } catch (error) {
-      if (error instanceof ValidationError) problems.push(...error.problems);
-      else problems.push(error instanceof BuildError ? error.message : String((error as Error).message ?? error));
+      problems.push(...problemsOf(error));
     }
   };
   for (const build of options.workflows ?? registeredWorkflows) collect(() => [emitWorkflow(builtOnDemandLocated(build))]);
   for (const build of options.documents ?? registeredDocuments) collect(build);
   const paths = new Set<string>();
   for (const file of files) {
-    if (paths.has(file.path)) problems.push(`${file.path} is produced by two sources; rename one workflow module`);
+    if (paths.has(file.path)) problems.push({ message: `${file.path} is produced by two sources; rename one workflow module` });
     paths.add(file.path);
   }
-  // A broken shared input (the action manifest) fails every workflow the same way: report it once.
-  if (problems.length) throw new GenerationError([...new Set(problems)]);
+  // A broken shared input (the action manifest) fails every workflow the same way: GenerationError reports it once.
+  if (problems.length) throw new GenerationError(problems);
   return sortByPath(files);
+}
+
+/** The problems an error thrown by a build stands for, each located where its fix goes. */
+function problemsOf(error: unknown): SourceProblem[] {
+  if (error instanceof BuildError) {
+    return error.problems.map((problem) => ({ file: error.file, ...locationOf(problem.source), message: `${problem.path}: ${problem.message}` }));
+  }
+  if (error instanceof ValidationError) return error.problems.map((message) => ({ message }));
+  return [problemOfError(error)];
 }
 
 /**

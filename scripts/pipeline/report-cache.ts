@@ -1,16 +1,17 @@
 /**
- * Reuse of a report already on disk. A report records the digest of everything it
- * was computed from (the workflow text, the sources of the tooling that computed
- * it, the locked dependencies); when the file on disk is intact and records the
- * same digest, computing it again would give the same bytes, so it is reused. A
- * changed input or an edited file means it is computed afresh.
+ * Reports computed before, on this machine. A report is a function of its inputs (the
+ * workflow text, the sources of the tooling that computes it, the locked
+ * dependencies): its text is kept under `node_modules/.cache/charon-workflows/reports`
+ * by the digest of those inputs, and reused while they are unchanged. The committed
+ * report is never read back as a result — anyone can edit it — so `check` always
+ * compares it with content computed (or remembered) here.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { bodyDigest, readHeader } from "../files/header.ts";
+import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 
-const INPUTS = "inputs-sha256: ";
+const REPORTS = path.join(PROJECT_ROOT, "node_modules", ".cache", "charon-workflows", "reports");
 
 /** Digest of the given texts and of every file under the given project paths (files or directories). */
 export function inputsDigest(projectRoot: string, texts: readonly string[], projectPaths: readonly string[]): string {
@@ -27,21 +28,22 @@ function filesUnder(root: string, rel: string): string[] {
   return readdirSync(abs).flatMap((entry) => filesUnder(root, `${rel}/${entry}`));
 }
 
-/** The line a report body starts with to record its inputs digest (an HTML comment). */
-export function inputsLine(digest: string): string {
-  return `<!-- ${INPUTS}${digest} (the report is recomputed when its inputs change) -->`;
-}
-
-/** The content of the report at `reportPath` under `root` if it is intact and was made from `digest`. */
-export function reusableReport(root: string | undefined, reportPath: string, digest: string): string | undefined {
-  if (root === undefined) return undefined;
-  let text: string;
+/**
+ * The body of the report `name` made from inputs with `digest`: remembered, or
+ * rendered now and remembered. `cacheDir` is for tests.
+ */
+export async function cachedReport(name: string, digest: string, render: () => Promise<string>, cacheDir = REPORTS): Promise<string> {
+  const file = path.join(cacheDir, `${name}-${digest}.md`);
   try {
-    text = readFileSync(path.join(root, reportPath), "utf8");
+    return readFileSync(file, "utf8");
   } catch {
-    return undefined;
+    // Not remembered: render it below.
   }
-  const header = readHeader(text);
-  if (!header || bodyDigest(header.body) !== header.digest) return undefined;
-  return header.body.startsWith(inputsLine(digest) + "\n") ? text : undefined;
+  const body = await render();
+  mkdirSync(cacheDir, { recursive: true });
+  // Written aside and renamed, so a concurrent reader sees the whole text or none.
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, body);
+  renameSync(temp, file);
+  return body;
 }

@@ -5,19 +5,20 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { data } from "@actions/expressions";
 import type { ExtraFunctions } from "../expressions/evaluate.ts";
+import { pathInside } from "./sandbox-paths.ts";
 import { UnsupportedFeature } from "./unsupported.ts";
 
-export function hashFilesIn(workspace: string): ExtraFunctions {
+/** `hashFiles` over `workspace`; a path that resolves outside `root` (the job's folder) is unsupported. */
+export function hashFilesIn(root: string, workspace: string): ExtraFunctions {
   const call = (...args: data.ExpressionData[]) => {
     const hash = createHash("sha256");
     let found = false;
     for (const arg of args) {
       const pattern = arg.coerceString();
       if (/[*?[\]!]/.test(pattern)) throw new UnsupportedFeature(`hashFiles("${pattern}") with a glob`);
-      const file = join(workspace, pattern);
+      const file = pathInside(root, workspace, pattern, "hashFiles path");
       if (existsSync(file) && statSync(file).isFile()) {
         hash.update(readFileSync(file));
         found = true;

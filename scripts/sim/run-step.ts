@@ -1,17 +1,30 @@
 /**
  * Executes a `run:` step for real: bash in a temporary sandbox per job, the stub
  * `docker` first on PATH, the real `$GITHUB_OUTPUT`/`$GITHUB_ENV`/`$RUNNER_TEMP`
- * files, no network (a fresh network namespace when the machine allows one) and a
- * time limit. The runner's file-command formats are parsed back into outputs and env.
+ * files, no network (a fresh network namespace when the machine allows one), a time
+ * limit and bounded output. The script runs in a process group of its own: the step
+ * ends when the script has exited and nothing holds its output any more, as on a
+ * runner, or at the time limit, when the whole group is killed; background
+ * processes end with their step. The runner's file-command formats are parsed back into
+ * outputs and env; a malformed or oversized file fails the step, as on the runner.
+ * Scripts run as the invoking user: the sandbox is a set of folders, not a jail.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { noNetworkPrefix, runBounded } from "./bounded-process.ts";
+import { trackFolder } from "./live-resources.ts";
 
 const DOCKER_STUB = new URL("./stubs/docker.sh", import.meta.url);
 const SCRIPT_TIMEOUT_MS = 10_000;
+/** Output kept per stream: enough for the last lines the plan shows. */
+const KEEP_OUTPUT_BYTES = 64 * 1024;
+/** The most a file command (`$GITHUB_OUTPUT`, `$GITHUB_ENV`) may hold for the simulation to read it. */
+const FILE_COMMAND_LIMIT_BYTES = 4 * 1024 * 1024;
+
+/** Folders of runs still alive, with the function that forgets each once removed. */
+const forgetters = new Map<string, () => void>();
 
 /** The directories of one simulated run: one registry, and one runner per job. */
 export interface RunSandbox {
@@ -31,7 +44,9 @@ export interface JobSandbox {
 }
 
 export function createRunSandbox(): RunSandbox {
-  const root = mkdtempSync(join(tmpdir(), "workflow-sim-"));
+  // The real path: every path a step uses is checked against it.
+  const root = realpathSync(mkdtempSync(join(tmpdir(), "workflow-sim-")));
+  forgetters.set(root, trackFolder(root));
   const registry = join(root, "registry");
   const artifacts = join(root, "artifacts");
   mkdirSync(registry);
@@ -41,7 +56,8 @@ export function createRunSandbox(): RunSandbox {
 }
 
 export function createJobSandbox(run: RunSandbox, jobId: string): JobSandbox {
-  const root = join(run.root, "jobs", jobId.replace(/[^A-Za-z0-9_.-]/g, "_"));
+  // A job id becomes one folder name: no separator, and no "." or ".." (GitHub's ids start with a letter or "_").
+  const root = join(run.root, "jobs", jobId.replace(/[^A-Za-z0-9_-]/g, "_"));
   const sandbox = { root, workspace: join(root, "workspace"), temp: join(root, "temp"), daemon: join(root, "daemon"), bin: join(root, "bin"), home: join(root, "home") };
   for (const dir of [sandbox.workspace, sandbox.temp, sandbox.daemon, sandbox.bin, sandbox.home]) mkdirSync(dir, { recursive: true });
   writeFileSync(join(sandbox.daemon, "refs"), "");
@@ -52,17 +68,17 @@ export function createJobSandbox(run: RunSandbox, jobId: string): JobSandbox {
 
 export async function removeRunSandbox(run: RunSandbox): Promise<void> {
   await rm(run.root, { recursive: true, force: true });
+  forgetters.get(run.root)?.();
+  forgetters.delete(run.root);
 }
 
-let networkIsolation: boolean | undefined;
-function canIsolateNetwork(): boolean {
-  networkIsolation ??= spawnSync("unshare", ["--net", "--map-root-user", "true"], { stdio: "ignore", timeout: 2_000 }).status === 0;
-  return networkIsolation;
-}
+/** A file command the runner would refuse; the step fails with this message. */
+export class FileCommandError extends Error {}
 
 /** Parses a runner file-command file (`name=value` lines and `name<<DELIMITER` blocks). */
 export function parseFileCommands(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
+  // No prototype: a command may name any variable, "__proto__" included.
+  const values: Record<string, string> = Object.create(null);
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -73,12 +89,12 @@ export function parseFileCommands(text: string): Record<string, string> {
       const body: string[] = [];
       const delimiter = heredoc[2]!;
       for (i++; i < lines.length && lines[i] !== delimiter; i++) body.push(lines[i]!);
-      if (i >= lines.length) throw new Error(`file command "${heredoc[1]}" has no closing delimiter "${delimiter}"`);
+      if (i >= lines.length) throw new FileCommandError(`file command "${heredoc[1]}" has no closing delimiter "${delimiter}"; end the block with a line "${delimiter}"`);
       values[heredoc[1]!] = body.join("\n");
     } else if (eq > 0) {
       values[line.slice(0, eq)] = line.slice(eq + 1);
     } else {
-      throw new Error(`file command line "${line}" is neither name=value nor name<<DELIMITER`);
+      throw new FileCommandError(`file command line ${JSON.stringify(line.length > 80 ? `${line.slice(0, 80)}…` : line)} is neither name=value nor name<<DELIMITER; write one of those forms`);
     }
   }
   return values;
@@ -86,12 +102,16 @@ export function parseFileCommands(text: string): Record<string, string> {
 
 export interface ScriptResult {
   readonly exitCode: number;
+  /** The last bytes of the script's output. */
   readonly stdout: string;
   readonly stderr: string;
   readonly outputs: Readonly<Record<string, string>>;
   readonly env: Readonly<Record<string, string>>;
-  readonly timedOut: boolean;
-  readonly networkIsolated: boolean;
+  /** Why the step fails though the script may have exited 0: the time limit, a malformed or oversized file command. */
+  readonly problem?: string;
+  /** Bytes of output not kept (only the last are). */
+  readonly droppedOutput: number;
+  readonly isolated: boolean;
 }
 
 function shellCommand(shell: string | undefined, file: string): string[] {
@@ -101,31 +121,16 @@ function shellCommand(shell: string | undefined, file: string): string[] {
   throw new Error(`shell "${shell}" is not simulated; use bash or sh`);
 }
 
-function run(program: string, args: readonly string[], cwd: string, env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string; timedOut: boolean }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGKILL");
-    }, SCRIPT_TIMEOUT_MS);
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ status: code ?? 1, stdout, stderr, timedOut });
-    });
-  });
-}
-
 /** Runs a script in the job's sandbox with the given step environment. */
-export async function runScript(script: string, shell: string | undefined, stepEnv: Readonly<Record<string, string>>, job: JobSandbox, registry: string, stepKey: string): Promise<ScriptResult> {
+export async function runScript(
+  script: string,
+  shell: string | undefined,
+  stepEnv: Readonly<Record<string, string>>,
+  job: JobSandbox,
+  registry: string,
+  stepKey: string,
+  timeoutMs = SCRIPT_TIMEOUT_MS,
+): Promise<ScriptResult> {
   const files = join(job.root, "files", stepKey);
   mkdirSync(files, { recursive: true });
   const scriptFile = join(files, "script.sh");
@@ -150,17 +155,32 @@ export async function runScript(script: string, shell: string | undefined, stepE
     SIM_DAEMON: job.daemon,
     SIM_REGISTRY: registry,
   };
-  const isolated = canIsolateNetwork();
-  const command = shellCommand(shell, scriptFile);
-  const [program, ...args] = isolated ? ["unshare", "--net", "--map-root-user", ...command] : command;
-  const child = await run(program!, args, job.workspace, env);
-  return {
-    exitCode: child.status,
-    stdout: child.stdout,
-    stderr: child.stderr,
-    outputs: parseFileCommands(readFileSync(outputFile, "utf8")),
-    env: parseFileCommands(readFileSync(envFile, "utf8")),
-    timedOut: child.timedOut,
-    networkIsolated: isolated,
-  };
+  const prefix = noNetworkPrefix();
+  const isolated = prefix.length > 0;
+  const [program, ...args] = [...prefix, ...shellCommand(shell, scriptFile)];
+  const child = await runBounded(program!, args, { cwd: job.workspace, env, timeoutMs, keepBytes: KEEP_OUTPUT_BYTES });
+  const base = { exitCode: child.status ?? 1, stdout: child.stdout, stderr: child.stderr, droppedOutput: child.dropped, isolated };
+  if (child.timedOut) {
+    return { ...base, exitCode: child.status ?? 137, outputs: {}, env: {}, problem: `the script, or a background process holding its output, did not finish within the simulation's time limit of ${timeoutMs / 1000} s; every process of the step was killed` };
+  }
+  try {
+    return { ...base, outputs: readFileCommands(outputFile, "$GITHUB_OUTPUT"), env: readFileCommands(envFile, "$GITHUB_ENV") };
+  } catch (error) {
+    if (!(error instanceof FileCommandError)) throw error;
+    return { ...base, outputs: {}, env: {}, problem: error.message };
+  }
+}
+
+function readFileCommands(file: string, name: string): Record<string, string> {
+  const stats = statSync(file);
+  // A FIFO or a device in its place would block the read or never end.
+  if (!stats.isFile()) throw new FileCommandError(`${name} is not a regular file any more; write to it with >> instead of replacing it`);
+  const size = stats.size;
+  if (size > FILE_COMMAND_LIMIT_BYTES) throw new FileCommandError(`${name} holds ${size} bytes, more than the ${FILE_COMMAND_LIMIT_BYTES} the simulation reads; write large data to a file instead`);
+  try {
+    return parseFileCommands(readFileSync(file, "utf8"));
+  } catch (error) {
+    if (error instanceof FileCommandError) throw new FileCommandError(`${name}: ${error.message}`);
+    throw error;
+  }
 }

@@ -220,7 +220,7 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription)
       const env: Record<string, string> = { ...workflowEnv };
       for (const [k, v] of Object.entries(job.env ?? {})) env[k] = evaluateScalar(v, { ...jobContexts, runner, env }, ok);
       const deciding = pathDecidingSteps(workflow, jobId);
-      const fns = hashFilesIn(jobSandbox.workspace);
+      const fns = hashFilesIn(jobSandbox.root, jobSandbox.workspace);
       const steps: Record<string, StepState> = {};
       const stepPlans: StepPlan[] = [];
       let failed = false;
@@ -268,9 +268,11 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription)
             const shell = step.shell ?? job.defaults?.run?.shell ?? workflow.defaults?.run?.shell;
             const result = await runScript(script, shell, { ...defaultEnv(jobGithub, jobId, eventPath), ...stepEnv }, jobSandbox, sandbox.registry, String(index));
             Object.assign(env, result.env);
-            const success = result.exitCode === 0;
-            const error = result.timedOut ? "the script did not finish within the simulation's time limit" : success ? undefined : lastLines(result.stderr || result.stdout, 3) || `exit code ${result.exitCode}`;
-            plan = { ...ident, result: success ? "success" : "failure", reason: ran, how: "bash", detail: success ? "executed" : `executed, exit code ${result.exitCode}`, outputs: result.outputs, ...(error ? { error } : {}) };
+            const success = result.exitCode === 0 && result.problem === undefined;
+            const error = result.problem ?? (success ? undefined : lastLines(result.stderr || result.stdout, 3) || `exit code ${result.exitCode}`);
+            const dropped = result.droppedOutput ? `; output cut to its last bytes (${result.droppedOutput} bytes dropped)` : "";
+            const detail = `${success ? "executed" : `executed, exit code ${result.exitCode}`}${dropped}`;
+            plan = { ...ident, result: success ? "success" : "failure", reason: ran, how: "bash", detail, outputs: result.outputs, ...(error ? { error } : {}) };
           }
         }
         const continueOnError = evaluateScalar(step["continue-on-error"] ?? false, evalContexts, stepStatus) === "true";

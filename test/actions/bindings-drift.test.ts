@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { findDrift } from "../../scripts/pipeline/drift.ts";
-import { withHeader } from "../../scripts/files/header.ts";
+import { readHeader, remarked, withHeader } from "../../scripts/files/header.ts";
 import { writeAll } from "../../scripts/pipeline/write-files.ts";
 import { bindingFiles } from "../../scripts/actions/render-bindings.ts";
 
@@ -24,8 +24,10 @@ test("stale, hand-edited, missing and orphaned binding files are each reported",
   assert.deepEqual(findDrift(root, expected), [], "a fresh tree is current");
 
   const at = (file: string): string => path.join(root, file);
-  const oldSource = readFileSync(at(metadata), "utf8").replace("v5.10.0", "v5.9.0");
-  writeFileSync(at(metadata), withHeader("slash", "workflows-src/kit/actions.manifest.json", oldSource.split("\n").slice(3).join("\n")));
+  // An intact binding of an older manifest: an input renamed, its section's mark recomputed.
+  const current = readFileSync(at(metadata), "utf8");
+  const body = readHeader(current)!.body;
+  writeFileSync(at(metadata), current.slice(0, current.length - body.length) + remarked(body.replace("readonly images", "readonly image")));
   writeFileSync(at(checkout), readFileSync(at(checkout), "utf8").replace("readonly ref?", "readonly reff?"));
   unlinkSync(at(index));
   writeFileSync(at(orphan), withHeader("slash", "workflows-src/kit/actions.manifest.json", "export {};\n"));

@@ -8,7 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { runGen } from "../../scripts/pipeline/gen-command.ts";
-import { generate, GenerationError } from "../../scripts/pipeline/generate.ts";
+import { generate } from "../../scripts/pipeline/generate.ts";
+import { formatProblem, GenerationError } from "../../scripts/pipeline/source-problem.ts";
 import { emittedFindings } from "../../scripts/pipeline/emitted-lint.ts";
 import { RULE_CATALOGUE_PATH } from "../../scripts/lint/catalogue.ts";
 import { bindingFiles } from "../../scripts/actions/render-bindings.ts";
@@ -25,7 +26,7 @@ test("gen writes nothing when a source breaks a lint rule, and names the rule an
   withRoot(async (root) => {
     await assert.rejects(runGen(root, { workflows: [workflowsCheck, rawGuard] }), (error: unknown) => {
       assert.ok(error instanceof GenerationError);
-      assert.ok(error.problems.some((p) => p.includes("[guard-coverage]") && p.includes("test/fixtures/bad/raw-guard.ts:")), error.message);
+      assert.ok(error.problems.map(formatProblem).some((p) => p.includes("[guard-coverage]") && p.startsWith("test/fixtures/bad/raw-guard.ts:")), error.message);
       return true;
     });
     assert.deepEqual(readdirSync(root), [], "no file was written, not even the valid workflow's");

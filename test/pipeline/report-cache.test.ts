@@ -1,57 +1,53 @@
 /**
- * Reports are reused from disk only when the file is intact and records the
- * digest of the current inputs; any other case computes them afresh.
+ * Reports are remembered by the digest of their inputs, outside the repository, and
+ * never read back from the committed file: a forged report with right-looking marks
+ * is still caught by `check` (in a copy of the project) and replaced by `gen`.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { withHeader } from "../../scripts/files/header.ts";
-import { inputsLine, reusableReport } from "../../scripts/pipeline/report-cache.ts";
-import { dockerBuildPlan } from "../../scripts/pipeline/reports.ts";
-import { emittedWorkflows } from "../support/emitted.ts";
+import { readHeader, remarked } from "../../scripts/files/header.ts";
+import { cachedReport } from "../../scripts/pipeline/report-cache.ts";
+import { npmRun, projectCopy } from "../support/project-copy.ts";
 
-const PLAN = "generated/docker-build.plan.md";
+test("a report is rendered once per inputs digest and remembered; other inputs render again", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "report-cache-"));
+  try {
+    let renders = 0;
+    const render = async () => `# body ${++renders}\n`;
+    assert.equal(await cachedReport("plan", "aaaa", render, dir), "# body 1\n");
+    assert.equal(await cachedReport("plan", "aaaa", render, dir), "# body 1\n", "same inputs: remembered");
+    assert.equal(await cachedReport("plan", "bbbb", render, dir), "# body 2\n", "other inputs: rendered");
+    assert.equal(renders, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
-function treeWith(content: string): string {
-  const root = mkdtempSync(path.join(tmpdir(), "report-cache-"));
-  mkdirSync(path.join(root, "generated"));
-  writeFileSync(path.join(root, PLAN), content);
-  return root;
+for (const report of ["generated/docker-build.plan.md", "generated/lint-rules.md"]) {
+  test(`a forged ${report} whose marks were recomputed fails check, and gen restores it`, () => {
+    const root = projectCopy("forged-report");
+    try {
+      const file = path.join(root, report);
+      const original = readFileSync(file, "utf8");
+      const header = readHeader(original)!;
+      const lines = original.split("\n");
+      const forgedBody = remarked(header.body.replace(/success|error/, "FORGED"));
+      assert.notEqual(forgedBody, header.body);
+      writeFileSync(file, `${lines.slice(0, 2).join("\n")}\n${forgedBody}`);
+
+      const check = npmRun(root, "check");
+      assert.equal(check.status, 1, check.stdout + check.stderr);
+      assert.match(check.stdout, new RegExp(`^stale: ${report.replaceAll(".", "\\.")} is stale`, "m"), "intact marks: stale, not hand-edited");
+      assert.match(check.stdout, /^-.*FORGED/m, "the diff shows the forged line");
+
+      const gen = npmRun(root, "gen");
+      assert.equal(gen.status, 0, gen.stdout + gen.stderr);
+      assert.equal(readFileSync(file, "utf8"), original);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 }
-
-test("an intact report made from the same inputs is reused; edited or other inputs are not", () => {
-  const intact = withHeader("html", "src.ts", `${inputsLine("aaaa")}\n# body\n`);
-  const root = treeWith(intact);
-  try {
-    assert.equal(reusableReport(root, PLAN, "aaaa"), intact);
-    assert.equal(reusableReport(root, PLAN, "bbbb"), undefined, "other inputs");
-    assert.equal(reusableReport(undefined, PLAN, "aaaa"), undefined, "no tree to reuse from");
-    writeFileSync(path.join(root, PLAN), intact.replace("# body", "# edited"));
-    assert.equal(reusableReport(root, PLAN, "aaaa"), undefined, "edited by hand");
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-});
-
-test("the plan is recomputed when the workflow changes, and reused when it does not", async () => {
-  const emitted = await emittedWorkflows();
-  const [fresh] = await dockerBuildPlan(emitted, {});
-  assert.ok(fresh);
-  // A report whose body says something the simulation never would, but which is intact and carries the right digest.
-  const inputs = fresh.content.split("\n")[3]!;
-  assert.match(inputs, /^<!-- inputs-sha256: [0-9a-f]{16} /);
-  const marked = withHeader("html", "workflows-src/docker-build.ts", `${inputs}\n# marked\n`);
-  const root = treeWith(marked);
-  try {
-    const [reused] = await dockerBuildPlan(emitted, { root });
-    assert.equal(reused?.content, marked, "same inputs: the file on disk is reused");
-    const changed = emitted.map((f) => (f.path.endsWith("docker-build.yml") ? { ...f, content: f.content.replace("timeout-minutes: 30", "timeout-minutes: 31") } : f));
-    const [recomputed] = await dockerBuildPlan(changed, { root });
-    assert.notEqual(recomputed?.content, marked, "changed workflow: simulated again");
-    assert.match(recomputed!.content, /# Plan of/);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-});

@@ -5,27 +5,15 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, unlinkSync, existsSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
+import { npmRun, projectCopy } from "../support/project-copy.ts";
 
 const binding = "generated/actions/docker-login-action.ts";
 
-function projectCopy(): string {
-  const root = mkdtempSync(path.join(tmpdir(), "restore-"));
-  for (const entry of ["package.json", "package-lock.json", "tsconfig.json", "workflows-src", "scripts", "generated", ".github"]) cpSync(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true });
-  symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
-  return root;
-}
-
-function npmRun(root: string, script: string) {
-  return spawnSync("npm", ["run", "--silent", script], { cwd: root, encoding: "utf8", env: { ...process.env, RUN_TS_CACHE: path.join(root, ".run-ts-cache"), GITHUB_ACTIONS: "" } });
-}
-
 test("a deleted binding: check names it and the fix, gen restores it and runs", () => {
-  const root = projectCopy();
+  const root = projectCopy("restore");
   try {
     unlinkSync(path.join(root, binding));
 

@@ -1,9 +1,17 @@
 /**
  * The github-script model runs the body as the action does (an async function body
  * with `github`, `context`, `core`, …) with stand-ins, so a script that breaks fails
- * its step offline; API calls it does not model are reported, never guessed.
+ * its step offline; API calls it does not model are reported, never guessed. The body
+ * runs in a process of its own: escaping its V8 context reaches nothing of the runner.
  */
 import { test } from "node:test";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import assert from "node:assert/strict";
 import { githubContext, parseEvent } from "../../scripts/sim/event.ts";
 import { githubScriptModel } from "../../scripts/sim/models/github-script.ts";
@@ -13,7 +21,7 @@ import { UnsupportedFeature } from "../../scripts/sim/unsupported.ts";
 function input(script: string, options: { env?: Record<string, string>; with?: Record<string, string>; fork?: string } = {}): ModelInput & { run: RunState } {
   const event = parseEvent({ event: "pull_request", pr: 3, title: "feat: x", ...(options.fork ? { fork: options.fork } : {}) });
   const run = { comments: [], artifacts: new Map(), applied: [] } as unknown as RunState;
-  return { with: { script, ...options.with }, env: options.env ?? {}, github: githubContext(event, "w"), event, job: {} as ModelInput["job"], run, stepRef: "job/step" };
+  return { with: { script, ...options.with }, env: options.env ?? {}, github: githubContext(event, "w"), event, job: { temp: tmpdir() } as ModelInput["job"], run, stepRef: "job/step" };
 }
 
 test("a comment is recorded with the pull request's number; process.env is the step's env", async () => {
@@ -59,4 +67,57 @@ test("API calls, require and exec that the model does not cover are reported as 
   ] as const) {
     await assert.rejects(Promise.resolve(githubScriptModel.run(input(script))), (error: unknown) => error instanceof UnsupportedFeature && error.feature === feature, script);
   }
+});
+
+test("a body that never ends fails its step at the time limit; its process is killed", async () => {
+  const started = performance.now();
+  const result = await githubScriptModel.run(input("while (true) {}"));
+  assert.equal(result.outcome, "failure");
+  assert.equal(result.error, "the script did not finish within 5 s; its process was killed");
+  assert.ok(performance.now() - started < 20_000);
+});
+
+test("a body that escapes its V8 context reaches only its own process: no environment, token, files, child processes or network", async () => {
+  const server = createServer((_request, response) => response.end("reached"));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  process.env["GITHUB_TOKEN"] = "ghs_secret-of-the-runner";
+  try {
+    const port = (server.address() as AddressInfo).port;
+    const escape = `
+      const p = process.constructor.constructor("return process")();
+      const attempt = async (work) => { try { return String(await work()); } catch (e) { return "refused: " + (e.code ?? e.name ?? e.message); } };
+      return {
+        env: Object.keys(p.env).join(","),
+        token: String(p.env.GITHUB_TOKEN),
+        environOfParent: await attempt(() => p.getBuiltinModule("fs").readFileSync("/proc/" + p.ppid + "/environ", "utf8")),
+        projectFile: await attempt(() => p.getBuiltinModule("fs").readFileSync(${JSON.stringify(path.join(PROJECT_ROOT, "package.json"))}, "utf8").length),
+        write: await attempt(() => p.getBuiltinModule("fs").writeFileSync("/tmp/github-script-wrote", "x")),
+        spawn: await attempt(() => p.getBuiltinModule("child_process").execSync("id")),
+        network: await attempt(() => p.constructor.constructor("return fetch")()("http://127.0.0.1:${port}/").then((r) => r.text())),
+      };`;
+    const result = await githubScriptModel.run(input(escape));
+    assert.equal(result.outcome, "success", result.error ?? "");
+    const reached = JSON.parse(result.outputs["result"]!);
+    assert.equal(reached.env, "", "the body's process has an empty environment");
+    assert.equal(reached.token, "undefined");
+    assert.equal(reached.environOfParent, "refused: ERR_ACCESS_DENIED");
+    assert.equal(reached.projectFile, "refused: ERR_ACCESS_DENIED");
+    assert.equal(reached.write, "refused: ERR_ACCESS_DENIED");
+    assert.equal(reached.spawn, "refused: ERR_ACCESS_DENIED");
+    const networkIsolated = spawnSync("unshare", ["--net", "--map-root-user", "true"]).status === 0;
+    if (networkIsolated) assert.match(reached.network, /^refused: /, "no network");
+    assert.equal(existsSync("/tmp/github-script-wrote"), false);
+  } finally {
+    delete process.env["GITHUB_TOKEN"];
+    server.close();
+  }
+});
+
+test("a process that sends what the model does not know, or exits, fails its step", async () => {
+  const forged = await githubScriptModel.run(input('process.constructor.constructor("return process")().send({ kind: "comment", issue: 1, body: "forged" }); await new Promise(() => {});'));
+  assert.equal(forged.outcome, "failure");
+  assert.match(forged.error ?? "", /sent a message the model does not know/);
+  const exited = await githubScriptModel.run(input('process.constructor.constructor("return process")().exit(0);'));
+  assert.equal(exited.outcome, "failure");
+  assert.match(exited.error ?? "", /ended without a result/);
 });

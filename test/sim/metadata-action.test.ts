@@ -45,16 +45,29 @@ test("a vector whose expectation is wrong fails with the difference", () => {
   assert.match(verdict.status === "failed" ? verdict.differences.join() : "", /^tags:/);
 });
 
-test("date helpers format the run's clock in a time zone; names and API-only commit dates are unsupported", () => {
+test("date helpers format the run's clock with moment-timezone; an unknown zone and API-only commit dates are unsupported", () => {
   const at = "2020-01-10T00:30:00.000Z";
   const tags = (value: string, ref: MetadataContext = push("refs/heads/dev")) => computeMetadata(metadataInputs({ images: "a/b", tags: `type=raw,value=${value}` }), ref, repo, at).tagNames;
   assert.deepEqual(tags("{{date 'YYYYMMDD-HHmmss' tz='Asia/Tokyo'}}"), ["20200110-093000"]);
   assert.deepEqual(tags("d-{{date 'YYYY-MM-DD'}}"), ["d-2020-01-10"]);
   // An unquoted format is a missing name: moment's default format, then sanitised.
   assert.deepEqual(tags("{{date YYYYMMDD}}"), ["2020-01-10T00-30-00Z"]);
-  assert.throws(() => tags("{{date 'dddd'}}"), (e) => e instanceof UnsupportedFeature && /dddd/.test(e.feature));
+  // Names and week numbers are moment's own: 2020-01-10 was a Friday in week 2.
+  assert.deepEqual(tags("{{date 'dddd-MMM-[w]w'}}"), ["Friday-Jan-w2"]);
+  assert.throws(() => tags("{{date 'YYYY' tz='Mars/Olympus'}}"), (e) => e instanceof UnsupportedFeature && /Mars\/Olympus/.test(e.feature));
+  assert.throws(() => tags("{{date}}"), MetadataInputError, "the action's helper needs a format");
   const pr = { eventName: "pull_request", ref: "refs/pull/1/merge", sha: "0123456789abcdef0123456789abcdef01234567", payload: { number: 1 }, env: {} };
   assert.throws(() => tags("{{commit_date 'YYYY'}}", pr), (e) => e instanceof UnsupportedFeature && /API/.test(e.feature));
+});
+
+test("templates are Handlebars: blocks work, output is HTML-escaped, a broken template or CSV entry fails the step", () => {
+  const tags = (value: string) => computeMetadata(metadataInputs({ images: "a/b", tags: value }), push("refs/heads/dev"), repo, own.clock).tagNames;
+  assert.deepEqual(tags("type=raw,value={{#if branch}}on-{{branch}}{{else}}none{{/if}}"), ["on-dev"]);
+  // What a mustache outputs is HTML-escaped by Handlebars; the template's own text is not.
+  const labels = computeMetadata(metadataInputs({ images: "a/b", labels: "x=<{{date '[<=>]'}}>" }), push("refs/heads/dev"), repo, own.clock).labels;
+  assert.ok(labels.includes("x=<&lt;&#x3D;&gt;>"), labels.join("\n"));
+  assert.throws(() => tags("type=raw,value={{#if branch}}open"), MetadataInputError);
+  assert.throws(() => tags('type=raw,"value=a'), MetadataInputError);
 });
 
 test("pep440 versions are normalised; pre-, post- and dev-releases keep only the full version", () => {

@@ -110,7 +110,7 @@ jobs: { j: { steps: [{ run: "true" }] } }
 });
 
 test("file commands: name=value lines and heredoc blocks; a malformed line is an error", () => {
-  assert.deepEqual(parseFileCommands("a=1\nb<<X\nline 1\nline=2\nX\nc=x=y\n"), { a: "1", b: "line 1\nline=2", c: "x=y" });
+  assert.deepEqual({ ...parseFileCommands("a=1\nb<<X\nline 1\nline=2\nX\nc=x=y\n") }, { a: "1", b: "line 1\nline=2", c: "x=y" });
   assert.throws(() => parseFileCommands("b<<X\nnever closed\n"), /no closing delimiter "X"/);
   assert.throws(() => parseFileCommands("garbage\n"), /neither name=value/);
 });

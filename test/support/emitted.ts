@@ -16,7 +16,7 @@ let cache: Promise<GeneratedFile[]> | undefined;
 
 /** Every generated file. */
 export function generatedFiles(): Promise<GeneratedFile[]> {
-  cache ??= generate({ root: projectRoot });
+  cache ??= generate();
   return cache;
 }
 

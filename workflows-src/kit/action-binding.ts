@@ -6,7 +6,7 @@
  */
 import { actionStep, type StepHandle, type StepOptions, type StepWithId } from "./step.ts";
 import { Expr, JsonText, lines, type Template, type Value } from "./expr.ts";
-import type { Pin } from "./pins.ts";
+import { pinOf, type Pin } from "./pins.ts";
 
 /** A string input: text (a number is written as its digits), an expression or a template. */
 export type StringInput = string | number | Expr<string | number> | Template;
@@ -34,7 +34,7 @@ export type BoundStep<O> = StepWithId & { readonly outputs: O };
 export interface ActionBinding<I, O> {
   (spec: BindingSpec<I> & { id: string }): BoundStep<O>;
   (spec: BindingSpec<I>): StepHandle;
-  /** The pin the binding writes as `uses:`. */
+  /** The pin the binding writes as `uses:` (read from the manifest when asked). */
   readonly pin: Pin;
 }
 
@@ -45,17 +45,18 @@ export interface BindingOutputs {
 }
 
 /**
- * Makes the binding of one pinned action.
+ * Makes the binding of one action of the manifest; its pin is looked up when a step is
+ * built, so the binding does not go stale when the pin moves.
  * @internal called by the generated files only; workflows call the bindings.
  */
-export function actionBinding<I, O>(pin: Pin, outputs: BindingOutputs): ActionBinding<I, O> {
+export function actionBinding<I, O>(action: string, outputs: BindingOutputs): ActionBinding<I, O> {
   const bind = (spec: BindingSpec<I>): StepHandle => {
     const { with: inputs, id, ...options } = spec as StepOptions & { id?: string; with?: Readonly<Record<string, Value | ListInput>> };
     const withValues = inputs ? Object.fromEntries(Object.entries(inputs).map(([name, value]) => [name, inputValue(value)])) : undefined;
     const step = actionStep({
       ...options,
       ...(id !== undefined ? { id, outputs: outputs.names } : {}),
-      uses: pin,
+      uses: pinOf(action),
       ...(withValues ? { with: withValues } : {}),
     });
     if ("outputs" in step) {
@@ -67,7 +68,7 @@ export function actionBinding<I, O>(pin: Pin, outputs: BindingOutputs): ActionBi
     }
     return step;
   };
-  return Object.assign(bind, { pin }) as ActionBinding<I, O>;
+  return Object.defineProperty(bind, "pin", { get: () => pinOf(action), enumerable: true }) as ActionBinding<I, O>;
 }
 
 function inputValue(value: Value | ListInput): Value {

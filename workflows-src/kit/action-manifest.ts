@@ -17,8 +17,63 @@ export const manifestFile = "workflows-src/kit/actions.manifest.json";
 
 const manifestUrl = new URL("./actions.manifest.json", import.meta.url);
 
-/** `owner/repo` or `owner/repo/path/…`: what precedes `@` in a `uses:` value. */
-export const actionPathPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]*\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
+/** `owner/repo` or `owner/repo/path/…`: what precedes `@` in a `uses:` value; no segment is `.` or `..`. */
+export const actionPathPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]*(\/(?!\.\.?(\/|$))[A-Za-z0-9_.-]+)+$/;
+
+/** A full commit id as git prints it: 40 lower-case hex digits. */
+export const commitPattern = /^[0-9a-f]{40}$/;
+
+/**
+ * Why `tag` is not a tag name git accepts (`git check-ref-format` for
+ * `refs/tags/<tag>`, and `git tag`'s refusal of a leading "-"), or undefined when it
+ * is. Characters that are invisible or break lines are refused too: the tag is shown
+ * in every `uses:` comment and read by reviewers, and it becomes part of request URLs.
+ */
+export function tagNameProblem(tag: string): string | undefined {
+  if (tag === "") return "is empty";
+  if (tag.startsWith("-")) return 'starts with "-"';
+  if (tag.includes("..")) return 'contains ".."';
+  if (tag.includes("@{")) return 'contains "@{"';
+  const forbidden = /[\x00-\x20\x7f~^:?*[\\]|[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Z}]/u.exec(tag);
+  if (forbidden) {
+    const ch = forbidden[0];
+    const shown = /[\x21-\x7e]/.test(ch) ? `"${ch}"` : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+    return `contains ${shown}, which a tag name cannot hold`;
+  }
+  if (tag.startsWith("/") || tag.endsWith("/") || tag.includes("//")) return 'has an empty component (a leading, trailing or double "/")';
+  if (tag.endsWith(".")) return 'ends with "."';
+  if (tag.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock"))) return 'has a component that starts with "." or ends with ".lock"';
+  return undefined;
+}
+
+/** A string that must be a tag name (see `tagNameProblem`). */
+export function tagNameSchema(z: typeof Zod) {
+  return z.string().superRefine((tag, ctx) => {
+    const problem = tagNameProblem(tag);
+    if (problem) ctx.addIssue({ code: "custom", message: `${problem}; write the release tag as git names it (e.g. "v1.2.3")` });
+  });
+}
+
+/**
+ * A JSON object of named entries, validated entry by entry. Unlike `z.record`, which
+ * drops a key named `__proto__`, it keeps every own key (the result has no prototype,
+ * so no name — `__proto__`, `constructor` — finds an inherited member).
+ */
+export function ownEntries<T>(z: typeof Zod, value: Zod.ZodType<T>) {
+  return z.unknown().transform((data, ctx): Record<string, T> => {
+    const entries: Record<string, T> = Object.create(null);
+    if (typeof data !== "object" || data === null || Array.isArray(data)) {
+      ctx.addIssue({ code: "invalid_type", expected: "object", input: data, message: "must be an object of named entries" });
+      return entries;
+    }
+    for (const [name, item] of Object.entries(data)) {
+      const parsed = value.safeParse(item);
+      if (parsed.success) entries[name] = parsed.data;
+      else for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [name, ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+    }
+    return entries;
+  });
+}
 
 /**
  * The schemas, built on first use: zod is loaded only when a manifest has to be
@@ -32,9 +87,9 @@ function buildSchemas(z: typeof Zod) {
     deprecationMessage: z.string().optional(),
   });
   const actionFacts = z.strictObject({
-    commit: z.string().regex(/^[0-9a-f]{40}$/, "must be a full 40-hex commit id"),
-    tag: z.string().min(1),
-    inputs: z.record(z.string(), inputFacts),
+    commit: z.string().regex(commitPattern, "must be a full 40-hex commit id in lower case"),
+    tag: tagNameSchema(z),
+    inputs: ownEntries(z, inputFacts),
     outputs: z.array(z.string()),
   });
   const actionPath = z.string().regex(actionPathPattern, "must be owner/repo[/path]");

@@ -26,6 +26,18 @@ export function allPins(): readonly Pin[] {
   return [...pinTable().values()];
 }
 
+/**
+ * The pin of an action path, as the manifest has it now. Bindings name their action and
+ * read its pin here when a step is built, so a pin moved in the manifest takes effect
+ * without regenerating the bindings first.
+ * @throws Error naming the action and the fix when the manifest has no such action
+ */
+export function pinOf(action: string): Pin {
+  const pin = pinTable().get(action);
+  if (!pin) throw new Error(`"${action}" is not in the pin table; add it to workflows-src/kit/actions.manifest.json, run \`npm run sync-actions\` and \`npm run gen\``);
+  return pin;
+}
+
 /** The `uses:` value of a pin: `owner/repo[/path]@<commit>`. */
 export function usesOf(pin: Pin): string {
   return `${pin.action}@${pin.commit}`;

@@ -1,11 +1,13 @@
 /**
  * Model of actions/download-artifact v7. Models: download of one artifact by `name`
- * from this run's store into `path` (default: the workspace), and the failure when
- * the run has no artifact of that name. Does not model: downloads of every artifact,
+ * from this run's store into `path` (default: the workspace; relative to it), and the
+ * failure when the run has no artifact of that name. A path that leaves the sandbox
+ * is reported as unsupported. Does not model: downloads of every artifact,
  * `pattern`/`merge-multiple`, other runs or repositories.
  */
-import { cpSync, mkdirSync } from "node:fs";
-import { isAbsolute, join } from "node:path";
+import { mkdirSync } from "node:fs";
+import { copyInside, pathInside } from "../sandbox-paths.ts";
+import { artifactFolder } from "./artifact-store.ts";
 import type { ActionModel } from "./model.ts";
 
 export const downloadArtifactModel: ActionModel = {
@@ -16,10 +18,9 @@ export const downloadArtifactModel: ActionModel = {
     if (!name) return { outcome: "failure", outputs: {}, summary: "no name", error: "downloading every artifact (no name:) is not modelled; give the artifact name" };
     const artifact = run.artifacts.get(name);
     if (!artifact) return { outcome: "failure", outputs: {}, summary: "not found", error: `Unable to download artifact(s): Artifact not found for name: ${name}` };
-    const given = inputs["path"] ?? "";
-    const path = given === "" ? job.workspace : isAbsolute(given) ? given : join(job.workspace, given);
+    const path = pathInside(job.root, job.workspace, inputs["path"] || ".", "download-artifact path");
     mkdirSync(path, { recursive: true });
-    cpSync(join(run.sandbox.artifacts, name), path, { recursive: true });
+    copyInside(run.sandbox.root, artifactFolder(run.sandbox, name), path, "download-artifact path");
     artifact.downloadedBy.push(stepRef);
     return { outcome: "success", outputs: { "download-path": path }, summary: `downloaded "${name}" (${artifact.files.join(", ")})` };
   },

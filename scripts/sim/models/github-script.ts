@@ -1,7 +1,7 @@
 /**
  * Model of actions/github-script v7: the script body runs, as the action runs it (the
  * body of an async function of `require`, `github`, `context`, `core`, `exec`, `glob`,
- * `io`), in a separate V8 context with stand-ins for those:
+ * `io`), with stand-ins for those:
  *
  * - `github.rest.issues.createComment` records the comment; on a pull request from a
  *   fork it is refused with 403, as GitHub refuses the fork's read-only token;
@@ -9,17 +9,30 @@
  * - `core` records warnings, notices, errors, outputs and `setFailed`;
  * - `process.env` is the step's environment and nothing else of `process`.
  *
+ * The body runs in a child process (`github-script-host.mjs`) with an empty
+ * environment, Node's permission model (no files, no child processes), no network
+ * where the machine allows a network namespace, and a hard time limit; the stand-ins
+ * send their calls here over IPC, and this model answers them. A body that breaks out
+ * of its V8 context reaches only that process, never the one running the simulation.
+ *
  * Does not model (reported as unsupported when a script reaches them): other API
  * calls, `exec`, `glob`, `io`, `require`. A script that throws fails the step, as in
  * the action; the step's `result` output is the script's return value, JSON-encoded
  * unless `result-encoding: string`.
  */
-import { createContext, runInContext } from "node:vm";
+import type { ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { noNetworkPrefix, runBounded } from "../bounded-process.ts";
 import { UnsupportedFeature } from "../unsupported.ts";
 import type { ActionModel, ModelInput, ModelResult } from "./model.ts";
 
-// A script that awaits something the stand-ins never settle would hang the plan.
+// A script that loops or awaits something the stand-ins never settle would hang the plan.
 const TIME_LIMIT_MS = 5000;
+// The body's process: a small heap, and only its own file readable.
+const HOST = fileURLToPath(new URL("./github-script-host.mjs", import.meta.url));
+const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has("--permission") ? "--permission" : "--experimental-permission";
+const NODE_FLAGS = [PERMISSION_FLAG, `--allow-fs-read=${HOST}`, "--no-warnings", "--max-old-space-size=128"];
 
 /** What a script did through the stand-ins. */
 interface ScriptEffects {
@@ -27,25 +40,27 @@ interface ScriptEffects {
   messages: string[];
   outputs: Record<string, string>;
   failed?: string;
+  unsupported?: string;
 }
+
+/** What the body's process may send; anything else ends it. */
+const hostMessage = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("message"), text: z.string() }),
+  z.strictObject({ kind: z.literal("output"), name: z.string(), value: z.string() }),
+  z.strictObject({ kind: z.literal("failed"), message: z.string() }),
+  z.strictObject({ kind: z.literal("unsupported"), feature: z.string() }),
+  z.strictObject({ kind: z.literal("call"), id: z.number(), method: z.string(), params: z.strictObject({ issue_number: z.unknown(), body: z.unknown() }) }),
+  z.strictObject({ kind: z.literal("done"), result: z.string().optional() }),
+  z.strictObject({ kind: z.literal("threw"), message: z.string() }),
+]);
 
 export const githubScriptModel: ActionModel = {
   action: "actions/github-script",
-  describes: "runs the script with stand-ins for the API (comments recorded; refused with 403 for a fork), context and core",
+  describes: "runs the script in an isolated process with stand-ins for the API (comments recorded; refused with 403 for a fork), context and core",
   async run(input) {
     const script = input.with["script"] ?? "";
     if (script.trim() === "") return { outcome: "failure", outputs: {}, summary: "no script", error: "Input required and not supplied: script" };
-    const effects: ScriptEffects = { comments: [], messages: [], outputs: {} };
-    let value: unknown;
-    try {
-      value = await withTimeLimit(runScript(script, input, effects));
-    } catch (error) {
-      if (error instanceof UnsupportedFeature) throw error;
-      return { outcome: "failure", outputs: effects.outputs, summary: "the script threw", error: `Unhandled error: ${(error as Error)?.message ?? String(error)}` };
-    }
-    if (effects.failed !== undefined) return { outcome: "failure", outputs: effects.outputs, summary: "core.setFailed", error: effects.failed };
-    const result = value === undefined ? "" : input.with["result-encoding"] === "string" ? String(value) : JSON.stringify(value);
-    return { outcome: "success", outputs: { ...effects.outputs, result }, summary: account(effects) };
+    return runIsolated(script, input);
   },
 };
 
@@ -56,41 +71,63 @@ function account(effects: ScriptEffects): string {
   return parts.length ? parts.join("; ") : "ran, no API calls";
 }
 
-function withTimeLimit<T>(work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the script did not finish within ${TIME_LIMIT_MS / 1000} s`)), TIME_LIMIT_MS);
-  });
-  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
-}
-
-function runScript(script: string, input: ModelInput, effects: ScriptEffects): Promise<unknown> {
-  const sandbox = createContext({ process: { env: { ...input.env } }, console: quietConsole(effects) });
-  const parameters = ["require", "__original_require__", "github", "context", "core", "exec", "glob", "io"];
-  // The body is compiled inside the sandbox, so it sees only what the sandbox holds.
-  const body = runInContext(`(async function (${parameters.join(", ")}) {\n${script}\n})`, sandbox, { filename: `${input.stepRef} (github-script)` }) as (...args: unknown[]) => Promise<unknown>;
-  const notModelled = (what: string) => () => {
-    throw new UnsupportedFeature(`github-script ${what}`);
+async function runIsolated(script: string, input: ModelInput): Promise<ModelResult> {
+  const effects: ScriptEffects = { comments: [], messages: [], outputs: {} };
+  let ending: { kind: "done"; result?: string | undefined } | { kind: "threw"; message: string } | { kind: "refused"; reason: string } | undefined;
+  const talk = (child: ChildProcess) => {
+    child.on("message", (raw) => {
+      const parsed = hostMessage.safeParse(raw);
+      if (!parsed.success) {
+        ending ??= { kind: "refused", reason: "the script's process sent a message the model does not know" };
+        child.kill("SIGKILL");
+        return;
+      }
+      const message = parsed.data;
+      switch (message.kind) {
+        case "message":
+          effects.messages.push(message.text);
+          break;
+        case "output":
+          effects.outputs[message.name] = message.value;
+          break;
+        case "failed":
+          effects.failed = message.message;
+          break;
+        case "unsupported":
+          effects.unsupported ??= message.feature;
+          child.kill("SIGKILL");
+          break;
+        case "call":
+          child.send({ kind: "answer", id: message.id, answer: answerCall(message.method, message.params, input, effects) });
+          break;
+        default:
+          ending ??= message;
+      }
+    });
+    child.send({ kind: "start", script, env: { ...input.env }, context: scriptContext(input), stepRef: input.stepRef, encoding: input.with["result-encoding"] });
   };
-  return body(notModelled("require"), notModelled("require"), githubClient(input, effects), scriptContext(input), core(effects), unsupportedObject("exec"), unsupportedObject("glob"), unsupportedObject("io"));
+  const [program, ...args] = [...noNetworkPrefix(), process.execPath, ...NODE_FLAGS, HOST];
+  const ran = await runBounded(program!, args, { cwd: input.job.temp, env: {}, timeoutMs: TIME_LIMIT_MS, keepBytes: 16 * 1024, ipc: true }, talk);
+  if (effects.unsupported !== undefined) throw new UnsupportedFeature(effects.unsupported);
+  if (ran.timedOut) return { outcome: "failure", outputs: effects.outputs, summary: "time limit", error: `the script did not finish within ${TIME_LIMIT_MS / 1000} s; its process was killed` };
+  if (!ending) return { outcome: "failure", outputs: effects.outputs, summary: "the script's process ended", error: `the script's process ended without a result (${ran.signal ?? `exit code ${ran.status}`}): ${ran.stderr.trim().split("\n").slice(-1)[0] ?? ""}` };
+  if (ending.kind === "refused") return { outcome: "failure", outputs: effects.outputs, summary: "refused", error: ending.reason };
+  if (ending.kind === "threw") return { outcome: "failure", outputs: effects.outputs, summary: "the script threw", error: `Unhandled error: ${ending.message}` };
+  if (effects.failed !== undefined) return { outcome: "failure", outputs: effects.outputs, summary: "core.setFailed", error: effects.failed };
+  return { outcome: "success", outputs: { ...effects.outputs, result: ending.result ?? "" }, summary: account(effects) };
 }
 
-function quietConsole(effects: ScriptEffects): Pick<Console, "log" | "info" | "warn" | "error"> {
-  const record = (...args: unknown[]) => void effects.messages.push(`log: ${args.map(String).join(" ")}`);
-  return { log: record, info: record, warn: record, error: record };
-}
-
-/** `github` with the one endpoint the workflows use; any other call is reported as not modelled. */
-function githubClient(input: ModelInput, effects: ScriptEffects): unknown {
+/** The simulated API's answer to a stand-in call: a comment is recorded, or refused with 403 for a fork's token. */
+function answerCall(method: string, params: { issue_number: unknown; body: unknown }, input: ModelInput, effects: ScriptEffects): unknown {
+  if (method !== "issues.createComment") return { status: 404, message: "Not Found" };
   const event = input.github.event as { pull_request?: { head?: { repo?: { full_name?: string } } } };
   const fromFork = event.pull_request !== undefined && event.pull_request.head?.repo?.full_name !== input.github.repository;
-  const createComment = async (params: { issue_number: number; body: string }) => {
-    if (fromFork) throw Object.assign(new Error("Resource not accessible by integration"), { status: 403 });
-    effects.comments.push({ issue: params.issue_number, body: params.body });
-    input.run.comments.push({ issue: params.issue_number, body: params.body, postedBy: input.stepRef });
-    return { status: 201, data: { id: effects.comments.length, body: params.body } };
-  };
-  return { rest: new Proxy({ issues: new Proxy({ createComment }, unsupportedMembers("github.rest.issues")) }, unsupportedMembers("github.rest")) };
+  if (fromFork) return { status: 403, message: "Resource not accessible by integration" };
+  const issue = Number(params.issue_number);
+  const body = String(params.body);
+  effects.comments.push({ issue, body });
+  input.run.comments.push({ issue, body, postedBy: input.stepRef });
+  return { status: 201, data: { id: effects.comments.length, body } };
 }
 
 function scriptContext(input: ModelInput): unknown {
@@ -111,35 +148,5 @@ function scriptContext(input: ModelInput): unknown {
     apiUrl: github.api_url,
     repo: { owner, repo },
     issue: { owner, repo, number: payload.pull_request?.number ?? payload.number },
-  };
-}
-
-function core(effects: ScriptEffects): unknown {
-  const log = (kind: string) => (message: unknown) => void effects.messages.push(`${kind}: ${String(message)}`);
-  return new Proxy(
-    {
-      info: () => undefined,
-      debug: () => undefined,
-      notice: log("notice"),
-      warning: log("warning"),
-      error: log("error"),
-      setOutput: (name: string, value: unknown) => void (effects.outputs[name] = typeof value === "string" ? value : JSON.stringify(value)),
-      setFailed: (message: unknown) => void (effects.failed = String(message)),
-    },
-    unsupportedMembers("core"),
-  );
-}
-
-function unsupportedObject(name: string): unknown {
-  return new Proxy({}, unsupportedMembers(name));
-}
-
-/** A proxy handler that reports any member the model does not define as unsupported. */
-function unsupportedMembers(prefix: string): ProxyHandler<object> {
-  return {
-    get(target, key) {
-      if (typeof key === "symbol" || key in target) return Reflect.get(target, key);
-      throw new UnsupportedFeature(`${prefix}.${key}`);
-    },
   };
 }

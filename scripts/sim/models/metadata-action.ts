@@ -4,22 +4,23 @@
  * labels, annotations and the `json` output, as the action's documentation and its
  * own test vectors describe them. It is a model, checked by `npm run conformance`.
  *
- * Modelled: tag types raw, sha, ref (branch, tag, pr), edge, semver, pep440, match
- * and schedule (default pattern); `enable=`, `priority=`, `value=`, `match=`, `group=`,
- * `format=`, `branch=`, per-tag and flavor `prefix`/`suffix`, flavor `latest` and
- * `onlatest`; `{{branch}}`, `{{tag}}`, `{{sha}}`, `{{base_ref}}`,
- * `{{is_default_branch}}`, `{{is_not_default_branch}}`, `{{date 'FORMAT' tz='Zone'}}`,
- * `{{commit_date …}}` (commit date from the payload); image attributes; custom
- * labels and annotations; `DOCKER_METADATA_PR_HEAD_SHA`; bake file contents.
- * Not modelled (reported as unsupported, never guessed): a commit date only the API
- * knows, date formats with names (months, weekdays) or other exotic tokens,
- * `context: git`.
+ * The text work is done by the libraries the action itself uses, at the versions its
+ * lock file pins: `handlebars` renders every template (values, patterns, prefixes,
+ * suffixes, `enable=`, labels), `moment-timezone` formats `{{date}}` and
+ * `{{commit_date}}`, `semver` and `@renovate/pep440` read versions, `csv-parse`
+ * splits list entries. What this file writes is the action's control flow: tag
+ * types raw, sha, ref (branch, tag, pr), edge, semver, pep440, match and schedule;
+ * `enable=`, `priority=`, `value=`, `match=`, `group=`, `format=`, `branch=`,
+ * per-tag and flavor `prefix`/`suffix`, flavor `latest` and `onlatest`; the global
+ * helpers; image attributes; custom labels and annotations;
+ * `DOCKER_METADATA_PR_HEAD_SHA`; bake file contents.
+ * Not modelled (reported as unsupported, never guessed): see METADATA_MODEL_LIMITS.
  */
-import { csvFields } from "../csv-fields.ts";
-import { formatDate } from "../date-format.ts";
-import { isRawStatement, renderTemplate, type Helper, type TemplateScope } from "../handlebars-template.ts";
-import { parsePep440 } from "../pep440.ts";
-import { parseSemVer } from "../semver.ts";
+import * as pep440 from "@renovate/pep440";
+import { parse as parseCsv } from "csv-parse/sync";
+import Handlebars from "handlebars";
+import moment from "moment-timezone";
+import * as semver from "semver";
 import { UnsupportedFeature } from "../unsupported.ts";
 import type { ActionModel } from "./model.ts";
 
@@ -84,8 +85,7 @@ export interface MetadataResult {
 /** What the model declines (UnsupportedFeature) instead of guessing; printed by `npm run conformance`. */
 export const METADATA_MODEL_LIMITS: readonly string[] = [
   "{{commit_date}} of a commit that is not in the event payload (the action reads it from the GitHub API)",
-  "date format tokens other than YYYY YY MM M DD D HH H mm m ss s SSS Z ZZ (names of months or weekdays, week numbers, …)",
-  "handlebars blocks, partials, sub-expressions and triple-stash",
+  "a tz= time zone moment-timezone does not know (the action logs an error and formats in the runner's local time)",
   "context: git",
 ];
 
@@ -110,6 +110,43 @@ const DEFAULT_TAGS = ["type=schedule", "type=ref,event=branch", "type=ref,event=
 
 /** Error the real action fails the step with (invalid input). */
 export class MetadataInputError extends Error {}
+
+/** The names a template sees: values, and helpers that Handlebars calls with their parameters and its options last. */
+type TemplateScope = Readonly<Record<string, unknown>>;
+
+/** Renders a Handlebars template as the action does; a template the library refuses fails the step, as in the action. */
+function render(template: string, scope: TemplateScope): string {
+  try {
+    return Handlebars.compile(template)(scope);
+  } catch (error) {
+    if (error instanceof UnsupportedFeature || error instanceof MetadataInputError) throw error;
+    throw new MetadataInputError(`cannot render "${template}": ${(error as Error).message.split("\n")[0]}`);
+  }
+}
+
+/** True when the pattern is exactly one `{{raw}}` mustache, read with the action's Handlebars parser. */
+export function isRawStatement(pattern: string): boolean {
+  let program: hbs.AST.Program;
+  try {
+    program = Handlebars.parseWithoutProcessing(pattern);
+  } catch {
+    return false;
+  }
+  const [only] = program.body;
+  if (program.body.length !== 1 || only?.type !== "MustacheStatement") return false;
+  const path = (only as hbs.AST.MustacheStatement).path as hbs.AST.PathExpression;
+  return path.parts?.length === 1 && path.parts[0] === "raw";
+}
+
+/** The fields of one list entry, read as a CSV record by csv-parse with the action's options. */
+function csvFields(entry: string): string[] {
+  try {
+    const records = parseCsv(entry, { relaxColumnCount: true, skipEmptyLines: true }) as string[][];
+    return records[0] ?? [];
+  } catch (error) {
+    throw new MetadataInputError(`"${entry}" is not a CSV record (${(error as Error).message}); check its quotes`);
+  }
+}
 
 /** Splits a multi-line action input into entries: one per line, trimmed, blank lines and `#` comments dropped. */
 export function inputList(value: string | undefined): string[] {
@@ -298,12 +335,22 @@ export function computeMetadata(inputs: MetadataInputs, context: MetadataContext
     if (typeof timestamp !== "string") throw new UnsupportedFeature("{{commit_date}} of a commit not in the event payload (read from the GitHub API)");
     return new Date(timestamp);
   };
-  const dateHelper = (instant: () => Date): Helper => (params, hash) => {
-    const unknown = Object.keys(hash).filter((k) => k !== "tz");
-    if (unknown.length) throw new MetadataInputError(`unknown ${unknown[0]} attribute`);
-    return formatDate(instant(), params[0], hash["tz"] ?? "UTC");
-  };
-  const dates: TemplateScope = { date: dateHelper(() => new Date(now)), commit_date: dateHelper(commitDate) };
+  // `{{date 'FORMAT' tz='Zone'}}`: Handlebars passes the format, then its options (the hash).
+  const dateHelper =
+    (name: string, instant: () => Date) =>
+    (...args: unknown[]): string => {
+      // Without a parameter the options come first and the action's helper throws.
+      if (args.length < 2) throw new MetadataInputError(`{{${name}}} needs a format; write {{${name} 'YYYYMMDD'}}`);
+      const [format, options] = args as [unknown, Handlebars.HelperOptions];
+      let zone = "UTC";
+      for (const [key, value] of Object.entries(options.hash as Record<string, unknown>)) {
+        if (key !== "tz") throw new MetadataInputError(`unknown ${key} attribute in {{${name}}}`);
+        zone = String(value);
+      }
+      if (!moment.tz.zone(zone)) throw new UnsupportedFeature(`time zone "${zone}" unknown to moment-timezone`);
+      return moment(instant()).tz(zone).format(typeof format === "string" ? format : undefined);
+    };
+  const dates: TemplateScope = { date: dateHelper("date", () => new Date(now)), commit_date: dateHelper("commit_date", commitDate) };
 
   const isDefaultBranch = (): string => {
     const branch = ref.replace(HEADS, "");
@@ -325,7 +372,7 @@ export function computeMetadata(inputs: MetadataInputs, context: MetadataContext
     is_not_default_branch: () => (isDefaultBranch() === "false" ? "true" : "false"),
     ...dates,
   };
-  const expand = (text: string) => renderTemplate(text, globals);
+  const expand = (text: string) => render(text, globals);
 
   const rules = (inputs.tags.length ? inputs.tags : DEFAULT_TAGS).map(parseTagRule);
   // Stable sort: equal priorities keep input order.
@@ -363,7 +410,7 @@ export function computeMetadata(inputs: MetadataInputs, context: MetadataContext
     switch (rule.type) {
       case "schedule":
         // A schedule pattern sees only the date helpers, not the global ones.
-        if (/schedule/.test(eventName)) add(withAffixes(renderTemplate(attrs["pattern"]!, dates), rule), latestFor(false));
+        if (/schedule/.test(eventName)) add(withAffixes(render(attrs["pattern"]!, dates), rule), latestFor(false));
         break;
       case "semver":
       case "pep440": {
@@ -375,26 +422,28 @@ export function computeMetadata(inputs: MetadataInputs, context: MetadataContext
         }
         raw = raw.replace(/\//g, "-");
         if (rule.type === "pep440") {
-          const parsed = parsePep440(raw);
-          if (!parsed) break;
-          const unstable = parsed.isPrerelease || parsed.isPostrelease || parsed.isDevrelease;
-          const value = raw;
+          const explained = pep440.valid(raw) === null ? null : pep440.explain(raw);
+          if (!explained) break;
+          const unstable = explained.is_prerelease || explained.is_postrelease || explained.is_devrelease;
+          const version = raw;
           const scope: TemplateScope = {
-            raw: () => value,
-            version: () => parsed.normalized,
-            major: () => String(parsed.release[0]),
-            minor: () => String(parsed.release[1] ?? 0),
-            patch: () => String(parsed.release[2] ?? 0),
+            raw: () => version,
+            version: () => pep440.clean(version),
+            major: () => pep440.major(version),
+            minor: () => pep440.minor(version),
+            patch: () => pep440.patch(version),
           };
-          const rendered = unstable ? (isRawStatement(attrs["pattern"]!) ? raw : parsed.normalized) : renderTemplate(attrs["pattern"]!, scope);
+          const rendered = unstable ? (isRawStatement(attrs["pattern"]!) ? raw : (pep440.clean(raw) ?? raw)) : render(attrs["pattern"]!, scope);
           add(withAffixes(rendered, rule), latestFor(!unstable));
           break;
         }
-        const parsed = parseSemVer(raw);
+        if (!semver.valid(raw)) break;
+        // The action renders the pattern against the parsed version (its raw, version, major, minor, patch, …).
+        const parsed = semver.parse(raw, { loose: true });
         if (!parsed) break;
-        const pattern = parsed.prerelease.length && !isRawStatement(attrs["pattern"]!) ? "{{version}}" : attrs["pattern"]!;
-        const scope: TemplateScope = { raw: parsed.raw, version: parsed.version, major: parsed.major, minor: parsed.minor, patch: parsed.patch };
-        add(withAffixes(renderTemplate(pattern, scope), rule), latestFor(parsed.prerelease.length === 0));
+        const prerelease = semver.prerelease(raw) !== null;
+        const pattern = prerelease && !isRawStatement(attrs["pattern"]!) ? "{{version}}" : attrs["pattern"]!;
+        add(withAffixes(render(pattern, parsed as unknown as TemplateScope), rule), latestFor(!prerelease));
         break;
       }
       case "match": {

@@ -1,0 +1,120 @@
+/**
+ * The compiler as a gate: gen and check type-check the workflow sources
+ * (`workflows-src/`, `generated/`, as `tsconfig.sources.json` says) and refuse to emit
+ * from code that does not type-check — the generator itself runs the sources through
+ * esbuild, which strips types without checking them.
+ *
+ * TypeScript runs in its own process while the generator works, incrementally (its
+ * build info is kept under `node_modules/.cache`), so an edit costs an incremental
+ * check. A tree whose every checked file has the same content as one that passed
+ * before, on this machine, is not checked again.
+ */
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { passedBefore, rememberPassed } from "../../workflows-src/kit/result-memory.ts";
+import type { SourceProblem } from "./source-problem.ts";
+
+/** The project config the gate checks; `npm run typecheck` checks everything (scripts and tests too). */
+export const SOURCES_CONFIG = "tsconfig.sources.json";
+/** What the checked program is made of, besides the files of its `include`. */
+const ALSO_READ = ["tsconfig.json", SOURCES_CONFIG, "package-lock.json"];
+const INCLUDED = ["workflows-src", "generated"];
+
+/** One type error: where, and TypeScript's message with its code. */
+export interface TypeProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+/** A type error as a problem that stops generation. */
+export function typeErrorProblem(problem: TypeProblem): SourceProblem {
+  return { ...problem, message: `${problem.message}; the workflow sources must type-check before anything is emitted` };
+}
+
+/**
+ * Starts the type check of the sources under `root`; resolves to its type errors
+ * (none when the same content passed before).
+ */
+export async function typecheckSources(root: string): Promise<TypeProblem[]> {
+  const digest = sourcesDigest(root);
+  if (passedBefore("typecheck", digest)) return [];
+  const compiler = await compilerPath(root);
+  const cache = path.join(root, "node_modules", ".cache", "charon-workflows");
+  mkdirSync(cache, { recursive: true });
+  // One build info per project tree: copies of the project share node_modules.
+  const buildInfo = path.join(cache, `typecheck-${createHash("sha256").update(root).digest("hex").slice(0, 8)}.tsbuildinfo`);
+  return await new Promise((resolve, reject) => {
+    const child = spawn(compiler, ["-p", SOURCES_CONFIG, "--incremental", "--tsBuildInfoFile", buildInfo, "--pretty", "false"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.on("error", (error) => reject(new Error(`the type check could not start (${error.message}); run \`npm ci\``)));
+    child.on("close", (code) => {
+      const problems = parseDiagnostics(output);
+      if (code === 0 && problems.length === 0) {
+        rememberPassed("typecheck", digest);
+        return resolve([]);
+      }
+      // A failure without a located diagnostic (a broken config) is still a failure.
+      resolve(problems.length ? problems : [{ file: SOURCES_CONFIG, line: 1, column: 1, message: output.trim() || `the type check failed (exit ${code})` }]);
+    });
+  });
+}
+
+/** TypeScript's diagnostics, `file(line,col): error TSnnnn: message`, with continuation lines kept. */
+export function parseDiagnostics(output: string): TypeProblem[] {
+  const found: { file: string; line: number; column: number; code: string; parts: string[] }[] = [];
+  for (const line of output.split("\n")) {
+    const located = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/.exec(line);
+    if (located) {
+      const [, file, row, column, code, message] = located as unknown as [string, string, string, string, string, string];
+      found.push({ file: file.split(path.sep).join("/"), line: Number(row), column: Number(column), code, parts: [message] });
+    } else if (line.trim() && found.length) {
+      found[found.length - 1]!.parts.push(line.trim());
+    }
+  }
+  // The most specific part of a chained message comes last: lead with it.
+  return found.map(({ file, line, column, code, parts }) => ({ file, line, column, message: `${[...parts].reverse().join(" ← ")} [${code}]` }));
+}
+
+/** Digest of every file the checked program reads from the project. */
+function sourcesDigest(root: string): string {
+  const hash = createHash("sha256");
+  const files = [...ALSO_READ, ...INCLUDED.flatMap((dir) => filesUnder(root, dir))];
+  for (const file of files) {
+    let text = "";
+    try {
+      text = readFileSync(path.join(root, file), "utf8");
+    } catch {
+      text = "\0absent";
+    }
+    hash.update(`${file}\0${text.length}\0${text}`);
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+function filesUnder(root: string, dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(path.join(root, dir), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(root, `${dir}/${entry.name}`) : [`${dir}/${entry.name}`]));
+}
+
+/**
+ * The native compiler of the installed `typescript` package, found by the package's own
+ * lookup (its `tsc` script does the same, then starts it: one Node start fewer).
+ */
+async function compilerPath(root: string): Promise<string> {
+  const lookup = (await import(pathToFileURL(path.join(root, "node_modules", "typescript", "lib", "getExePath.js")).href)) as { default: () => string };
+  return lookup.default();
+}

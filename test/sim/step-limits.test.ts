@@ -1,0 +1,142 @@
+/**
+ * Time limits and clean-up of executed steps, each attack on a sandbox of its own:
+ * a background job that holds the step's output, a flood of output, a malformed or
+ * huge `$GITHUB_OUTPUT`, and an interrupted run. Each ends as a failed step with a
+ * clear reason, or with nothing left behind.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { parse } from "yaml";
+import { parseEvent } from "../../scripts/sim/event.ts";
+import { createJobSandbox, createRunSandbox, removeRunSandbox, runScript, type JobSandbox, type RunSandbox } from "../../scripts/sim/run-step.ts";
+import { simulate } from "../../scripts/sim/simulate.ts";
+import { parseWorkflowShape } from "../../scripts/sim/workflow-shape.ts";
+import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function inSandbox(work: (run: RunSandbox, job: JobSandbox) => Promise<void>): Promise<void> {
+  const run = createRunSandbox();
+  try {
+    await work(run, createJobSandbox(run, "j"));
+  } finally {
+    await removeRunSandbox(run);
+  }
+}
+
+test("a background job holding the step's output cannot outlive the limit: the step fails and every process ends", async () => {
+  await inSandbox(async (run, job) => {
+    const started = performance.now();
+    const script = ['(echo "$BASHPID" > "$RUNNER_TEMP/background.pid"; exec sleep 60) &', 'echo "done=yes" >> "$GITHUB_OUTPUT"', "exit 0"].join("\n");
+    const result = await runScript(script, "bash", {}, job, run.registry, "0", 1_000);
+    const took = performance.now() - started;
+    assert.ok(took < 30_000, `took ${took} ms: the step did not wait for the background job`);
+    assert.match(result.problem ?? "", /did not finish within the simulation's time limit of 1 s; every process of the step was killed/);
+    assert.deepEqual(result.outputs, {}, "a step that timed out has no outputs");
+    const pid = Number(readFileSync(path.join(job.temp, "background.pid"), "utf8"));
+    for (let waited = 0; alive(pid); waited += 50) {
+      assert.ok(waited < 5_000, `background process ${pid} still runs`);
+      await sleep(50);
+    }
+  });
+});
+
+test("as on a runner, the step waits for a background job that holds its output and ends in time", async () => {
+  await inSandbox(async (run, job) => {
+    const result = await runScript('(sleep 0.5; echo "late") &\necho "early"', undefined, {}, job, run.registry, "0", 5_000);
+    assert.equal(result.problem, undefined);
+    assert.equal(result.stdout, "early\nlate\n");
+  });
+});
+
+test("more than 512 MB of output is cut to its last bytes, not held, and reported", async () => {
+  await inSandbox(async (run, job) => {
+    const result = await runScript("yes 0123456789abcdef | head -c 540000000\necho last-line", undefined, {}, job, run.registry, "0", 60_000);
+    assert.equal(result.exitCode, 0, result.stderr);
+    assert.equal(result.problem, undefined);
+    assert.ok(result.droppedOutput > 512 * 1024 * 1024, String(result.droppedOutput));
+    assert.ok(result.stdout.length <= 64 * 1024);
+    assert.match(result.stdout, /last-line\n$/);
+  });
+});
+
+test("a malformed or oversized $GITHUB_OUTPUT fails its step with the reason, not a stack trace", async () => {
+  const workflow = parseWorkflowShape(
+    "limits.yml",
+    parse(`
+on: push
+jobs:
+  unclosed:
+    steps:
+      - id: s
+        run: printf 'text<<EOF\\nnever closed\\n' >> "$GITHUB_OUTPUT"
+      - if: steps.s.outputs.text == 'x'
+        run: "true"
+  no-equals:
+    steps:
+      - id: s
+        run: echo "just words" >> "$GITHUB_OUTPUT"
+      - if: steps.s.outputs.a == 'x'
+        run: "true"
+  huge:
+    steps:
+      - id: s
+        run: truncate -s 600M "$GITHUB_OUTPUT"
+      - if: steps.s.outputs.a == 'x'
+        run: "true"
+`),
+  );
+  const plan = await simulate(workflow, parseEvent({ event: "push", ref: "refs/heads/main" }));
+  const first = (job: string) => plan.jobs[job]!.steps[0]!;
+  assert.deepEqual(Object.values(plan.jobs).map((j) => j.result), ["failure", "failure", "failure"]);
+  assert.match(first("unclosed").error ?? "", /^\$GITHUB_OUTPUT: file command "text" has no closing delimiter "EOF"; end the block with a line "EOF"$/);
+  assert.match(first("no-equals").error ?? "", /^\$GITHUB_OUTPUT: file command line "just words" is neither name=value nor name<<DELIMITER/);
+  assert.match(first("huge").error ?? "", /^\$GITHUB_OUTPUT holds 629145600 bytes, more than the 4194304 the simulation reads/);
+});
+
+test("an interrupted run leaves no workflow-sim folder and no process behind (SIGINT and SIGTERM)", async () => {
+  const place = mkdtempSync(path.join(tmpdir(), "step-limits-"));
+  try {
+    const driver = path.join(place, "driver.mts");
+    writeFileSync(
+      driver,
+      [
+        `import { parse } from ${JSON.stringify(path.join(PROJECT_ROOT, "node_modules", "yaml", "dist", "index.js"))};`,
+        `import { simulate } from ${JSON.stringify(path.join(PROJECT_ROOT, "scripts", "sim", "simulate.ts"))};`,
+        `import { parseEvent } from ${JSON.stringify(path.join(PROJECT_ROOT, "scripts", "sim", "event.ts"))};`,
+        `import { parseWorkflowShape } from ${JSON.stringify(path.join(PROJECT_ROOT, "scripts", "sim", "workflow-shape.ts"))};`,
+        `const yaml = "on: push\\njobs:\\n  j:\\n    steps:\\n      - id: s\\n        run: touch \\"$RUNNER_TEMP/started\\"; sleep 31.4159\\n      - if: steps.s.outputs.a == 'x'\\n        run: 'true'\\n";`,
+        `await simulate(parseWorkflowShape("w.yml", parse(yaml)), parseEvent({ event: "push" }));`,
+      ].join("\n"),
+    );
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      const child = spawn(process.execPath, ["--import", "tsx", driver], { cwd: PROJECT_ROOT, env: { ...process.env, TMPDIR: place }, stdio: "ignore" });
+      const sandboxes = () => readdirSync(place).filter((name) => name.startsWith("workflow-sim-"));
+      const started = () => sandboxes().some((name) => existsSync(path.join(place, name, "jobs", "j", "temp", "started")));
+      for (let waited = 0; !started(); waited += 50) {
+        assert.ok(waited < 20_000, "the step started");
+        await sleep(50);
+      }
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, received) => resolve(received)));
+      child.kill(signal);
+      assert.equal(await exited, signal, "the process still ends by the signal");
+      assert.deepEqual(sandboxes(), [], `no workflow-sim folder after ${signal}`);
+      await sleep(200);
+      assert.notEqual(spawnSync("pgrep", ["-f", "sleep 31.4159"]).status, 0, `no step process after ${signal}`);
+    }
+  } finally {
+    rmSync(place, { recursive: true, force: true });
+  }
+});
