@@ -278,8 +278,9 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription)
         const continueOnError = evaluateScalar(step["continue-on-error"] ?? false, evalContexts, stepStatus) === "true";
         record(plan);
         if (plan.result === "failure") {
-          if (continueOnError && step.id) steps[step.id]!.conclusion = "success";
-          else failed = true;
+          // continue-on-error holds with or without an id; only a step with an id has a conclusion to read.
+          if (!continueOnError) failed = true;
+          else if (step.id) steps[step.id]!.conclusion = "success";
         }
       }
 
