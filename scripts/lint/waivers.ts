@@ -1,7 +1,7 @@
 /**
  * Waivers: a reviewed exception to a lint rule, with its reason. In YAML it is a
- * comment `# lint-ignore: <rule-id> -- <reason>` on the finding's line or on the line
- * above; any other writer (such as the kit, for a TypeScript source) hands the engine
+ * comment `# lint-ignore: <rule-id> -- <reason>` at the end of the finding's line, or
+ * on a line of its own just above it; any other writer (such as the kit, for a TypeScript source) hands the engine
  * `Waiver` values that name the YAML path they cover. A waived finding is kept, marked
  * with the reason, and does not fail the run; a waiver without a reason, for an
  * unknown rule, or that silences nothing, is itself a finding.
@@ -17,7 +17,7 @@ export const WAIVER_RULE_ID = "lint-ignore";
 export interface Waiver {
   readonly rule: string;
   readonly file: string;
-  /** The line whose findings it waives (a comment waives its own line and the next). */
+  /** The line whose findings it waives (a comment ending a line waives that line; one on its own line, the next). */
   readonly line?: number;
   /** The YAML path whose findings (and those below it) it waives, e.g. `jobs.build.steps[3]`. */
   readonly path?: string;
@@ -41,6 +41,7 @@ export function commentWaivers(document: WorkflowDocument, isRuleId: (id: string
       const match = COMMENT.exec(token.trim());
       if (match) {
         const { line, column } = positionAtOffset(document, offset);
+        const trailing = document.text.slice(offset - column + 1, offset).trim() !== "";
         const rule = match[1] ?? "";
         const reason = (match[2] ?? "").trim();
         const problem = (message: string): void => {
@@ -48,7 +49,7 @@ export function commentWaivers(document: WorkflowDocument, isRuleId: (id: string
         };
         if (!isRuleId(rule)) problem(`"# lint-ignore: ${rule}" names no lint rule; write the id a finding prints in brackets`);
         else if (!reason) problem(`the waiver for "${rule}" gives no reason; write "# lint-ignore: ${rule} -- <why this is safe>"`);
-        else waivers.push({ rule, file: document.file, line, reason, origin: `${document.file}:${line}` });
+        else waivers.push({ rule, file: document.file, line: trailing ? line : line + 1, reason, origin: `${document.file}:${line}` });
       }
     }
     if (!(token.length === 1 && LEXER_MARKERS.has(token))) offset += token.length;
@@ -66,7 +67,8 @@ export function applyWaivers(findings: readonly Finding[], waivers: readonly Wai
   const key = (file: string, rule: string, line: number): string => `${file}\u0000${rule}\u0000${line}`;
   for (const waiver of waivers) {
     if (waiver.line === undefined) continue;
-    for (const line of [waiver.line, waiver.line + 1]) byPlace.set(key(waiver.file, waiver.rule, line), [...(byPlace.get(key(waiver.file, waiver.rule, line)) ?? []), waiver]);
+    const place = key(waiver.file, waiver.rule, waiver.line);
+    byPlace.set(place, [...(byPlace.get(place) ?? []), waiver]);
   }
   const byPath = waivers.filter((w) => w.path !== undefined);
   const marked = findings.map((finding) => {
