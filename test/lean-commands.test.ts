@@ -26,6 +26,6 @@ for (const entry of ["scripts/gen.ts", "scripts/check.ts"]) {
 
 test("the check can fail: npm run plan loads the simulation and zod up front", async () => {
   const { files, packages } = await staticallyLoaded(["scripts/plan.ts"]);
-  assert.ok(files.has("scripts/sim/simulate.ts"));
+  assert.ok(files.has("scripts/sim/plan-report.ts"));
   assert.ok(packages.has("zod") && packages.has("yaml"));
 });

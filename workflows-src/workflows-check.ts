@@ -1,11 +1,14 @@
 /**
  * The project's own check, `.github/workflows/workflows-check.yml`: on pull
  * requests and pushes to main that touch the sources, the generated files or the
- * packages, it installs, runs the drift check, the full type check and the tests.
+ * packages, it installs, runs the drift check, the full type check and the tests;
+ * on pull requests it also reviews the workflow changes (`workflows-check/review.ts`).
  * It runs on the current Node.js LTS (24); the project itself also supports Node 20.
  */
-import { actionsSetupNode, github, job, scriptStep, tpl, workflow, type BuiltWorkflow } from "./kit/index.ts";
+import { github, job, scriptStep, tpl, workflow, type BuiltWorkflow } from "./kit/index.ts";
 import { checkout } from "./shared/checkout.ts";
+import { nodeProject } from "./shared/node-project.ts";
+import { review, reviewComment } from "./workflows-check/review.ts";
 
 const paths: [string, ...string[]] = ["workflows-src/**", "scripts/**", "generated/**", "test/**", ".github/workflows/**", "package.json", "package-lock.json", "tsconfig.json"];
 
@@ -16,8 +19,7 @@ const check = job("check", {}, () => ({
   permissions: { contents: "read" },
   steps: [
     checkout(),
-    actionsSetupNode({ name: "Set up Node.js", with: { "node-version": 24, cache: "npm" } }),
-    scriptStep({ name: "Install", run: "npm ci" }),
+    ...nodeProject(),
     scriptStep({ name: "Drift check", run: "npm run check" }),
     scriptStep({ name: "Type check", run: "npm run typecheck" }),
     scriptStep({ name: "Tests", run: "npm test" }),
@@ -36,6 +38,6 @@ export function build(): BuiltWorkflow {
     },
     permissions: {},
     concurrency: { group: tpl`workflows-check-${github.eventName}-${github.ref}`, "cancel-in-progress": true },
-    jobs: [check],
+    jobs: [check, review, reviewComment],
   });
 }

@@ -1,21 +1,57 @@
 /**
- * A throw-away copy of the project: everything the commands read (sources, scripts,
- * generated files, configuration), with the installed packages linked rather than
- * copied. Tests change files in one and run the commands as a maintainer would; the
- * benchmark times gen after an edit in one, so the working tree is never touched.
+ * A throw-away copy of the project: the files git knows in this checkout (tracked, and
+ * new ones not ignored), without the tests, and this checkout's installed packages.
+ * Tests change files in one and run the commands as a maintainer would; the benchmarks
+ * time gen after an edit, or a review of a commit, in one, so the working tree is never
+ * touched.
+ *
+ * The packages are linked as one folder, so the copy shares what this checkout
+ * remembers under node_modules/.cache (results keyed by content), or one link per
+ * package, so the copy's caches are its own (a benchmark that must start cold).
  */
-import { cpSync, mkdtempSync, symlinkSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
+import { linkPackages } from "../review/link-packages.ts";
 
-/** What a copy holds: everything the commands read, without node_modules (linked) or git. */
-const ENTRIES = ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.sources.json", "workflows-src", "scripts", "generated", ".github"];
+/** Whose caches the copy uses. */
+export type CopyCaches = "shared" | "own";
+
+const IDENTITY = { GIT_AUTHOR_NAME: "Project Copy", GIT_AUTHOR_EMAIL: "copy@example.com", GIT_COMMITTER_NAME: "Project Copy", GIT_COMMITTER_EMAIL: "copy@example.com" };
 
 /** Copies the project into a new temporary directory (under `parent`, default the system's) and returns its path. */
-export function projectCopy(prefix: string, parent = tmpdir()): string {
+export function projectCopy(prefix: string, parent = tmpdir(), caches: CopyCaches = "shared"): string {
   const root = mkdtempSync(path.join(parent, `${prefix}-`));
-  for (const entry of ENTRIES) cpSync(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true });
-  symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
+  copyProject(PROJECT_ROOT, root, caches);
   return root;
+}
+
+/** Copies the project at `projectRoot` into the empty folder `target`. */
+export function copyProject(projectRoot: string, target: string, caches: CopyCaches): void {
+  const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: projectRoot, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (listed.status !== 0) throw new Error(`cannot list the files of ${projectRoot}: ${listed.stderr}`);
+  for (const file of listed.stdout.split("\0")) {
+    if (file === "" || file.startsWith("test/") || !existsSync(path.join(projectRoot, file))) continue;
+    mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
+    cpSync(path.join(projectRoot, file), path.join(target, file));
+  }
+  if (caches === "own") linkPackages(path.join(projectRoot, "node_modules"), path.join(target, "node_modules"));
+  else symlinkSync(path.join(projectRoot, "node_modules"), path.join(target, "node_modules"), "dir");
+}
+
+/** Makes `root` (a copy) a git repository whose first commit on `main` holds it. */
+export function commitCopy(root: string): void {
+  writeFileSync(path.join(root, ".gitignore"), "node_modules\n.run-ts-cache/\n");
+  gitIn(root, "init", "--quiet", "--initial-branch=main");
+  gitIn(root, "add", "--all");
+  gitIn(root, "commit", "--quiet", "-m", "the project");
+}
+
+/** Runs git in `root`; its output, or an error with git's message. */
+export function gitIn(root: string, ...args: string[]): string {
+  const run = spawnSync("git", args, { cwd: root, encoding: "utf8", env: { ...process.env, ...IDENTITY } });
+  if (run.status !== 0) throw new Error(`git ${args.join(" ")} failed in ${root}: ${run.stderr}`);
+  return run.stdout.trim();
 }

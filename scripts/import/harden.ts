@@ -6,8 +6,10 @@
  * A fix that could change what the workflow does is not made; the report says why.
  */
 import { splitTemplate } from "../../workflows-src/kit/expression-syntax.ts";
-import { commandsOf } from "../lint/shell-text.ts";
 import { accessPaths } from "./expression-paths.ts";
+
+// The shell parser (tree-sitter, WebAssembly) loads only when a file is hardened.
+type ShellReader = typeof import("../shell/read-shell.ts");
 
 type Data = Record<string, unknown>;
 
@@ -19,7 +21,8 @@ export interface Hardened {
 }
 
 /** Applies the mechanical fixes to a copy of the workflow. */
-export function harden(workflow: Data): Hardened {
+export async function harden(workflow: Data): Promise<Hardened> {
+  const shell = await import("../shell/read-shell.ts");
   const copy = structuredClone(workflow);
   const changes: string[] = [];
   const notes: string[] = [];
@@ -31,8 +34,8 @@ export function harden(workflow: Data): Hardened {
     steps.forEach((step, index) => {
       if (!isData(step)) return;
       const at = `jobs.${id}.steps[${index}]`;
-      nonPersistentCheckout(step, steps.slice(index + 1), at, changes, notes);
-      if (typeof step["run"] === "string") scriptExpressionsToEnv(step, job, at, changes, notes);
+      nonPersistentCheckout(step, steps.slice(index + 1), at, changes, notes, shell);
+      if (typeof step["run"] === "string") scriptExpressionsToEnv(step, job, at, changes, notes, shell);
     });
   }
   return { workflow: copy, changes, notes };
@@ -65,12 +68,14 @@ function explicitPermissions(workflow: Data, changes: string[]): void {
 }
 
 /** `persist-credentials: false` on a checkout, unless a later step of the job pushes with git. */
-function nonPersistentCheckout(step: Data, later: readonly unknown[], at: string, changes: string[], notes: string[]): void {
+function nonPersistentCheckout(step: Data, later: readonly unknown[], at: string, changes: string[], notes: string[], shell: ShellReader): void {
   const uses = step["uses"];
   if (typeof uses !== "string" || !uses.startsWith("actions/checkout@")) return;
   const inputs = isData(step["with"]) ? step["with"] : {};
   if ("persist-credentials" in inputs) return;
-  const pushes = later.some((s) => isData(s) && typeof s["run"] === "string" && commandsOf(s["run"]).some((c) => c.words[0] === "git" && c.words.includes("push")));
+  const pushes = later.some(
+    (s) => isData(s) && typeof s["run"] === "string" && shell.everyScript(shell.readShell(s["run"])).some((script) => shell.commandsOf(script).some((c) => c.name === "git" && c.words.some((w) => w.value === "push"))),
+  );
   if (pushes) return void notes.push(`${at}: the checkout keeps its credentials: a later step pushes with git`);
   step["with"] = { ...inputs, "persist-credentials": false };
   changes.push(`${at}.with.persist-credentials: false (no later step pushes with git)`);
@@ -82,19 +87,21 @@ const RESERVED = /^(GITHUB_|RUNNER_|ACTIONS_|INPUT_)|^(CI|HOME|PATH|PWD|SHELL|US
 
 /**
  * Moves each `${{ }}` of a bash or sh script into the step's `env:` and reads it as a
- * variable — `${NAME}` where it stood, `'"${NAME}"'` inside single quotes — so the
- * runner no longer pastes values into code. A script with a here-document, or run by
- * another shell, is left as it is (the reading below does not follow those).
+ * variable — `${NAME}` where the shell expands, `'"${NAME}"'` inside single quotes —
+ * so the runner no longer pastes values into code. Where the shell expands is read
+ * with the shell parser: each expression stands in for a variable, and the ones it
+ * reports as expansions are in an expanding place. A script run by another shell, one
+ * the parser cannot read whole, or an expression in a quoted here-document, is left
+ * as it is and reported.
  */
-function scriptExpressionsToEnv(step: Data, job: Data, at: string, changes: string[], notes: string[]): void {
+function scriptExpressionsToEnv(step: Data, job: Data, at: string, changes: string[], notes: string[], shell: ShellReader): void {
   const run = step["run"] as string;
   if (!run.includes("${{")) return;
-  const shell = step["shell"] ?? (isData(job["defaults"]) && isData(job["defaults"]["run"]) ? job["defaults"]["run"]["shell"] : undefined);
+  const stepShell = step["shell"] ?? (isData(job["defaults"]) && isData(job["defaults"]["run"]) ? job["defaults"]["run"]["shell"] : undefined);
   const runsOn = JSON.stringify(job["runs-on"] ?? "");
-  if ((shell !== undefined && !SHELLS.has(String(shell))) || (shell === undefined && /windows/i.test(runsOn))) {
+  if ((stepShell !== undefined && !SHELLS.has(String(stepShell))) || (stepShell === undefined && /windows/i.test(runsOn))) {
     return void notes.push(`${at}.run: its \${{ }} stay (not a bash or sh script); pass the values through env: by hand`);
   }
-  if (run.includes("<<")) return void notes.push(`${at}.run: its \${{ }} stay (the script has a here-document); pass the values through env: by hand`);
   let parts;
   try {
     parts = splitTemplate(run);
@@ -103,48 +110,29 @@ function scriptExpressionsToEnv(step: Data, job: Data, at: string, changes: stri
   }
   const env = isData(step["env"]) ? { ...step["env"] } : step["env"] === undefined ? {} : undefined;
   if (!env) return void notes.push(`${at}.run: its \${{ }} stay (the step's env: is an expression)`);
+  // Each expression as a variable of its own, to see where the shell expands it.
+  const probe = parts.map((part, i) => (part.kind === "text" ? part.text : `\${__kit_${i}__}`)).join("");
+  const read = shell.readShell(probe);
+  if (!read.complete) return void notes.push(`${at}.run: its \${{ }} stay (the shell parser cannot read the script whole); pass the values through env: by hand`);
+  const expanded = new Set(read.expansions.map((e) => e.name));
+  const hereDocuments = shell.everyScript(read).flatMap((script) => shell.commandsOf(script).map((c) => c.hereDocument ?? ""));
+  const literalInHereDocument = parts.some((part, i) => part.kind === "expression" && !expanded.has(`__kit_${i}__`) && hereDocuments.some((body) => body.includes(`__kit_${i}__`)));
+  if (literalInHereDocument) return void notes.push(`${at}.run: its \${{ }} stay (one is in a quoted here-document); pass the values through env: by hand`);
   const names = new Map<string, string>();
   let text = "";
-  let quote: "'" | '"' | undefined;
-  for (const part of parts) {
-    if (part.kind === "text") {
-      text += part.text;
-      quote = quoteAfter(part.text, quote);
-      continue;
-    }
-    const expression = `\${{ ${part.text} }}`;
+  parts.forEach((part, i) => {
+    if (part.kind === "text") return void (text += part.text);
     let name = names.get(part.text);
     if (!name) {
-      name = envName(part.text, env, expression);
+      name = envName(part.text, env, `\${{ ${part.text} }}`);
       names.set(part.text, name);
-      env[name] = expression;
+      env[name] = `\${{ ${part.text} }}`;
     }
-    text += quote === "'" ? `'"\${${name}}"'` : `\${${name}}`;
-  }
+    text += expanded.has(`__kit_${i}__`) ? `\${${name}}` : `'"\${${name}}"'`;
+  });
   step["run"] = text;
   step["env"] = env;
   changes.push(`${at}.run: moved ${[...names].map(([expression, name]) => `"\${{ ${expression} }}" to env ${name}`).join(", ")}`);
-}
-
-/** The quote the shell is in after `text`, starting in `quote` (backslash escapes and comments followed). */
-function quoteAfter(text: string, quote: "'" | '"' | undefined): "'" | '"' | undefined {
-  let state = quote;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (state === "'") {
-      if (c === "'") state = undefined;
-    } else if (state === '"') {
-      if (c === "\\") i++;
-      else if (c === '"') state = undefined;
-    } else if (c === "\\") i++;
-    else if (c === "'" || c === '"') state = c;
-    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
-      const end = text.indexOf("\n", i);
-      if (end < 0) break;
-      i = end;
-    }
-  }
-  return state;
 }
 
 /** A variable name for an expression: from the value it reads (`steps.meta.outputs.tags` → `META_TAGS`). */

@@ -72,7 +72,8 @@ export async function importWorkflow(options: ImportOptions): Promise<ImportResu
   // Parsed once, as the lint rules read it: the same document gives the data, the `# tag` comments and the findings.
   let document: WorkflowDocument;
   try {
-    document = parseWorkflowDocument(source, text);
+    // Read as the project will emit it: the project's policy rules apply to it too.
+    document = parseWorkflowDocument(source, text, { emitted: true });
   } catch (error) {
     throw new ImportError(`${options.file}: is not a workflow file (${firstLine((error as Error).message)}); fix the file`);
   }
@@ -85,7 +86,7 @@ export async function importWorkflow(options: ImportOptions): Promise<ImportResu
     if (error instanceof ValidationError) throw new ImportError(error.problems.join("\n"));
     throw error;
   }
-  const hardened = options.harden ? harden(document.workflow) : undefined;
+  const hardened = options.harden ? await harden(document.workflow) : undefined;
   const workflow = hardened?.workflow ?? document.workflow;
   const uses = usesContext(committed, metadataDirs(options.actions), options.harden, actionUsage(workflow));
   const waivers = await importWaivers(hardened ? undefined : document, workflow, source);

@@ -20,7 +20,7 @@ const MAX_REASON = 200;
  */
 export async function importWaivers(document: WorkflowDocument | undefined, workflow: Record<string, unknown>, source: string): Promise<ImportWaivers> {
   const { lint } = await import("../lint/engine.ts");
-  const findings = lint([document ?? parseWorkflowDocument(source, stringify(workflow, { lineWidth: 0 }))]);
+  const findings = lint([document ?? parseWorkflowDocument(source, stringify(workflow, { lineWidth: 0 }), { emitted: true })]);
   const byNode = new Map<string, Map<string, string[]>>();
   for (const finding of findings) {
     if (LEFT_TO_THE_WRITER.has(finding.rule)) continue;

@@ -15,25 +15,28 @@ const RULES: RememberedCheck = { name: "rules", inputs: ["scripts/lint", "script
 export async function emittedFindings(files: readonly GeneratedFile[]): Promise<Finding[]> {
   const memory = cleanMemory(RULES, files);
   if (memory.unchecked.length === 0) return [];
-  const [{ lint }, { emittedDocuments }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts")]);
-  const findings = lint(emittedDocuments(memory.unchecked)).filter((finding) => !isWaived(finding, memory.unchecked));
-  for (const workflow of memory.unchecked) if (!findings.some((f) => f.file === workflow.path)) memory.remember(workflow);
+  const [{ lint, isBlocking }, { emittedDocuments }, { WAIVER_RULE_ID }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts"), import("../lint/waivers.ts")]);
+  // The kit's waivers cover their node and what lies below it (by YAML path); the
+  // `# lint-ignore:` comment it writes before the node is their copy for review.
+  const waivers = memory.unchecked.flatMap((file) => (file.waivers ?? []).map((w) => ({ rule: w.rule, file: file.path, path: w.path, reason: w.reason, origin: `${file.path} ${w.path || "workflow"}` })));
+  const findings = lint(emittedDocuments(memory.unchecked), undefined, { waivers }).filter((finding) => !(finding.rule === WAIVER_RULE_ID && isReviewCopy(finding, waivers)));
+  for (const workflow of memory.unchecked) if (!findings.some((f) => f.file === workflow.path && (isBlocking(f) || f.waived === undefined))) memory.remember(workflow);
   return findings;
 }
 
 /**
- * Whether the sources waived a finding: a waiver of its rule on its path or on a node
- * above it. (The same waivers are written into the YAML as `# lint-ignore:` comments,
- * for review.)
+ * Whether a "silences no finding" warning is about a comment the kit wrote for review:
+ * the engine reads that comment as a waiver of its next line only, while the same
+ * waiver, given by path, covered the finding below it.
  */
-function isWaived(finding: Finding, files: readonly GeneratedFile[]): boolean {
-  const waivers = files.find((file) => file.path === finding.file)?.waivers ?? [];
-  return waivers.some((w) => w.rule === finding.rule && (w.path === "" || finding.path === w.path || finding.path.startsWith(`${w.path}.`) || finding.path.startsWith(`${w.path}[`)));
+function isReviewCopy(finding: Finding, waivers: readonly { rule: string; file: string }[]): boolean {
+  return finding.line !== undefined && waivers.some((w) => w.file === finding.file && finding.message.startsWith(`the waiver for "${w.rule}" (${finding.file}:`));
 }
 
-/** The error findings on the emitted workflows among `files`: what stops gen. */
+/** The error findings on the emitted workflows among `files` that no waiver silences: what stops gen. */
 export async function lintErrors(files: readonly GeneratedFile[]): Promise<SourceProblem[]> {
-  return (await emittedFindings(files)).filter((f) => f.severity === "error").map(emittedFindingProblem);
+  const { isBlocking } = await import("../lint/engine.ts");
+  return (await emittedFindings(files)).filter(isBlocking).map(emittedFindingProblem);
 }
 
 /**

@@ -7,11 +7,9 @@
  * compares it with content computed (or remembered) here.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
-
-const REPORTS = path.join(PROJECT_ROOT, "node_modules", ".cache", "charon-workflows", "reports");
+import { jsonCache, type JsonCache } from "../files/json-cache.ts";
 
 /** Digest of the given texts and of every file under the given project paths (files or directories). */
 export function inputsDigest(projectRoot: string, texts: readonly string[], projectPaths: readonly string[]): string {
@@ -30,20 +28,13 @@ function filesUnder(root: string, rel: string): string[] {
 
 /**
  * The body of the report `name` made from inputs with `digest`: remembered, or
- * rendered now and remembered. `cacheDir` is for tests.
+ * rendered now and remembered. `cache` is for tests.
  */
-export async function cachedReport(name: string, digest: string, render: () => Promise<string>, cacheDir = REPORTS): Promise<string> {
-  const file = path.join(cacheDir, `${name}-${digest}.md`);
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    // Not remembered: render it below.
-  }
+export async function cachedReport(name: string, digest: string, render: () => Promise<string>, cache: JsonCache<string> = jsonCache("reports")): Promise<string> {
+  const key = createHash("sha256").update(`${name}\0${digest}`).digest("hex").slice(0, 32);
+  const remembered = cache.read(key);
+  if (remembered !== undefined) return remembered;
   const body = await render();
-  mkdirSync(cacheDir, { recursive: true });
-  // Written aside and renamed, so a concurrent reader sees the whole text or none.
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, body);
-  renameSync(temp, file);
+  cache.write(key, body);
   return body;
 }

@@ -5,6 +5,7 @@
  * from (see report-cache.ts), never reused from the committed file; its tooling is
  * imported only when it has to be computed.
  */
+import { isEmittedWorkflow } from "../emit/emit-workflow.ts";
 import { renderRuleCatalogue, RULE_CATALOGUE_PATH, RULE_CATALOGUE_SOURCE } from "../lint/catalogue.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
@@ -21,21 +22,22 @@ async function reportFile(file: { path: string; source: string; digest: string }
   return { path: file.path, content: withHeader("html", file.source, markdownSections(body)) };
 }
 
-const DOCKER_BUILD = ".github/workflows/docker-build.yml";
-/** Everything besides the workflow text that can change the plan. */
-const SIMULATION_INPUTS = ["scripts/sim", "scripts/expressions", "workflows-src/kit/expression-syntax.ts", "package-lock.json"];
-
-/** `generated/docker-build.plan.md`: the docker-build workflow simulated for the scenarios of its test plan. */
-export const dockerBuildPlan: ReportGenerator = async (emitted) => {
-  const workflow = emitted.find((f) => f.path === DOCKER_BUILD);
-  if (!workflow) return [];
-  const digest = inputsDigest(PROJECT_ROOT, [workflow.content], SIMULATION_INPUTS);
-  return [
-    await reportFile({ path: "generated/docker-build.plan.md", source: "workflows-src/docker-build.ts", digest }, async () => {
-      const [{ renderPlanReport }, { DOCKER_BUILD_SCENARIOS }] = await Promise.all([import("../sim/plan-report.ts"), import("../sim/scenarios.ts")]);
-      return renderPlanReport(DOCKER_BUILD, workflow.content, DOCKER_BUILD_SCENARIOS);
-    }),
-  ];
+/** `generated/<name>.plan.md` for each emitted workflow that declares scenarios: the workflow simulated for them. */
+export const workflowPlans: ReportGenerator = async (emitted) => {
+  const [{ declaredScenarios, workflowName }, { SIMULATION_INPUTS }] = await Promise.all([import("../sim/scenarios.ts"), import("../sim/plan-cache.ts")]);
+  const reports = emitted.filter(isEmittedWorkflow).flatMap((workflow) => {
+    const scenarios = declaredScenarios(workflow.path);
+    if (!scenarios) return [];
+    const name = workflowName(workflow.path);
+    const digest = inputsDigest(PROJECT_ROOT, [workflow.content, JSON.stringify(scenarios)], SIMULATION_INPUTS);
+    return [
+      reportFile({ path: `generated/${name}.plan.md`, source: `workflows-src/${name}.ts`, digest }, async () => {
+        const { renderPlanReport } = await import("../sim/plan-report.ts");
+        return renderPlanReport(workflow.path, workflow.content, scenarios);
+      }),
+    ];
+  });
+  return Promise.all(reports);
 };
 
 /** `generated/lint-rules.md`: the catalogue of the lint rules, from their metadata. */
@@ -49,4 +51,4 @@ export const ruleCatalogue: ReportGenerator = async () => {
   ];
 };
 
-export const reports: readonly ReportGenerator[] = [dockerBuildPlan, ruleCatalogue];
+export const reports: readonly ReportGenerator[] = [workflowPlans, ruleCatalogue];

@@ -2,16 +2,26 @@
  * The plan report of a workflow (`generated/<workflow>.plan.md`): a mermaid graph
  * of its jobs and their conditions, and a table of scenarios × jobs with the image
  * tags the build applied and the reference it saved, computed by the simulation.
+ * A success the simulation cannot vouch for is shown as uncertain, with the reason.
  * Deterministic: fixed event data, no timings, no sandbox paths.
  */
 import { parse } from "yaml";
-import { parseEvent } from "./event.ts";
+import { parseEvent, type EventDescription } from "./event.ts";
+import { rememberedPlan } from "./plan-cache.ts";
 import type { Scenario } from "./scenarios.ts";
-import { simulate, type Plan, type Result } from "./simulate.ts";
+import type { Plan } from "./simulate.ts";
+import { jobOutcome, stepUncertainty } from "./uncertain-results.ts";
 import { conditionText } from "../expressions/evaluate.ts";
-import { parseWorkflowShape, type WorkflowShape } from "./workflow-shape.ts";
+import { parseWorkflowShape, triggerNames, type WorkflowShape } from "./workflow-shape.ts";
 
-const MARK: Readonly<Record<Result, string>> = { success: "✅ success", failure: "❌ failure", skipped: "⏭️ skipped" };
+const MARK: Readonly<Record<string, string>> = { success: "✅ success", failure: "❌ failure", skipped: "⏭️ skipped", "success (uncertain)": "❔ success (uncertain)" };
+
+/** One scenario simulated: its validated event and the plan. */
+export interface ScenarioPlan {
+  readonly scenario: Scenario;
+  readonly event: EventDescription;
+  readonly plan: Plan;
+}
 
 function mermaidLabel(text: string): string {
   return text.replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;");
@@ -20,7 +30,7 @@ function mermaidLabel(text: string): string {
 function graph(workflow: WorkflowShape): string[] {
   const ids = Object.keys(workflow.jobs);
   const node = (id: string) => `job_${ids.indexOf(id)}`;
-  const lines = ["```mermaid", "flowchart LR", `  event(("${mermaidLabel(Object.keys(typeof workflow.on === "object" && !Array.isArray(workflow.on) ? workflow.on : {}).join(" / ") || "event")}"))`];
+  const lines = ["```mermaid", "flowchart LR", `  event(("${mermaidLabel(triggerNames(workflow).join(" / ") || "event")}"))`];
   for (const [id, job] of Object.entries(workflow.jobs)) {
     const condition = job.if === undefined ? "" : `<br/>if: ${mermaidLabel(conditionText(job.if))}`;
     lines.push(`  ${node(id)}["<b>${mermaidLabel(id)}</b>${condition}"]`);
@@ -34,26 +44,34 @@ function graph(workflow: WorkflowShape): string[] {
 
 const code = (values: readonly string[]) => (values.length ? values.map((v) => `\`${v}\``).join("<br/>") : "—");
 
-function table(workflow: WorkflowShape, plans: readonly { scenario: Scenario; plan: Plan }[]): string[] {
+function table(workflow: WorkflowShape, plans: readonly ScenarioPlan[]): string[] {
   const jobs = Object.keys(workflow.jobs);
-  const lines = [`| scenario | ${jobs.map((j) => `\`${j}\``).join(" | ")} | tags applied | saved reference |`, `| --- | ${jobs.map(() => "---").join(" | ")} | --- | --- |`];
-  for (const { scenario, plan } of plans) {
-    const cells = jobs.map((id) => (plan.triggered ? MARK[plan.jobs[id]!.result] : "not triggered"));
-    lines.push(`| ${scenario.label} | ${cells.join(" | ")} | ${code(plan.images.applied)} | ${code(plan.images.saved)} |`);
+  // Image columns only for a workflow that moves images in some scenario.
+  const images = plans.some(({ plan }) => plan.images.applied.length > 0 || plan.images.saved.length > 0);
+  const extra = images ? ["tags applied", "saved reference"] : [];
+  const lines = [`| scenario | ${[...jobs.map((j) => `\`${j}\``), ...extra].join(" | ")} |`, `| --- | ${[...jobs, ...extra].map(() => "---").join(" | ")} |`];
+  for (const { scenario, event, plan } of plans) {
+    const cells = jobs.map((id) => {
+      const outcome = jobOutcome(plan, id, event);
+      return MARK[outcome] ?? outcome;
+    });
+    if (images) cells.push(code(plan.images.applied), code(plan.images.saved));
+    lines.push(`| ${scenario.label} | ${cells.join(" | ")} |`);
   }
   return lines;
 }
 
-function details(plans: readonly { scenario: Scenario; plan: Plan }[]): string[] {
+function details(plans: readonly ScenarioPlan[]): string[] {
   const lines: string[] = [];
-  for (const { scenario, plan } of plans) {
+  for (const { scenario, event, plan } of plans) {
     lines.push(`<details><summary>${scenario.label}: ${plan.event}</summary>`, "", `- trigger: ${plan.trigger}`);
     for (const job of Object.values(plan.jobs)) {
-      lines.push(`- \`${job.id}\`: ${job.result} — ${job.reason}`);
+      lines.push(`- \`${job.id}\`: ${jobOutcome(plan, job.id, event)} — ${job.reason}`);
       for (const step of job.steps) {
         if (step.result === "skipped" && job.result !== "failure") continue;
         const how = step.how === "modelled" ? " (script modelled, not executed)" : step.how === "bash" ? " (script executed)" : step.how ? ` (${step.how}: ${step.detail ?? ""})` : "";
-        lines.push(`  - ${step.name}: ${step.result}${how}${step.error ? ` — \`${step.error.split("\n").join(" ")}\`` : ""}`);
+        const uncertain = stepUncertainty(step, event);
+        lines.push(`  - ${step.name}: ${step.result}${how}${uncertain ? ` — uncertain: ${uncertain}` : ""}${step.error ? ` — \`${step.error.split("\n").join(" ")}\`` : ""}`);
       }
     }
     const artifacts = plan.artifacts.map((a) => `\`${a.name}\` (${a.files.join(", ")})${a.downloadedBy.length ? ", downloaded" : ""}`);
@@ -63,11 +81,17 @@ function details(plans: readonly { scenario: Scenario; plan: Plan }[]): string[]
   return lines;
 }
 
-/** Simulates each scenario over a workflow's YAML text. */
-export async function planScenarios(file: string, yamlText: string, scenarios: readonly Scenario[]): Promise<{ workflow: WorkflowShape; plans: { scenario: Scenario; plan: Plan }[] }> {
+/** Simulates each scenario over a workflow's YAML text (a plan simulated before for the same text and event is remembered). */
+export async function planScenarios(file: string, yamlText: string, scenarios: readonly Scenario[]): Promise<{ workflow: WorkflowShape; plans: ScenarioPlan[] }> {
   const workflow = parseWorkflowShape(file, parse(yamlText));
   // Scenarios are independent runs with their own sandboxes: simulate them concurrently.
-  const plans = await Promise.all(scenarios.map(async (scenario) => ({ scenario, plan: await simulate(workflow, parseEvent(scenario.event)) })));
+  const plans = await Promise.all(
+    scenarios.map(async (scenario) => {
+      const event = parseEvent(scenario.event);
+      // The simulation (its models and their libraries) loads only when a plan is not remembered.
+      return { scenario, event, plan: await rememberedPlan(yamlText, event, async () => (await import("./simulate.ts")).simulate(workflow, event)) };
+    }),
+  );
   return { workflow, plans };
 }
 
@@ -78,7 +102,7 @@ export async function renderPlanReport(file: string, yamlText: string, scenarios
     `# Plan of \`${file}\``,
     "",
     "What the workflow does for each scenario, computed offline by the simulation (`npm run plan -- --event …` shows one event in full).",
-    "Action steps run through models (docker/metadata-action is checked against its own test vectors by `npm run conformance`; github-script bodies run with stand-ins for the API, which refuse a fork's comment with 403); `run:` steps whose outputs decide a condition, or that move images or change the environment, are executed with bash in a sandbox with a simulated Docker daemon (syft and grype are stand-ins: one SBOM component, no vulnerability); other scripts are modelled as succeeding and marked as such.",
+    "Action steps run through models (docker/metadata-action is checked against its own test vectors by `npm run conformance`; github-script bodies run with stand-ins for the API, which refuse a fork's comment with 403); a success the simulation cannot vouch for (an action without a model, an upload GitHub may refuse from a fork) is marked ❔ uncertain, with the reason in the details; `run:` steps whose outputs decide a condition, or that move images or change the environment, are executed with bash in a sandbox with a simulated Docker daemon (syft and grype are stand-ins: one SBOM component, no vulnerability); other scripts are modelled as succeeding and marked as such.",
     "",
     "## Jobs and conditions",
     "",

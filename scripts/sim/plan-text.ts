@@ -1,19 +1,25 @@
 /**
  * The plan of one event as text for a terminal: every job and step with its
- * result and why, then the image references, artifacts and comments (in full).
+ * result and why (a success the simulation cannot vouch for is marked uncertain,
+ * with the reason), then the image references, artifacts and comments (in full).
  */
+import type { EventDescription } from "./event.ts";
 import type { Plan } from "./simulate.ts";
+import { jobOutcome, stepUncertainty } from "./uncertain-results.ts";
 
-const MARK = { success: "✓", failure: "✗", skipped: "–" } as const;
+const MARK: Readonly<Record<string, string>> = { success: "✓", failure: "✗", skipped: "–", "success (uncertain)": "?" };
 
-export function formatPlan(plan: Plan): string {
+export function formatPlan(plan: Plan, event: EventDescription): string {
   const out: string[] = [`${plan.workflow}: ${plan.event}`, `trigger: ${plan.trigger}`];
   if (!plan.triggered) return `${out.join("\n")}\nno job runs\n`;
   for (const job of Object.values(plan.jobs)) {
-    out.push("", `${MARK[job.result]} job ${job.id}: ${job.result} — ${job.reason}`);
+    const outcome = jobOutcome(plan, job.id, event);
+    out.push("", `${MARK[outcome]} job ${job.id}: ${outcome} — ${job.reason}`);
     for (const step of job.steps) {
       const how = step.how ? ` [${step.how}${step.detail ? `: ${step.detail}` : ""}]` : "";
-      out.push(`    ${MARK[step.result]} ${step.name}: ${step.result} — ${step.reason}${how}`);
+      const uncertain = stepUncertainty(step, event);
+      out.push(`    ${MARK[uncertain ? "success (uncertain)" : step.result]} ${step.name}: ${step.result} — ${step.reason}${how}`);
+      if (uncertain) out.push(`        uncertain: ${uncertain}`);
       if (step.error) out.push(...step.error.split("\n").map((l) => `        ${l}`));
     }
   }

@@ -1,29 +1,73 @@
 /**
- * The events the docker-build plan is computed for: the seed's test plan (PR
- * numbers of one, two and three digits from owners of every letter case, skipped
- * builds for chore and Renovate pull requests, pushes to each release branch, a
- * manual run) plus the edge cases of the skip rule and a pull request from a fork
- * (read-only token: its comment is refused).
+ * The events a workflow is simulated for, in its plan report and in `npm run review`.
+ * A workflow declares them next to its source (`workflows-src/<name>.scenarios.ts`),
+ * listed here explicitly; a workflow that declares none gets events derived from its
+ * own triggers, so every emitted workflow can be simulated.
  */
+import { scenarios as dockerBuild } from "../../workflows-src/docker-build.scenarios.ts";
+import { scenarios as workflowsCheck } from "../../workflows-src/workflows-check.scenarios.ts";
 import type { EventInput } from "./event.ts";
+import { matchesFilter } from "./triggers.ts";
+import { triggerFilter, triggerNames, type WorkflowShape } from "./workflow-shape.ts";
 
+/** One event worth simulating, with the label reports show for it. */
 export interface Scenario {
   readonly label: string;
   readonly event: EventInput;
 }
 
-export const DOCKER_BUILD_SCENARIOS: readonly Scenario[] = [
-  { label: "PR #5 (Wikid82)", event: { event: "pull_request", pr: 5, owner: "Wikid82", title: "feat: add health endpoint" } },
-  { label: "PR #42 (TestUser)", event: { event: "pull_request", pr: 42, owner: "TestUser", title: "fix: handle empty config" } },
-  { label: "PR #123 (UPPERCASE)", event: { event: "pull_request", pr: 123, owner: "UPPERCASE", title: "feat: new proxy mode" } },
-  { label: "PR #7 `chore:`", event: { event: "pull_request", pr: 7, title: "chore: tidy scripts" } },
-  { label: "PR #8 `chore(deps):`", event: { event: "pull_request", pr: 8, title: "chore(deps): update node to v20.20" } },
-  { label: "PR #9 by `renovate[bot]`", event: { event: "pull_request", pr: 9, actor: "renovate[bot]", title: "fix(deps): update module golang.org/x/net to v0.40.0" } },
-  { label: "PR #10 `chore:` from feature/", event: { event: "pull_request", pr: 10, head: "feature/beta-release", title: "chore: sync beta" } },
-  { label: "PR #11 from a fork", event: { event: "pull_request", pr: 11, fork: "contributor", title: "fix: typo in docs" } },
-  { label: "push `main`", event: { event: "push", ref: "refs/heads/main", message: "feat: release" } },
-  { label: "push `development`", event: { event: "push", ref: "refs/heads/development", message: "fix: bug" } },
-  { label: "push `development` `chore:`", event: { event: "push", ref: "refs/heads/development", message: "chore: bump version" } },
-  { label: "push `feature/beta-release`", event: { event: "push", ref: "refs/heads/feature/beta-release", message: "chore: beta sync" } },
-  { label: "manual run", event: { event: "workflow_dispatch" } },
-];
+/** Declared scenarios by workflow name (the source module's file name, which is the emitted file's name). */
+export const DECLARED_SCENARIOS: Readonly<Record<string, readonly Scenario[]>> = {
+  "docker-build": dockerBuild,
+  "workflows-check": workflowsCheck,
+};
+
+/** The workflow name of an emitted file (`.github/workflows/docker-build.yml` → `docker-build`). */
+export function workflowName(file: string): string {
+  return file.replace(/^.*\//, "").replace(/\.ya?ml$/, "");
+}
+
+/** The declared scenarios of a workflow file, if it declares any. */
+export function declaredScenarios(file: string): readonly Scenario[] | undefined {
+  return Object.hasOwn(DECLARED_SCENARIOS, workflowName(file)) ? DECLARED_SCENARIOS[workflowName(file)] : undefined;
+}
+
+/** The scenarios to simulate a workflow for: its declared ones, else those derived from its triggers. */
+export function scenariosFor(file: string, workflow: WorkflowShape): readonly Scenario[] {
+  return declaredScenarios(file) ?? derivedScenarios(workflow);
+}
+
+/** A branch a filter pattern matches: the pattern itself when it names one, else one with each wildcard filled in. */
+function exampleBranch(pattern: string): string | undefined {
+  if (/[![\]+]/.test(pattern)) return undefined;
+  return pattern.replace(/\*\*/g, "example").replace(/\*/g, "example").replace(/\?/g, "x");
+}
+
+/**
+ * Events derived from `on:` for a workflow without declared scenarios: a pull request
+ * from a branch and one from a fork, a push to each branch its filter names or matches
+ * (`renovate/**` → `renovate/example`; the default branch when none), a manual run.
+ * Other triggers are not simulated.
+ */
+export function derivedScenarios(workflow: WorkflowShape, defaultBranch = "main"): Scenario[] {
+  const names = triggerNames(workflow);
+  const branches = (event: string): string[] => {
+    const filter = triggerFilter(workflow, event);
+    const candidates = filter?.branches?.map(exampleBranch) ?? [defaultBranch];
+    const started = candidates.filter((b): b is string => b !== undefined && (!filter?.branches || matchesFilter(filter.branches, b)) && !(filter?.["branches-ignore"] && matchesFilter(filter["branches-ignore"], b)));
+    return started.length ? [...new Set(started)] : [defaultBranch];
+  };
+  const scenarios: Scenario[] = [];
+  if (names.includes("pull_request")) {
+    const base = branches("pull_request")[0]!;
+    scenarios.push(
+      { label: `PR into \`${base}\``, event: { event: "pull_request", pr: 1, base, title: "feat: a change" } },
+      { label: `PR into \`${base}\` from a fork`, event: { event: "pull_request", pr: 2, base, fork: "contributor", title: "fix: a change" } },
+    );
+  }
+  if (names.includes("push")) {
+    for (const branch of branches("push")) scenarios.push({ label: `push \`${branch}\``, event: { event: "push", ref: `refs/heads/${branch}`, message: "feat: a change" } });
+  }
+  if (names.includes("workflow_dispatch")) scenarios.push({ label: "manual run", event: { event: "workflow_dispatch" } });
+  return scenarios;
+}

@@ -4,7 +4,7 @@
  * exclude again). Path filters are not evaluated: the plan says they are assumed to match.
  */
 import { filterBranch, type EventDescription } from "./event.ts";
-import type { TriggerFilter, WorkflowShape } from "./workflow-shape.ts";
+import { triggerFilter, triggerNames, type WorkflowShape } from "./workflow-shape.ts";
 
 function patternRegex(pattern: string): RegExp {
   let source = "";
@@ -38,10 +38,8 @@ export interface TriggerDecision {
 
 /** Decides whether the event starts the workflow, and why. */
 export function triggers(workflow: WorkflowShape, event: EventDescription): TriggerDecision {
-  const on = workflow.on;
-  const names = typeof on === "string" ? [on] : Array.isArray(on) ? on : Object.keys(on);
-  if (!names.includes(event.event)) return { triggered: false, reason: `"on" has no "${event.event}" trigger` };
-  const filter: TriggerFilter | null | undefined = typeof on === "object" && !Array.isArray(on) ? on[event.event] : undefined;
+  if (!triggerNames(workflow).includes(event.event)) return { triggered: false, reason: `"on" has no "${event.event}" trigger` };
+  const filter = triggerFilter(workflow, event.event);
   const branch = filterBranch(event);
   const what = event.event === "pull_request" ? `base branch "${branch}"` : `branch "${branch}"`;
   const pathNote = filter?.paths || filter?.["paths-ignore"] ? "; path filters not evaluated (assumed to match)" : "";

@@ -44,7 +44,8 @@ const branchFilter = z.looseObject({
 
 export const workflowShape = z.looseObject({
   name: z.string().optional(),
-  on: z.union([z.string(), z.array(z.string()), z.record(z.string(), branchFilter.nullable())]),
+  // Events other than push and pull_request have other shapes (schedule is a list); only the filters are read.
+  on: z.union([z.string(), z.array(z.string()), z.record(z.string(), z.union([branchFilter, z.array(z.unknown())]).nullable())]),
   env: scalarMap.optional(),
   defaults: defaults.optional(),
   jobs: z.record(z.string(), job),
@@ -54,6 +55,19 @@ export type WorkflowShape = z.infer<typeof workflowShape>;
 export type JobShape = z.infer<typeof job>;
 export type StepShape = z.infer<typeof step>;
 export type TriggerFilter = z.infer<typeof branchFilter>;
+
+/** The names of the events that start a workflow. */
+export function triggerNames(workflow: WorkflowShape): string[] {
+  const on = workflow.on;
+  return typeof on === "string" ? [on] : Array.isArray(on) ? on : Object.keys(on);
+}
+
+/** The branch and path filters of one of a workflow's events (undefined when it has none). */
+export function triggerFilter(workflow: WorkflowShape, event: string): TriggerFilter | undefined {
+  const on = workflow.on;
+  const entry = typeof on === "object" && !Array.isArray(on) && Object.hasOwn(on, event) ? on[event] : undefined;
+  return entry === null || entry === undefined || Array.isArray(entry) ? undefined : entry;
+}
 
 /** Validates a parsed workflow for simulation; the error names each bad path. */
 export function parseWorkflowShape(file: string, workflow: unknown): WorkflowShape {

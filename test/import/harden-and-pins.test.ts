@@ -18,9 +18,9 @@ import { scratchProject } from "./support/scratch-project.ts";
 
 const fixtures = path.join(PROJECT_ROOT, "test/fixtures/import");
 
-test("--harden moves ${{ }} out of bash scripts, keeping single-quoted text a literal", () => {
+test("--harden moves ${{ }} out of bash scripts, keeping single-quoted text a literal", async () => {
   const workflow = parse(readFileSync(path.join(fixtures, "scripts.yml"), "utf8")) as Record<string, unknown>;
-  const { workflow: hardened, changes } = harden(workflow);
+  const { workflow: hardened, changes } = await harden(workflow);
   const steps = (hardened["jobs"] as { check: { steps: Record<string, unknown>[] } }).check.steps;
   assert.equal(steps[1]!["run"], 'echo "Checking ${PULL_REQUEST_TITLE} with ${FILES_COUNT} files"');
   assert.deepEqual(steps[1]!["env"], { PULL_REQUEST_TITLE: "${{ github.event.pull_request.title }}", FILES_COUNT: "${{ steps.files.outputs.count }}" });
@@ -29,7 +29,7 @@ test("--harden moves ${{ }} out of bash scripts, keeping single-quoted text a li
   assert.ok(changes.includes("jobs.check.permissions: the workflow's permissions, moved to the job"));
 });
 
-test("--harden gives jobs explicit permissions and checkouts no persisted credentials, unless a later step pushes", () => {
+test("--harden gives jobs explicit permissions and checkouts no persisted credentials, unless a later step pushes", async () => {
   const workflow = {
     on: "push",
     jobs: {
@@ -37,7 +37,7 @@ test("--harden gives jobs explicit permissions and checkouts no persisted creden
       release: { "runs-on": "ubuntu-latest", steps: [{ uses: "actions/checkout@v4" }, { run: "git tag v1 && git push origin v1" }] },
     },
   };
-  const { workflow: hardened, changes, notes } = harden(workflow);
+  const { workflow: hardened, changes, notes } = await harden(workflow);
   const jobs = hardened["jobs"] as Record<string, { permissions: unknown; steps: Record<string, unknown>[] }>;
   assert.deepEqual(hardened["permissions"], {});
   assert.deepEqual(jobs["build"]!.permissions, { contents: "read" });
@@ -46,6 +46,24 @@ test("--harden gives jobs explicit permissions and checkouts no persisted creden
   assert.ok(notes.some((n) => n.startsWith("jobs.release.steps[0]: the checkout keeps its credentials")));
   assert.ok(changes.some((c) => c.includes("set to contents: read")));
   assert.deepEqual(workflow.jobs.build.steps[0], { uses: "actions/checkout@v4" }, "the parsed file is not changed in place");
+});
+
+test("--harden leaves an expression in a quoted here-document, and a PowerShell script, and says so", async () => {
+  const workflow = {
+    on: "push",
+    permissions: {},
+    jobs: {
+      unix: { "runs-on": "ubuntu-latest", permissions: {}, steps: [{ run: "cat <<'EOF'\n${{ github.ref }}\nEOF\n" }, { run: "cat <<EOF\n${{ github.ref }}\nEOF\n" }] },
+      windows: { "runs-on": "windows-latest", permissions: {}, steps: [{ run: "echo ${{ github.ref }}" }] },
+    },
+  };
+  const { workflow: hardened, notes } = await harden(workflow);
+  const jobs = hardened["jobs"] as Record<string, { steps: Record<string, unknown>[] }>;
+  assert.equal(jobs["unix"]!.steps[0]!["run"], "cat <<'EOF'\n${{ github.ref }}\nEOF\n");
+  assert.equal(jobs["unix"]!.steps[1]!["run"], "cat <<EOF\n${REF}\nEOF\n", "an unquoted here-document expands");
+  assert.equal(jobs["windows"]!.steps[0]!["run"], "echo ${{ github.ref }}");
+  assert.ok(notes.some((n) => n.startsWith("jobs.unix.steps[0].run: its ${{ }} stay (one is in a quoted here-document)")), notes.join("\n"));
+  assert.ok(notes.some((n) => n.startsWith("jobs.windows.steps[0].run: its ${{ }} stay (not a bash or sh script)")), notes.join("\n"));
 });
 
 test("a hardened import needs no waiver for what --harden fixed, and gen accepts it", async () => {

@@ -5,25 +5,22 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readHeader, remarked } from "../../scripts/files/header.ts";
 import { cachedReport } from "../../scripts/pipeline/report-cache.ts";
 import { npmRun, projectCopy } from "../support/project-copy.ts";
 
 test("a report is rendered once per inputs digest and remembered; other inputs render again", async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "report-cache-"));
-  try {
-    let renders = 0;
-    const render = async () => `# body ${++renders}\n`;
-    assert.equal(await cachedReport("plan", "aaaa", render, dir), "# body 1\n");
-    assert.equal(await cachedReport("plan", "aaaa", render, dir), "# body 1\n", "same inputs: remembered");
-    assert.equal(await cachedReport("plan", "bbbb", render, dir), "# body 2\n", "other inputs: rendered");
-    assert.equal(renders, 2);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const entries = new Map<string, string>();
+  const cache = { read: (key: string) => entries.get(key), write: (key: string, value: string) => void entries.set(key, value) };
+  let renders = 0;
+  const render = async () => `# body ${++renders}\n`;
+  assert.equal(await cachedReport("plan", "aaaa", render, cache), "# body 1\n");
+  assert.equal(await cachedReport("plan", "aaaa", render, cache), "# body 1\n", "same inputs: remembered");
+  assert.equal(await cachedReport("plan", "bbbb", render, cache), "# body 2\n", "other inputs: rendered");
+  assert.equal(await cachedReport("rules", "aaaa", render, cache), "# body 3\n", "another report: rendered");
+  assert.equal(renders, 3);
 });
 
 for (const report of ["generated/docker-build.plan.md", "generated/lint-rules.md"]) {

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { parseEvent } from "../../scripts/sim/event.ts";
-import { DOCKER_BUILD_SCENARIOS } from "../../scripts/sim/scenarios.ts";
+import { scenarios as DOCKER_BUILD_SCENARIOS } from "../../workflows-src/docker-build.scenarios.ts";
 import { simulate, type Plan } from "../../scripts/sim/simulate.ts";
 import { parseWorkflowShape } from "../../scripts/sim/workflow-shape.ts";
 import { emittedWorkflow } from "../support/emitted.ts";

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readHeader } from "../../scripts/files/header.ts";
-import { DOCKER_BUILD_SCENARIOS } from "../../scripts/sim/scenarios.ts";
+import { scenarios as DOCKER_BUILD_SCENARIOS } from "../../workflows-src/docker-build.scenarios.ts";
 import { generatedFiles } from "../support/emitted.ts";
 
 const report = (await generatedFiles()).find((f) => f.path === "generated/docker-build.plan.md");

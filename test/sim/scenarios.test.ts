@@ -1,0 +1,53 @@
+/**
+ * Every emitted workflow can be simulated: declared scenarios name emitted workflows,
+ * a workflow without declarations gets events derived from its triggers, and
+ * `npm run plan -- --workflow NAME` runs a workflow's scenarios by its name.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parse } from "yaml";
+import { planScenarios } from "../../scripts/sim/plan-report.ts";
+import { DECLARED_SCENARIOS, derivedScenarios, scenariosFor, workflowName } from "../../scripts/sim/scenarios.ts";
+import { parseWorkflowShape } from "../../scripts/sim/workflow-shape.ts";
+import { emittedWorkflows } from "../support/emitted.ts";
+import { runScript } from "../support/run-script.ts";
+
+const emitted = await emittedWorkflows();
+
+test("declared scenarios belong to emitted workflows (a renamed workflow cannot lose them silently)", () => {
+  const names = emitted.map((f) => workflowName(f.path));
+  assert.deepEqual(Object.keys(DECLARED_SCENARIOS).filter((name) => !names.includes(name)), []);
+});
+
+test("every emitted workflow has scenarios, and its first one starts it", async () => {
+  for (const file of emitted) {
+    const scenarios = scenariosFor(file.path, parseWorkflowShape(file.path, parse(file.content)));
+    assert.ok(scenarios.length > 0, file.path);
+    const { plans } = await planScenarios(file.path, file.content, scenarios.slice(0, 1));
+    assert.equal(plans[0]!.plan.triggered, true, `${file.path}: ${plans[0]!.plan.trigger}`);
+  }
+});
+
+test("a workflow without declarations gets a pull request from a branch and from a fork, pushes to its named branches and a manual run", () => {
+  const workflow = parseWorkflowShape("ci.yml", { on: { pull_request: { branches: ["[ab]*", "develop"] }, push: { branches: ["main", "renovate/**", "!renovate/example"] }, workflow_dispatch: null, schedule: [{ cron: "0 0 * * *" }] }, jobs: {} });
+  assert.deepEqual(derivedScenarios(workflow), [
+    { label: "PR into `develop`", event: { event: "pull_request", pr: 1, base: "develop", title: "feat: a change" } },
+    { label: "PR into `develop` from a fork", event: { event: "pull_request", pr: 2, base: "develop", fork: "contributor", title: "fix: a change" } },
+    { label: "push `main`", event: { event: "push", ref: "refs/heads/main", message: "feat: a change" } },
+    { label: "manual run", event: { event: "workflow_dispatch" } },
+  ]);
+  const renovate = parseWorkflowShape("r.yml", { on: { push: { branches: ["renovate/**"] } }, jobs: {} });
+  assert.deepEqual(derivedScenarios(renovate).map((s) => s.event), [{ event: "push", ref: "refs/heads/renovate/example", message: "feat: a change" }]);
+  assert.deepEqual(derivedScenarios(parseWorkflowShape("x.yml", { on: "push", jobs: {} })).map((s) => s.label), ["push `main`"]);
+  assert.deepEqual(derivedScenarios(parseWorkflowShape("x.yml", { on: ["schedule"], jobs: {} })), []);
+});
+
+test("npm run plan -- --workflow NAME simulates that workflow's scenarios, one line per job", () => {
+  const run = runScript("plan", ["--workflow", "workflows-check"]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^PR #22 from a fork:\n {2}check: success\n {2}review: success\n {2}review-comment: skipped$/m);
+  assert.match(run.stdout, /^push `feature\/x`: not triggered/m);
+  const unknown = runScript("plan", ["--workflow", "no-such-workflow"]);
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /no workflow at ".*no-such-workflow\.yml"/);
+});
