@@ -35,8 +35,11 @@ function isReviewCopy(finding: Finding, waivers: readonly { rule: string; file: 
 
 /** The error findings on the emitted workflows among `files` that no waiver silences: what stops gen. */
 export async function lintErrors(files: readonly GeneratedFile[]): Promise<SourceProblem[]> {
+  const findings = await emittedFindings(files);
+  // The engine (and the shell parser behind its rules) loads only when there is something to judge.
+  if (!findings.length) return [];
   const { isBlocking } = await import("../lint/engine.ts");
-  return (await emittedFindings(files)).filter(isBlocking).map(emittedFindingProblem);
+  return findings.filter(isBlocking).map(emittedFindingProblem);
 }
 
 /**
