@@ -7,5 +7,6 @@ import { build as renovateRegenerate } from "./renovate-regenerate.ts";
 import { build as workflowsCheck } from "./workflows-check.ts";
 import type { BuiltWorkflow } from "./kit/workflow.ts";
 import { build as badgeGhcrDownloads } from "./badge-ghcr-downloads.ts";
+import { build as dryRunHistoryRewrite } from "./dry-run-history-rewrite.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite];
