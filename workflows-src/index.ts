@@ -8,5 +8,7 @@ import { build as workflowsCheck } from "./workflows-check.ts";
 import type { BuiltWorkflow } from "./kit/workflow.ts";
 import { build as badgeGhcrDownloads } from "./badge-ghcr-downloads.ts";
 import { build as dryRunHistoryRewrite } from "./dry-run-history-rewrite.ts";
+import { build as caddyCompat } from "./caddy-compat.ts";
+import { build as caddyPr1Compat } from "./caddy-pr1-compat.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat];
