@@ -10,5 +10,6 @@ import { build as badgeGhcrDownloads } from "./badge-ghcr-downloads.ts";
 import { build as dryRunHistoryRewrite } from "./dry-run-history-rewrite.ts";
 import { build as caddyCompat } from "./caddy-compat.ts";
 import { build as caddyPr1Compat } from "./caddy-pr1-compat.ts";
+import { build as buildOffline } from "./build-offline.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat, buildOffline];

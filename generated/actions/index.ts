@@ -3,6 +3,7 @@
 
 export { actionsAttestSbom, type ActionsAttestSbomInputs, type ActionsAttestSbomOutputs } from "./actions-attest-sbom.ts";
 export { actionsCheckout, type ActionsCheckoutInputs, type ActionsCheckoutOutputs } from "./actions-checkout.ts";
+export { actionsCheckoutV7, type ActionsCheckoutV7Inputs, type ActionsCheckoutV7Outputs } from "./actions-checkout-v7.ts";
 export { actionsDownloadArtifact, type ActionsDownloadArtifactInputs, type ActionsDownloadArtifactOutputs } from "./actions-download-artifact.ts";
 export { actionsGithubScript, type ActionsGithubScriptInputs, type ActionsGithubScriptOutputs } from "./actions-github-script.ts";
 export { actionsSetupGo, type ActionsSetupGoInputs, type ActionsSetupGoOutputs } from "./actions-setup-go.ts";
@@ -16,7 +17,8 @@ export { dockerBuildPushAction, type DockerBuildPushActionInputs, type DockerBui
 export { dockerLoginAction, type DockerLoginActionInputs, type DockerLoginActionOutputs } from "./docker-login-action.ts";
 export { dockerMetadataAction, type DockerMetadataActionInputs, type DockerMetadataActionOutputs, type DockerMetadataActionOutputJson } from "./docker-metadata-action.ts";
 export { dockerSetupBuildxAction, type DockerSetupBuildxActionInputs, type DockerSetupBuildxActionOutputs } from "./docker-setup-buildx-action.ts";
+export { dockerSetupBuildxActionV4, type DockerSetupBuildxActionV4Inputs, type DockerSetupBuildxActionV4Outputs } from "./docker-setup-buildx-action-v4.ts";
 export { dockerSetupQemuAction, type DockerSetupQemuActionInputs, type DockerSetupQemuActionOutputs } from "./docker-setup-qemu-action.ts";
 export { githubCodeqlActionUploadSarif, type GithubCodeqlActionUploadSarifInputs, type GithubCodeqlActionUploadSarifOutputs, type GithubCodeqlActionUploadSarifOutputSarifIds } from "./github-codeql-action-upload-sarif.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
-// gen:56ee45be
+// gen:5beac780

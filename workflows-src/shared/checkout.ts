@@ -3,7 +3,10 @@
  * workspace's git config. A job that pushes with git writes its own checkout and says
  * why its credentials stay.
  */
-import { actionsCheckout, unnamed, type StepHandle, type StringInput } from "../kit/index.ts";
+import { actionsCheckout, actionsCheckoutV7, unnamed, type StepHandle, type StringInput } from "../kit/index.ts";
+
+/** The pinned releases of actions/checkout, by major (the manifest's entries). */
+const releases = { v6: actionsCheckout, v7: actionsCheckoutV7 } as const;
 
 /** What a checkout may differ in; the credentials are never among them. */
 export interface CheckoutOptions {
@@ -13,15 +16,17 @@ export interface CheckoutOptions {
   readonly history?: number;
   /** The branch, tag or commit to check out (default: the event's). */
   readonly ref?: StringInput;
+  /** The major release of actions/checkout (default v6). */
+  readonly release?: keyof typeof releases;
 }
 
 /**
  * `actions/checkout` with `persist-credentials: false`.
- * @param options the commits to fetch (a number, as `history`), or the step's name, history and ref
+ * @param options the commits to fetch (a number, as `history`), or the step's name, history, ref and release
  */
 export function checkout(options: number | CheckoutOptions = {}): StepHandle {
-  const { name = "Checkout", history, ref } = typeof options === "number" ? { history: options } : options;
-  return actionsCheckout({
+  const { name = "Checkout", history, ref, release = "v6" } = typeof options === "number" ? { history: options } : options;
+  return releases[release]({
     name,
     with: { ...(ref === undefined ? {} : { ref }), "persist-credentials": false, ...(history === undefined ? {} : { "fetch-depth": history }) },
   });
