@@ -11,5 +11,6 @@ import { build as dryRunHistoryRewrite } from "./dry-run-history-rewrite.ts";
 import { build as caddyCompat } from "./caddy-compat.ts";
 import { build as caddyPr1Compat } from "./caddy-pr1-compat.ts";
 import { build as buildOffline } from "./build-offline.ts";
+import { build as claudeCodeReview } from "./claude-code-review.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat, buildOffline];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat, buildOffline, claudeCodeReview];

@@ -12,6 +12,7 @@ export { actionsUploadArtifact, type ActionsUploadArtifactInputs, type ActionsUp
 export { anchoreSbomAction, type AnchoreSbomActionInputs, type AnchoreSbomActionOutputs } from "./anchore-sbom-action.ts";
 export { anchoreSbomActionDownloadSyft, type AnchoreSbomActionDownloadSyftInputs, type AnchoreSbomActionDownloadSyftOutputs } from "./anchore-sbom-action-download-syft.ts";
 export { anchoreScanActionDownloadGrype, type AnchoreScanActionDownloadGrypeInputs, type AnchoreScanActionDownloadGrypeOutputs } from "./anchore-scan-action-download-grype.ts";
+export { anthropicsClaudeCodeAction, type AnthropicsClaudeCodeActionInputs, type AnthropicsClaudeCodeActionOutputs } from "./anthropics-claude-code-action.ts";
 export { aquasecurityTrivyAction, type AquasecurityTrivyActionInputs, type AquasecurityTrivyActionOutputs } from "./aquasecurity-trivy-action.ts";
 export { dockerBuildPushAction, type DockerBuildPushActionInputs, type DockerBuildPushActionOutputs, type DockerBuildPushActionOutputMetadata } from "./docker-build-push-action.ts";
 export { dockerLoginAction, type DockerLoginActionInputs, type DockerLoginActionOutputs } from "./docker-login-action.ts";
@@ -21,4 +22,4 @@ export { dockerSetupBuildxActionV4, type DockerSetupBuildxActionV4Inputs, type D
 export { dockerSetupQemuAction, type DockerSetupQemuActionInputs, type DockerSetupQemuActionOutputs } from "./docker-setup-qemu-action.ts";
 export { githubCodeqlActionUploadSarif, type GithubCodeqlActionUploadSarifInputs, type GithubCodeqlActionUploadSarifOutputs, type GithubCodeqlActionUploadSarifOutputSarifIds } from "./github-codeql-action-upload-sarif.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
-// gen:5beac780
+// gen:32a91ce5
