@@ -3,6 +3,7 @@
 
 export { actionsAttestSbom, type ActionsAttestSbomInputs, type ActionsAttestSbomOutputs } from "./actions-attest-sbom.ts";
 export { actionsCheckout, type ActionsCheckoutInputs, type ActionsCheckoutOutputs } from "./actions-checkout.ts";
+export { actionsCheckoutV4, type ActionsCheckoutV4Inputs, type ActionsCheckoutV4Outputs } from "./actions-checkout-v4.ts";
 export { actionsCheckoutV7, type ActionsCheckoutV7Inputs, type ActionsCheckoutV7Outputs } from "./actions-checkout-v7.ts";
 export { actionsDownloadArtifact, type ActionsDownloadArtifactInputs, type ActionsDownloadArtifactOutputs } from "./actions-download-artifact.ts";
 export { actionsGithubScript, type ActionsGithubScriptInputs, type ActionsGithubScriptOutputs } from "./actions-github-script.ts";
@@ -22,4 +23,4 @@ export { dockerSetupBuildxActionV4, type DockerSetupBuildxActionV4Inputs, type D
 export { dockerSetupQemuAction, type DockerSetupQemuActionInputs, type DockerSetupQemuActionOutputs } from "./docker-setup-qemu-action.ts";
 export { githubCodeqlActionUploadSarif, type GithubCodeqlActionUploadSarifInputs, type GithubCodeqlActionUploadSarifOutputs, type GithubCodeqlActionUploadSarifOutputSarifIds } from "./github-codeql-action-upload-sarif.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
-// gen:32a91ce5
+// gen:59997e1c

@@ -208,6 +208,10 @@ void [prNumber, pushed];
 void event("pull_request").get("commits");
 // @ts-expect-error a string test takes strings
 startsWith(github.ref, 1);
+// A payload field that may be null is a string to the string tests (null reads as '').
+contains(event("issues").get("issue").get("body"), "@claude");
+// @ts-expect-error a number field is not a string
+contains(event("issues").get("issue").get("number"), "1");
 
 // Waivers name a rule and give a reason.
 scriptStep({ name: "x", run: "echo ${{ github.ref }}", waive: { "template-injection": "imported; fix by passing the ref through env" } });

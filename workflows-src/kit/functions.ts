@@ -6,8 +6,11 @@
  */
 import { call, type Condition, type Expr } from "./expr.ts";
 
-/** A string argument: literal text or a string expression. */
-export type StringArgument = string | Expr<string>;
+/**
+ * A string argument: literal text or a string expression. A field that may be null
+ * (an issue's body) is accepted too: the functions read null as the empty string.
+ */
+export type StringArgument = string | Expr<string | null>;
 
 /**
  * `contains(search, item)`: true when the string `search` contains `item`

@@ -3,10 +3,10 @@
  * workspace's git config. A job that pushes with git writes its own checkout and says
  * why its credentials stay.
  */
-import { actionsCheckout, actionsCheckoutV7, unnamed, type StepHandle, type StringInput } from "../kit/index.ts";
+import { actionsCheckout, actionsCheckoutV4, actionsCheckoutV7, unnamed, type StepHandle, type StringInput } from "../kit/index.ts";
 
 /** The pinned releases of actions/checkout, by major (the manifest's entries). */
-const releases = { v6: actionsCheckout, v7: actionsCheckoutV7 } as const;
+const releases = { v4: actionsCheckoutV4, v6: actionsCheckout, v7: actionsCheckoutV7 } as const;
 
 /** What a checkout may differ in; the credentials are never among them. */
 export interface CheckoutOptions {
