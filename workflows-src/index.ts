@@ -13,5 +13,6 @@ import { build as caddyPr1Compat } from "./caddy-pr1-compat.ts";
 import { build as buildOffline } from "./build-offline.ts";
 import { build as claudeCodeReview } from "./claude-code-review.ts";
 import { build as claude } from "./claude.ts";
+import { build as ci } from "./ci.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat, buildOffline, claudeCodeReview, claude];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat, buildOffline, claudeCodeReview, claude, ci];

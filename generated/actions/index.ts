@@ -2,19 +2,23 @@
 // Change the source and run `npm run gen`; `npm run check` fails when this file is not current.
 
 export { actionsAttestSbom, type ActionsAttestSbomInputs, type ActionsAttestSbomOutputs } from "./actions-attest-sbom.ts";
+export { actionsCache, type ActionsCacheInputs, type ActionsCacheOutputs } from "./actions-cache.ts";
 export { actionsCheckout, type ActionsCheckoutInputs, type ActionsCheckoutOutputs } from "./actions-checkout.ts";
 export { actionsCheckoutV4, type ActionsCheckoutV4Inputs, type ActionsCheckoutV4Outputs } from "./actions-checkout-v4.ts";
 export { actionsCheckoutV7, type ActionsCheckoutV7Inputs, type ActionsCheckoutV7Outputs } from "./actions-checkout-v7.ts";
 export { actionsDownloadArtifact, type ActionsDownloadArtifactInputs, type ActionsDownloadArtifactOutputs } from "./actions-download-artifact.ts";
 export { actionsGithubScript, type ActionsGithubScriptInputs, type ActionsGithubScriptOutputs } from "./actions-github-script.ts";
 export { actionsSetupGo, type ActionsSetupGoInputs, type ActionsSetupGoOutputs } from "./actions-setup-go.ts";
+export { actionsSetupGoV5, type ActionsSetupGoV5Inputs, type ActionsSetupGoV5Outputs } from "./actions-setup-go-v5.ts";
 export { actionsSetupNode, type ActionsSetupNodeInputs, type ActionsSetupNodeOutputs } from "./actions-setup-node.ts";
+export { actionsSetupNodeV4, type ActionsSetupNodeV4Inputs, type ActionsSetupNodeV4Outputs } from "./actions-setup-node-v4.ts";
 export { actionsUploadArtifact, type ActionsUploadArtifactInputs, type ActionsUploadArtifactOutputs } from "./actions-upload-artifact.ts";
 export { anchoreSbomAction, type AnchoreSbomActionInputs, type AnchoreSbomActionOutputs } from "./anchore-sbom-action.ts";
 export { anchoreSbomActionDownloadSyft, type AnchoreSbomActionDownloadSyftInputs, type AnchoreSbomActionDownloadSyftOutputs } from "./anchore-sbom-action-download-syft.ts";
 export { anchoreScanActionDownloadGrype, type AnchoreScanActionDownloadGrypeInputs, type AnchoreScanActionDownloadGrypeOutputs } from "./anchore-scan-action-download-grype.ts";
 export { anthropicsClaudeCodeAction, type AnthropicsClaudeCodeActionInputs, type AnthropicsClaudeCodeActionOutputs } from "./anthropics-claude-code-action.ts";
 export { aquasecurityTrivyAction, type AquasecurityTrivyActionInputs, type AquasecurityTrivyActionOutputs } from "./aquasecurity-trivy-action.ts";
+export { codecovCodecovActionV4, type CodecovCodecovActionV4Inputs, type CodecovCodecovActionV4Outputs } from "./codecov-codecov-action-v4.ts";
 export { dockerBuildPushAction, type DockerBuildPushActionInputs, type DockerBuildPushActionOutputs, type DockerBuildPushActionOutputMetadata } from "./docker-build-push-action.ts";
 export { dockerLoginAction, type DockerLoginActionInputs, type DockerLoginActionOutputs } from "./docker-login-action.ts";
 export { dockerMetadataAction, type DockerMetadataActionInputs, type DockerMetadataActionOutputs, type DockerMetadataActionOutputJson } from "./docker-metadata-action.ts";
@@ -22,5 +26,6 @@ export { dockerSetupBuildxAction, type DockerSetupBuildxActionInputs, type Docke
 export { dockerSetupBuildxActionV4, type DockerSetupBuildxActionV4Inputs, type DockerSetupBuildxActionV4Outputs } from "./docker-setup-buildx-action-v4.ts";
 export { dockerSetupQemuAction, type DockerSetupQemuActionInputs, type DockerSetupQemuActionOutputs } from "./docker-setup-qemu-action.ts";
 export { githubCodeqlActionUploadSarif, type GithubCodeqlActionUploadSarifInputs, type GithubCodeqlActionUploadSarifOutputs, type GithubCodeqlActionUploadSarifOutputSarifIds } from "./github-codeql-action-upload-sarif.ts";
+export { golangciGolangciLintActionV6, type GolangciGolangciLintActionV6Inputs, type GolangciGolangciLintActionV6Outputs } from "./golangci-golangci-lint-action-v6.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
-// gen:59997e1c
+// gen:68baceb8

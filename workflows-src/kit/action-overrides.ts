@@ -30,6 +30,9 @@ const oneOf = (...values: (string | boolean)[]): InputOverride => ({ type: "enum
 
 /** Overrides by action path (`owner/repo[/path]`). */
 export const actionOverrides: Readonly<Record<string, ActionOverride>> = {
+  "actions/cache": {
+    inputs: { path: list, "restore-keys": list },
+  },
   "actions/checkout": {
     inputs: { "sparse-checkout": list, submodules: oneOf(true, false, "recursive") },
   },
