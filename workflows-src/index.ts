@@ -15,5 +15,6 @@ import { build as claudeCodeReview } from "./claude-code-review.ts";
 import { build as claude } from "./claude.ts";
 import { build as ci } from "./ci.ts";
 import { build as containerPrune } from "./container-prune.ts";
+import { build as docsDeploy } from "./docs-deploy.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat, buildOffline, claudeCodeReview, claude, ci, containerPrune];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat, buildOffline, claudeCodeReview, claude, ci, containerPrune, docsDeploy];

@@ -6,13 +6,16 @@ export { actionsCache, type ActionsCacheInputs, type ActionsCacheOutputs } from 
 export { actionsCheckout, type ActionsCheckoutInputs, type ActionsCheckoutOutputs } from "./actions-checkout.ts";
 export { actionsCheckoutV4, type ActionsCheckoutV4Inputs, type ActionsCheckoutV4Outputs } from "./actions-checkout-v4.ts";
 export { actionsCheckoutV7, type ActionsCheckoutV7Inputs, type ActionsCheckoutV7Outputs } from "./actions-checkout-v7.ts";
+export { actionsDeployPages, type ActionsDeployPagesInputs, type ActionsDeployPagesOutputs } from "./actions-deploy-pages.ts";
 export { actionsDownloadArtifact, type ActionsDownloadArtifactInputs, type ActionsDownloadArtifactOutputs } from "./actions-download-artifact.ts";
 export { actionsGithubScript, type ActionsGithubScriptInputs, type ActionsGithubScriptOutputs } from "./actions-github-script.ts";
 export { actionsSetupGo, type ActionsSetupGoInputs, type ActionsSetupGoOutputs } from "./actions-setup-go.ts";
 export { actionsSetupGoV5, type ActionsSetupGoV5Inputs, type ActionsSetupGoV5Outputs } from "./actions-setup-go-v5.ts";
 export { actionsSetupNode, type ActionsSetupNodeInputs, type ActionsSetupNodeOutputs } from "./actions-setup-node.ts";
 export { actionsSetupNodeV4, type ActionsSetupNodeV4Inputs, type ActionsSetupNodeV4Outputs } from "./actions-setup-node-v4.ts";
+export { actionsSetupNodeV7, type ActionsSetupNodeV7Inputs, type ActionsSetupNodeV7Outputs } from "./actions-setup-node-v7.ts";
 export { actionsUploadArtifact, type ActionsUploadArtifactInputs, type ActionsUploadArtifactOutputs } from "./actions-upload-artifact.ts";
+export { actionsUploadPagesArtifact, type ActionsUploadPagesArtifactInputs, type ActionsUploadPagesArtifactOutputs } from "./actions-upload-pages-artifact.ts";
 export { anchoreSbomAction, type AnchoreSbomActionInputs, type AnchoreSbomActionOutputs } from "./anchore-sbom-action.ts";
 export { anchoreSbomActionDownloadSyft, type AnchoreSbomActionDownloadSyftInputs, type AnchoreSbomActionDownloadSyftOutputs } from "./anchore-sbom-action-download-syft.ts";
 export { anchoreScanActionDownloadGrype, type AnchoreScanActionDownloadGrypeInputs, type AnchoreScanActionDownloadGrypeOutputs } from "./anchore-scan-action-download-grype.ts";
@@ -28,4 +31,4 @@ export { dockerSetupQemuAction, type DockerSetupQemuActionInputs, type DockerSet
 export { githubCodeqlActionUploadSarif, type GithubCodeqlActionUploadSarifInputs, type GithubCodeqlActionUploadSarifOutputs, type GithubCodeqlActionUploadSarifOutputSarifIds } from "./github-codeql-action-upload-sarif.ts";
 export { golangciGolangciLintActionV6, type GolangciGolangciLintActionV6Inputs, type GolangciGolangciLintActionV6Outputs } from "./golangci-golangci-lint-action-v6.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
-// gen:68baceb8
+// gen:aca2ee3c
