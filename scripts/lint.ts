@@ -1,9 +1,10 @@
 /**
  * `npm run lint -- [--format text|json|github] [FILE…]`: runs the lint rules over
- * the workflows the sources emit (no files) or over the named workflow or action YAML
- * files (with GitHub's workflow parser and actionlint), prints every finding, and
- * exits 1 when an error is not waived.
+ * the workflows the sources emit and the local actions under `.github/actions/` (no
+ * files), or over the named workflow or action YAML files (with GitHub's workflow
+ * parser and actionlint), prints every finding, and exits 1 when an error is not waived.
  */
+import path from "node:path";
 import { exitWithUsage, readCommandLine } from "./cli/command-line.ts";
 import { FORMATS, formatFindings, type Format } from "./lint/format.ts";
 import type { Finding } from "./lint/rule.ts";
@@ -11,7 +12,7 @@ import type { Finding } from "./lint/rule.ts";
 const command = {
   name: "lint",
   summary:
-    "Runs the lint rules over the workflows the sources emit (no FILE) or over the named workflow or action (action.yml) files, with\nGitHub's workflow parser and actionlint (ids \"workflow-parser\", \"actionlint/<kind>\"), prints every finding, and exits 1 when an\nerror is not waived (\"# lint-ignore: <rule-id> -- <reason>\" on its line or the line above).",
+    "Runs the lint rules over the workflows the sources emit and the local actions under .github/actions (no FILE), or over the named workflow or action (action.yml) files, with\nGitHub's workflow parser and actionlint (ids \"workflow-parser\", \"actionlint/<kind>\"), prints every finding, and exits 1 when an\nerror is not waived (\"# lint-ignore: <rule-id> -- <reason>\" on its line or the line above).",
   flags: { format: { type: "string", value: FORMATS.join("|"), description: "how findings are printed (default: text)" } },
   positionals: "[FILE…]",
   examples: ["npm run lint", "npm run lint -- --format json path/to/workflow.yml", "npm run lint -- --format github   # ::error annotations for CI"],
@@ -28,14 +29,23 @@ if (findings) {
 }
 
 /**
- * Findings of the emitted workflows; undefined (reported, exit 1) when the sources do
- * not build. A workflow that had no finding with the same rules is not linted again.
+ * Findings of the emitted workflows and of the local actions (whose `action.yml` is
+ * written by hand); undefined (reported, exit 1) when the sources do not build. A
+ * workflow that had no finding with the same rules is not linted again.
  */
 async function lintEmitted(): Promise<Finding[] | undefined> {
   // The sources and the kit are loaded only here, so linting files does not build them.
-  const [{ emitAll }, { GenerationError }, { emittedFindings }] = await Promise.all([import("./pipeline/generate.ts"), import("./pipeline/source-problem.ts"), import("./pipeline/emitted-lint.ts")]);
+  const [{ emitAll }, { GenerationError }, { emittedFindings }, { handwrittenActions }, { PROJECT_ROOT }] = await Promise.all([
+    import("./pipeline/generate.ts"),
+    import("./pipeline/source-problem.ts"),
+    import("./pipeline/emitted-lint.ts"),
+    import("./pipeline/handwritten-workflows.ts"),
+    import("../workflows-src/kit/project-root.ts"),
+  ]);
   try {
-    return await emittedFindings(await emitAll());
+    const emitted = await emittedFindings(await emitAll());
+    const actions = handwrittenActions(PROJECT_ROOT).map((file) => path.relative(process.cwd(), path.join(PROJECT_ROOT, file.path)));
+    return actions.length ? [...emitted, ...(await lintFiles(actions))] : emitted;
   } catch (error) {
     if (!(error instanceof GenerationError)) throw error;
     console.error(`lint: the sources do not build.\n${error.message}`);

@@ -24,12 +24,15 @@ export interface CleanMemory {
   remember(workflow: GeneratedFile): void;
 }
 
-/** The memory of `check` for the emitted workflows among `files`. */
-export function cleanMemory(check: RememberedCheck, files: readonly GeneratedFile[]): CleanMemory {
+/**
+ * The memory of `check` for the files it checks among `files`: by default the workflows
+ * (the other generated files are reports and bindings, which no check of this kind reads).
+ */
+export function cleanMemory(check: RememberedCheck, files: readonly GeneratedFile[], checks: (file: GeneratedFile) => boolean = isEmittedWorkflow): CleanMemory {
   // The checking code is read and digested once, not once per workflow.
   const tooling = inputsDigest(PROJECT_ROOT, [], check.inputs);
   const digestOf = (workflow: GeneratedFile): string => inputsDigest(PROJECT_ROOT, [tooling, workflow.path, workflow.content], []);
-  const workflows = files.filter(isEmittedWorkflow);
+  const workflows = files.filter(checks);
   return {
     unchecked: workflows.filter((workflow) => !passedBefore(check.name, digestOf(workflow))),
     remember: (workflow) => rememberPassed(check.name, digestOf(workflow)),

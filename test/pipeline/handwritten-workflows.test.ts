@@ -1,11 +1,13 @@
 /**
  * GitHub runs every file under .github/workflows, so check lints the hand-written ones
  * too: in a copy of the project, a hand-written workflow with a script injection fails
- * `npm run check` at the file's own line; a clean hand-written workflow passes.
+ * `npm run check` at the file's own line; a clean hand-written workflow passes. The
+ * same holds for a local action's `action.yml` under .github/actions (which the kit
+ * does not write), in `npm run check` and in `npm run lint`.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { npmRun, projectCopy } from "../support/project-copy.ts";
 
@@ -34,6 +36,38 @@ test("a hand-written workflow with an injection fails check at its line; a clean
 
     writeFileSync(file, workflow(`echo "$TITLE"`));
     const clean = npmRun(root, "check");
+    assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+const action = (run: string) => `name: Greet
+description: Greets the pull request
+runs:
+  using: composite
+  steps:
+    - name: Greet
+      shell: bash
+      run: ${run}
+`;
+
+test("a local action with an injection fails check and lint at its line; a clean one passes", () => {
+  const root = projectCopy("handwritten-action");
+  try {
+    const folder = path.join(root, ".github/actions/greet");
+    mkdirSync(folder, { recursive: true });
+    const file = path.join(folder, "action.yml");
+    writeFileSync(file, action(`echo "\${{ github.event.pull_request.title }}"`));
+    const checked = npmRun(root, "check");
+    assert.equal(checked.status, 1, checked.stdout + checked.stderr);
+    assert.match(checked.stdout, /^\.github\/actions\/greet\/action\.yml:8(:\d+)?: .*\[template-injection\]$/m);
+    const linted = npmRun(root, "lint");
+    assert.equal(linted.status, 1, linted.stdout + linted.stderr);
+    assert.match(linted.stdout, /\.github\/actions\/greet\/action\.yml:8:\d+: .*\[template-injection\]/);
+
+    writeFileSync(file, action(`echo "$TITLE"`));
+    const clean = npmRun(root, "lint");
     assert.equal(clean.status, 0, clean.stdout + clean.stderr);
   } finally {
     rmSync(root, { recursive: true, force: true });
