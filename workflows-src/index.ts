@@ -16,5 +16,6 @@ import { build as claude } from "./claude.ts";
 import { build as ci } from "./ci.ts";
 import { build as containerPrune } from "./container-prune.ts";
 import { build as docsDeploy } from "./docs-deploy.ts";
+import { build as crowdsecIntegration } from "./crowdsec-integration.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat, buildOffline, claudeCodeReview, claude, ci, containerPrune, docsDeploy];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat, buildOffline, claudeCodeReview, claude, ci, containerPrune, docsDeploy, crowdsecIntegration];
