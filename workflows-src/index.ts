@@ -17,5 +17,6 @@ import { build as ci } from "./ci.ts";
 import { build as containerPrune } from "./container-prune.ts";
 import { build as docsDeploy } from "./docs-deploy.ts";
 import { build as crowdsecIntegration } from "./crowdsec-integration.ts";
+import { build as cerberusIntegration } from "./cerberus-integration.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat, buildOffline, claudeCodeReview, claude, ci, containerPrune, docsDeploy, crowdsecIntegration];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat, buildOffline, claudeCodeReview, claude, ci, containerPrune, docsDeploy, crowdsecIntegration, cerberusIntegration];

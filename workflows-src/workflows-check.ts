@@ -10,7 +10,7 @@ import { checkout } from "./shared/checkout.ts";
 import { nodeProject } from "./shared/node-project.ts";
 import { review, reviewComment } from "./workflows-check/review.ts";
 
-const paths: [string, ...string[]] = ["workflows-src/**", "scripts/**", "generated/**", "test/**", ".github/workflows/**", "package.json", "package-lock.json", "tsconfig.json"];
+const paths: [string, ...string[]] = ["workflows-src/**", "scripts/**", "generated/**", "test/**", ".github/workflows/**", ".github/actions/**", "package.json", "package-lock.json", "tsconfig.json"];
 
 const check = job("check", {}, () => ({
   name: "Generated workflows are current and tested",

@@ -15,6 +15,7 @@ export { actionsSetupNode, type ActionsSetupNodeInputs, type ActionsSetupNodeOut
 export { actionsSetupNodeV4, type ActionsSetupNodeV4Inputs, type ActionsSetupNodeV4Outputs } from "./actions-setup-node-v4.ts";
 export { actionsSetupNodeV7, type ActionsSetupNodeV7Inputs, type ActionsSetupNodeV7Outputs } from "./actions-setup-node-v7.ts";
 export { actionsUploadArtifact, type ActionsUploadArtifactInputs, type ActionsUploadArtifactOutputs } from "./actions-upload-artifact.ts";
+export { actionsUploadArtifactV7, type ActionsUploadArtifactV7Inputs, type ActionsUploadArtifactV7Outputs } from "./actions-upload-artifact-v7.ts";
 export { actionsUploadPagesArtifact, type ActionsUploadPagesArtifactInputs, type ActionsUploadPagesArtifactOutputs } from "./actions-upload-pages-artifact.ts";
 export { anchoreSbomAction, type AnchoreSbomActionInputs, type AnchoreSbomActionOutputs } from "./anchore-sbom-action.ts";
 export { anchoreSbomActionDownloadSyft, type AnchoreSbomActionDownloadSyftInputs, type AnchoreSbomActionDownloadSyftOutputs } from "./anchore-sbom-action-download-syft.ts";
@@ -31,4 +32,4 @@ export { dockerSetupQemuAction, type DockerSetupQemuActionInputs, type DockerSet
 export { githubCodeqlActionUploadSarif, type GithubCodeqlActionUploadSarifInputs, type GithubCodeqlActionUploadSarifOutputs, type GithubCodeqlActionUploadSarifOutputSarifIds } from "./github-codeql-action-upload-sarif.ts";
 export { golangciGolangciLintActionV6, type GolangciGolangciLintActionV6Inputs, type GolangciGolangciLintActionV6Outputs } from "./golangci-golangci-lint-action-v6.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
-// gen:aca2ee3c
+// gen:41937d42
