@@ -18,5 +18,6 @@ import { build as containerPrune } from "./container-prune.ts";
 import { build as docsDeploy } from "./docs-deploy.ts";
 import { build as crowdsecIntegration } from "./crowdsec-integration.ts";
 import { build as cerberusIntegration } from "./cerberus-integration.ts";
+import { build as aikidoCoverage } from "./aikido-coverage.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat, buildOffline, claudeCodeReview, claude, ci, containerPrune, docsDeploy, crowdsecIntegration, cerberusIntegration];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat, buildOffline, claudeCodeReview, claude, ci, containerPrune, docsDeploy, crowdsecIntegration, cerberusIntegration, aikidoCoverage];

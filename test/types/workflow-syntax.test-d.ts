@@ -206,6 +206,14 @@ const pushed: JsonExpr<string> = event("push").get("after");
 void [prNumber, pushed];
 // @ts-expect-error a pull request payload has no "commits"
 void event("pull_request").get("commits");
+// A field of a value that may be null (the head repository of a deleted fork) reads as null.
+const fork: JsonExpr<boolean | null> = event("pull_request").get("pull_request").get("head").get("repo").get("fork");
+void fork;
+// @ts-expect-error it may be null, so it is not a plain boolean
+const forkNotNull: JsonExpr<boolean> = event("pull_request").get("pull_request").get("head").get("repo").get("fork");
+void forkNotNull;
+// @ts-expect-error a repository has no "forks_of"
+void event("pull_request").get("pull_request").get("head").get("repo").get("forks_of");
 // @ts-expect-error a string test takes strings
 startsWith(github.ref, 1);
 // A payload field that may be null is a string to the string tests (null reads as '').
