@@ -5,7 +5,7 @@
  */
 import { github, tpl, workflow, type BuiltWorkflow } from "./kit/index.ts";
 import { buildAndPush } from "./docker-build/build-and-push.ts";
-import { BRANCHES, workflowEnv } from "./docker-build/settings.ts";
+import { BRANCHES, WORKFLOW_NAME, workflowEnv } from "./docker-build/settings.ts";
 import { testImage } from "./docker-build/test-image.ts";
 import { trivyPrAppOnly } from "./docker-build/trivy-pr-app-only.ts";
 import { verifySupplyChainPr } from "./docker-build/verify-supply-chain-pr.ts";
@@ -14,7 +14,7 @@ import { verifySupplyChainPrSkipped } from "./docker-build/verify-supply-chain-p
 /** Builds the docker-build workflow (throws `BuildError` listing every problem). */
 export function build(): BuiltWorkflow {
   return workflow(import.meta.url, {
-    name: "Docker Build, Publish & Test",
+    name: WORKFLOW_NAME,
     on: {
       push: { branches: BRANCHES },
       pull_request: { branches: BRANCHES },

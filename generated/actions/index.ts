@@ -25,6 +25,7 @@ export { anchoreSbomActionDownloadSyft, type AnchoreSbomActionDownloadSyftInputs
 export { anchoreScanActionDownloadGrype, type AnchoreScanActionDownloadGrypeInputs, type AnchoreScanActionDownloadGrypeOutputs } from "./anchore-scan-action-download-grype.ts";
 export { anthropicsClaudeCodeAction, type AnthropicsClaudeCodeActionInputs, type AnthropicsClaudeCodeActionOutputs } from "./anthropics-claude-code-action.ts";
 export { aquasecurityTrivyAction, type AquasecurityTrivyActionInputs, type AquasecurityTrivyActionOutputs } from "./aquasecurity-trivy-action.ts";
+export { aquasecurityTrivyActionV036, type AquasecurityTrivyActionV036Inputs, type AquasecurityTrivyActionV036Outputs } from "./aquasecurity-trivy-action-v0-36.ts";
 export { codecovCodecovActionV4, type CodecovCodecovActionV4Inputs, type CodecovCodecovActionV4Outputs } from "./codecov-codecov-action-v4.ts";
 export { dockerBuildPushAction, type DockerBuildPushActionInputs, type DockerBuildPushActionOutputs, type DockerBuildPushActionOutputMetadata } from "./docker-build-push-action.ts";
 export { dockerLoginAction, type DockerLoginActionInputs, type DockerLoginActionOutputs } from "./docker-login-action.ts";
@@ -35,4 +36,4 @@ export { dockerSetupQemuAction, type DockerSetupQemuActionInputs, type DockerSet
 export { githubCodeqlActionUploadSarif, type GithubCodeqlActionUploadSarifInputs, type GithubCodeqlActionUploadSarifOutputs, type GithubCodeqlActionUploadSarifOutputSarifIds } from "./github-codeql-action-upload-sarif.ts";
 export { golangciGolangciLintActionV6, type GolangciGolangciLintActionV6Inputs, type GolangciGolangciLintActionV6Outputs } from "./golangci-golangci-lint-action-v6.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
-// gen:f7fa3826
+// gen:42e1910c

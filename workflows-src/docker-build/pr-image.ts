@@ -3,7 +3,7 @@
  * the only way to name it, and the artifact contract is the only description of
  * the archive both jobs use.
  */
-import { artifactContract, fromJSON, github, orElse, tpl, type BoundStep, type DockerMetadataActionOutputs, type Expr } from "../kit/index.ts";
+import { artifactContract, fromJSON, github, orElse, tpl, type BoundStep, type DockerMetadataActionOutputs, type Expr, type Template } from "../kit/index.ts";
 
 /**
  * The image reference to save, scan and publish as a job output: the first tag of
@@ -19,9 +19,18 @@ export function prImageTag(meta: BoundStep<DockerMetadataActionOutputs>): Expr<s
   return fromJSON(orElse(meta.outputs.json, "{}")).get("tags").at(0);
 }
 
+/**
+ * The name of the PR image artifact of a pull request. A workflow that docker-build's
+ * run starts (`workflow_run`) learns the number only at run time and downloads the
+ * artifact from that run, so it names the artifact through this too.
+ */
+export function prImageArtifactName(prNumber: Expr<number | string>): Template {
+  return tpl`pr-image-${prNumber}`;
+}
+
 /** The PR image archive: one name and one file for the upload and the download. */
 export const prImageArtifact = artifactContract({
-  name: tpl`pr-image-${github.event.pullRequest.number}`,
+  name: prImageArtifactName(github.event.pullRequest.number),
   file: "charon-pr-image.tar",
   retentionDays: 1,
 });

@@ -5,6 +5,9 @@
  */
 import { eq, envVar, github, ne, tpl } from "../kit/index.ts";
 
+/** The workflow's name: workflows that start when it completes (`workflow_run`) name it. */
+export const WORKFLOW_NAME = "Docker Build, Publish & Test";
+
 /** Branches that trigger the workflow on push and pull_request. */
 export const BRANCHES: [string, ...string[]] = ["main", "development", "feature/beta-release"];
 

@@ -241,8 +241,11 @@ export function orElse<T>(value: Expr<T>, fallback: T | Expr<T>): Expr<unknown> 
   return value instanceof JsonText ? new JsonText(text, refs, Precedence.Or) : new Expr<T>(text, refs, Precedence.Or);
 }
 
-/** `cond && a || b`: GitHub's ternary idiom; `a` must not be falsy. */
-export function ifElse<T extends string | number | boolean>(cond: Condition, a: T | Expr<T>, b: T | Expr<T>): Expr<T> {
+/**
+ * `cond && a || b`: GitHub's ternary idiom. When `a` is falsy (empty, or null — a
+ * payload field may be null) the result is `b`, whatever `cond` is.
+ */
+export function ifElse<T extends string | number | boolean>(cond: Condition, a: T | Expr<T | null>, b: T | Expr<T>): Expr<T> {
   const c = operand(cond, Precedence.And + 1);
   const left = operand(a as Value, Precedence.And + 1);
   const right = operand(b as Value, Precedence.And);

