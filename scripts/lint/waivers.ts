@@ -59,7 +59,9 @@ export function commentWaivers(document: WorkflowDocument, isRuleId: (id: string
 
 /**
  * Marks each finding a waiver covers with its reason, and reports waivers that cover
- * none (a stale waiver hides the next real finding on its line).
+ * none (a stale waiver hides the next real finding on its line). A waiver given by
+ * path is tried first: the kit writes a copy of it as a comment above its node, and a
+ * finding reported on the node's first line is the path waiver's, not the copy's.
  */
 export function applyWaivers(findings: readonly Finding[], waivers: readonly Waiver[]): Finding[] {
   const used = new Set<Waiver>();
@@ -73,8 +75,8 @@ export function applyWaivers(findings: readonly Finding[], waivers: readonly Wai
   const byPath = waivers.filter((w) => w.path !== undefined);
   const marked = findings.map((finding) => {
     const waiver =
-      (finding.line !== undefined ? byPlace.get(key(finding.file, finding.rule, finding.line))?.[0] : undefined) ??
-      byPath.find((w) => w.file === finding.file && w.rule === finding.rule && (w.path === "" || finding.path === w.path || finding.path.startsWith(`${w.path}.`) || finding.path.startsWith(`${w.path}[`)));
+      byPath.find((w) => w.file === finding.file && w.rule === finding.rule && (w.path === "" || finding.path === w.path || finding.path.startsWith(`${w.path}.`) || finding.path.startsWith(`${w.path}[`))) ??
+      (finding.line !== undefined ? byPlace.get(key(finding.file, finding.rule, finding.line))?.[0] : undefined);
     if (!waiver) return finding;
     used.add(waiver);
     return { ...finding, waived: waiver.reason };

@@ -72,3 +72,13 @@ test("waivers from elsewhere name a YAML path and an origin, and waive findings 
   const stale = lint([document], rules, { waivers: [{ rule: "template-injection", file: "w.yml", path: "jobs.a.steps[0]", reason: "r", origin: "workflows-src/w.ts:12" }] });
   assert.match(stale.find((f) => f.rule === "lint-ignore")?.message ?? "", /workflows-src\/w\.ts:12.*silences no finding/);
 });
+
+test("a waiver by path covers a finding on its node's first line before the comment the kit writes above the node", () => {
+  // The kit writes its path waiver as a comment above the step too; the step's finding is on the step's first line.
+  const document = parseWorkflowDocument("w.yml", workflow("# lint-ignore: download-exec -- the vendor's script", ""));
+  const findings = lint([document], rules, { waivers: [{ rule: "download-exec", file: "w.yml", path: "jobs.a.steps[0]", reason: "the vendor's script", origin: "workflows-src/w.ts:7" }] });
+  assert.equal(findings.find((f) => f.rule === "download-exec")?.waived, "the vendor's script");
+  const stale = findings.filter((f) => f.rule === "lint-ignore").map((f) => f.message);
+  assert.equal(stale.length, 1, stale.join("\n"));
+  assert.match(stale[0]!, /\(w\.yml:\d+\) silences no finding/, "the comment copy is the unused one, not the waiver by path");
+});
