@@ -20,5 +20,6 @@ import { build as crowdsecIntegration } from "./crowdsec-integration.ts";
 import { build as cerberusIntegration } from "./cerberus-integration.ts";
 import { build as aikidoCoverage } from "./aikido-coverage.ts";
 import { build as securityPr } from "./security-pr.ts";
+import { build as supplyChainPr } from "./supply-chain-pr.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat, buildOffline, claudeCodeReview, claude, ci, containerPrune, docsDeploy, crowdsecIntegration, cerberusIntegration, aikidoCoverage, securityPr];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat, buildOffline, claudeCodeReview, claude, ci, containerPrune, docsDeploy, crowdsecIntegration, cerberusIntegration, aikidoCoverage, securityPr, supplyChainPr];
