@@ -11,6 +11,7 @@ export { actionsDeployPages, type ActionsDeployPagesInputs, type ActionsDeployPa
 export { actionsDownloadArtifact, type ActionsDownloadArtifactInputs, type ActionsDownloadArtifactOutputs } from "./actions-download-artifact.ts";
 export { actionsDownloadArtifactV8, type ActionsDownloadArtifactV8Inputs, type ActionsDownloadArtifactV8Outputs } from "./actions-download-artifact-v8.ts";
 export { actionsGithubScript, type ActionsGithubScriptInputs, type ActionsGithubScriptOutputs } from "./actions-github-script.ts";
+export { actionsGithubScriptV9, type ActionsGithubScriptV9Inputs, type ActionsGithubScriptV9Outputs } from "./actions-github-script-v9.ts";
 export { actionsSetupGo, type ActionsSetupGoInputs, type ActionsSetupGoOutputs } from "./actions-setup-go.ts";
 export { actionsSetupGoV5, type ActionsSetupGoV5Inputs, type ActionsSetupGoV5Outputs } from "./actions-setup-go-v5.ts";
 export { actionsSetupGoV7, type ActionsSetupGoV7Inputs, type ActionsSetupGoV7Outputs } from "./actions-setup-go-v7.ts";
@@ -36,4 +37,4 @@ export { dockerSetupQemuAction, type DockerSetupQemuActionInputs, type DockerSet
 export { githubCodeqlActionUploadSarif, type GithubCodeqlActionUploadSarifInputs, type GithubCodeqlActionUploadSarifOutputs, type GithubCodeqlActionUploadSarifOutputSarifIds } from "./github-codeql-action-upload-sarif.ts";
 export { golangciGolangciLintActionV6, type GolangciGolangciLintActionV6Inputs, type GolangciGolangciLintActionV6Outputs } from "./golangci-golangci-lint-action-v6.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
-// gen:42e1910c
+// gen:aa40dff0

@@ -13,7 +13,7 @@ import { PROJECT_ROOT } from "./project-root.ts";
 import { containsExpression } from "./expression-syntax.ts";
 import type { Value } from "./expr.ts";
 import { makeStep, type StepHandle, type StepOptions, type StepWithId, type StepWithOutputs } from "./step.ts";
-import { usesOf } from "./pins.ts";
+import { usesOf, type Pin } from "./pins.ts";
 import { waives } from "./waiver.ts";
 import { actionsGithubScript, type ActionsGithubScriptInputs } from "../../generated/actions/index.ts";
 
@@ -31,6 +31,8 @@ export interface ScriptStepSpec extends StepOptions {
 /** An `actions/github-script` step: the body reads its inputs from `process.env`. */
 export interface GithubScriptSpec extends StepOptions {
   script: string;
+  /** The pinned release of github-script to run (its binding, e.g. `actionsGithubScriptV9`); default the manifest's `actions/github-script`. */
+  release?: { readonly pin: Pin };
   /** Other inputs of github-script (e.g. `result-encoding`), never the body. */
   with?: Omit<ActionsGithubScriptInputs, "script">;
 }
@@ -52,7 +54,7 @@ export function githubScriptStep(spec: GithubScriptSpec & WithId): StepWithId;
 export function githubScriptStep(spec: GithubScriptSpec): StepHandle;
 export function githubScriptStep(spec: GithubScriptSpec & Partial<WithOutputs<string>>): StepHandle {
   // The binding's pin, with makeStep: a script declares its own outputs (core.setOutput).
-  const uses = usesOf(actionsGithubScript.pin);
+  const uses = usesOf((spec.release ?? actionsGithubScript).pin);
   return makeStep(spec, { uses, with: { script: spec.script, ...(spec.with as Readonly<Record<string, Value>> | undefined) } }, injectionProblems("script", spec.script, spec));
 }
 
