@@ -23,18 +23,26 @@ export { actionsUploadArtifactV7, type ActionsUploadArtifactV7Inputs, type Actio
 export { actionsUploadPagesArtifact, type ActionsUploadPagesArtifactInputs, type ActionsUploadPagesArtifactOutputs } from "./actions-upload-pages-artifact.ts";
 export { anchoreSbomAction, type AnchoreSbomActionInputs, type AnchoreSbomActionOutputs } from "./anchore-sbom-action.ts";
 export { anchoreSbomActionDownloadSyft, type AnchoreSbomActionDownloadSyftInputs, type AnchoreSbomActionDownloadSyftOutputs } from "./anchore-sbom-action-download-syft.ts";
+export { anchoreSbomActionV024, type AnchoreSbomActionV024Inputs, type AnchoreSbomActionV024Outputs } from "./anchore-sbom-action-v0-24.ts";
+export { anchoreScanAction, type AnchoreScanActionInputs, type AnchoreScanActionOutputs } from "./anchore-scan-action.ts";
 export { anchoreScanActionDownloadGrype, type AnchoreScanActionDownloadGrypeInputs, type AnchoreScanActionDownloadGrypeOutputs } from "./anchore-scan-action-download-grype.ts";
 export { anthropicsClaudeCodeAction, type AnthropicsClaudeCodeActionInputs, type AnthropicsClaudeCodeActionOutputs } from "./anthropics-claude-code-action.ts";
 export { aquasecurityTrivyAction, type AquasecurityTrivyActionInputs, type AquasecurityTrivyActionOutputs } from "./aquasecurity-trivy-action.ts";
 export { aquasecurityTrivyActionV036, type AquasecurityTrivyActionV036Inputs, type AquasecurityTrivyActionV036Outputs } from "./aquasecurity-trivy-action-v0-36.ts";
 export { codecovCodecovActionV4, type CodecovCodecovActionV4Inputs, type CodecovCodecovActionV4Outputs } from "./codecov-codecov-action-v4.ts";
 export { dockerBuildPushAction, type DockerBuildPushActionInputs, type DockerBuildPushActionOutputs, type DockerBuildPushActionOutputMetadata } from "./docker-build-push-action.ts";
+export { dockerBuildPushActionV7, type DockerBuildPushActionV7Inputs, type DockerBuildPushActionV7Outputs } from "./docker-build-push-action-v7.ts";
 export { dockerLoginAction, type DockerLoginActionInputs, type DockerLoginActionOutputs } from "./docker-login-action.ts";
+export { dockerLoginActionV4, type DockerLoginActionV4Inputs, type DockerLoginActionV4Outputs } from "./docker-login-action-v4.ts";
 export { dockerMetadataAction, type DockerMetadataActionInputs, type DockerMetadataActionOutputs, type DockerMetadataActionOutputJson } from "./docker-metadata-action.ts";
+export { dockerMetadataActionV6, type DockerMetadataActionV6Inputs, type DockerMetadataActionV6Outputs, type DockerMetadataActionV6OutputJson } from "./docker-metadata-action-v6.ts";
 export { dockerSetupBuildxAction, type DockerSetupBuildxActionInputs, type DockerSetupBuildxActionOutputs } from "./docker-setup-buildx-action.ts";
 export { dockerSetupBuildxActionV4, type DockerSetupBuildxActionV4Inputs, type DockerSetupBuildxActionV4Outputs } from "./docker-setup-buildx-action-v4.ts";
 export { dockerSetupQemuAction, type DockerSetupQemuActionInputs, type DockerSetupQemuActionOutputs } from "./docker-setup-qemu-action.ts";
+export { dockerSetupQemuActionV4, type DockerSetupQemuActionV4Inputs, type DockerSetupQemuActionV4Outputs } from "./docker-setup-qemu-action-v4.ts";
 export { githubCodeqlActionUploadSarif, type GithubCodeqlActionUploadSarifInputs, type GithubCodeqlActionUploadSarifOutputs, type GithubCodeqlActionUploadSarifOutputSarifIds } from "./github-codeql-action-upload-sarif.ts";
 export { golangciGolangciLintActionV6, type GolangciGolangciLintActionV6Inputs, type GolangciGolangciLintActionV6Outputs } from "./golangci-golangci-lint-action-v6.ts";
+export { jlumbrosoFreeDiskSpace, type JlumbrosoFreeDiskSpaceInputs, type JlumbrosoFreeDiskSpaceOutputs } from "./jlumbroso-free-disk-space.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
-// gen:aa40dff0
+export { sigstoreCosignInstallerV4, type SigstoreCosignInstallerV4Inputs, type SigstoreCosignInstallerV4Outputs } from "./sigstore-cosign-installer-v4.ts";
+// gen:4e563808

@@ -45,6 +45,9 @@ export const actionOverrides: Readonly<Record<string, ActionOverride>> = {
   "actions/upload-artifact": {
     inputs: { "if-no-files-found": oneOf("warn", "error", "ignore"), "retention-days": number },
   },
+  "anchore/scan-action": {
+    inputs: { "fail-build": boolean },
+  },
   "anchore/scan-action/download-grype": {
     inputs: { "cache-db": boolean },
   },
@@ -55,9 +58,12 @@ export const actionOverrides: Readonly<Record<string, ActionOverride>> = {
     },
   },
   "docker/build-push-action": {
-    inputs: Object.fromEntries(
-      ["add-hosts", "allow", "annotations", "attests", "build-args", "build-contexts", "cache-from", "cache-to", "labels", "no-cache-filters", "outputs", "platforms", "secrets", "secret-envs", "secret-files", "ssh", "tags", "ulimit"].map((name) => [name, list]),
-    ),
+    inputs: {
+      ...Object.fromEntries(
+        ["add-hosts", "allow", "annotations", "attests", "build-args", "build-contexts", "cache-from", "cache-to", "labels", "no-cache-filters", "outputs", "platforms", "secrets", "secret-envs", "secret-files", "ssh", "tags", "ulimit"].map((name) => [name, list]),
+      ),
+      push: boolean,
+    },
     outputs: { metadata: { type: "json", shape: "Record<string, unknown>" } },
   },
   "docker/login-action": {
