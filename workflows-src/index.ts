@@ -23,5 +23,6 @@ import { build as securityPr } from "./security-pr.ts";
 import { build as supplyChainPr } from "./supply-chain-pr.ts";
 import { build as docsToIssues } from "./docs-to-issues.ts";
 import { build as nightlyBuild } from "./nightly-build.ts";
+import { build as supplyChainVerify } from "./supply-chain-verify.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat, buildOffline, claudeCodeReview, claude, ci, containerPrune, docsDeploy, crowdsecIntegration, cerberusIntegration, aikidoCoverage, securityPr, supplyChainPr, docsToIssues, nightlyBuild];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, badgeGhcrDownloads, dryRunHistoryRewrite, caddyCompat, caddyPr1Compat, buildOffline, claudeCodeReview, claude, ci, containerPrune, docsDeploy, crowdsecIntegration, cerberusIntegration, aikidoCoverage, securityPr, supplyChainPr, docsToIssues, nightlyBuild, supplyChainVerify];

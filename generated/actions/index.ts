@@ -11,6 +11,7 @@ export { actionsDeployPages, type ActionsDeployPagesInputs, type ActionsDeployPa
 export { actionsDownloadArtifact, type ActionsDownloadArtifactInputs, type ActionsDownloadArtifactOutputs } from "./actions-download-artifact.ts";
 export { actionsDownloadArtifactV8, type ActionsDownloadArtifactV8Inputs, type ActionsDownloadArtifactV8Outputs } from "./actions-download-artifact-v8.ts";
 export { actionsGithubScript, type ActionsGithubScriptInputs, type ActionsGithubScriptOutputs } from "./actions-github-script.ts";
+export { actionsGithubScriptV8, type ActionsGithubScriptV8Inputs, type ActionsGithubScriptV8Outputs } from "./actions-github-script-v8.ts";
 export { actionsGithubScriptV9, type ActionsGithubScriptV9Inputs, type ActionsGithubScriptV9Outputs } from "./actions-github-script-v9.ts";
 export { actionsSetupGo, type ActionsSetupGoInputs, type ActionsSetupGoOutputs } from "./actions-setup-go.ts";
 export { actionsSetupGoV5, type ActionsSetupGoV5Inputs, type ActionsSetupGoV5Outputs } from "./actions-setup-go-v5.ts";
@@ -43,6 +44,7 @@ export { dockerSetupQemuActionV4, type DockerSetupQemuActionV4Inputs, type Docke
 export { githubCodeqlActionUploadSarif, type GithubCodeqlActionUploadSarifInputs, type GithubCodeqlActionUploadSarifOutputs, type GithubCodeqlActionUploadSarifOutputSarifIds } from "./github-codeql-action-upload-sarif.ts";
 export { golangciGolangciLintActionV6, type GolangciGolangciLintActionV6Inputs, type GolangciGolangciLintActionV6Outputs } from "./golangci-golangci-lint-action-v6.ts";
 export { jlumbrosoFreeDiskSpace, type JlumbrosoFreeDiskSpaceInputs, type JlumbrosoFreeDiskSpaceOutputs } from "./jlumbroso-free-disk-space.ts";
+export { peterEvansCreateOrUpdateComment, type PeterEvansCreateOrUpdateCommentInputs, type PeterEvansCreateOrUpdateCommentOutputs } from "./peter-evans-create-or-update-comment.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
 export { sigstoreCosignInstallerV4, type SigstoreCosignInstallerV4Inputs, type SigstoreCosignInstallerV4Outputs } from "./sigstore-cosign-installer-v4.ts";
-// gen:4e563808
+// gen:9cf3e379

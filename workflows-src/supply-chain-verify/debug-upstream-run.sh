@@ -1,0 +1,7 @@
+echo "Workflow Run Event Details:"
+echo "  Workflow: ${UPSTREAM_WORKFLOW}"
+echo "  Conclusion: ${UPSTREAM_CONCLUSION}"
+echo "  Head Branch: ${UPSTREAM_HEAD_BRANCH}"
+echo "  Head SHA: ${UPSTREAM_HEAD_SHA}"
+echo "  Event: ${UPSTREAM_EVENT}"
+echo "  PR Count: ${UPSTREAM_PULL_REQUESTS}"
