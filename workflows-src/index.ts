@@ -6,5 +6,6 @@ import { build as dockerBuild } from "./docker-build.ts";
 import { build as renovateRegenerate } from "./renovate-regenerate.ts";
 import { build as workflowsCheck } from "./workflows-check.ts";
 import type { BuiltWorkflow } from "./kit/workflow.ts";
+import { build as autoAddToProject } from "./auto-add-to-project.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject];
