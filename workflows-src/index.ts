@@ -7,5 +7,6 @@ import { build as renovateRegenerate } from "./renovate-regenerate.ts";
 import { build as workflowsCheck } from "./workflows-check.ts";
 import type { BuiltWorkflow } from "./kit/workflow.ts";
 import { build as autoAddToProject } from "./auto-add-to-project.ts";
+import { build as autoChangelog } from "./auto-changelog.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog];

@@ -18,5 +18,6 @@ export { dockerMetadataAction, type DockerMetadataActionInputs, type DockerMetad
 export { dockerSetupBuildxAction, type DockerSetupBuildxActionInputs, type DockerSetupBuildxActionOutputs } from "./docker-setup-buildx-action.ts";
 export { dockerSetupQemuAction, type DockerSetupQemuActionInputs, type DockerSetupQemuActionOutputs } from "./docker-setup-qemu-action.ts";
 export { githubCodeqlActionUploadSarif, type GithubCodeqlActionUploadSarifInputs, type GithubCodeqlActionUploadSarifOutputs, type GithubCodeqlActionUploadSarifOutputSarifIds } from "./github-codeql-action-upload-sarif.ts";
+export { releaseDrafterReleaseDrafter, type ReleaseDrafterReleaseDrafterInputs, type ReleaseDrafterReleaseDrafterOutputs } from "./release-drafter-release-drafter.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
-// gen:2ed0bf05
+// gen:93b807d9
