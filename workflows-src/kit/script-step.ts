@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { containsExpression } from "./expression-syntax.ts";
 import type { Value } from "./expr.ts";
 import { makeStep, type StepHandle, type StepOptions, type StepWithId, type StepWithOutputs } from "./step.ts";
-import { usesOf } from "./pins.ts";
+import { usesOf, type Pin } from "./pins.ts";
 import { waives } from "./waiver.ts";
 import { actionsGithubScript, type ActionsGithubScriptInputs } from "../../generated/actions/index.ts";
 
@@ -30,6 +30,8 @@ export interface GithubScriptSpec extends StepOptions {
   script: string;
   /** Other inputs of github-script (e.g. `result-encoding`), never the body. */
   with?: Omit<ActionsGithubScriptInputs, "script">;
+  /** Another pinned version of github-script to run the body with (its binding, e.g. `actionsGithubScriptV8`); default `actionsGithubScript`. */
+  version?: { readonly pin: Pin };
 }
 
 type WithId = { id: string };
@@ -49,8 +51,10 @@ export function githubScriptStep(spec: GithubScriptSpec & WithId): StepWithId;
 export function githubScriptStep(spec: GithubScriptSpec): StepHandle;
 export function githubScriptStep(spec: GithubScriptSpec & Partial<WithOutputs<string>>): StepHandle {
   // The binding's pin, with makeStep: a script declares its own outputs (core.setOutput).
-  const uses = usesOf(actionsGithubScript.pin);
-  return makeStep(spec, { uses, with: { script: spec.script, ...(spec.with as Readonly<Record<string, Value>> | undefined) } }, injectionProblems("script", spec.script, spec));
+  const pin = (spec.version ?? actionsGithubScript).pin;
+  const problems = injectionProblems("script", spec.script, spec);
+  if (pin.action !== actionsGithubScript.pin.action) problems.push(`runs its body with "${pin.action}", which is not actions/github-script; pass a github-script binding as version`);
+  return makeStep(spec, { uses: usesOf(pin), with: { script: spec.script, ...(spec.with as Readonly<Record<string, Value>> | undefined) } }, problems);
 }
 
 function injectionProblems(field: string, code: string, spec: StepOptions): string[] {
