@@ -8,5 +8,6 @@ import { build as workflowsCheck } from "./workflows-check.ts";
 import type { BuiltWorkflow } from "./kit/workflow.ts";
 import { build as autoAddToProject } from "./auto-add-to-project.ts";
 import { build as autoChangelog } from "./auto-changelog.ts";
+import { build as autoLabelIssues } from "./auto-label-issues.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues];

@@ -6,6 +6,7 @@ export { actionsAttestSbom, type ActionsAttestSbomInputs, type ActionsAttestSbom
 export { actionsCheckout, type ActionsCheckoutInputs, type ActionsCheckoutOutputs } from "./actions-checkout.ts";
 export { actionsDownloadArtifact, type ActionsDownloadArtifactInputs, type ActionsDownloadArtifactOutputs } from "./actions-download-artifact.ts";
 export { actionsGithubScript, type ActionsGithubScriptInputs, type ActionsGithubScriptOutputs } from "./actions-github-script.ts";
+export { actionsGithubScriptV8, type ActionsGithubScriptV8Inputs, type ActionsGithubScriptV8Outputs } from "./actions-github-script-v8.ts";
 export { actionsSetupNode, type ActionsSetupNodeInputs, type ActionsSetupNodeOutputs } from "./actions-setup-node.ts";
 export { actionsUploadArtifact, type ActionsUploadArtifactInputs, type ActionsUploadArtifactOutputs } from "./actions-upload-artifact.ts";
 export { anchoreSbomAction, type AnchoreSbomActionInputs, type AnchoreSbomActionOutputs } from "./anchore-sbom-action.ts";
@@ -20,4 +21,4 @@ export { dockerSetupQemuAction, type DockerSetupQemuActionInputs, type DockerSet
 export { githubCodeqlActionUploadSarif, type GithubCodeqlActionUploadSarifInputs, type GithubCodeqlActionUploadSarifOutputs, type GithubCodeqlActionUploadSarifOutputSarifIds } from "./github-codeql-action-upload-sarif.ts";
 export { releaseDrafterReleaseDrafter, type ReleaseDrafterReleaseDrafterInputs, type ReleaseDrafterReleaseDrafterOutputs } from "./release-drafter-release-drafter.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
-// gen:93b807d9
+// gen:3c4ae1ab
