@@ -9,5 +9,6 @@ import type { BuiltWorkflow } from "./kit/workflow.ts";
 import { build as autoAddToProject } from "./auto-add-to-project.ts";
 import { build as autoChangelog } from "./auto-changelog.ts";
 import { build as autoLabelIssues } from "./auto-label-issues.ts";
+import { build as autoVersioning } from "./auto-versioning.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning];

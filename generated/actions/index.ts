@@ -19,6 +19,8 @@ export { dockerMetadataAction, type DockerMetadataActionInputs, type DockerMetad
 export { dockerSetupBuildxAction, type DockerSetupBuildxActionInputs, type DockerSetupBuildxActionOutputs } from "./docker-setup-buildx-action.ts";
 export { dockerSetupQemuAction, type DockerSetupQemuActionInputs, type DockerSetupQemuActionOutputs } from "./docker-setup-qemu-action.ts";
 export { githubCodeqlActionUploadSarif, type GithubCodeqlActionUploadSarifInputs, type GithubCodeqlActionUploadSarifOutputs, type GithubCodeqlActionUploadSarifOutputSarifIds } from "./github-codeql-action-upload-sarif.ts";
+export { paulhatchSemanticVersion, type PaulhatchSemanticVersionInputs, type PaulhatchSemanticVersionOutputs } from "./paulhatch-semantic-version.ts";
 export { releaseDrafterReleaseDrafter, type ReleaseDrafterReleaseDrafterInputs, type ReleaseDrafterReleaseDrafterOutputs } from "./release-drafter-release-drafter.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
-// gen:3c4ae1ab
+export { softpropsActionGhRelease, type SoftpropsActionGhReleaseInputs, type SoftpropsActionGhReleaseOutputs } from "./softprops-action-gh-release.ts";
+// gen:6c692012

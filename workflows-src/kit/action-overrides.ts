@@ -76,6 +76,18 @@ export const actionOverrides: Readonly<Record<string, ActionOverride>> = {
   "docker/setup-buildx-action": {
     inputs: { driver: oneOf("docker", "docker-container", "kubernetes", "remote"), "driver-opts": list },
   },
+  "paulhatch/semantic-version": {
+    inputs: { search_commit_body: boolean, enable_prerelease_mode: boolean },
+  },
+  "softprops/action-gh-release": {
+    inputs: {
+      draft: boolean,
+      prerelease: boolean,
+      generate_release_notes: boolean,
+      make_latest: oneOf(true, false, "legacy"),
+      files: list,
+    },
+  },
   "github/codeql-action/upload-sarif": {
     outputs: { "sarif-ids": { type: "json", shape: "Record<string, string>" } },
   },
