@@ -10,5 +10,6 @@ import { build as autoAddToProject } from "./auto-add-to-project.ts";
 import { build as autoChangelog } from "./auto-changelog.ts";
 import { build as autoLabelIssues } from "./auto-label-issues.ts";
 import { build as autoVersioning } from "./auto-versioning.ts";
+import { build as benchmark } from "./benchmark.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark];
