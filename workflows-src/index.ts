@@ -11,5 +11,6 @@ import { build as autoChangelog } from "./auto-changelog.ts";
 import { build as autoLabelIssues } from "./auto-label-issues.ts";
 import { build as autoVersioning } from "./auto-versioning.ts";
 import { build as benchmark } from "./benchmark.ts";
+import { build as caddyMajorMonitor } from "./caddy-major-monitor.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark, caddyMajorMonitor];

@@ -7,6 +7,7 @@ export { actionsCheckout, type ActionsCheckoutInputs, type ActionsCheckoutOutput
 export { actionsDownloadArtifact, type ActionsDownloadArtifactInputs, type ActionsDownloadArtifactOutputs } from "./actions-download-artifact.ts";
 export { actionsGithubScript, type ActionsGithubScriptInputs, type ActionsGithubScriptOutputs } from "./actions-github-script.ts";
 export { actionsGithubScriptV8, type ActionsGithubScriptV8Inputs, type ActionsGithubScriptV8Outputs } from "./actions-github-script-v8.ts";
+export { actionsGithubScriptV9, type ActionsGithubScriptV9Inputs, type ActionsGithubScriptV9Outputs } from "./actions-github-script-v9.ts";
 export { actionsSetupGo, type ActionsSetupGoInputs, type ActionsSetupGoOutputs } from "./actions-setup-go.ts";
 export { actionsSetupNode, type ActionsSetupNodeInputs, type ActionsSetupNodeOutputs } from "./actions-setup-node.ts";
 export { actionsUploadArtifact, type ActionsUploadArtifactInputs, type ActionsUploadArtifactOutputs } from "./actions-upload-artifact.ts";
@@ -25,4 +26,4 @@ export { paulhatchSemanticVersion, type PaulhatchSemanticVersionInputs, type Pau
 export { releaseDrafterReleaseDrafter, type ReleaseDrafterReleaseDrafterInputs, type ReleaseDrafterReleaseDrafterOutputs } from "./release-drafter-release-drafter.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
 export { softpropsActionGhRelease, type SoftpropsActionGhReleaseInputs, type SoftpropsActionGhReleaseOutputs } from "./softprops-action-gh-release.ts";
-// gen:885c0ba4
+// gen:80a154d8
