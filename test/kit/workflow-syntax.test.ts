@@ -78,6 +78,12 @@ test("reading the payload of an event that does not trigger the workflow is refu
   assert.deepEqual(problemsOf(() => build({ on: ["push", "pull_request"], jobs: [j] })), []);
 });
 
+test("a payload field is read through a nullable value as GitHub reads it", () => {
+  const fork = event("pull_request").get("pull_request").get("head").get("repo").get("fork");
+  assert.equal(fork.toString(), "${{ github.event.pull_request.head.repo.fork }}");
+  assert.deepEqual(fork.refs, [{ kind: "event", event: "pull_request" }]);
+});
+
 test("a reusable workflow writes its declaration; callers' with: and secrets: and outputs follow it", () => {
   const callee = reusableWorkflow(import.meta.url, { inputs: { image: { type: "string", required: true } }, secrets: { token: { required: true } }, outputs: ["digest"] });
   const produce = job("produce", {}, () => ({ name: "p", "runs-on": runsOn, permissions: {}, outputs: { digest: "sha256:1" }, steps: [echo()] }));

@@ -251,10 +251,14 @@ export function ifElse<T extends string | number | boolean>(cond: Condition, a: 
 
 /** A JSON value read with `fromJSON`, whose properties and elements stay typed expressions. */
 export class JsonExpr<T> extends Expr<T> {
-  /** Property access: `x.key` (or `x['key']` when the key is not an identifier). */
-  get<K extends keyof T & string>(key: K): JsonExpr<T[K]> {
+  /**
+   * Property access: `x.key` (or `x['key']` when the key is not an identifier). A value
+   * that may be null (a pull request's `head.repo`, null for a deleted fork) is read
+   * through as GitHub does: a property of null is null, so the result may be null too.
+   */
+  get<K extends keyof NonNullable<T> & string>(key: K): JsonExpr<NonNullable<T>[K] | Extract<T, null | undefined>> {
     const access = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `.${key}` : `[${literalText(key)}]`;
-    return new JsonExpr<T[K]>(`${operand(this, Precedence.Primary).text}${access}`, this.refs);
+    return new JsonExpr<NonNullable<T>[K] | Extract<T, null | undefined>>(`${operand(this, Precedence.Primary).text}${access}`, this.refs);
   }
 
   /** Element access: `x[i]`. */
