@@ -12,5 +12,6 @@ import { build as autoLabelIssues } from "./auto-label-issues.ts";
 import { build as autoVersioning } from "./auto-versioning.ts";
 import { build as benchmark } from "./benchmark.ts";
 import { build as caddyMajorMonitor } from "./caddy-major-monitor.ts";
+import { build as codecovUpload } from "./codecov-upload.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark, caddyMajorMonitor];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark, caddyMajorMonitor, codecovUpload];

@@ -11,11 +11,13 @@ export { actionsGithubScriptV9, type ActionsGithubScriptV9Inputs, type ActionsGi
 export { actionsSetupGo, type ActionsSetupGoInputs, type ActionsSetupGoOutputs } from "./actions-setup-go.ts";
 export { actionsSetupNode, type ActionsSetupNodeInputs, type ActionsSetupNodeOutputs } from "./actions-setup-node.ts";
 export { actionsUploadArtifact, type ActionsUploadArtifactInputs, type ActionsUploadArtifactOutputs } from "./actions-upload-artifact.ts";
+export { actionsUploadArtifactV7, type ActionsUploadArtifactV7Inputs, type ActionsUploadArtifactV7Outputs } from "./actions-upload-artifact-v7.ts";
 export { anchoreSbomAction, type AnchoreSbomActionInputs, type AnchoreSbomActionOutputs } from "./anchore-sbom-action.ts";
 export { anchoreSbomActionDownloadSyft, type AnchoreSbomActionDownloadSyftInputs, type AnchoreSbomActionDownloadSyftOutputs } from "./anchore-sbom-action-download-syft.ts";
 export { anchoreScanActionDownloadGrype, type AnchoreScanActionDownloadGrypeInputs, type AnchoreScanActionDownloadGrypeOutputs } from "./anchore-scan-action-download-grype.ts";
 export { aquasecurityTrivyAction, type AquasecurityTrivyActionInputs, type AquasecurityTrivyActionOutputs } from "./aquasecurity-trivy-action.ts";
 export { benchmarkActionGithubActionBenchmark, type BenchmarkActionGithubActionBenchmarkInputs, type BenchmarkActionGithubActionBenchmarkOutputs } from "./benchmark-action-github-action-benchmark.ts";
+export { codecovCodecovAction, type CodecovCodecovActionInputs, type CodecovCodecovActionOutputs } from "./codecov-codecov-action.ts";
 export { dockerBuildPushAction, type DockerBuildPushActionInputs, type DockerBuildPushActionOutputs, type DockerBuildPushActionOutputMetadata } from "./docker-build-push-action.ts";
 export { dockerLoginAction, type DockerLoginActionInputs, type DockerLoginActionOutputs } from "./docker-login-action.ts";
 export { dockerMetadataAction, type DockerMetadataActionInputs, type DockerMetadataActionOutputs, type DockerMetadataActionOutputJson } from "./docker-metadata-action.ts";
@@ -26,4 +28,4 @@ export { paulhatchSemanticVersion, type PaulhatchSemanticVersionInputs, type Pau
 export { releaseDrafterReleaseDrafter, type ReleaseDrafterReleaseDrafterInputs, type ReleaseDrafterReleaseDrafterOutputs } from "./release-drafter-release-drafter.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
 export { softpropsActionGhRelease, type SoftpropsActionGhReleaseInputs, type SoftpropsActionGhReleaseOutputs } from "./softprops-action-gh-release.ts";
-// gen:80a154d8
+// gen:c54496b5

@@ -51,6 +51,9 @@ export const actionOverrides: Readonly<Record<string, ActionOverride>> = {
       "hide-progress": boolean,
     },
   },
+  "codecov/codecov-action": {
+    inputs: { fail_ci_if_error: boolean },
+  },
   "docker/build-push-action": {
     inputs: Object.fromEntries(
       ["add-hosts", "allow", "annotations", "attests", "build-args", "build-contexts", "cache-from", "cache-to", "labels", "no-cache-filters", "outputs", "platforms", "secrets", "secret-envs", "secret-files", "ssh", "tags", "ulimit"].map((name) => [name, list]),
