@@ -20,7 +20,7 @@ export const dispatch = workflowDispatch({
 });
 
 /** The commit that triggered the run, with its whole history (Codecov compares against the base). */
-const checkoutForCoverage = () => checkout(0, github.sha);
+const checkoutForCoverage = () => checkout({ history: 0, ref: github.sha });
 
 const backendCodecov = job("backend-codecov", {}, () => ({
   name: "Backend Codecov Upload",

@@ -13,5 +13,6 @@ import { build as autoVersioning } from "./auto-versioning.ts";
 import { build as benchmark } from "./benchmark.ts";
 import { build as caddyMajorMonitor } from "./caddy-major-monitor.ts";
 import { build as codecovUpload } from "./codecov-upload.ts";
+import { build as codeql } from "./codeql.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark, caddyMajorMonitor, codecovUpload];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark, caddyMajorMonitor, codecovUpload, codeql];

@@ -23,9 +23,12 @@ export { dockerLoginAction, type DockerLoginActionInputs, type DockerLoginAction
 export { dockerMetadataAction, type DockerMetadataActionInputs, type DockerMetadataActionOutputs, type DockerMetadataActionOutputJson } from "./docker-metadata-action.ts";
 export { dockerSetupBuildxAction, type DockerSetupBuildxActionInputs, type DockerSetupBuildxActionOutputs } from "./docker-setup-buildx-action.ts";
 export { dockerSetupQemuAction, type DockerSetupQemuActionInputs, type DockerSetupQemuActionOutputs } from "./docker-setup-qemu-action.ts";
+export { githubCodeqlActionAnalyze, type GithubCodeqlActionAnalyzeInputs, type GithubCodeqlActionAnalyzeOutputs } from "./github-codeql-action-analyze.ts";
+export { githubCodeqlActionAutobuild, type GithubCodeqlActionAutobuildInputs, type GithubCodeqlActionAutobuildOutputs } from "./github-codeql-action-autobuild.ts";
+export { githubCodeqlActionInit, type GithubCodeqlActionInitInputs, type GithubCodeqlActionInitOutputs } from "./github-codeql-action-init.ts";
 export { githubCodeqlActionUploadSarif, type GithubCodeqlActionUploadSarifInputs, type GithubCodeqlActionUploadSarifOutputs, type GithubCodeqlActionUploadSarifOutputSarifIds } from "./github-codeql-action-upload-sarif.ts";
 export { paulhatchSemanticVersion, type PaulhatchSemanticVersionInputs, type PaulhatchSemanticVersionOutputs } from "./paulhatch-semantic-version.ts";
 export { releaseDrafterReleaseDrafter, type ReleaseDrafterReleaseDrafterInputs, type ReleaseDrafterReleaseDrafterOutputs } from "./release-drafter-release-drafter.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
 export { softpropsActionGhRelease, type SoftpropsActionGhReleaseInputs, type SoftpropsActionGhReleaseOutputs } from "./softprops-action-gh-release.ts";
-// gen:c54496b5
+// gen:98eecd23

@@ -4,14 +4,24 @@
  */
 import { actionsCheckout, type StepHandle, type StringInput } from "../kit/index.ts";
 
+/** What a checkout may change besides the defaults. */
+export interface CheckoutOptions {
+  /** Commits to fetch (actions/checkout's `fetch-depth`); the default, 1, is the checked-out commit alone; 0 is the whole history. */
+  readonly history?: number;
+  /** The commit, branch or tag to check out (default: the one that triggered the run). */
+  readonly ref?: StringInput;
+  /** The step's name (default "Checkout"). */
+  readonly name?: string;
+}
+
 /**
  * `actions/checkout` with `persist-credentials: false`.
- * @param history commits to fetch (actions/checkout's `fetch-depth`); the default, 1, is the checked-out commit alone
- * @param ref the commit, branch or tag to check out (default: the one that triggered the run)
+ * @param options what to change, or just the number of commits to fetch (`checkout(2)`)
  */
-export function checkout(history?: number, ref?: StringInput): StepHandle {
+export function checkout(options: CheckoutOptions | number = {}): StepHandle {
+  const { history, ref, name = "Checkout" } = typeof options === "number" ? { history: options } : options;
   return actionsCheckout({
-    name: "Checkout",
+    name,
     with: { "persist-credentials": false, ...(history === undefined ? {} : { "fetch-depth": history }), ...(ref === undefined ? {} : { ref }) },
   });
 }
