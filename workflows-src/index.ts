@@ -14,5 +14,6 @@ import { build as benchmark } from "./benchmark.ts";
 import { build as caddyMajorMonitor } from "./caddy-major-monitor.ts";
 import { build as codecovUpload } from "./codecov-upload.ts";
 import { build as codeql } from "./codeql.ts";
+import { build as createLabels } from "./create-labels.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark, caddyMajorMonitor, codecovUpload, codeql];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark, caddyMajorMonitor, codecovUpload, codeql, createLabels];
