@@ -79,6 +79,12 @@ export const actionOverrides: Readonly<Record<string, ActionOverride>> = {
   "docker/setup-buildx-action": {
     inputs: { driver: oneOf("docker", "docker-container", "kubernetes", "remote"), "driver-opts": list },
   },
+  "hadolint/hadolint-action": {
+    inputs: {
+      "failure-threshold": oneOf("error", "warning", "info", "style", "ignore"),
+      format: oneOf("tty", "json", "checkstyle", "codeclimate", "gitlab_codeclimate", "codacy", "sarif"),
+    },
+  },
   "paulhatch/semantic-version": {
     inputs: { search_commit_body: boolean, enable_prerelease_mode: boolean },
   },
