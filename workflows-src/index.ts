@@ -16,5 +16,6 @@ import { build as codecovUpload } from "./codecov-upload.ts";
 import { build as codeql } from "./codeql.ts";
 import { build as createLabels } from "./create-labels.ts";
 import { build as dockerLint } from "./docker-lint.ts";
+import { build as docs } from "./docs.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark, caddyMajorMonitor, codecovUpload, codeql, createLabels, dockerLint];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark, caddyMajorMonitor, codecovUpload, codeql, createLabels, dockerLint, docs];

@@ -4,6 +4,7 @@
 export { actionsAddToProject, type ActionsAddToProjectInputs, type ActionsAddToProjectOutputs } from "./actions-add-to-project.ts";
 export { actionsAttestSbom, type ActionsAttestSbomInputs, type ActionsAttestSbomOutputs } from "./actions-attest-sbom.ts";
 export { actionsCheckout, type ActionsCheckoutInputs, type ActionsCheckoutOutputs } from "./actions-checkout.ts";
+export { actionsDeployPages, type ActionsDeployPagesInputs, type ActionsDeployPagesOutputs } from "./actions-deploy-pages.ts";
 export { actionsDownloadArtifact, type ActionsDownloadArtifactInputs, type ActionsDownloadArtifactOutputs } from "./actions-download-artifact.ts";
 export { actionsGithubScript, type ActionsGithubScriptInputs, type ActionsGithubScriptOutputs } from "./actions-github-script.ts";
 export { actionsGithubScriptV8, type ActionsGithubScriptV8Inputs, type ActionsGithubScriptV8Outputs } from "./actions-github-script-v8.ts";
@@ -12,6 +13,7 @@ export { actionsSetupGo, type ActionsSetupGoInputs, type ActionsSetupGoOutputs }
 export { actionsSetupNode, type ActionsSetupNodeInputs, type ActionsSetupNodeOutputs } from "./actions-setup-node.ts";
 export { actionsUploadArtifact, type ActionsUploadArtifactInputs, type ActionsUploadArtifactOutputs } from "./actions-upload-artifact.ts";
 export { actionsUploadArtifactV7, type ActionsUploadArtifactV7Inputs, type ActionsUploadArtifactV7Outputs } from "./actions-upload-artifact-v7.ts";
+export { actionsUploadPagesArtifact, type ActionsUploadPagesArtifactInputs, type ActionsUploadPagesArtifactOutputs } from "./actions-upload-pages-artifact.ts";
 export { anchoreSbomAction, type AnchoreSbomActionInputs, type AnchoreSbomActionOutputs } from "./anchore-sbom-action.ts";
 export { anchoreSbomActionDownloadSyft, type AnchoreSbomActionDownloadSyftInputs, type AnchoreSbomActionDownloadSyftOutputs } from "./anchore-sbom-action-download-syft.ts";
 export { anchoreScanActionDownloadGrype, type AnchoreScanActionDownloadGrypeInputs, type AnchoreScanActionDownloadGrypeOutputs } from "./anchore-scan-action-download-grype.ts";
@@ -32,4 +34,4 @@ export { paulhatchSemanticVersion, type PaulhatchSemanticVersionInputs, type Pau
 export { releaseDrafterReleaseDrafter, type ReleaseDrafterReleaseDrafterInputs, type ReleaseDrafterReleaseDrafterOutputs } from "./release-drafter-release-drafter.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
 export { softpropsActionGhRelease, type SoftpropsActionGhReleaseInputs, type SoftpropsActionGhReleaseOutputs } from "./softprops-action-gh-release.ts";
-// gen:fd9c4af3
+// gen:196b8876
