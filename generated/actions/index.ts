@@ -11,6 +11,7 @@ export { actionsGithubScriptV8, type ActionsGithubScriptV8Inputs, type ActionsGi
 export { actionsGithubScriptV9, type ActionsGithubScriptV9Inputs, type ActionsGithubScriptV9Outputs } from "./actions-github-script-v9.ts";
 export { actionsSetupGo, type ActionsSetupGoInputs, type ActionsSetupGoOutputs } from "./actions-setup-go.ts";
 export { actionsSetupNode, type ActionsSetupNodeInputs, type ActionsSetupNodeOutputs } from "./actions-setup-node.ts";
+export { actionsSetupNodeV7, type ActionsSetupNodeV7Inputs, type ActionsSetupNodeV7Outputs } from "./actions-setup-node-v7.ts";
 export { actionsUploadArtifact, type ActionsUploadArtifactInputs, type ActionsUploadArtifactOutputs } from "./actions-upload-artifact.ts";
 export { actionsUploadArtifactV7, type ActionsUploadArtifactV7Inputs, type ActionsUploadArtifactV7Outputs } from "./actions-upload-artifact-v7.ts";
 export { actionsUploadPagesArtifact, type ActionsUploadPagesArtifactInputs, type ActionsUploadPagesArtifactOutputs } from "./actions-upload-pages-artifact.ts";
@@ -34,4 +35,4 @@ export { paulhatchSemanticVersion, type PaulhatchSemanticVersionInputs, type Pau
 export { releaseDrafterReleaseDrafter, type ReleaseDrafterReleaseDrafterInputs, type ReleaseDrafterReleaseDrafterOutputs } from "./release-drafter-release-drafter.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
 export { softpropsActionGhRelease, type SoftpropsActionGhReleaseInputs, type SoftpropsActionGhReleaseOutputs } from "./softprops-action-gh-release.ts";
-// gen:196b8876
+// gen:47494fa6
