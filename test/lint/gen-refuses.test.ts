@@ -14,6 +14,7 @@ import { emittedFindings } from "../../scripts/pipeline/emitted-lint.ts";
 import { RULE_CATALOGUE_PATH } from "../../scripts/lint/catalogue.ts";
 import { documents as documentEntries } from "../../scripts/pipeline/documents.ts";
 import { build as rawGuard } from "../fixtures/bad/raw-guard.ts";
+import { build as downloadExecScript } from "../fixtures/bad/download-exec-script.ts";
 import { build as workflowsCheck } from "../../workflows-src/workflows-check.ts";
 import { job, scriptStep, workflow, type BuiltWorkflow } from "../../workflows-src/kit/index.ts";
 
@@ -68,6 +69,15 @@ test("generation builds without source locations, yet a build problem still name
     assert.ok(error instanceof GenerationError);
     assert.match(error.message, /needs job "elsewhere", which is not in this workflow/);
     assert.match(error.message, /test\/lint\/gen-refuses\.test\.ts:\d+/);
+    return true;
+  });
+});
+
+test("a finding inside a script kept in a file names that file, where the fix goes", async () => {
+  await assert.rejects(generate({ workflows: [downloadExecScript], reports: [] }), (error: unknown) => {
+    assert.ok(error instanceof GenerationError);
+    const problem = error.problems.find((p) => p.message.includes("[download-exec]"));
+    assert.equal(problem?.file, "test/fixtures/bad/scripts/install-tool.sh", error.message);
     return true;
   });
 });

@@ -13,7 +13,7 @@ import { referencesIn, toModel, type RawFields } from "./model.ts";
 import { defaultPermissions, unnamed, type Name } from "./omissions.ts";
 import { once } from "./once.ts";
 import type { CallableWorkflow, CallArguments, CallInputSpecs, CallSecrets, CallSecretSpecs } from "./reusable.ts";
-import type { Shell } from "./script-step.ts";
+import { scriptSource, type Shell } from "./script-step.ts";
 import { callerLocation } from "./source-location.ts";
 import { guardedCondition, type IfValue, type StepHandle, type StepWithId } from "./step.ts";
 import { readWaivers, type Waiver, type Waivers } from "./waiver.ts";
@@ -226,6 +226,9 @@ function jobBuilder<Id extends string, N extends JobHandle>(id: Id, deps: JobDep
         if (source) sources.set(`jobs.${id}`, source);
         parts.steps.forEach((step, index) => {
           if (step.source) sources.set(`jobs.${id}.steps[${index}]`, step.source);
+          // A problem inside a script read from a file is fixed in that file.
+          const script = scriptSource(step.step as { run?: unknown; with?: Record<string, unknown> });
+          if (script) sources.set(`jobs.${id}.steps[${index}].${script.field}`, script.file);
         });
         return sources;
       });

@@ -7,6 +7,9 @@
  * yet fixed).
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "./project-root.ts";
 import { containsExpression } from "./expression-syntax.ts";
 import type { Value } from "./expr.ts";
 import { makeStep, type StepHandle, type StepOptions, type StepWithId, type StepWithOutputs } from "./step.ts";
@@ -70,5 +73,23 @@ function injectionProblems(field: string, code: string, spec: StepOptions): stri
  * @param relativePath path from that module, e.g. `./scripts/save-pr-image.sh`
  */
 export function scriptFile(moduleUrl: string, relativePath: string): string {
-  return readFileSync(new URL(relativePath, moduleUrl), "utf8");
+  const file = new URL(relativePath, moduleUrl);
+  const text = readFileSync(file, "utf8");
+  scriptFiles.set(text, path.relative(PROJECT_ROOT, fileURLToPath(file)).split(path.sep).join("/"));
+  return text;
+}
+
+// The file each script text was read from, so a problem found in a script names that file.
+const scriptFiles = new Map<string, string>();
+
+/**
+ * The script file (relative to the project root) a step's code was read from by
+ * `scriptFile`, and where the code sits in the step; undefined for code written inline.
+ */
+export function scriptSource(step: { readonly run?: unknown; readonly with?: Readonly<Record<string, unknown>> }): { field: "run" | "with.script"; file: string } | undefined {
+  const inRun = typeof step.run === "string" ? scriptFiles.get(step.run) : undefined;
+  if (inRun) return { field: "run", file: inRun };
+  const body = step.with?.["script"];
+  const inScript = typeof body === "string" ? scriptFiles.get(body) : undefined;
+  return inScript ? { field: "with.script", file: inScript } : undefined;
 }
