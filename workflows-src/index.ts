@@ -18,5 +18,6 @@ import { build as createLabels } from "./create-labels.ts";
 import { build as dockerLint } from "./docker-lint.ts";
 import { build as docs } from "./docs.ts";
 import { build as propagateChanges } from "./propagate-changes.ts";
+import { build as qualityChecks } from "./quality-checks.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark, caddyMajorMonitor, codecovUpload, codeql, createLabels, dockerLint, docs, propagateChanges];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark, caddyMajorMonitor, codecovUpload, codeql, createLabels, dockerLint, docs, propagateChanges, qualityChecks];

@@ -30,9 +30,10 @@ export { githubCodeqlActionAnalyze, type GithubCodeqlActionAnalyzeInputs, type G
 export { githubCodeqlActionAutobuild, type GithubCodeqlActionAutobuildInputs, type GithubCodeqlActionAutobuildOutputs } from "./github-codeql-action-autobuild.ts";
 export { githubCodeqlActionInit, type GithubCodeqlActionInitInputs, type GithubCodeqlActionInitOutputs } from "./github-codeql-action-init.ts";
 export { githubCodeqlActionUploadSarif, type GithubCodeqlActionUploadSarifInputs, type GithubCodeqlActionUploadSarifOutputs, type GithubCodeqlActionUploadSarifOutputSarifIds } from "./github-codeql-action-upload-sarif.ts";
+export { golangciGolangciLintAction, type GolangciGolangciLintActionInputs, type GolangciGolangciLintActionOutputs } from "./golangci-golangci-lint-action.ts";
 export { hadolintHadolintAction, type HadolintHadolintActionInputs, type HadolintHadolintActionOutputs } from "./hadolint-hadolint-action.ts";
 export { paulhatchSemanticVersion, type PaulhatchSemanticVersionInputs, type PaulhatchSemanticVersionOutputs } from "./paulhatch-semantic-version.ts";
 export { releaseDrafterReleaseDrafter, type ReleaseDrafterReleaseDrafterInputs, type ReleaseDrafterReleaseDrafterOutputs } from "./release-drafter-release-drafter.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
 export { softpropsActionGhRelease, type SoftpropsActionGhReleaseInputs, type SoftpropsActionGhReleaseOutputs } from "./softprops-action-gh-release.ts";
-// gen:47494fa6
+// gen:d5038b6c
