@@ -23,7 +23,10 @@ import {
   reusableWorkflow,
   scriptStep,
   service,
+  toJSON,
   unnamed,
+  variable,
+  variables,
   workflow,
   workflowDispatch,
   type BuiltWorkflow,
@@ -82,6 +85,11 @@ test("a payload field is read through a nullable value as GitHub reads it", () =
   const fork = event("pull_request").get("pull_request").get("head").get("repo").get("fork");
   assert.equal(fork.toString(), "${{ github.event.pull_request.head.repo.fork }}");
   assert.deepEqual(fork.refs, [{ kind: "event", event: "pull_request" }]);
+});
+
+test("the vars context is read one variable at a time or whole", () => {
+  const j = job("j", {}, () => ({ name: "j", "runs-on": runsOn, permissions: {}, env: { ONE: variable("GATE"), ALL: toJSON(variables) }, steps: [echo()] }));
+  assert.deepEqual(build({ jobs: [j] }).workflow.jobs["j"]?.env, { ONE: "${{ vars.GATE }}", ALL: "${{ toJSON(vars) }}" });
 });
 
 test("a reusable workflow writes its declaration; callers' with: and secrets: and outputs follow it", () => {
