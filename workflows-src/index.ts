@@ -19,5 +19,6 @@ import { build as dockerLint } from "./docker-lint.ts";
 import { build as docs } from "./docs.ts";
 import { build as propagateChanges } from "./propagate-changes.ts";
 import { build as qualityChecks } from "./quality-checks.ts";
+import { build as releaseGoreleaser } from "./release-goreleaser.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark, caddyMajorMonitor, codecovUpload, codeql, createLabels, dockerLint, docs, propagateChanges, qualityChecks];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark, caddyMajorMonitor, codecovUpload, codeql, createLabels, dockerLint, docs, propagateChanges, qualityChecks, releaseGoreleaser];

@@ -31,9 +31,11 @@ export { githubCodeqlActionAutobuild, type GithubCodeqlActionAutobuildInputs, ty
 export { githubCodeqlActionInit, type GithubCodeqlActionInitInputs, type GithubCodeqlActionInitOutputs } from "./github-codeql-action-init.ts";
 export { githubCodeqlActionUploadSarif, type GithubCodeqlActionUploadSarifInputs, type GithubCodeqlActionUploadSarifOutputs, type GithubCodeqlActionUploadSarifOutputSarifIds } from "./github-codeql-action-upload-sarif.ts";
 export { golangciGolangciLintAction, type GolangciGolangciLintActionInputs, type GolangciGolangciLintActionOutputs } from "./golangci-golangci-lint-action.ts";
+export { goreleaserGoreleaserAction, type GoreleaserGoreleaserActionInputs, type GoreleaserGoreleaserActionOutputs } from "./goreleaser-goreleaser-action.ts";
 export { hadolintHadolintAction, type HadolintHadolintActionInputs, type HadolintHadolintActionOutputs } from "./hadolint-hadolint-action.ts";
+export { mluggSetupZig, type MluggSetupZigInputs, type MluggSetupZigOutputs } from "./mlugg-setup-zig.ts";
 export { paulhatchSemanticVersion, type PaulhatchSemanticVersionInputs, type PaulhatchSemanticVersionOutputs } from "./paulhatch-semantic-version.ts";
 export { releaseDrafterReleaseDrafter, type ReleaseDrafterReleaseDrafterInputs, type ReleaseDrafterReleaseDrafterOutputs } from "./release-drafter-release-drafter.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
 export { softpropsActionGhRelease, type SoftpropsActionGhReleaseInputs, type SoftpropsActionGhReleaseOutputs } from "./softprops-action-gh-release.ts";
-// gen:d5038b6c
+// gen:4c878df4
