@@ -20,5 +20,6 @@ import { build as docs } from "./docs.ts";
 import { build as propagateChanges } from "./propagate-changes.ts";
 import { build as qualityChecks } from "./quality-checks.ts";
 import { build as releaseGoreleaser } from "./release-goreleaser.ts";
+import { build as renovate } from "./renovate.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark, caddyMajorMonitor, codecovUpload, codeql, createLabels, dockerLint, docs, propagateChanges, qualityChecks, releaseGoreleaser];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark, caddyMajorMonitor, codecovUpload, codeql, createLabels, dockerLint, docs, propagateChanges, qualityChecks, releaseGoreleaser, renovate];

@@ -4,6 +4,7 @@
 export { actionsAddToProject, type ActionsAddToProjectInputs, type ActionsAddToProjectOutputs } from "./actions-add-to-project.ts";
 export { actionsAttestSbom, type ActionsAttestSbomInputs, type ActionsAttestSbomOutputs } from "./actions-attest-sbom.ts";
 export { actionsCheckout, type ActionsCheckoutInputs, type ActionsCheckoutOutputs } from "./actions-checkout.ts";
+export { actionsCheckoutV7, type ActionsCheckoutV7Inputs, type ActionsCheckoutV7Outputs } from "./actions-checkout-v7.ts";
 export { actionsDeployPages, type ActionsDeployPagesInputs, type ActionsDeployPagesOutputs } from "./actions-deploy-pages.ts";
 export { actionsDownloadArtifact, type ActionsDownloadArtifactInputs, type ActionsDownloadArtifactOutputs } from "./actions-download-artifact.ts";
 export { actionsGithubScript, type ActionsGithubScriptInputs, type ActionsGithubScriptOutputs } from "./actions-github-script.ts";
@@ -36,6 +37,7 @@ export { hadolintHadolintAction, type HadolintHadolintActionInputs, type Hadolin
 export { mluggSetupZig, type MluggSetupZigInputs, type MluggSetupZigOutputs } from "./mlugg-setup-zig.ts";
 export { paulhatchSemanticVersion, type PaulhatchSemanticVersionInputs, type PaulhatchSemanticVersionOutputs } from "./paulhatch-semantic-version.ts";
 export { releaseDrafterReleaseDrafter, type ReleaseDrafterReleaseDrafterInputs, type ReleaseDrafterReleaseDrafterOutputs } from "./release-drafter-release-drafter.ts";
+export { renovatebotGithubAction, type RenovatebotGithubActionInputs, type RenovatebotGithubActionOutputs } from "./renovatebot-github-action.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
 export { softpropsActionGhRelease, type SoftpropsActionGhReleaseInputs, type SoftpropsActionGhReleaseOutputs } from "./softprops-action-gh-release.ts";
-// gen:4c878df4
+// gen:47a4fc51
