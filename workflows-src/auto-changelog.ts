@@ -10,7 +10,7 @@ const updateDraft = job("update-draft", {}, () => ({
   "runs-on": "ubuntu-latest",
   // Release Drafter writes the draft release and reads the merged pull requests it lists.
   permissions: { contents: "write", "pull-requests": "read" },
-  steps: [checkout(), releaseDrafterReleaseDrafter({ name: "Draft Release", env: { GITHUB_TOKEN: secret("GITHUB_TOKEN") } })],
+  steps: [checkout({ name: unnamed }), releaseDrafterReleaseDrafter({ name: "Draft Release", env: { GITHUB_TOKEN: secret("GITHUB_TOKEN") } })],
 }));
 
 /** Builds the workflow that keeps the release draft current. */

@@ -15,7 +15,7 @@ const benchmark = job("benchmark", {}, () => ({
   permissions: { contents: "write", deployments: "write" },
   steps: [
     // The benchmark action pushes with its github-token input, not with the checkout's credentials.
-    checkout(),
+    checkout({ name: unnamed }),
     setupBackendGo(envVar("GO_VERSION")),
     scriptStep({ name: "Run Benchmark", "working-directory": "backend", run: "go test -bench=. -benchmem -run='^$' ./... | tee output.txt" }),
     benchmarkActionGithubActionBenchmark({

@@ -11,7 +11,7 @@ const hadolint = job("hadolint", {}, () => ({
   "runs-on": "ubuntu-latest",
   permissions: { contents: "read" },
   steps: [
-    checkout(),
+    checkout({ name: unnamed }),
     hadolintHadolintAction({ name: "Run Hadolint", with: { dockerfile: "Dockerfile", config: ".hadolint.yaml", "failure-threshold": "error" } }),
   ],
 }));

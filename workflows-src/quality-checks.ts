@@ -26,7 +26,7 @@ const backendQuality = job("backend-quality", {}, () => {
     "runs-on": "ubuntu-latest",
     permissions: { contents: "read" },
     steps: [
-      checkout(),
+      checkout({ name: unnamed }),
       setupBackendGo("1.25.5"),
       repoHealthCheck(),
       goTests,
@@ -60,7 +60,7 @@ const frontendQuality = job("frontend-quality", {}, () => {
     "runs-on": "ubuntu-latest",
     permissions: { contents: "read" },
     steps: [
-      checkout(0),
+      checkout({ history: 0, name: unnamed }),
       repoHealthCheck(),
       setupFrontendNode("24.11.1"),
       checkFrontend,

@@ -2,7 +2,7 @@
  * The checkout step every job of the project uses: no credentials are left in the
  * workspace's git config, since no job pushes with git.
  */
-import { actionsCheckout, type StepHandle, type StringInput } from "../kit/index.ts";
+import { actionsCheckout, type StepHandle, type StringInput, type unnamed } from "../kit/index.ts";
 
 /** What a checkout may change besides the defaults. */
 export interface CheckoutOptions {
@@ -10,8 +10,8 @@ export interface CheckoutOptions {
   readonly history?: number;
   /** The commit, branch or tag to check out (default: the one that triggered the run). */
   readonly ref?: StringInput;
-  /** The step's name (default "Checkout"). */
-  readonly name?: string;
+  /** The step's name (default "Checkout"; `unnamed` for none). */
+  readonly name?: string | typeof unnamed;
 }
 
 /**
