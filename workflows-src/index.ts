@@ -22,5 +22,6 @@ import { build as qualityChecks } from "./quality-checks.ts";
 import { build as releaseGoreleaser } from "./release-goreleaser.ts";
 import { build as renovate } from "./renovate.ts";
 import { build as renovatePrune } from "./renovate_prune.ts";
+import { build as wafIntegration } from "./waf-integration.ts";
 
-export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark, caddyMajorMonitor, codecovUpload, codeql, createLabels, dockerLint, docs, propagateChanges, qualityChecks, releaseGoreleaser, renovate, renovatePrune];
+export const workflows: readonly (() => BuiltWorkflow)[] = [dockerBuild, renovateRegenerate, workflowsCheck, autoAddToProject, autoChangelog, autoLabelIssues, autoVersioning, benchmark, caddyMajorMonitor, codecovUpload, codeql, createLabels, dockerLint, docs, propagateChanges, qualityChecks, releaseGoreleaser, renovate, renovatePrune, wafIntegration];
