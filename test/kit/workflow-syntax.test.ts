@@ -89,7 +89,9 @@ test("a payload field is read through a nullable value as GitHub reads it", () =
 
 test("the vars context is read one variable at a time or whole", () => {
   const j = job("j", {}, () => ({ name: "j", "runs-on": runsOn, permissions: {}, env: { ONE: variable("GATE"), ALL: toJSON(variables) }, steps: [echo()] }));
-  assert.deepEqual(build({ jobs: [j] }).workflow.jobs["j"]?.env, { ONE: "${{ vars.GATE }}", ALL: "${{ toJSON(vars) }}" });
+  const built = build({ jobs: [j] }).workflow.jobs["j"];
+  assert.ok(built && "steps" in built);
+  assert.deepEqual(built.env, { ONE: "${{ vars.GATE }}", ALL: "${{ toJSON(vars) }}" });
 });
 
 test("a reusable workflow writes its declaration; callers' with: and secrets: and outputs follow it", () => {
