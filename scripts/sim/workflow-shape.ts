@@ -36,8 +36,11 @@ const job = z.looseObject({
 });
 
 const branchFilter = z.looseObject({
+  types: z.union([z.string(), z.array(z.string())]).optional(),
   branches: z.array(z.string()).optional(),
   "branches-ignore": z.array(z.string()).optional(),
+  tags: z.array(z.string()).optional(),
+  "tags-ignore": z.array(z.string()).optional(),
   paths: z.array(z.string()).optional(),
   "paths-ignore": z.array(z.string()).optional(),
 });
@@ -62,7 +65,7 @@ export function triggerNames(workflow: WorkflowShape): string[] {
   return typeof on === "string" ? [on] : Array.isArray(on) ? on : Object.keys(on);
 }
 
-/** The branch and path filters of one of a workflow's events (undefined when it has none). */
+/** The activity types and the branch, tag and path filters of one of a workflow's events (undefined when it has none). */
 export function triggerFilter(workflow: WorkflowShape, event: string): TriggerFilter | undefined {
   const on = workflow.on;
   const entry = typeof on === "object" && !Array.isArray(on) && Object.hasOwn(on, event) ? on[event] : undefined;

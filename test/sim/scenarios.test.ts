@@ -28,7 +28,7 @@ test("every emitted workflow has scenarios, and its first one starts it", async 
   }
 });
 
-test("a workflow without declarations gets a pull request from a branch and from a fork, pushes to its named branches and a manual run", () => {
+test("a workflow without declarations gets a pull request from a branch and from a fork, pushes to its named branches, a manual run and an issue", () => {
   const workflow = parseWorkflowShape("ci.yml", { on: { pull_request: { branches: ["[ab]*", "develop"] }, push: { branches: ["main", "renovate/**", "!renovate/example"] }, workflow_dispatch: null, schedule: [{ cron: "0 0 * * *" }] }, jobs: {} });
   assert.deepEqual(derivedScenarios(workflow), [
     { label: "PR into `develop`", event: { event: "pull_request", pr: 1, base: "develop", title: "feat: a change" } },
@@ -40,6 +40,9 @@ test("a workflow without declarations gets a pull request from a branch and from
   assert.deepEqual(derivedScenarios(renovate).map((s) => s.event), [{ event: "push", ref: "refs/heads/renovate/example", message: "feat: a change" }]);
   assert.deepEqual(derivedScenarios(parseWorkflowShape("x.yml", { on: "push", jobs: {} })).map((s) => s.label), ["push `main`"]);
   assert.deepEqual(derivedScenarios(parseWorkflowShape("x.yml", { on: ["schedule"], jobs: {} })), []);
+  assert.deepEqual(derivedScenarios(parseWorkflowShape("x.yml", { on: { issues: { types: ["reopened", "opened"] } }, jobs: {} })).map((s) => s.event), [{ event: "issues", issue: 3, action: "reopened", title: "A bug report" }]);
+  assert.deepEqual(derivedScenarios(parseWorkflowShape("x.yml", { on: "issues", jobs: {} })).map((s) => s.label), ["issue #3 opened"]);
+  assert.deepEqual(derivedScenarios(parseWorkflowShape("x.yml", { on: { push: { tags: ["v*"] } }, jobs: {} })).map((s) => s.event), [{ event: "push", ref: "refs/tags/vexample", message: "feat: a change" }]);
 });
 
 test("npm run plan -- --workflow NAME simulates that workflow's scenarios, one line per job", () => {

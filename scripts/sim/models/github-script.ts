@@ -133,7 +133,7 @@ function answerCall(method: string, params: { issue_number: unknown; body: unkno
 function scriptContext(input: ModelInput): unknown {
   const github = input.github;
   const [owner, repo] = github.repository.split("/");
-  const payload = github.event as { number?: number; pull_request?: { number?: number } };
+  const payload = github.event as { number?: number; issue?: { number?: number }; pull_request?: { number?: number } };
   return {
     eventName: github.event_name,
     payload,
@@ -147,6 +147,6 @@ function scriptContext(input: ModelInput): unknown {
     serverUrl: github.server_url,
     apiUrl: github.api_url,
     repo: { owner, repo },
-    issue: { owner, repo, number: payload.pull_request?.number ?? payload.number },
+    issue: { owner, repo, number: payload.issue?.number ?? payload.pull_request?.number ?? payload.number },
   };
 }
