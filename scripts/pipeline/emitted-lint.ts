@@ -15,13 +15,18 @@ const RULES: RememberedCheck = { name: "rules", inputs: ["scripts/lint", "script
 export async function emittedFindings(files: readonly GeneratedFile[]): Promise<Finding[]> {
   const memory = cleanMemory(RULES, files);
   if (memory.unchecked.length === 0) return [];
-  const [{ lint, isBlocking }, { emittedDocuments }, { WAIVER_RULE_ID }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts"), import("../lint/waivers.ts")]);
-  // The kit's waivers cover their node and what lies below it (by YAML path); the
-  // `# lint-ignore:` comment it writes before the node is their copy for review.
-  const waivers = memory.unchecked.flatMap((file) => (file.waivers ?? []).map((w) => ({ rule: w.rule, file: file.path, path: w.path, reason: w.reason, origin: `${file.path} ${w.path || "workflow"}` })));
-  const findings = lint(emittedDocuments(memory.unchecked), undefined, { waivers }).filter((finding) => !(finding.rule === WAIVER_RULE_ID && isReviewCopy(finding, waivers)));
+  const [findings, { isBlocking }] = await Promise.all([lintEmitted(memory.unchecked), import("../lint/engine.ts")]);
   for (const workflow of memory.unchecked) if (!findings.some((f) => f.file === workflow.path && (isBlocking(f) || f.waived === undefined))) memory.remember(workflow);
   return findings;
+}
+
+/** The findings of the lint rules on the emitted workflows among `files`, each time (nothing remembered), with the kit's waivers applied. */
+export async function lintEmitted(files: readonly GeneratedFile[]): Promise<Finding[]> {
+  const [{ lint }, { emittedDocuments }, { WAIVER_RULE_ID }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts"), import("../lint/waivers.ts")]);
+  // The kit's waivers cover their node and what lies below it (by YAML path); the
+  // `# lint-ignore:` comment it writes before the node is their copy for review.
+  const waivers = files.flatMap((file) => (file.waivers ?? []).map((w) => ({ rule: w.rule, file: file.path, path: w.path, reason: w.reason, origin: `${file.path} ${w.path || "workflow"}` })));
+  return lint(emittedDocuments(files), undefined, { waivers }).filter((finding) => !(finding.rule === WAIVER_RULE_ID && isReviewCopy(finding, waivers)));
 }
 
 /**
