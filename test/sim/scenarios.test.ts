@@ -6,8 +6,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parse } from "yaml";
+import { parseEvent } from "../../scripts/sim/event.ts";
 import { planScenarios } from "../../scripts/sim/plan-report.ts";
 import { DECLARED_SCENARIOS, derivedScenarios, scenariosFor, workflowName } from "../../scripts/sim/scenarios.ts";
+import { triggers } from "../../scripts/sim/triggers.ts";
+import { UnsupportedFeature } from "../../scripts/sim/unsupported.ts";
 import { parseWorkflowShape } from "../../scripts/sim/workflow-shape.ts";
 import { emittedWorkflows } from "../support/emitted.ts";
 import { runScript } from "../support/run-script.ts";
@@ -19,13 +22,43 @@ test("declared scenarios belong to emitted workflows (a renamed workflow cannot 
   assert.deepEqual(Object.keys(DECLARED_SCENARIOS).filter((name) => !names.includes(name)), []);
 });
 
-test("every emitted workflow has scenarios, and its first one starts it", async () => {
+/**
+ * The emitted workflows the simulation cannot run, each with the feature it does not
+ * model (a model of a runner, not a runner: see the README's known limits).
+ */
+const UNMODELLED: Readonly<Record<string, string>> = {
+  "caddy-major-monitor": '"github.rest.repos"',
+  codeql: '"strategy (matrix) of job "analyze""',
+  "create-labels": '"github.rest.issues.createLabel"',
+  "propagate-changes": '"github.rest.repos"',
+  "release-goreleaser": '"working-directory of step "Build Frontend""',
+  renovate_prune: '"github.rest.git"',
+};
+
+test("every emitted workflow has scenarios, and its first one starts it", () => {
+  for (const file of emitted) {
+    const shape = parseWorkflowShape(file.path, parse(file.content));
+    const scenarios = scenariosFor(file.path, shape);
+    assert.ok(scenarios.length > 0, file.path);
+    const decision = triggers(shape, parseEvent(scenarios[0]!.event));
+    assert.equal(decision.triggered, true, `${file.path}: ${decision.reason}`);
+  }
+});
+
+test("every emitted workflow is simulated for its first scenario, but those whose unmodelled feature is listed", async () => {
+  const unsupported: Record<string, string> = {};
   for (const file of emitted) {
     const scenarios = scenariosFor(file.path, parseWorkflowShape(file.path, parse(file.content)));
-    assert.ok(scenarios.length > 0, file.path);
-    const { plans } = await planScenarios(file.path, file.content, scenarios.slice(0, 1));
-    assert.equal(plans[0]!.plan.triggered, true, `${file.path}: ${plans[0]!.plan.trigger}`);
+    try {
+      const { plans } = await planScenarios(file.path, file.content, scenarios.slice(0, 1));
+      assert.equal(plans[0]!.plan.triggered, true, `${file.path}: ${plans[0]!.plan.trigger}`);
+    } catch (error) {
+      if (!(error instanceof UnsupportedFeature)) throw error;
+      unsupported[workflowName(file.path)] = error.message;
+    }
   }
+  assert.deepEqual(Object.keys(unsupported).sort(), Object.keys(UNMODELLED).sort());
+  for (const [name, feature] of Object.entries(UNMODELLED)) assert.ok(unsupported[name]?.startsWith(`${feature} is not modelled`), `${name}: ${unsupported[name]}`);
 });
 
 test("a workflow without declarations gets a pull request from a branch and from a fork, pushes to its named branches, a manual run and an issue", () => {
