@@ -1,6 +1,7 @@
 /**
- * Every emitted workflow can be simulated: declared scenarios name emitted workflows,
- * a workflow without declarations gets events derived from its triggers, and
+ * Every emitted workflow can be simulated, or names what the simulation lacks for it:
+ * declared scenarios name emitted workflows, a workflow without declarations gets
+ * events derived from its triggers, and
  * `npm run plan -- --workflow NAME` runs a workflow's scenarios by its name.
  */
 import { test } from "node:test";
