@@ -2,11 +2,13 @@
  * `node scripts/run-ts.mjs scripts/bench/plan-report.ts [--rounds N]`: how long
  * computing the plan report of docker-build (one simulation per scenario) takes, next to
  * a warm `npm run gen` (which reuses the report while its inputs are unchanged). Each
- * round gives the workflow a new comment line, so no remembered plan is reused.
+ * round gives the workflow a name never used before: the name is part of what the
+ * simulation reads (a comment is not), so no remembered plan is reused.
  * Interleaves, per round: the gen process as `npm run gen` runs it, then the report
  * computed in this process. Prints medians and their ratio.
  */
 import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { exitWithUsage, readCommandLine } from "../cli/command-line.ts";
 import { generate } from "../pipeline/generate.ts";
@@ -34,7 +36,9 @@ for (let round = 0; round < rounds; round++) {
   samples.gen.push(performance.now() - t);
   if (run.status !== 0) throw new Error(`gen failed: ${run.stderr}`);
   t = performance.now();
-  await renderPlanReport(workflow.path, `${workflow.content}# bench round ${round}\n`, scenarios);
+  const renamed = workflow.content.replace(/^name: .*$/m, (line) => `${line} (bench ${randomUUID()})`);
+  if (renamed === workflow.content) throw new Error(`${workflow.path} has no top-level name to change; update the benchmark's edit`);
+  await renderPlanReport(workflow.path, renamed, scenarios);
   samples.report.push(performance.now() - t);
 }
 

@@ -81,7 +81,7 @@ function details(plans: readonly ScenarioPlan[]): string[] {
   return lines;
 }
 
-/** Simulates each scenario over a workflow's YAML text (a plan simulated before for the same text and event is remembered). */
+/** Simulates each scenario over a workflow's YAML text (a plan simulated before for the same shape and event is remembered). */
 export async function planScenarios(file: string, yamlText: string, scenarios: readonly Scenario[]): Promise<{ workflow: WorkflowShape; plans: ScenarioPlan[] }> {
   const workflow = parseWorkflowShape(file, parse(yamlText));
   // Scenarios are independent runs with their own sandboxes: simulate them concurrently.
@@ -89,7 +89,7 @@ export async function planScenarios(file: string, yamlText: string, scenarios: r
     scenarios.map(async (scenario) => {
       const event = parseEvent(scenario.event);
       // The simulation (its models and their libraries) loads only when a plan is not remembered.
-      return { scenario, event, plan: await rememberedPlan(yamlText, event, async () => (await import("./simulate.ts")).simulate(workflow, event)) };
+      return { scenario, event, plan: await rememberedPlan(workflow, event, async () => (await import("./simulate.ts")).simulate(workflow, event)) };
     }),
   );
   return { workflow, plans };
