@@ -15,6 +15,7 @@ import { hashFilesIn } from "./hash-files.ts";
 import { parseExpression } from "../../workflows-src/kit/expression-syntax.ts";
 import { evaluateScalar, evaluateTemplate } from "./template.ts";
 import { describeEvent, githubContext, type EventDescription, type GithubContext } from "./event.ts";
+import { GithubScriptRunner } from "./models/github-script-runner.ts";
 import { ACTION_MODELS, actionKey } from "./models/index.ts";
 import type { ArtifactRecord, CommentRecord, RunState } from "./models/model.ts";
 import { readPaths, templateReadPaths } from "./references.ts";
@@ -160,8 +161,12 @@ interface StepState {
   conclusion: Result;
 }
 
-/** Simulates one event over a parsed workflow. */
-export async function simulate(workflow: WorkflowShape, event: EventDescription): Promise<Plan> {
+/**
+ * Simulates one event over a parsed workflow.
+ * @param scripts the process github-script bodies run in, to share it with the other
+ *   plans of one version of the workflow; without it the simulation starts its own
+ */
+export async function simulate(workflow: WorkflowShape, event: EventDescription, scripts?: GithubScriptRunner): Promise<Plan> {
   const workflowName = workflow.name ?? "workflow";
   const github = githubContext(event, workflowName);
   const trigger = triggers(workflow, event);
@@ -169,7 +174,7 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription)
   if (!trigger.triggered) return base;
 
   const sandbox = createRunSandbox();
-  const run: RunState = { sandbox, artifacts: new Map(), comments: [], applied: [] };
+  const run: RunState = { sandbox, artifacts: new Map(), comments: [], applied: [], scripts: scripts ?? new GithubScriptRunner() };
   const jobs: Record<string, JobPlan> = {};
   const daemons: { job: JobSandbox; id: string }[] = [];
   try {
@@ -290,6 +295,7 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription)
     const plan: Plan = { ...base, jobs, images: { applied: run.applied, saved, loaded }, artifacts: [...run.artifacts.values()], comments: run.comments };
     return scrubPaths(plan, sandbox.root, daemons);
   } finally {
+    if (!scripts) run.scripts.close();
     await removeRunSandbox(sandbox);
   }
 }

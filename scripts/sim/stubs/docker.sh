@@ -3,14 +3,19 @@
 # ($SIM_DAEMON: "refs" = one image reference per line, "events" = what was saved and
 # loaded) and the registry another ($SIM_REGISTRY/refs). It answers like the real
 # daemon where the plan depends on it, including its error for a missing reference;
-# commands it does not model fail loudly instead of pretending.
+# commands it does not model fail loudly instead of pretending. Lookups are shell
+# builtins, not grep: a plan runs this stand-in dozens of times.
 set -u
 refs="$SIM_DAEMON/refs"
 events="$SIM_DAEMON/events"
-touch "$refs" "$events"
+: >> "$refs"; : >> "$events"
 
-has_ref() { grep -Fxq -- "$1" "$refs"; }
+# Whether file $2 holds the line $1, whole and as written (grep -Fx).
+has_line() { local line; while IFS= read -r line || [ -n "$line" ]; do [ "$line" = "$1" ] && return 0; done < "$2"; return 1; }
+has_ref() { has_line "$1" "$refs"; }
 normalise() { case "$1" in *:*|*@*) printf '%s' "$1" ;; *) printf '%s:latest' "$1" ;; esac; }
+# The hex SHA-256 of a text.
+sha256() { local sum; sum="$(printf '%s' "$1" | sha256sum)"; printf '%s' "${sum:0:64}"; }
 not_modelled() { echo "docker (simulated): \"$*\" is not modelled" >&2; exit 3; }
 
 cmd="${1:-}"; shift || true
@@ -68,7 +73,7 @@ case "$cmd" in
         *)
           ref="$(normalise "$1")"
           if has_ref "$ref"; then
-            id="sha256:$(printf '%s' "$ref" | sha256sum | cut -c1-64)"
+            id="sha256:$(sha256 "$ref")"
             if [ -n "$format" ]; then echo "$id"; else printf '[{"Id":"%s","RepoTags":["%s"]}]\n' "$id" "$ref"; fi
           else
             echo "Error: No such image: $1" >&2; status=1
@@ -102,8 +107,8 @@ case "$cmd" in
     ;;
   pull|image-pull)
     ref="$(normalise "${!#}")"
-    registry="$SIM_REGISTRY/refs"; touch "$registry"
-    grep -Fxq -- "$ref" "$registry" || { echo "Error response from daemon: manifest unknown" >&2; exit 1; }
+    registry="$SIM_REGISTRY/refs"; : >> "$registry"
+    has_line "$ref" "$registry" || { echo "Error response from daemon: manifest unknown" >&2; exit 1; }
     has_ref "$ref" || echo "$ref" >> "$refs"
     echo "Status: Downloaded newer image for $ref"
     ;;
@@ -111,7 +116,7 @@ case "$cmd" in
     # Only "buildx imagetools inspect IMAGE --format '{{json .Manifest}}'": a fixed digest per image.
     [ "${1:-}" = imagetools ] && [ "${2:-}" = inspect ] || not_modelled buildx "$@"
     image="${3:-}"
-    printf '{"mediaType":"application/vnd.oci.image.index.v1+json","digest":"sha256:%s"}\n' "$(printf 'base:%s' "$image" | sha256sum | cut -c1-64)"
+    printf '{"mediaType":"application/vnd.oci.image.index.v1+json","digest":"sha256:%s"}\n' "$(sha256 "base:$image")"
     ;;
   *) not_modelled "$cmd" "$@" ;;
 esac
