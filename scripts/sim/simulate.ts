@@ -10,7 +10,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { daemonEvents } from "./daemon.ts";
-import { callsStatusFunction, conditionText, evaluateCondition, type Contexts, type ExtraFunctions, type RunState as Status } from "../expressions/evaluate.ts";
+import { callsStatusFunction, conditionText, convertedContext, evaluateCondition, type Contexts, type ExtraFunctions, type RunState as Status } from "../expressions/evaluate.ts";
 import { hashFilesIn } from "./hash-files.ts";
 import { parseExpression } from "../../workflows-src/kit/expression-syntax.ts";
 import { evaluateScalar, evaluateTemplate } from "./template.ts";
@@ -196,7 +196,8 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription,
         dependencySkipped: upstream.some((id) => jobs[id]?.result === "skipped"),
       };
       const needsContext = Object.fromEntries(needs.map((id) => [id, { result: jobs[id]!.result, outputs: jobs[id]!.outputs }]));
-      const jobContexts: Contexts = { ...constant, github: jobGithub, needs: needsContext, env: workflowEnv };
+      // github (the event payload with it) is converted for the evaluator once per job, not per expression.
+      const jobContexts: Contexts = { ...constant, github: convertedContext(jobGithub), needs: needsContext, env: workflowEnv };
       const decision = decide(job.if, jobContexts, status);
       const common = { id: jobId, name: job.name ?? jobId, needs, condition: decision.condition };
       if (job.uses) throw new UnsupportedFeature(`reusable workflow job "${jobId}"`);
