@@ -103,7 +103,7 @@ export async function planScenarios(file: string, yamlText: string, scenarios: r
     );
     return { workflow, plans };
   } finally {
-    (await scripts)?.close();
+    await (await scripts)?.close();
   }
 }
 

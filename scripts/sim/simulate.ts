@@ -296,7 +296,7 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription,
     const plan: Plan = { ...base, jobs, images: { applied: run.applied, saved, loaded }, artifacts: [...run.artifacts.values()], comments: run.comments };
     return scrubPaths(plan, sandbox.root, daemons);
   } finally {
-    if (!scripts) run.scripts.close();
+    if (!scripts) await run.scripts.close();
     await removeRunSandbox(sandbox);
   }
 }

@@ -7,7 +7,8 @@
  * misbehaves costs its process, not the next body's result.
  */
 import { after, test } from "node:test";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -97,7 +98,7 @@ test("bodies share one process, each in a V8 context of its own", async () => {
     assert.equal(pid, Number(first.outputs["result"]), "the same process");
     assert.equal(scripts.processesStarted, 1);
   } finally {
-    scripts.close();
+    await scripts.close();
   }
 });
 
@@ -120,7 +121,7 @@ test("a body that never ends fails its step at the time limit; its process is ki
     assert.deepEqual([next.outcome, next.outputs["result"]], ["success", "7"]);
     assert.equal(scripts.processesStarted, 3, "one process for the first body, then one per body after each hang");
   } finally {
-    scripts.close();
+    await scripts.close();
   }
 });
 
@@ -134,7 +135,7 @@ test("a message sent after the body's result ends the process; the next body get
     assert.equal(next.summary, "notice: on time", "the late message is nobody's");
     assert.equal(scripts.processesStarted, 2);
   } finally {
-    scripts.close();
+    await scripts.close();
   }
 });
 
@@ -181,4 +182,28 @@ test("a process that sends what the model does not know, or exits, fails its ste
   const exited = await githubScriptModel.run(input('process.constructor.constructor("return process")().exit(0);'));
   assert.equal(exited.outcome, "failure");
   assert.match(exited.error ?? "", /ended without a result/);
+});
+
+test("an interrupted run leaves no github-script process behind (SIGINT and SIGTERM)", async () => {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    const id = randomUUID();
+    const marker = `github-script-body-${id}`;
+    // The body renames its process so this test finds it (the driver's command line holds the name only in two parts), then never ends.
+    const body = `process.constructor.constructor("return process")().title = "github-script-body-" + ${JSON.stringify(id)}; while (true) {}`;
+    const driver = [
+      `import { GithubScriptRunner } from ${JSON.stringify(path.join(PROJECT_ROOT, "scripts", "sim", "models", "github-script-runner.ts"))};`,
+      `await new GithubScriptRunner(60_000).run({ kind: "start", script: ${JSON.stringify(body)}, env: {}, context: {}, stepRef: "j/s" }, () => {});`,
+    ].join("\n");
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", driver], { cwd: PROJECT_ROOT, stdio: "ignore" });
+    const running = () => spawnSync("pgrep", ["-f", marker]).status === 0;
+    for (let waited = 0; !running(); waited += 50) {
+      assert.ok(waited < 20_000, "the body started");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, received) => resolve(received)));
+    child.kill(signal);
+    assert.equal(await exited, signal, "the process still ends by the signal");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(running(), false, `no github-script process after ${signal}`);
+  }
 });

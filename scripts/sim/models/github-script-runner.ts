@@ -52,6 +52,8 @@ export interface BodyChannel {
 
 interface HostProcess {
   readonly child: ChildProcess;
+  /** Settles when the process has ended and its output is closed. */
+  readonly closed: Promise<void>;
   /** The body running now: where messages and stderr go. */
   body?: { readonly onMessage: (message: unknown) => void; readonly stderr: Tail; readonly onClose: (status: number | null, signal: NodeJS.Signals | null) => void } | undefined;
 }
@@ -80,9 +82,14 @@ export class GithubScriptRunner {
     return ran;
   }
 
-  /** Ends the process; a later body starts a new one. */
-  close(): void {
-    if (this.host) this.kill(this.host);
+  /** Ends the process (a later body starts a new one); settles once it is gone. */
+  async close(): Promise<void> {
+    const host = this.host;
+    if (!host) return;
+    // Waited for: an idle process does not hold the event loop by itself.
+    setActive(host.child, true);
+    this.kill(host);
+    await host.closed;
   }
 
   private runNow(start: Serializable, onMessage: (message: unknown, channel: BodyChannel) => void): Promise<BodyEnd> {
@@ -122,7 +129,8 @@ export class GithubScriptRunner {
     const [program, ...args] = [...noNetworkPrefix(), process.execPath, ...NODE_FLAGS, HOST];
     const child = spawn(program!, args, { cwd: tmpdir(), env: {}, stdio: ["ignore", "pipe", "pipe", "ipc"], detached: true, serialization: "json" });
     this.processesStarted++;
-    const host: HostProcess = { child };
+    let settle = () => {};
+    const host: HostProcess = { child, closed: new Promise((resolve) => (settle = resolve)) };
     const forget = child.pid === undefined ? () => undefined : trackGroup(child.pid);
     // Output is not the body's result: only the last bytes of stderr are kept, for an error line.
     child.stdout!.on("data", () => undefined);
@@ -137,6 +145,7 @@ export class GithubScriptRunner {
       forget();
       if (this.host === host) this.host = undefined;
       host.body?.onClose(status, signal);
+      settle();
     };
     child.on("close", closed);
     child.on("error", () => closed(null, null));
