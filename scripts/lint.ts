@@ -1,16 +1,17 @@
 /**
  * `npm run lint -- [--format text|json|github] [FILE…]`: runs the lint rules over
- * the workflows the sources emit (no files) or over the named workflow YAML files,
- * prints every finding, and exits 1 when any is an error.
+ * the workflows the sources emit (no files) or over the named workflow or action YAML
+ * files (with GitHub's workflow parser and actionlint), prints every finding, and
+ * exits 1 when an error is not waived.
  */
-import { existsSync } from "node:fs";
 import { exitWithUsage, readCommandLine } from "./cli/command-line.ts";
 import { FORMATS, formatFindings, type Format } from "./lint/format.ts";
 import type { Finding } from "./lint/rule.ts";
 
 const command = {
   name: "lint",
-  summary: "Runs the lint rules over the workflows the sources emit (no FILE) or over the named workflow YAML files, prints every finding,\nand exits 1 when any is an error.",
+  summary:
+    "Runs the lint rules over the workflows the sources emit (no FILE) or over the named workflow or action (action.yml) files, with\nGitHub's workflow parser and actionlint (ids \"workflow-parser\", \"actionlint/<kind>\"), prints every finding, and exits 1 when an\nerror is not waived (\"# lint-ignore: <rule-id> -- <reason>\" on its line or the line above).",
   flags: { format: { type: "string", value: FORMATS.join("|"), description: "how findings are printed (default: text)" } },
   positionals: "[FILE…]",
   examples: ["npm run lint", "npm run lint -- --format json path/to/workflow.yml", "npm run lint -- --format github   # ::error annotations for CI"],
@@ -23,7 +24,7 @@ const flags = { format: format as Format, _: positionals };
 const findings = flags._.length ? await lintFiles(flags._) : await lintEmitted();
 if (findings) {
   process.stdout.write(formatFindings(findings, flags.format));
-  process.exitCode = findings.some((f) => f.severity === "error") ? 1 : 0;
+  process.exitCode = findings.some((f) => f.severity === "error" && f.waived === undefined) ? 1 : 0;
 }
 
 /**
@@ -44,15 +45,12 @@ async function lintEmitted(): Promise<Finding[] | undefined> {
 }
 
 async function lintFiles(files: readonly string[]): Promise<Finding[]> {
-  const missing = files.filter((f) => !existsSync(f));
-  if (missing.length) {
-    console.error(`lint: ${missing.map((f) => `"${f}"`).join(", ")} not found; name workflow YAML files that exist`);
+  const [{ lintFiles: lint }, { InputError }] = await Promise.all([import("./lint/lint-files.ts"), import("./lint/load.ts")]);
+  try {
+    return await lint(files);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    console.error(error.message);
     process.exit(2);
   }
-  const [{ compareFindings, lint }, { loadWorkflowFile, withoutDuplicates }] = await Promise.all([import("./lint/engine.ts"), import("./lint/load.ts")]);
-  const loaded = await Promise.all(files.map(loadWorkflowFile));
-  const documents = loaded.flatMap((l) => (l.document ? [l.document] : []));
-  const ruleFindings = lint(documents);
-  const parserFindings = withoutDuplicates(loaded.flatMap((l) => l.findings), ruleFindings);
-  return [...ruleFindings, ...parserFindings].sort(compareFindings);
 }

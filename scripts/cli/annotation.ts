@@ -7,6 +7,7 @@
 export interface AnnotationProperties {
   file?: string;
   line?: number;
+  col?: number;
   title?: string;
 }
 

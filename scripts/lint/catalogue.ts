@@ -20,7 +20,7 @@ export function renderRuleCatalogue(rules: readonly Rule[]): string {
   const lines = [
     "# Lint rules",
     "",
-    "Each finding prints its rule id. Every failing example below breaks its rule and no other; every passing example passes every rule. The tests run them.",
+    "Each finding prints its rule id. Every failing example below breaks its rule and no other; every passing example passes every rule. The tests run them. `npm run lint -- FILE` also prints the findings of GitHub's workflow parser (`workflow-parser`) and of actionlint (`actionlint/<kind>`). A finding is waived by `# lint-ignore: <rule-id> -- <reason>` on its line or the line above.",
     "",
     "| id | severity | what it detects |",
     "| --- | --- | --- |",
@@ -31,7 +31,7 @@ export function renderRuleCatalogue(rules: readonly Rule[]): string {
       "",
       `## ${rule.id}`,
       "",
-      `Severity: ${rule.severity}.`,
+      `Severity: ${rule.severity}. Reads: ${readsOf(rule)}.`,
       "",
       `**What it detects:** ${rule.what}.`,
       "",
@@ -47,6 +47,12 @@ export function renderRuleCatalogue(rules: readonly Rule[]): string {
     );
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** Which documents a rule reads, for the catalogue. */
+function readsOf(rule: Rule): string {
+  if (rule.policy) return "only the workflows this project generates (the project's policy)";
+  return (rule.documents ?? ["workflow"]).includes("action") ? "workflows and composite actions (action.yml)" : "workflows";
 }
 
 function tableCell(text: string): string {

@@ -1,7 +1,13 @@
 /**
  * How findings are printed: `text` for people, `json` for tools (an array of
- * `{rule, severity, file, path, message, source?}`), `github` as workflow-command
- * annotations that GitHub shows on the lines of a pull request.
+ * `{rule, severity, file, path, line, column, message, source?, waived?}`), `github`
+ * as workflow-command annotations that GitHub shows on the lines of a pull request.
+ *
+ * Findings quote text from the linted file (keys, values, file names), which a
+ * hostile file can fill with line breaks and `::command::` forms. Text lines escape
+ * every control character and never start with `::`, so a runner that reads the
+ * output (as it reads every line a step prints) cannot be handed a workflow command;
+ * annotations escape their data as the runner expects.
  */
 import { annotation } from "../cli/annotation.ts";
 import type { Finding } from "./rule.ts";
@@ -12,19 +18,50 @@ export type Format = (typeof FORMATS)[number];
 /** The report for a list of findings, in one format, ending with a newline. */
 export function formatFindings(findings: readonly Finding[], format: Format): string {
   if (format === "json") {
-    const plain = findings.map((f) => ({ rule: f.rule, severity: f.severity, file: f.file, path: f.path, message: f.message, ...(f.source ? { source: f.source } : {}) }));
+    const plain = findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      file: f.file,
+      path: f.path,
+      line: f.line ?? 1,
+      column: f.column ?? 1,
+      message: f.message,
+      ...(f.source ? { source: f.source } : {}),
+      ...(f.waived !== undefined ? { waived: f.waived } : {}),
+    }));
     return `${JSON.stringify(plain, null, 2)}\n`;
   }
+  const shown = findings.filter((f) => f.waived === undefined);
   if (format === "github") {
-    return findings.map((f) => `${annotation(f.severity, { file: f.file, ...(f.line !== undefined ? { line: f.line } : {}), title: f.rule }, `${f.path}: ${f.message}${f.source ? ` (built at ${f.source})` : ""}`)}\n`).join("");
+    return shown
+      .map((f) => `${annotation(f.severity, { file: f.file, ...(f.line !== undefined ? { line: f.line } : {}), ...(f.column !== undefined ? { col: f.column } : {}), title: f.rule }, `${f.path}: ${f.message}${f.source ? ` (built at ${f.source})` : ""}`)}\n`)
+      .join("");
   }
-  const lines = findings.map(formatFinding);
-  const errors = findings.filter((f) => f.severity === "error").length;
-  lines.push(`lint: ${errors} error${errors === 1 ? "" : "s"}, ${findings.length - errors} warning${findings.length - errors === 1 ? "" : "s"}`);
+  const lines = shown.map(formatFinding);
+  const errors = shown.filter((f) => f.severity === "error").length;
+  const waived = findings.length - shown.length;
+  lines.push(`lint: ${plural(errors, "error")}, ${plural(shown.length - errors, "warning")}${waived ? `, ${waived} waived (listed by --format json)` : ""}`);
   return `${lines.join("\n")}\n`;
 }
 
-/** One finding as text: `file:line: severity: path: message [rule]`, then the TypeScript line that built it. */
+/** One finding as text: `file:line:column: severity: path: message [rule]`, then the TypeScript line that built it. */
 export function formatFinding(f: Finding): string {
-  return `${f.file}${f.line !== undefined ? `:${f.line}` : ""}: ${f.severity}: ${f.path ? `${f.path}: ` : ""}${f.message} [${f.rule}]${f.source ? `\n  built at ${f.source}` : ""}`;
+  const place = `${f.file}${f.line !== undefined ? `:${f.line}${f.column !== undefined ? `:${f.column}` : ""}` : ""}`;
+  const line = safeLine(`${place}: ${f.severity}: ${f.path ? `${f.path}: ` : ""}${f.message} [${f.rule}]`);
+  return f.source ? `${line}\n  built at ${safeLine(f.source)}` : line;
+}
+
+/**
+ * Text safe to print as one line: control characters (line breaks included) written
+ * as escapes, and a leading `::` moved off the start of the line, where a runner
+ * would read it as a workflow command.
+ */
+export function safeLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => (ch === "\n" ? "\\n" : ch === "\r" ? "\\r" : ch === "\t" ? "\\t" : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`));
+  return escaped.startsWith("::") ? ` ${escaped}` : escaped;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

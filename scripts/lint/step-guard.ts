@@ -9,7 +9,7 @@
  * status keeps the answer sound: a "guarded" verdict holds for every real run.
  */
 import type { Expr as ExpressionAst } from "@actions/expressions";
-import { evaluateExpression } from "../expressions/evaluate.ts";
+import { callsStatusFunction, evaluateExpression } from "../expressions/evaluate.ts";
 import { splitTemplate } from "../../workflows-src/kit/expression-syntax.ts";
 import { assignmentCount, assignments, atomsOf, contextsOf, OTHER_VALUE, runs, type Atom, type JobStatus } from "./conditions.ts";
 import { conditionOf, contextPathsOf, expressionsOf } from "./expressions.ts";
@@ -24,6 +24,9 @@ export interface Counterexample {
 }
 
 /** The verdict: guarded, a counterexample, or too many cases to decide. */
+/** The producer outcome of a counterexample in which it was skipped because an earlier step had failed. */
+export const SKIPPED_AFTER_FAILURE = "skipped after an earlier step failed";
+
 export type GuardVerdict = { kind: "guarded" } | { kind: "unguarded"; example: Counterexample } | { kind: "undecided"; cases: number };
 
 /** Verdicts of conditions already evaluated (condition, status and the values it reads), shared by every replay. */
@@ -42,12 +45,23 @@ const DEGRADE: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
  */
 export function guardVerdict(steps: readonly StepEntry[], producer: StepEntry, consumer: StepEntry, limit = 100_000): GuardVerdict {
   const condition = conditionOf(consumer.step["if"]);
+  // A producer without a condition that stops the job when it fails is skipped only after a failure, when the
+  // consumer runs only by a status function, and then by choice: no need to replay the steps.
+  if (runsWhileHealthy(producer)) return { kind: "guarded" };
   return decide(steps, producer, {
     index: consumer.index,
     conditions: condition ? [condition] : [],
     runs: (values, status, cached) => cached(consumer.step["if"], values, status),
     shown: [condition],
+    // A step whose if: calls always(), failure() or cancelled() was written to run after a failure and handle what is missing then.
+    handlesFailure: condition !== undefined && callsStatusFunction(condition),
   }, limit);
+}
+
+/** True for a step with no condition that stops the job when it fails: it ran and succeeded whenever the job is still healthy after it. */
+function runsWhileHealthy(step: StepEntry): boolean {
+  const soft = step.step["continue-on-error"];
+  return step.step["if"] === undefined && soft !== true && soft !== "true";
 }
 
 /** A job that downloads what a step of a job it needs produced. */
@@ -68,6 +82,8 @@ export interface DownstreamJob {
  */
 export function jobGuardVerdict(steps: readonly StepEntry[], producer: StepEntry, downstream: DownstreamJob, limit = 100_000): GuardVerdict {
   const conditions = downstream.conditions.map(conditionOf).filter((a): a is ExpressionAst => a !== undefined);
+  // The downstream job runs only when the needed job succeeded, and then an unconditional producer ran and succeeded.
+  if (runsWhileHealthy(producer) && !conditions.some(callsStatusFunction)) return { kind: "guarded" };
   const prefix = `needs.${downstream.neededId}.`;
   const read = new Set(conditions.flatMap((c) => contextPathsOf(c)).flatMap((p) => (p.text.startsWith(`${prefix}outputs.`) ? [p.segments[3] ?? ""] : [])));
   const outputs = Object.entries(downstream.outputs).filter(([name, value]) => read.has(name) && typeof value === "string") as [string, string][];
@@ -100,6 +116,8 @@ interface ConsumerSpec {
   runs(values: ReadonlyMap<string, string>, status: JobStatus, cached: (condition: unknown, values: ReadonlyMap<string, string>, status: JobStatus) => boolean): boolean;
   /** Conditions whose atoms the message shows. */
   readonly shown: readonly (ExpressionAst | undefined)[];
+  /** True when running after the producer failed is the consumer's stated intent: only a skipped producer counts then. */
+  readonly handlesFailure?: boolean;
 }
 
 function decide(steps: readonly StepEntry[], producer: StepEntry, consumer: ConsumerSpec, limit: number): GuardVerdict {
@@ -179,7 +197,7 @@ function replayer(steps: readonly StepEntry[], producer: StepEntry, consumer: Co
     explored.add(state);
     for (const current of DEGRADE[status]) {
       if (!step || step.index >= consumer.index) {
-        if (producerOutcome !== "success" && consumer.runs(values, current, cached)) return producerOutcome;
+        if (producerOutcome !== "success" && !(consumer.handlesFailure && producerOutcome !== "skipped") && consumer.runs(values, current, cached)) return producerOutcome;
         continue;
       }
       const outcomes = cached(step.step["if"], values, current) ? (["success", "failure"] as const) : (["skipped"] as const);
@@ -192,7 +210,9 @@ function replayer(steps: readonly StepEntry[], producer: StepEntry, consumer: Co
           if (outcome === "skipped") for (const key of next.keys()) if (key.startsWith(`steps.${step.id}.outputs.`)) next.set(key, "");
         }
         const after: JobStatus = outcome === "failure" && !ignoresFailure && current === "success" ? "failure" : current;
-        const found = replay(next, after, from + 1, step === producer ? outcome : producerOutcome);
+        // A producer skipped because an earlier step had failed is, to the consumer, part of that failure.
+        const producerResult = outcome === "skipped" && current !== "success" ? SKIPPED_AFTER_FAILURE : outcome;
+        const found = replay(next, after, from + 1, step === producer ? producerResult : producerOutcome);
         if (found) return found;
       }
     }

@@ -40,10 +40,20 @@ export function isYamlMap(value: unknown): value is YamlMap {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The jobs of a workflow in file order; entries that are not mappings are skipped. */
+/** The id a composite action's steps are listed under, as if they were one job. */
+export const COMPOSITE_JOB_ID = "runs";
+
+/**
+ * The jobs of a workflow in file order; entries that are not mappings are skipped.
+ * A composite action (`runs.using: composite`) has one: its `runs`, whose `steps`
+ * are checked as a job's steps are (their paths are `runs.steps[i]`).
+ */
 export function jobsOf(workflow: WorkflowObject): JobEntry[] {
   const jobs = workflow["jobs"];
-  if (!isYamlMap(jobs)) return [];
+  if (!isYamlMap(jobs)) {
+    const runs = workflow["runs"];
+    return isYamlMap(runs) && runs["using"] === "composite" && Array.isArray(runs["steps"]) ? [{ id: COMPOSITE_JOB_ID, path: COMPOSITE_JOB_ID, job: runs }] : [];
+  }
   return Object.entries(jobs).flatMap(([id, job]) => (isYamlMap(job) ? [{ id, path: `jobs.${id}`, job }] : []));
 }
 

@@ -33,17 +33,14 @@ export function handwrittenWorkflows(root: string): GeneratedFile[] {
 export async function handwrittenProblems(root: string): Promise<SourceProblem[]> {
   const memory = cleanMemory(HANDWRITTEN, handwrittenWorkflows(root));
   if (memory.unchecked.length === 0) return [];
-  const [{ lint }, { loadWorkflowText, withoutDuplicates }, { actionlint }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts"), import("../lint/actionlint.ts")]);
+  const [{ isBlocking, lint }, { loadWorkflowText, withoutDuplicates }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts")]);
   const problems: SourceProblem[] = [];
   for (const file of memory.unchecked) {
-    const loaded = await loadWorkflowText(file.path, file.content);
-    const ruleFindings = lint(loaded.document ? [loaded.document] : []);
-    const found = [
-      ...[...ruleFindings, ...withoutDuplicates(loaded.findings, ruleFindings)]
-        .filter((finding) => finding.severity === "error")
-        .map((f): SourceProblem => ({ file: f.file, ...(f.line !== undefined ? { line: f.line } : {}), message: `${f.path ? `${f.path}: ` : ""}${f.message} [${f.rule}]` })),
-      ...(await actionlint(file.path, file.content)).map((f): SourceProblem => ({ file: f.file, line: f.line, column: f.column, message: `${f.message} [actionlint/${f.kind}]` })),
-    ];
+    const loaded = await loadWorkflowText(file.path, file.content, { actionlint: true });
+    const findings = withoutDuplicates(lint(loaded.document ? [loaded.document] : [], undefined, { findings: loaded.findings }));
+    const found = findings
+      .filter(isBlocking)
+      .map((f): SourceProblem => ({ file: f.file, ...(f.line !== undefined ? { line: f.line } : {}), ...(f.column !== undefined ? { column: f.column } : {}), message: `${f.path ? `${f.path}: ` : ""}${f.message} [${f.rule}]` }));
     if (found.length === 0) memory.remember(file);
     problems.push(...found);
   }

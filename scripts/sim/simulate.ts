@@ -12,6 +12,8 @@ import { join } from "node:path";
 import { daemonEvents } from "./daemon.ts";
 import { callsStatusFunction, conditionText, convertedContext, evaluateCondition, type Contexts, type ExtraFunctions, type RunState as Status } from "../expressions/evaluate.ts";
 import { hashFilesIn } from "./hash-files.ts";
+import { dockerSubcommands } from "../shell/docker-commands.ts";
+import { readShell } from "../shell/read-shell.ts";
 import { parseExpression } from "../../workflows-src/kit/expression-syntax.ts";
 import { evaluateScalar, evaluateTemplate } from "./template.ts";
 import { describeEvent, githubContext, type EventDescription, type GithubContext } from "./event.ts";
@@ -64,7 +66,13 @@ export interface Plan {
 }
 
 // Scripts that move images through the daemon, or change the environment of later steps, decide the path too.
-const PATH_DECIDING_SCRIPT = /\bdocker\s+(?:image\s+)?(?:save|load|inspect|pull)\b|\bdocker\s+images\b|\bGITHUB_ENV\b/;
+const PATH_DECIDING_DOCKER = new Set(["save", "load", "inspect", "pull", "images"]);
+
+/** True when a script (read by the shell adapter) moves images through the daemon or writes "$GITHUB_ENV". */
+function decidesPath(text: string): boolean {
+  const script = readShell(text);
+  return dockerSubcommands(script).some((s) => PATH_DECIDING_DOCKER.has(s)) || script.expansions.some((e) => e.name === "GITHUB_ENV");
+}
 
 function needsOf(job: JobShape): string[] {
   return job.needs === undefined ? [] : Array.isArray(job.needs) ? job.needs : [job.needs];
@@ -258,7 +266,7 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription,
           }
         } else {
           const script = evaluateTemplate(step.run ?? "", evalContexts, stepStatus, fns);
-          const executes = (step.id !== undefined && deciding.has(step.id)) || PATH_DECIDING_SCRIPT.test(script);
+          const executes = (step.id !== undefined && deciding.has(step.id)) || decidesPath(script);
           if (!executes) {
             plan = { ...ident, result: "success", reason: ran, how: "modelled", detail: "script not executed (does not decide the path)", outputs: {} };
           } else {

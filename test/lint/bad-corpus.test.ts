@@ -1,14 +1,16 @@
 /**
  * The bad-input corpus: every workflow under test/fixtures/bad/ is rejected with
  * the rule id it expects. YAML files name it in a first-line `# expect: <id>`
- * comment; TypeScript files build a workflow with the kit and export `expect`.
- * Adding a file adds a test.
+ * comment and are read as emitted workflows (the corpus is what gen must refuse, so
+ * the project's policy rules apply); TypeScript files build a workflow with the kit
+ * and export `expect`. Adding a file adds a test.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { emitWorkflow } from "../../scripts/emit/emit-workflow.ts";
+import { parseWorkflowDocument } from "../../scripts/lint/document.ts";
 import { lint } from "../../scripts/lint/engine.ts";
 import { emittedDocuments, loadWorkflowFile } from "../../scripts/lint/load.ts";
 import { rules } from "../../scripts/lint/registry.ts";
@@ -30,7 +32,7 @@ for (const name of files.filter((f) => f.endsWith(".yml"))) {
     assert.ok(expected && ruleIds.has(expected), `${name} must start with "# expect: <rule-id>" naming a registered rule`);
     const loaded = await loadWorkflowFile(path);
     assert.ok(loaded.document, `${name} is YAML`);
-    const findings = lint([loaded.document]);
+    const findings = lint([parseWorkflowDocument(loaded.document.file, loaded.document.text, { emitted: true })]);
     assert.ok(findings.some((f) => f.rule === expected && f.severity === "error"), `${name}: expected "${expected}", got ${JSON.stringify(findings.map((f) => f.rule))}`);
   });
 }

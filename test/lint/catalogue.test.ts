@@ -12,12 +12,14 @@ import { rules } from "../../scripts/lint/registry.ts";
 import { lintText } from "./lint-text.ts";
 
 // Each example shows its rule alone: the failing one breaks only that rule, the passing one no rule at all.
+// A policy rule's examples are read as emitted workflows, the only ones it checks.
 for (const rule of rules) {
   test(`the catalogue examples of "${rule.id}" do what they say`, () => {
-    const failing = lintText(rule.examples.failing);
+    const origin = { emitted: rule.policy === true };
+    const failing = lintText(rule.examples.failing, undefined, origin);
     assert.ok(failing.length > 0, `the failing example of "${rule.id}" yields no finding`);
     assert.deepEqual([...new Set(failing.map((f) => f.rule))], [rule.id], `the failing example of "${rule.id}" breaks other rules too`);
-    assert.deepEqual(lintText(rule.examples.passing).map((f) => `${f.rule}@${f.path}`), [], `the passing example of "${rule.id}" yields findings`);
+    assert.deepEqual(lintText(rule.examples.passing, undefined, origin).map((f) => `${f.rule}@${f.path}`), [], `the passing example of "${rule.id}" yields findings`);
   });
 }
 

@@ -11,7 +11,7 @@ const documented = { examples: { failing: "", passing: "" } };
 const rule = (id: string, check: Rule["check"]): Rule => ({ id, severity: "error", what: "test rule", why: "test rule", check, ...documented });
 
 test("findings come sorted by file and line, with the source of the nearest built object", () => {
-  const document = parseWorkflowDocument("w.yml", text, new Map([["jobs.a.steps[1]", "workflows-src/w.ts:12"]]));
+  const document = parseWorkflowDocument("w.yml", text, { sources: new Map([["jobs.a.steps[1]", "workflows-src/w.ts:12"]]) });
   const findings = lint([document], [
     rule("late", (_, report) => report("jobs.a.steps[1].run", "second")),
     rule("early", (_, report) => report("jobs.a.steps[0].run", "first")),

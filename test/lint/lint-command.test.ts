@@ -10,18 +10,19 @@ function lintCommand(...args: string[]): { status: number | null; stdout: string
   return runScript("lint", args);
 }
 
-test("json lists every finding as {rule, severity, file, path, message} and exits 1 on errors", () => {
+test("json lists every finding as {rule, severity, file, path, line, column, message} and exits 1 on errors", () => {
   const run = lintCommand("--format", "json", seed, clean);
   assert.equal(run.status, 1, run.stderr);
   const findings = JSON.parse(run.stdout) as Record<string, unknown>[];
   assert.ok(findings.some((f) => f["rule"] === "guard-coverage" && f["path"] === "jobs.build-and-push.steps[8].if" && f["file"] === seed));
-  for (const finding of findings) assert.deepEqual(Object.keys(finding).sort(), ["file", "message", "path", "rule", "severity"]);
+  for (const finding of findings) assert.deepEqual(Object.keys(finding).sort(), ["column", "file", "line", "message", "path", "rule", "severity"]);
+  assert.ok(findings.every((f) => typeof f["line"] === "number" && typeof f["column"] === "number"));
 });
 
-test("github prints annotations with file and line", () => {
+test("github prints annotations with file, line and column", () => {
   const run = lintCommand("--format=github", seed);
   assert.equal(run.status, 1);
-  assert.match(run.stdout, /^::error file=test\/fixtures\/seed-docker-build\.yml,line=72,title=guard-coverage::jobs\.build-and-push\.steps\[8\]\.if: /m);
+  assert.match(run.stdout, /^::error file=test\/fixtures\/seed-docker-build\.yml,line=72,col=\d+,title=guard-coverage::jobs\.build-and-push\.steps\[8\]\.if: /m);
 });
 
 test("a clean file exits 0, and so does linting the emitted workflows (no files)", () => {

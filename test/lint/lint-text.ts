@@ -1,10 +1,10 @@
-/** Test helper: lints YAML text with one rule (or all) and returns the findings. */
-import { parseWorkflowDocument } from "../../scripts/lint/document.ts";
+/** Test helper: lints YAML text with one rule (or all) and returns the findings; `origin` makes it an emitted workflow or names its file. */
+import { parseWorkflowDocument, type DocumentOrigin } from "../../scripts/lint/document.ts";
 import { lint } from "../../scripts/lint/engine.ts";
 import type { Finding, Rule } from "../../scripts/lint/rule.ts";
 
-export function lintText(text: string, rules?: readonly Rule[]): Finding[] {
-  return lint([parseWorkflowDocument("test.yml", text)], rules);
+export function lintText(text: string, rules?: readonly Rule[], origin: DocumentOrigin & { file?: string } = {}): Finding[] {
+  return lint([parseWorkflowDocument(origin.file ?? "test.yml", text, origin)], rules);
 }
 
 /** A workflow with one job `build` whose steps are the given YAML lines (indented for a step list). */

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { lint } from "../../scripts/lint/engine.ts";
-import { loadWorkflowFile, PARSER_RULE_ID, withoutDuplicates } from "../../scripts/lint/load.ts";
+import { loadWorkflowFile, withoutDuplicates } from "../../scripts/lint/load.ts";
+import { PARSER_RULE_ID } from "../../scripts/lint/rule.ts";
 
 async function load(text: string) {
   const dir = mkdtempSync(path.join(tmpdir(), "lint-load-"));
@@ -34,6 +35,23 @@ test("an unexpected key is reported once, by unknown-key with its suggestion", a
   assert.ok(loaded.document);
   assert.equal(loaded.findings.length, 1, "the parser reports the key");
   const ruleFindings = lint([loaded.document]);
-  assert.deepEqual(withoutDuplicates(loaded.findings, ruleFindings), []);
+  assert.deepEqual(withoutDuplicates([...loaded.findings, ...ruleFindings]).filter((f) => f.rule === PARSER_RULE_ID), []);
   assert.ok(ruleFindings.some((f) => f.rule === "unknown-key" && f.path === "jobs.a.steps[0].nme"));
+});
+
+test("with actionlint, its findings come as actionlint/<kind> with line and column; a runner label it does not know is a warning", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "lint-load-"));
+  try {
+    const file = path.join(dir, "w.yml");
+    writeFileSync(file, "on: push\njobs:\n  a:\n    runs-on: octo-large-runner\n    steps:\n      - run: echo \"${{ github.no_such_property }}\"\n");
+    const loaded = await loadWorkflowFile(file, { actionlint: true });
+    const byRule = new Map(loaded.findings.map((f) => [f.rule, f]));
+    assert.equal(byRule.get("actionlint/expression")?.severity, "error");
+    assert.equal(byRule.get("actionlint/expression")?.line, 6);
+    assert.ok((byRule.get("actionlint/expression")?.column ?? 0) > 1);
+    assert.equal(byRule.get("actionlint/runner-label")?.severity, "warning");
+    assert.equal(byRule.get("actionlint/runner-label")?.path, "jobs.a.runs-on");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -6,6 +6,7 @@ import { parseWorkflowDocument, pathAt } from "../../scripts/lint/document.ts";
 import { conditionOf, contextPathsOf } from "../../scripts/lint/expressions.ts";
 import { guardVerdict } from "../../scripts/lint/step-guard.ts";
 import { outputsWrittenBy } from "../../scripts/lint/step-outputs.ts";
+import { readShell } from "../../scripts/shell/read-shell.ts";
 import { allSteps, jobsOf, scalarsOf, stepsOf } from "../../scripts/lint/walk.ts";
 
 const text = `on: push
@@ -70,8 +71,14 @@ test("a guard that reads the producer's outcome, or the outcome of a step that n
   assert.equal(guardVerdict(steps, steps[0]!, steps[1]!).kind, "guarded");
 });
 
-test("outputs written to GITHUB_OUTPUT are read from the script; computed names make them unknown", () => {
-  assert.deepEqual(outputsWrittenBy(`echo "a=1" >> "$GITHUB_OUTPUT"\nprintf 'b<<EOF\\n' >> "$GITHUB_OUTPUT"`), ["a", "b"]);
-  assert.deepEqual(outputsWrittenBy(`echo "a=1"`), []);
-  assert.equal(outputsWrittenBy(`echo "\${k}=1" >> "$GITHUB_OUTPUT"`), undefined);
+test("outputs written to GITHUB_OUTPUT are read from the script; computed names and other writers make them unknown", () => {
+  const written = (script: string) => outputsWrittenBy(readShell(script));
+  assert.deepEqual(written(`echo "a=1" >> "$GITHUB_OUTPUT"\nprintf 'b<<EOF\\n' >> "$GITHUB_OUTPUT"\nprintf 'c=%s\\n' "$C" >> $GITHUB_OUTPUT`), ["a", "b", "c"]);
+  assert.deepEqual(written(`{ echo "d=1"; echo "e=$(date +%F)"; } >> "$GITHUB_OUTPUT"\necho "f=$F" | tee -a "$GITHUB_OUTPUT"`), ["d", "e", "f"]);
+  assert.deepEqual(written(`cat >> "$GITHUB_OUTPUT" <<EOF\ng=1\nh<<BODY\nnot-a-name\nBODY\nEOF\necho "::set-output name=i::2"`), ["g", "h", "i"]);
+  assert.deepEqual(written(`echo "a=1"`), []);
+  assert.equal(written(`echo "\${k}=1" >> "$GITHUB_OUTPUT"`), undefined);
+  assert.equal(written(`date +'today=%F' >> "$GITHUB_OUTPUT"`), undefined);
+  assert.equal(written(`python3 scripts/version.py --output "$GITHUB_OUTPUT"`), undefined);
+  assert.equal(outputsWrittenBy(readShell(`"a=1" >> $env:GITHUB_OUTPUT`, "powershell")), undefined);
 });

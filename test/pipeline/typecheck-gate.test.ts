@@ -18,8 +18,8 @@ const mistakes = [
   { what: "a wrong output name", file: "workflows-src/docker-build/test-image.ts", from: "build.outputs.image_ref", to: "build.outputs.image_reff", says: /'image_reff'/ },
 ];
 
-test("each mistake is refused by gen (nothing written) and by check, at its file, line and column", () => {
-  // All three in one copy: one run of each command must name every one of them.
+test("each mistake is refused by gen (nothing written) and by check at its file, line and column; an error thrown while loading names its place", () => {
+  // All in one copy: one run of each command must name every one of them.
   const root = projectCopy("typecheck-gate");
   try {
     for (const mistake of mistakes) {
@@ -28,6 +28,8 @@ test("each mistake is refused by gen (nothing written) and by check, at its file
       assert.ok(text.includes(mistake.from), `${mistake.file} has ${mistake.from}`);
       writeFileSync(source, text.replace(mistake.from, mistake.to));
     }
+    const throwing = "workflows-src/docker-build/settings.ts";
+    writeFileSync(path.join(root, throwing), `${readFileSync(path.join(root, throwing), "utf8")}\nexport const broken = missingHelper();\n`);
     const before = readFileSync(path.join(root, ".github/workflows/docker-build.yml"), "utf8");
 
     const gen = npmRun(root, "gen");
@@ -43,23 +45,12 @@ test("each mistake is refused by gen (nothing written) and by check, at its file
       assert.match(located.exec(gen.stderr)![0], mistake.says, mistake.what);
       assert.match(check.stderr, located, mistake.what);
     }
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-});
 
-test("an error thrown while a source loads names its place, without a stack trace", () => {
-  const root = projectCopy("typecheck-gate");
-  try {
-    const file = "workflows-src/docker-build/settings.ts";
-    const source = path.join(root, file);
-    writeFileSync(source, `${readFileSync(source, "utf8")}\nexport const broken = missingHelper();\n`);
-    const gen = npmRun(root, "gen");
-    assert.equal(gen.status, 1, gen.stdout + gen.stderr);
+    // The error thrown while the sources load: at its place, without a stack trace.
     const lines = gen.stderr.split("\n");
-    const problem = lines.find((line) => line.includes("ReferenceError"));
-    assert.ok(problem, gen.stderr);
-    assert.match(problem, new RegExp(`^  ${file.replaceAll(".", "\\.")}:\\d+:\\d+: ReferenceError: missingHelper is not defined`));
+    const thrown = lines.find((line) => line.includes("ReferenceError"));
+    assert.ok(thrown, gen.stderr);
+    assert.match(thrown, new RegExp(`^  ${throwing.replaceAll(".", "\\.")}:\\d+:\\d+: ReferenceError: missingHelper is not defined`));
     assert.ok(!lines.some((line) => /^\s+at /.test(line)), `no stack frames:\n${gen.stderr}`);
     // The count in the header matches the problems listed.
     const count = Number(/generation failed with (\d+) problem/.exec(gen.stderr)?.[1]);

@@ -1,12 +1,20 @@
 /**
  * artifact-contract: a download whose artifact name no job in its `needs` chain
- * uploads, or a file read from the download folder (with the extension of a file
- * the upload sent) that the matching upload did not send. Producer and consumer of an artifact are often written apart; a name
- * or file that differs by one word fails only on the consumer's next run.
+ * uploads. Producer and consumer of an artifact are often written apart; a name that
+ * differs by one word fails only on the consumer's next run. Only what can be known
+ * is checked: a literal download name that no upload name of the chain can take (a
+ * `${{ }}` in an upload's name stands for any text), in a chain that uploads artifacts
+ * (with none, an action or another run provides it), every job of the chain in this
+ * file (not a call of a reusable workflow), the artifact of this run (no `run-id`, no
+ * `pattern`); or a download of an artifact that a job outside the needs chain uploads. In the
+ * workflows the project emits, its docker-build contract is checked too: a file read
+ * from the download folder (with the extension of a file the upload sent) that the
+ * matching upload did not send.
  */
+import { splitTemplate } from "../../../workflows-src/kit/expression-syntax.ts";
 import type { Rule } from "../rule.ts";
 import { artifactNameOf, DOWNLOAD_ACTION, UPLOAD_ACTION, uploadedFiles } from "../products.ts";
-import { actionOf, isYamlMap, jobsOf, needsOf, scalarsOf, stepLabel, stepsOf, type JobEntry } from "../walk.ts";
+import { actionOf, isYamlMap, jobsOf, needsOf, scalarsOf, stepLabel, stepsOf, type JobEntry, type StepEntry } from "../walk.ts";
 
 export const artifactContract: Rule = {
   id: "artifact-contract",
@@ -61,22 +69,33 @@ jobs:
     const jobs = new Map(jobsOf(document.workflow).map((j) => [j.id, j]));
     for (const job of jobs.values()) {
       const steps = stepsOf(job);
-      const uploads = ancestors(job, jobs).flatMap((j) => stepsOf(j).filter((s) => actionOf(s.step) === UPLOAD_ACTION));
-      for (const download of steps.filter((s) => actionOf(s.step) === DOWNLOAD_ACTION)) {
+      const downloads = steps.filter((s) => actionOf(s.step) === DOWNLOAD_ACTION);
+      if (!downloads.length) continue;
+      const chain = ancestors(job, jobs);
+      const uploads = chain.flatMap((j) => stepsOf(j).filter((s) => actionOf(s.step) === UPLOAD_ACTION));
+      // A job that calls a reusable workflow uploads what that workflow's steps upload, in another file; an action may
+      // upload one itself. Only a chain that uploads artifacts, none of them this one, shows a mismatch.
+      const uploadsKnown = uploads.length > 0 && !chain.some((j) => typeof j.job["uses"] === "string") && uploads.every((u) => artifactNameOf(u.step) !== undefined);
+      for (const download of downloads) {
         const inputs = isYamlMap(download.step["with"]) ? download.step["with"] : {};
         const name = artifactNameOf(download.step);
-        if (name === undefined) continue;
-        const matching = uploads.filter((u) => artifactNameOf(u.step) === name);
+        if (name === undefined || !isLiteral(name) || inputs["run-id"] !== undefined || inputs["pattern"] !== undefined) continue;
+        const uploadsName = (u: StepEntry): boolean => namePattern(artifactNameOf(u.step) ?? "")?.test(name) ?? true;
+        const matching = uploads.filter(uploadsName);
         if (!matching.length) {
-          const uploaded = uploads.flatMap((u) => artifactNameOf(u.step) ?? []);
-          const known = uploaded.length ? `uploaded: ${uploaded.map((n) => `"${n}"`).join(", ")}` : "none uploads an artifact";
-          report(`${download.path}.with.name`, `step "${stepLabel(download)}" downloads artifact "${name}" but no job in the needs chain of "${job.id}" uploads it (${known}); use one artifact contract for both sides`);
+          const elsewhere = [...jobs.values()].find((j) => j !== job && !chain.includes(j) && stepsOf(j).some((s) => actionOf(s.step) === UPLOAD_ACTION && uploadsName(s)));
+          if (elsewhere) {
+            report(`${download.path}.with.name`, `step "${stepLabel(download)}" downloads artifact "${name}", which job "${elsewhere.id}" uploads, but "${job.id}" does not need "${elsewhere.id}" (directly or through its needs), so it can run first; add "${elsewhere.id}" to its needs`);
+          } else if (uploadsKnown) {
+            const uploaded = uploads.flatMap((u) => artifactNameOf(u.step) ?? []);
+            report(`${download.path}.with.name`, `step "${stepLabel(download)}" downloads artifact "${name}" but no job in the needs chain of "${job.id}" uploads it (uploaded: ${uploaded.map((n) => `"${n}"`).join(", ")}); use one artifact contract for both sides`);
+          }
           continue;
         }
         const folder = inputs["path"];
         const files = new Set(matching.flatMap((u) => uploadedFiles(u.step)));
         const extensions = new Set([...files].map(extensionOf));
-        if (typeof folder !== "string" || !files.size) continue;
+        if (!document.emitted || typeof folder !== "string" || !files.size) continue;
         for (const later of steps.filter((s) => s.index > download.index)) {
           for (const scalar of scalarsOf(later.step, later.path)) {
             for (const file of filesUnder(scalar.value, folder)) {
@@ -91,16 +110,30 @@ jobs:
   },
 };
 
-/** Every job the job needs, directly or through other jobs. */
+function isLiteral(name: string | undefined): name is string {
+  return name !== undefined && !name.includes("${{");
+}
+
+/** The names an upload's name can take: its text literally, each `${{ }}` as any text; undefined when it does not parse. */
+function namePattern(name: string): RegExp | undefined {
+  try {
+    const parts = splitTemplate(name).map((part) => (part.kind === "text" ? part.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : "[\\s\\S]*"));
+    return new RegExp(`^${parts.join("")}$`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every job the job needs, directly or through other jobs (walked with a list, not recursion, for long chains). */
 function ancestors(job: JobEntry, jobs: ReadonlyMap<string, JobEntry>): JobEntry[] {
   const found = new Set<JobEntry>();
-  const visit = (id: string): void => {
+  const pending = [...needsOf(job.job)];
+  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
     const needed = jobs.get(id);
-    if (!needed || found.has(needed)) return;
+    if (!needed || found.has(needed)) continue;
     found.add(needed);
-    needsOf(needed.job).forEach(visit);
-  };
-  needsOf(job.job).forEach(visit);
+    pending.push(...needsOf(needed.job));
+  }
   return [...found];
 }
 

@@ -1,17 +1,22 @@
 /**
  * artipacked: actions/checkout writes the job's token into `.git/config` unless
  * `persist-credentials: false`, and anything that later uploads or reads the workspace
- * can leak it. The one exception is a job that pushes with git in a later `run:` step.
- * Anchor: zizmor artipacked.
+ * can leak it. A job that later talks to the remote with git (push, fetch, pull,
+ * ls-remote, submodule) or through an action that pushes with the checkout's
+ * credentials needs them and passes. A warning: a script the job runs may need the
+ * credentials in ways the workflow does not show. Anchor: zizmor artipacked.
  */
-import { commandsOf, commandWords } from "../shell-text.ts";
+import { commandsOf, everyScript } from "../../shell/read-shell.ts";
+import type { WorkflowObject } from "../document.ts";
 import type { Rule } from "../rule.ts";
-import { actionOf, isYamlMap, jobsOf, stepLabel, stepsOf } from "../walk.ts";
+import { runScriptOf } from "../run-script.ts";
+import { actionOf, isYamlMap, jobsOf, stepLabel, stepsOf, type StepEntry } from "../walk.ts";
 
 export const artipacked: Rule = {
   id: "artipacked",
-  severity: "error",
-  what: "an `actions/checkout` step without `persist-credentials: false` in a job that does not push with git later",
+  severity: "warning",
+  documents: ["workflow", "action"],
+  what: "an `actions/checkout` step without `persist-credentials: false` in a job that does not use the remote with git or push through an action later",
   why: "checkout leaves the token in `.git/config`, where later steps, caches and uploaded artifacts can pick it up",
   examples: {
     failing: `on: push
@@ -47,17 +52,20 @@ jobs:
         const inputs = entry.step["with"];
         const persist = isYamlMap(inputs) ? inputs["persist-credentials"] : undefined;
         if (persist === false || persist === "false") return;
-        if (steps.slice(position + 1).some((later) => pushesWithGit(later.step["run"]))) return;
+        if (steps.slice(position + 1).some((later) => usesCredentials(document.workflow, later))) return;
         report(`${entry.path}.with.persist-credentials`, `step "${stepLabel(entry)}" leaves the token in ".git/config"; set "persist-credentials: false" under "with:"`);
       });
     }
   },
 };
 
-function pushesWithGit(run: unknown): boolean {
-  if (typeof run !== "string") return false;
-  return commandsOf(run).some((command) => {
-    const words = commandWords(command);
-    return words[0] === "git" && words.slice(1).includes("push");
-  });
+/** git subcommands that talk to the remote, with the persisted credentials when it is private or written to. */
+const REMOTE_GIT = new Set(["push", "fetch", "pull", "ls-remote", "submodule", "clone"]);
+/** Actions that push or open pull requests with the credentials checkout left in `.git/config`. */
+const PUSHING_ACTIONS = new Set(["stefanzweifel/git-auto-commit-action", "EndBug/add-and-commit", "ad-m/github-push-action", "peter-evans/create-pull-request", "changesets/action"]);
+
+function usesCredentials(workflow: WorkflowObject, entry: StepEntry): boolean {
+  if (PUSHING_ACTIONS.has(actionOf(entry.step) ?? "")) return true;
+  const script = runScriptOf(workflow, entry);
+  return script !== undefined && everyScript(script).flatMap(commandsOf).some((command) => command.name === "git" && command.words.slice(1).some((w) => REMOTE_GIT.has(w.value)));
 }

@@ -11,7 +11,7 @@ const DANGEROUS = ["pull_request_target", "workflow_run"] as const;
 
 export const dangerousTriggers: Rule = {
   id: "dangerous-triggers",
-  severity: "error",
+  severity: "warning",
   what: "a workflow triggered by `pull_request_target` or `workflow_run`",
   why: "both run with secrets and a write token on behalf of code or artifacts from forks; one checkout of that code gives it the secrets",
   examples: {

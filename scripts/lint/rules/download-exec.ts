@@ -1,21 +1,27 @@
 /**
  * download-exec: a `run:` script that pipes `curl`/`wget` into a shell or interpreter,
- * feeds a download to one (`bash <(curl …)`, `sh -c "$(curl …)"`), or saves a script and
- * runs it, executes whatever the server returns that day, unpinned and unreviewed.
- * Shell text is read by simple tokenising (scripts/lint/shell-text.ts). Anchor: Scorecard Pinned-Dependencies.
+ * feeds a download to one (`bash <(curl …)`, `sh -c "$(curl …)"`, `X=$(curl … | sh)`),
+ * or saves a script (`-o f`, `-fsSLo f`, `-O`, `> f`) and runs it; in PowerShell,
+ * `iwr … | iex` and `iex (iwr …)` (also through `DownloadString`). Such a script runs
+ * whatever the server returns that day, unpinned and unreviewed. Shell is read by
+ * the shell adapter (scripts/shell/read-shell.ts). Anchor: Scorecard Pinned-Dependencies.
  */
-import { commandName, commandWords, pipelinesOf, substitutionsOf, type ShellCommand } from "../shell-text.ts";
+import { commandsOf, everyScript, type ShellCommand, type ShellScript, type ShellWord } from "../../shell/read-shell.ts";
 import type { Rule } from "../rule.ts";
+import { runScriptOf } from "../run-script.ts";
 import { allSteps, stepLabel } from "../walk.ts";
 
-const DOWNLOADERS = new Set(["curl", "wget"]);
-const INTERPRETERS = new Set(["sh", "bash", "zsh", "dash", "ksh", "fish", "python", "python3", "perl", "ruby", "node", "pwsh", "eval", "source", "."]);
+const DOWNLOADERS = new Set(["curl", "wget", "iwr", "invoke-webrequest", "irm", "invoke-restmethod", "downloadstring"]);
+const INTERPRETERS = new Set(["sh", "bash", "zsh", "dash", "ksh", "fish", "python", "python3", "perl", "ruby", "node", "pwsh", "powershell", "eval", "source", ".", "iex", "invoke-expression"]);
 /** Flags that give an interpreter its program as an argument, so what it reads from a pipe is data. */
-const INLINE_PROGRAM = new Set(["-c", "-e", "--eval", "-Command"]);
+const INLINE_PROGRAM = new Set(["-c", "-e", "--eval", "-command"]);
+/** curl's short options that take a value: in a cluster such as `-fsSLo`, an `o` after one of them is part of its value. */
+const CURL_VALUE_OPTIONS = new Set("HdeuXAwTxrmKCEbcFDYyz");
 
 export const downloadExec: Rule = {
   id: "download-exec",
   severity: "error",
+  documents: ["workflow", "action"],
   what: "a `run:` script that pipes `curl`/`wget` into a shell or interpreter, feeds a download to one, or downloads a script and runs it",
   why: "the script runs whatever the server returns at that moment, unpinned and unreviewed; a moved branch or a compromised host owns the job and its token",
   examples: {
@@ -40,9 +46,9 @@ jobs:
   },
   check(document, report) {
     for (const entry of allSteps(document.workflow)) {
-      const run = entry.step["run"];
-      if (typeof run !== "string") continue;
-      for (const problem of downloadExecutions(run)) {
+      const script = runScriptOf(document.workflow, entry);
+      if (!script) continue;
+      for (const problem of downloadExecutions(script)) {
         report(`${entry.path}.run`, `step "${stepLabel(entry)}" ${problem}; install the tool from a pinned action or a release checked against a pinned checksum`);
       }
     }
@@ -50,61 +56,90 @@ jobs:
 };
 
 /** What each offending command does, as message text. */
-function downloadExecutions(script: string): string[] {
+function downloadExecutions(script: ShellScript): string[] {
   const problems: string[] = [];
   const saved = new Map<string, string>();
-  for (const pipeline of pipelinesOf(script)) {
-    const names = pipeline.commands.map(commandName);
-    const downloader = names.findIndex((n) => n !== undefined && DOWNLOADERS.has(n));
-    const runner = pipeline.commands.findIndex((c, i) => i > downloader && runsStdin(c));
-    if (downloader >= 0 && runner > downloader) {
-      problems.push(`pipes "${names[downloader]}"${fromUrl(pipeline.commands[downloader])} into "${names[runner]}"`);
-    }
-    for (const command of pipeline.commands) {
-      const name = commandName(command);
-      if (name === undefined) continue;
-      if (INTERPRETERS.has(name)) {
-        const fed = substitutionsOf(command.text).find((s) => pipelinesOf(s.inner).some((p) => p.commands.some((c) => DOWNLOADERS.has(commandName(c) ?? ""))));
-        if (fed) problems.push(`feeds a download to "${name}" through "${fed.opener}"`);
-        const file = commandWords(command).slice(1).map(withoutDotSlash).find((word) => saved.has(word));
-        if (file) problems.push(`runs "${file}", which "${saved.get(file)}" downloaded`);
-      } else if (DOWNLOADERS.has(name)) {
-        const output = outputFile(command);
-        if (output) saved.set(withoutDotSlash(output), name);
-      } else {
-        const file = withoutDotSlash(commandWords(command)[0] ?? "");
-        if (saved.has(file)) problems.push(`runs "${file}", which "${saved.get(file)}" downloaded`);
-      }
+  for (const part of everyScript(script)) {
+    for (const pipeline of part.pipelines) {
+      const downloader = pipeline.commands.find(isDownloader);
+      const runner = downloader && pipeline.commands.find((c) => c.stage > downloader.stage && runsStdin(c));
+      if (downloader && runner) problems.push(`pipes "${downloader.name}"${fromUrl(downloader)} into "${runner.name}"`);
     }
   }
-  return problems;
+  for (const command of commandsOf(script).concat(everyScript(script).slice(1).flatMap(commandsOf))) {
+    const name = nameOf(command);
+    if (INTERPRETERS.has(name)) {
+      const fed = command.substitutions.find((s) => everyScript(s.script).some((inner) => commandsOf(inner).some(isDownloader)));
+      if (fed) problems.push(`feeds a download to "${command.name}" through "${fed.opener}"`);
+    }
+    if (isDownloader(command)) {
+      const file = savedFile(command);
+      if (file) saved.set(withoutDotSlash(file), command.name ?? "");
+      continue;
+    }
+    const ran = INTERPRETERS.has(name) ? command.words.slice(1).find((w) => saved.has(withoutDotSlash(w.value))) : command.words[0];
+    const file = ran && withoutDotSlash(ran.value);
+    if (file && saved.has(file)) problems.push(`runs "${file}", which "${saved.get(file)}" downloaded`);
+  }
+  return [...new Set(problems)];
 }
 
-/** True for an interpreter that executes what it reads from the pipe (`sh`, `python3 -`), not one given its program inline (`python3 -c …`). */
+function nameOf(command: ShellCommand): string {
+  return (command.name ?? "").toLowerCase();
+}
+
+function isDownloader(command: ShellCommand): boolean {
+  return DOWNLOADERS.has(nameOf(command));
+}
+
+/** True for an interpreter that executes what it reads from the pipe (`sh`, `python3 -`, `iex`), not one given its program inline (`python3 -c …`). */
 function runsStdin(command: ShellCommand): boolean {
-  const name = commandName(command);
-  return name !== undefined && INTERPRETERS.has(name) && !commandWords(command).some((word) => INLINE_PROGRAM.has(word));
+  return INTERPRETERS.has(nameOf(command)) && !command.words.some((word) => INLINE_PROGRAM.has(word.value.toLowerCase()));
 }
 
 /** ` from "<url>"` when the command names a URL, for telling several downloads apart. */
-function fromUrl(command: ShellCommand | undefined): string {
-  const url = command?.words.find((word) => /^https?:\/\//.test(word));
-  return url ? ` from "${url}"` : "";
+function fromUrl(command: ShellCommand): string {
+  const url = command.words.find((word) => /^https?:\/\//.test(word.value));
+  return url ? ` from "${url.value}"` : "";
 }
 
 function withoutDotSlash(path: string): string {
   return path.startsWith("./") ? path.slice(2) : path;
 }
 
-/** The file a curl/wget command writes (`-o`, `--output`, `-O`, `--output-document`), if named. */
-function outputFile(command: ShellCommand): string | undefined {
-  const words = commandWords(command);
-  const flags = commandName(command) === "curl" ? ["-o", "--output"] : ["-O", "--output-document"];
+/**
+ * The file a curl/wget command writes, if named: `-o f`, `-fsSLo f`, `--output f`,
+ * `-O` (curl: the URL's last segment), `-O f`/`--output-document=f` (wget), or its
+ * output redirected (`> f`). Standard output (`-`) is no file.
+ */
+function savedFile(command: ShellCommand): string | undefined {
+  const named = optionValue(command);
+  if (named !== undefined) return named === "-" ? undefined : named;
+  if (command.stdout?.kind === "file" && command.stdout.target.literal === command.stdout.target.value) return command.stdout.target.value;
+  return undefined;
+}
+
+function optionValue(command: ShellCommand): string | undefined {
+  const words = command.words.map((w: ShellWord) => w.value);
+  const curl = nameOf(command) === "curl";
+  const [short, long] = curl ? ["o", "--output"] : ["O", "--output-document"];
   for (let i = 1; i < words.length; i++) {
     const word = words[i] ?? "";
-    if (flags.includes(word)) return words[i + 1];
-    const joined = flags.find((f) => f.startsWith("--") && word.startsWith(`${f}=`));
-    if (joined) return word.slice(joined.length + 1);
+    if (word === long) return words[i + 1];
+    if (word.startsWith(`${long}=`)) return word.slice(long.length + 1);
+    if (curl && word === "--remote-name") return remoteName(words);
+    if (!/^-[A-Za-z]/.test(word)) continue;
+    for (let j = 1; j < word.length; j++) {
+      const letter = word[j] ?? "";
+      if (letter === short) return j + 1 < word.length ? word.slice(j + 1) : words[i + 1];
+      if (curl && letter === "O") return remoteName(words);
+      if (curl && CURL_VALUE_OPTIONS.has(letter)) break;
+    }
   }
   return undefined;
+}
+
+/** The file curl's `-O` writes: the last path segment of the URL. */
+function remoteName(words: readonly string[]): string | undefined {
+  return words.find((w) => /^https?:\/\//.test(w))?.split(/[?#]/)[0]?.split("/").pop();
 }

@@ -10,6 +10,7 @@ import { jobsOf, stepLabel, stepsOf } from "../walk.ts";
 export const duplicateId: Rule = {
   id: "duplicate-id",
   severity: "error",
+  documents: ["workflow", "action"],
   what: "a step id used twice in a job, or a key written twice in one mapping (such as two jobs with one id)",
   why: "only one of the two survives, so references and conditions silently point at the other",
   examples: {

@@ -1,8 +1,9 @@
 /**
- * excessive-permissions: the workflow must set top-level `permissions` without write
- * scopes (best `{}`), and every job its own block with only what it needs; `write-all`
- * and `read-all` are never right. Otherwise every job gets the repository's default
- * token. Anchors: zizmor excessive-permissions, Scorecard Token-Permissions.
+ * excessive-permissions: a job that runs with the repository's default token (no
+ * `permissions` on the job or the workflow), or a `write-all` grant. In the workflows
+ * the project emits, its stricter policy applies too: top-level `permissions` without
+ * write scopes (best `{}`), every job its own block, and never `read-all`.
+ * Anchors: zizmor excessive-permissions, Scorecard Token-Permissions.
  */
 import type { Report, Rule } from "../rule.ts";
 import { isYamlMap, jobsOf } from "../walk.ts";
@@ -10,7 +11,7 @@ import { isYamlMap, jobsOf } from "../walk.ts";
 export const excessivePermissions: Rule = {
   id: "excessive-permissions",
   severity: "error",
-  what: "a workflow without top-level `permissions`, a write scope at the top level, a job without its own `permissions`, or `write-all`/`read-all`",
+  what: "a job that runs with the default token (no `permissions` on it or the workflow) or a `write-all` grant; in emitted workflows also a top-level block missing or with write scopes, a job without its own block, or `read-all`",
   why: "without explicit blocks every job gets the repository's default token, often with write access; a compromised step can then push code or publish packages",
   examples: {
     failing: `on: push
@@ -33,21 +34,28 @@ jobs:
   },
   check(document, report) {
     const top = document.workflow["permissions"];
-    if (top === undefined) {
-      report("permissions", `the workflow has no top-level "permissions", so jobs get the default token; add "permissions: {}" and grant each job what it needs`);
-    } else if (!checkBlanket("permissions", top, "the workflow", report) && isYamlMap(top)) {
-      for (const [scope, level] of Object.entries(top)) {
-        if (level === "write") {
-          report(`permissions.${scope}`, `the workflow grants "${scope}: write" to every job; move it to the jobs that need it and keep the top level "{}"`);
+    const jobs = jobsOf(document.workflow);
+    if (document.emitted) {
+      if (top === undefined) {
+        report("permissions", `the workflow has no top-level "permissions", so jobs get the default token; add "permissions: {}" and grant each job what it needs`);
+      } else if (!checkBlanket("permissions", top, "the workflow", report) && isYamlMap(top)) {
+        for (const [scope, level] of Object.entries(top)) {
+          if (level === "write") report(`permissions.${scope}`, `the workflow grants "${scope}: write" to every job; move it to the jobs that need it and keep the top level "{}"`);
         }
       }
+      for (const job of jobs) {
+        const own = job.job["permissions"];
+        if (own === undefined) report(`${job.path}.permissions`, `job "${job.id}" has no "permissions" block and inherits the workflow's; give it its own block with only the scopes it needs (or "{}")`);
+        else checkBlanket(`${job.path}.permissions`, own, `job "${job.id}"`, report);
+      }
+      return;
     }
-    for (const job of jobsOf(document.workflow)) {
+    if (top === "write-all") checkBlanket("permissions", top, "the workflow", report);
+    for (const job of jobs) {
       const own = job.job["permissions"];
-      if (own === undefined) {
-        report(`${job.path}.permissions`, `job "${job.id}" has no "permissions" block and inherits the workflow's; give it its own block with only the scopes it needs (or "{}")`);
-      } else {
-        checkBlanket(`${job.path}.permissions`, own, `job "${job.id}"`, report);
+      if (own === "write-all") checkBlanket(`${job.path}.permissions`, own, `job "${job.id}"`, report);
+      else if (own === undefined && top === undefined) {
+        report(`${job.path}.permissions`, `job "${job.id}" runs with the repository's default token (neither the job nor the workflow sets "permissions"), which can grant write access to everything; give the job a block with only the scopes it needs (or "{}")`);
       }
     }
   },

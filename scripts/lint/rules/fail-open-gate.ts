@@ -4,23 +4,26 @@
  * scan pass. Heuristic, by tokenising: a gate's id/name says gate/check/verify/enforce/threshold,
  * or its script exits non-zero after a numeric test. Anchor: Charon's scan step (`jq … || echo 0`).
  */
-import { commandName, commandWords, commandsOf, pipelinesOf, substitutionsOf, type ShellCommand } from "../shell-text.ts";
+import { commandsOf, everyScript, type ShellCommand, type ShellScript } from "../../shell/read-shell.ts";
 import type { Rule } from "../rule.ts";
+import { runScriptOf } from "../run-script.ts";
 import { allSteps, type StepEntry, stepLabel } from "../walk.ts";
 
-const VALUE_COMMANDS = new Set(["jq", "yq", "grep", "awk", "sed", "wc", "cut", "head", "tail", "cat"]);
+/** Commands whose failure means a missing or unreadable result. Not grep: its exit 1 means "no match" (`grep -c` still prints 0). */
+const VALUE_COMMANDS = new Set(["jq", "yq", "awk", "sed", "wc", "cut", "head", "tail", "cat"]);
 const COMPARISONS = new Set(["-gt", "-ge", "-lt", "-le", "-eq", "-ne", ">", "<", ">=", "<=", "==", "!="]);
 const TESTS = new Set(["[", "[[", "test", "(("]);
 const GATE_WORDS = /\b(gate|check|checks|verify|enforce|threshold)\b/i;
-/** `${NAME:-0}`, `${NAME-0}`, `${NAME:=0}`: a parameter expansion that defaults to zero (shell text, not an expression). */
-const ZERO_DEFAULT = /\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]0\}/;
+/** Parameter expansion operators that give a default when the variable is unset or empty. */
+const DEFAULTING = new Set([":-", "-", ":="]);
 /** jq's (and yq's) alternative operator with a zero (`// 0`, `// "0"`) in a filter word: a missing value reads as zero. */
 const FILTER_ZERO_ALTERNATIVE = /\/\/\s*(?:0|\\?"0\\?")(?![\d.])/;
 const FILTER_COMMANDS = new Set(["jq", "yq"]);
 
 export const failOpenGate: Rule = {
   id: "fail-open-gate",
-  severity: "error",
+  severity: "warning",
+  documents: ["workflow", "action"],
   what: "a script that turns a missing or unparsable result into zero (`$(jq … || echo 0)`, `N=$(jq '.n // 0' …)`, `|| true`, `${N:-0}` in a comparison), or a gate step with `continue-on-error: true`",
   why: "a broken or missing scan report then reads as zero findings and the gate passes; a security check must fail closed",
   examples: {
@@ -52,12 +55,12 @@ jobs:
   },
   check(document, report) {
     for (const entry of allSteps(document.workflow)) {
-      const run = entry.step["run"];
-      if (typeof run === "string") {
-        for (const problem of zeroDefaults(run)) report(`${entry.path}.run`, `step "${stepLabel(entry)}" ${problem}; let a missing or unparsable result fail the step (no fallback, "set -euo pipefail", "jq -e")`);
+      const script = runScriptOf(document.workflow, entry);
+      if (script) {
+        for (const problem of zeroDefaults(script)) report(`${entry.path}.run`, `step "${stepLabel(entry)}" ${problem}; let a missing or unparsable result fail the step (no fallback, "set -euo pipefail", "jq -e")`);
       }
       const soft = entry.step["continue-on-error"];
-      if ((soft === true || soft === "true") && isGate(entry)) {
+      if ((soft === true || soft === "true") && isGate(entry, script)) {
         report(`${entry.path}.continue-on-error`, `step "${stepLabel(entry)}" is a gate with "continue-on-error: true", so its failure passes; remove "continue-on-error" (make only reporting steps non-fatal)`);
       }
     }
@@ -65,46 +68,44 @@ jobs:
 };
 
 /** Each way a script defaults a result to zero, as message text. */
-function zeroDefaults(script: string): string[] {
+function zeroDefaults(script: ShellScript): string[] {
   const problems: string[] = [];
-  for (const command of commandsOf(script)) {
-    const assigned = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(command.words[0] ?? "")?.[1];
-    for (const substitution of substitutionsOf(command.text)) {
-      if (substitution.opener === "<(") continue;
-      const pipelines = pipelinesOf(substitution.inner);
+  for (const command of everyScript(script).flatMap(commandsOf)) {
+    const assigned = command.assignments[0]?.name;
+    for (const substitution of command.substitutions) {
+      if (substitution.opener === "<(" || substitution.opener === ">(") continue;
+      const pipelines = substitution.script.pipelines;
       if (assigned) {
-        for (const filter of pipelines.flatMap((p) => p.commands).filter((c) => FILTER_COMMANDS.has(commandName(c) ?? ""))) {
-          const zero = commandWords(filter).slice(1).map((word) => FILTER_ZERO_ALTERNATIVE.exec(word)?.[0]).find((found) => found !== undefined);
-          if (zero) problems.push(`reads a missing value as zero in "${commandName(filter)}" ("${zero.replaceAll("\\", "")}"), so "${assigned}" is zero when the report lacks it`);
+        for (const filter of pipelines.flatMap((p) => p.commands).filter((c) => FILTER_COMMANDS.has(c.name ?? ""))) {
+          const zero = filter.words.slice(1).map((word) => FILTER_ZERO_ALTERNATIVE.exec(word.value)?.[0]).find((found) => found !== undefined);
+          if (zero) problems.push(`reads a missing value as zero in "${filter.name}" ("${zero.replaceAll("\\", "")}"), so "${assigned}" is zero when the report lacks it`);
         }
       }
       pipelines.forEach((pipeline, index) => {
         const only = pipeline.commands.length === 1 ? pipeline.commands[0] : undefined;
         if (pipeline.joinedBy !== "||" || !only || !isZeroFallback(only)) return;
-        const producer = pipelines.slice(0, index).flatMap((p) => p.commands.map(commandName)).find((n) => n !== undefined && VALUE_COMMANDS.has(n));
+        const producer = pipelines.slice(0, index).flatMap((p) => p.commands.map((c) => c.name)).find((n) => n !== undefined && VALUE_COMMANDS.has(n));
         if (producer) problems.push(`turns a failed "${producer}" into a zero ${assigned ? `"${assigned}"` : "result"} ("|| ${only.text}")`);
       });
     }
-    const words = commandWords(command);
-    const match = ZERO_DEFAULT.exec(command.text);
-    if (match && (TESTS.has(words[0] ?? "") || words.some((w) => COMPARISONS.has(w)))) {
-      problems.push(`compares "${match[0]}", which reads a missing result as zero`);
+    const zero = command.expansions.find((e) => e.operator !== undefined && DEFAULTING.has(e.operator) && e.operand === "0");
+    if (zero && (TESTS.has(command.name ?? "") || command.words.some((w) => COMPARISONS.has(w.value)))) {
+      problems.push(`compares "\${${zero.name}${zero.operator}0}", which reads a missing result as zero`);
     }
   }
   return problems;
 }
 
 function isZeroFallback(command: ShellCommand): boolean {
-  const words = commandWords(command);
+  const words = command.words.map((w) => w.value);
   if (words.length === 1) return words[0] === "true" || words[0] === ":";
   return words.length === 2 && (words[0] === "echo" || words[0] === "printf") && words[1] === "0";
 }
 
-function isGate(entry: StepEntry): boolean {
+function isGate(entry: StepEntry, script: ShellScript | undefined): boolean {
   const name = entry.step["name"];
   if (GATE_WORDS.test(`${entry.id ?? ""} ${typeof name === "string" ? name : ""}`.replaceAll(/[-_]/g, " "))) return true;
-  const run = entry.step["run"];
-  if (typeof run !== "string") return false;
-  const commands = commandsOf(run).map(commandWords);
+  if (!script) return false;
+  const commands = everyScript(script).flatMap(commandsOf).map((c) => c.words.map((w) => w.value));
   return commands.some((w) => w[0] === "exit" && w[1] !== undefined && w[1] !== "0") && commands.some((w) => TESTS.has(w[0] ?? "") || w.some((x) => COMPARISONS.has(x)));
 }

@@ -2,7 +2,10 @@
  * hand-built-ref: an image reference put together from registry, owner and tag
  * pieces (`ghcr.io/${IMAGE_NAME}:pr-${{ github.event.pull_request.number }}`) in a
  * workflow that has a docker/metadata-action step. The metadata step is the one
- * source of the tags the build applied; a rebuilt reference drifts from it.
+ * source of the tags the build applied; a rebuilt reference drifts from it. This is
+ * the docker-build contract of the workflows the project emits (a policy rule): other
+ * workflows build references by hand for good reasons. A reference by digest
+ * (`name@${DIGEST}`) names exactly what was built and is never reported.
  */
 import { splitTemplate } from "../../../workflows-src/kit/expression-syntax.ts";
 import type { Rule } from "../rule.ts";
@@ -17,6 +20,7 @@ const PIECE = "\u0001";
 export const handBuiltRef: Rule = {
   id: "hand-built-ref",
   severity: "error",
+  policy: true,
   what: "an image reference assembled from registry/owner/tag pieces in a workflow that has a metadata step",
   why: "the tags the build applied come from the metadata step; a reference rebuilt by hand can name an image that does not exist",
   examples: {
@@ -108,8 +112,9 @@ function isAssembledReference(word: string): boolean {
   if (word.includes("://") || !word.includes("/")) return false;
   const segments = word.split("/");
   const first = segments[0] ?? "";
-  const last = segments[segments.length - 1] ?? "";
-  const hasTag = /^[^:@]+[:@][^:@]+$/.test(last) && !/^\$\{[^}]*:[-=?+]/.test(last);
+  // A `:` inside a `${…}` parameter expansion (`${digest#sha256:}`, `${TAG:-latest}`) is not a tag separator.
+  const last = (segments[segments.length - 1] ?? "").replace(/\$\{[^}]*\}/g, "$V");
+  const hasTag = /^[^:@]+:[^:@]+$/.test(last);
   const variable = (text: string): boolean => text.includes(PIECE) || /\$\{?[A-Za-z_]/.test(text);
   const registry = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/.test(first) || first === "localhost" || variable(first);
   return hasTag && registry && segments.length >= 2 && variable(word);

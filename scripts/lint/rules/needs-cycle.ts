@@ -48,21 +48,34 @@ jobs:
     const graph = new Map(jobsOf(document.workflow).map((j) => [j.id, needsOf(j.job)]));
     const state = new Map<string, "open" | "done">();
     const reported = new Set<string>();
-    const visit = (id: string, stack: string[]): void => {
-      if (state.get(id) === "done" || !graph.has(id)) return;
-      if (state.get(id) === "open") {
-        const cycle = [...stack.slice(stack.indexOf(id)), id];
-        const key = [...new Set(cycle)].sort().join(",");
-        if (!reported.has(key)) {
-          reported.add(key);
-          report(`jobs.${id}.needs`, `jobs ${cycle.map((c) => `"${c}"`).join(" → ")} need each other in a cycle; remove one of these needs`);
+    // Depth-first with an explicit stack (the path from the root), so a chain of many jobs cannot overflow the call stack.
+    for (const root of graph.keys()) {
+      if (state.has(root)) continue;
+      const path: { id: string; next: number }[] = [{ id: root, next: 0 }];
+      state.set(root, "open");
+      while (path.length) {
+        const top = path[path.length - 1]!;
+        const needs = graph.get(top.id) ?? [];
+        if (top.next >= needs.length) {
+          state.set(top.id, "done");
+          path.pop();
+          continue;
         }
-        return;
+        const next = needs[top.next++]!;
+        if (!graph.has(next) || state.get(next) === "done") continue;
+        if (state.get(next) === "open") {
+          const ids = path.map((p) => p.id);
+          const cycle = [...ids.slice(ids.indexOf(next)), next];
+          const key = [...new Set(cycle)].sort().join(",");
+          if (!reported.has(key)) {
+            reported.add(key);
+            report(`jobs.${next}.needs`, `jobs ${cycle.map((c) => `"${c}"`).join(" → ")} need each other in a cycle; remove one of these needs`);
+          }
+          continue;
+        }
+        state.set(next, "open");
+        path.push({ id: next, next: 0 });
       }
-      state.set(id, "open");
-      for (const next of graph.get(id) ?? []) visit(next, [...stack, id]);
-      state.set(id, "done");
-    };
-    for (const id of graph.keys()) visit(id, []);
+    }
   },
 };

@@ -2,7 +2,8 @@
  * needs-ref: a `needs.<job>…` reference to a job that is not a direct `needs` of
  * the reading job, an output that job does not declare, or a `needs:` entry naming
  * no job. The runner reads such a reference as an empty string, so a condition
- * built on it silently takes the wrong branch.
+ * built on it silently takes the wrong branch. The outputs of a job that calls a
+ * reusable workflow are declared in that workflow, so they are not checked here.
  */
 import { contextPathsOfValue } from "../expressions.ts";
 import type { Rule } from "../rule.ts";
@@ -81,7 +82,8 @@ jobs:
             report(scalar.path, `job "${job.id}" reads "${ref.text}" but a needed job has only outputs and result; read "needs.${neededId}.outputs.${property}" if an output was meant`);
             continue;
           }
-          if (property !== "outputs" || output === undefined) continue;
+          // A job that calls a reusable workflow has the outputs that workflow declares, in another file.
+          if (property !== "outputs" || output === undefined || typeof needed.job["uses"] === "string") continue;
           const outputs = needed.job["outputs"];
           const declared = outputs && typeof outputs === "object" ? Object.keys(outputs) : [];
           if (!declared.includes(output)) {

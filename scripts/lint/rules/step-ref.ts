@@ -7,13 +7,14 @@
 import { contextPathsOfValue } from "../expressions.ts";
 import type { Rule } from "../rule.ts";
 import { declaredOutputsOf } from "../step-outputs.ts";
-import { jobsOf, scalarsOf, stepLabel, stepsOf, type StepEntry } from "../walk.ts";
+import { isYamlMap, jobsOf, scalarsOf, stepLabel, stepsOf, type StepEntry } from "../walk.ts";
 
 const STEP_PROPERTIES = new Set(["outputs", "outcome", "conclusion"]);
 
 export const stepRef: Rule = {
   id: "step-ref",
   severity: "error",
+  documents: ["workflow", "action"],
   what: "a steps.<id> reference to a step that is not an earlier step of the job, or to an output the step does not declare",
   why: "an unknown step or output reads as an empty string at run time instead of failing",
   examples: {
@@ -63,7 +64,7 @@ jobs:
               continue;
             }
             if (property !== "outputs" || output === undefined) continue;
-            const declared = declaredOutputsOf(producer.step);
+            const declared = declaredOutputsOf(document.workflow, producer);
             if (declared && !declared.has(output)) {
               const known = declared.size ? `it declares ${[...declared].map((o) => `"${o}"`).join(", ")}` : "it declares no outputs";
               report(scalar.path, `${where} reads "${ref.text}" but step "${stepLabel(producer)}" does not declare output "${output}" (${known}); read a declared output or write "${output}" to "$GITHUB_OUTPUT" in that step`);
@@ -74,7 +75,14 @@ jobs:
       for (const step of steps) check(steps.filter((s) => s.index < step.index), step.step, step.path, `step "${stepLabel(step)}"`);
       const outputs = job.job["outputs"];
       if (outputs !== undefined) check(steps, outputs, `${job.path}.outputs`, `job "${job.id}" outputs`);
-      for (const key of ["if", "env", "name", "runs-on", "strategy", "environment", "concurrency"] as const) {
+      // An environment's name is read before the steps run; its url when the job ends, so the url may name any step of the job.
+      const environment = job.job["environment"];
+      if (typeof environment === "string") check([], environment, `${job.path}.environment`, `job "${job.id}"`);
+      if (isYamlMap(environment)) {
+        check([], environment["name"], `${job.path}.environment.name`, `job "${job.id}"`);
+        check(steps, environment["url"], `${job.path}.environment.url`, `job "${job.id}" environment url`);
+      }
+      for (const key of ["if", "env", "name", "runs-on", "strategy", "concurrency"] as const) {
         if (job.job[key] !== undefined) check([], job.job[key], `${job.path}.${key}`, `job "${job.id}"`);
       }
     }

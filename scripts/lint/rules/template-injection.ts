@@ -2,15 +2,22 @@
  * template-injection: a `${{ }}` inside a `run:` script or inside actions/github-script's
  * `script:` is pasted into code before the code runs, so a branch name or PR title can
  * become commands. Values must reach scripts through `env:` and be read as "$VAR" or
- * `process.env.VAR`. Anchors: zizmor template-injection, GitHub's script-injection guide.
+ * `process.env.VAR`. In the workflows the project emits, every pasted expression is
+ * reported (its policy: none at all); in other files, those whose value can carry text
+ * that others choose (untrusted-values.ts), since pasting a commit SHA is not a defect.
+ * Anchors: zizmor template-injection, GitHub's script-injection guide.
  */
 import { splitTemplate } from "../../../workflows-src/kit/expression-syntax.ts";
+import type { WorkflowDocument } from "../document.ts";
+import { expressionsOf } from "../expressions.ts";
 import type { Rule } from "../rule.ts";
-import { actionOf, allSteps, isYamlMap, stepLabel } from "../walk.ts";
+import { mayCarryUntrustedText } from "../untrusted-values.ts";
+import { actionOf, allSteps, isYamlMap, stepLabel, type StepEntry } from "../walk.ts";
 
 export const templateInjection: Rule = {
   id: "template-injection",
   severity: "error",
+  documents: ["workflow", "action"],
   what: "a `${{ }}` expression inside a `run:` script or inside `actions/github-script`'s `script:`",
   why: "the expression is pasted into the code before it runs, so attacker-controlled text (a branch name, a PR title) becomes shell or JavaScript; through `env:` it stays data",
   examples: {
@@ -39,14 +46,14 @@ jobs:
     for (const entry of allSteps(document.workflow)) {
       const run = entry.step["run"];
       if (typeof run === "string") {
-        const pasted = pastedExpressions(run);
+        const pasted = pastedExpressions(document, entry, run);
         if (pasted.length) {
           report(`${entry.path}.run`, `step "${stepLabel(entry)}" pastes ${pasted.join(", ")} into its shell script; pass each value through the step's "env:" and read it as "$NAME"`);
         }
       }
       const inputs = entry.step["with"];
       if (actionOf(entry.step) === "actions/github-script" && isYamlMap(inputs) && typeof inputs["script"] === "string") {
-        const pasted = pastedExpressions(inputs["script"]);
+        const pasted = pastedExpressions(document, entry, inputs["script"]);
         if (pasted.length) {
           report(`${entry.path}.with.script`, `step "${stepLabel(entry)}" pastes ${pasted.join(", ")} into its JavaScript; pass each value through the step's "env:" and read it as "process.env.NAME"`);
         }
@@ -55,11 +62,18 @@ jobs:
   },
 };
 
-/** The `${{ }}` expressions of a script, quoted for a message; an unterminated `${{` counts too. */
-function pastedExpressions(script: string): string[] {
+/** The `${{ }}` expressions of a script that the document's policy reports, quoted for a message; an unterminated `${{` counts too. */
+function pastedExpressions(document: WorkflowDocument, entry: StepEntry, script: string): string[] {
+  let parts;
   try {
-    return splitTemplate(script).flatMap((part) => (part.kind === "expression" ? [`"\${{ ${part.text} }}"`] : []));
+    parts = splitTemplate(script);
   } catch {
     return ['an unterminated "${{"'];
   }
+  const scope = { workflow: document.workflow, job: entry.job.job, step: entry.step };
+  return parts.flatMap((part) => {
+    if (part.kind !== "expression") return [];
+    const untrusted = document.emitted || expressionsOf({ value: `\${{ ${part.text} }}`, isCondition: false }).some((e) => mayCarryUntrustedText(e.ast, scope));
+    return untrusted ? [`"\${{ ${part.text} }}"`] : [];
+  });
 }

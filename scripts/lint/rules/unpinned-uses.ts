@@ -1,7 +1,9 @@
 /**
- * unpinned-uses: a `uses:` must be a 40-hex commit with a `# <tag>` comment that agrees
- * with the pin table (workflows-src/kit/actions.manifest.json), since tags and branches can move. Local
- * `./` actions share the workflow's commit and pass; `docker://` needs an `@sha256:` digest.
+ * unpinned-uses: a `uses:` must name a full 40-hex commit, since tags and branches can
+ * move, and a `docker://` image an `@sha256:` digest. Local `./` and self-repository
+ * `$/` references run the workflow's own commit and pass. On the workflows this
+ * project emits, its policy applies too: the commit must be the pin table's
+ * (workflows-src/kit/actions.manifest.json), with a `# <tag>` comment that agrees.
  * Anchors: zizmor unpinned-uses and ref-version-mismatch, Scorecard Pinned-Dependencies.
  */
 import { isScalar } from "yaml";
@@ -17,7 +19,8 @@ const DIGEST = /@sha256:[0-9a-f]{64}$/;
 export const unpinnedUses: Rule = {
   id: "unpinned-uses",
   severity: "error",
-  what: "a `uses:` that is not pinned to a full commit with a `# <tag>` comment matching the pin table, or a `docker://` image not pinned by digest",
+  documents: ["workflow", "action"],
+  what: "a `uses:` that is not pinned to a full commit (in emitted workflows: one of the pin table, with its `# <tag>` comment), or a `docker://` image not pinned by digest",
   why: "tags and branches can be moved to other code after review; a commit pin with the right tag beside it is reviewable and cannot change under the workflow",
   examples: {
     failing: `on: push
@@ -56,7 +59,7 @@ jobs:
 };
 
 function checkUses(document: WorkflowDocument, path: string, uses: string, report: Report): void {
-  if (uses.startsWith("./")) return;
+  if (uses.startsWith("./") || uses.startsWith("$/")) return;
   if (uses.startsWith("docker://")) {
     if (!DIGEST.test(uses)) report(path, `image "${uses}" is not pinned by digest; use "docker://<image>@sha256:<digest>"`);
     return;
@@ -64,6 +67,10 @@ function checkUses(document: WorkflowDocument, path: string, uses: string, repor
   const at = uses.lastIndexOf("@");
   const action = at < 0 ? uses : uses.slice(0, at);
   const ref = at < 0 ? "" : uses.slice(at + 1);
+  if (!document.emitted) {
+    if (!COMMIT.test(ref)) report(path, `"${uses}" is not pinned to a full commit; write "${action}@<40-hex commit> # ${ref || "<tag>"}" (the commit the tag points at)`);
+    return;
+  }
   const known = allPins().filter((pin) => pin.action === action);
   const advice = known.length ? `use ${known.map(pinText).join(" or ")}` : `add "${action}" to the pin table (${manifestFile}) with its commit and tag`;
   if (!COMMIT.test(ref)) {

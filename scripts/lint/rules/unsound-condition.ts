@@ -11,6 +11,7 @@ import { jobsOf, stepsOf } from "../walk.ts";
 export const unsoundCondition: Rule = {
   id: "unsound-condition",
   severity: "error",
+  documents: ["workflow", "action"],
   what: "a job or step `if:` with text outside its `${{ }}`, including the trailing newline of a `|` block scalar",
   why: "such a value is a string template whose result is never empty, so the condition is always true and the guard it was meant to be does nothing",
   examples: {

@@ -32,3 +32,19 @@ test("a group from a prefix, the event and the ref passes, and so does workflow 
   assert.deepEqual(lintText(`on: push\nconcurrency:\n  group: build-\${{ github.event_name }}-\${{ github.ref }}\n${JOBS}`, [concurrencyGroup]), []);
   assert.deepEqual(lintText(`on: push\nconcurrency:\n  group: \${{ github.workflow }}-\${{ github.ref }}\n${JOBS}`, [concurrencyGroup]), []);
 });
+
+test("a workflow that runs only on a schedule or by hand may serialise all its runs in one group", () => {
+  const text = `on:
+  schedule:
+    - cron: "0 5 * * *"
+  workflow_dispatch:
+concurrency:
+  group: \${{ github.workflow }}
+jobs:
+  renovate:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo renovate
+`;
+  assert.deepEqual(lintText(text, [concurrencyGroup]), []);
+});

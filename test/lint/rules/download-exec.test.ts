@@ -49,3 +49,48 @@ test("a download piped into a shell inside a function is reported; one written i
   const text = steps("install_syft() { curl -sSfL https://example.com/install.sh | sh; }\ninstall_syft", "cat <<'EOF' > README.txt\ncurl -sSfL https://example.com/install.sh | sh\nEOF");
   assert.deepEqual(where(lintText(text, [downloadExec])), ["download-exec@jobs.build.steps[0].run"]);
 });
+
+test("the forms a tokeniser missed: a pipe inside $( ), a redirected download run later, a clustered -o", () => {
+  const text = steps(
+    'INSTALLED=$(curl -fsSL https://example.com/install.sh | sh)',
+    "curl -fsSL https://example.com/install.sh > install.sh && bash install.sh",
+    "curl -fsSLo get.sh https://example.com/get.sh\nsh ./get.sh",
+    "curl -fsSLO https://example.com/setup.sh\nbash setup.sh",
+  );
+  const findings = lintText(text, [downloadExec]);
+  assert.deepEqual(where(findings), ["download-exec@jobs.build.steps[0].run", "download-exec@jobs.build.steps[1].run", "download-exec@jobs.build.steps[2].run", "download-exec@jobs.build.steps[3].run"]);
+  assert.match(findings[0]?.message ?? "", /pipes "curl" from "https:\/\/example\.com\/install\.sh" into "sh"/);
+  assert.match(findings[1]?.message ?? "", /runs "install\.sh", which "curl" downloaded/);
+  assert.match(findings[2]?.message ?? "", /runs "get\.sh"/);
+  assert.match(findings[3]?.message ?? "", /runs "setup\.sh"/);
+});
+
+test("PowerShell: iex (iwr …), iwr … | iex and DownloadString, in a pwsh step or on a windows runner", () => {
+  const text = `on: push
+jobs:
+  win:
+    runs-on: windows-latest
+    steps:
+      - run: iex (iwr https://example.com/install.ps1 -UseBasicParsing)
+      - run: irm https://example.com/install.ps1 | Invoke-Expression
+  linux:
+    runs-on: ubuntu-latest
+    steps:
+      - shell: pwsh
+        run: Invoke-Expression ((New-Object System.Net.WebClient).DownloadString('https://example.com/install.ps1'))
+      - shell: pwsh
+        run: iwr https://example.com/tool.zip -OutFile tool.zip
+`;
+  const findings = lintText(text, [downloadExec]);
+  assert.deepEqual(where(findings), ["download-exec@jobs.win.steps[0].run", "download-exec@jobs.win.steps[1].run", "download-exec@jobs.linux.steps[0].run"]);
+  assert.match(findings[0]?.message ?? "", /feeds a download to "iex" through "\("/);
+  assert.match(findings[1]?.message ?? "", /pipes "irm" from "https:\/\/example\.com\/install\.ps1" into "Invoke-Expression"/);
+});
+
+test("a download saved under a name and checked, or written to standard output with -o -, passes; a python step is not shell", () => {
+  const text = `${steps("curl -fsSLo tool.tgz https://example.com/tool.tgz\nsha256sum -c tool.tgz.sha256\ntar xzf tool.tgz", "curl -fsSL -o - https://example.com/data.json | jq .")}      - shell: python
+        run: |
+          import os; os.system("curl https://example.com/x | sh")
+`;
+  assert.deepEqual(lintText(text, [downloadExec]), []);
+});

@@ -40,3 +40,19 @@ test("accepts declared outputs and results of direct needs", () => {
   const findings = lintText(workflow(`    needs: [build]\n    runs-on: ubuntu-latest\n    if: needs.build.result == 'success' && needs.build.outputs.image_ref != ''\n    steps:\n      - run: echo\n`), [needsRef]);
   assert.deepEqual(findings, []);
 });
+
+test("outputs of a job that calls a reusable workflow are declared there, and pass", () => {
+  const text = `on: push
+jobs:
+  prepare:
+    uses: ./.github/workflows/prepare-release.yml
+  release:
+    needs: prepare
+    runs-on: ubuntu-latest
+    steps:
+      - env:
+          VERSION: \${{ needs.prepare.outputs.version }}
+        run: echo "$VERSION"
+`;
+  assert.deepEqual(lintText(text, [needsRef]), []);
+});

@@ -55,3 +55,25 @@ test("does not guess the outputs of a script that computes their names", () => {
   const steps = `      - id: scan\n        run: |\n          for s in High Low; do echo "\${s,,}=1" >> "$GITHUB_OUTPUT"; done\n      - run: echo "$H"\n        env:\n          H: \${{ steps.scan.outputs.high }}\n`;
   assert.deepEqual(run(steps), []);
 });
+
+test("an environment url may read any step of the job (it is read when the job ends); its name may not", () => {
+  const steps = `      - id: deployment\n        uses: someone/deploy-pages@v1\n`;
+  assert.deepEqual(run(steps, `    environment:\n      name: github-pages\n      url: \${{ steps.deployment.outputs.page_url }}\n`), []);
+  const findings = run(steps, `    environment:\n      name: \${{ steps.deployment.outputs.page_url }}\n`);
+  assert.deepEqual(findings.map((f) => f.path), ["jobs.build.environment.name"]);
+});
+
+test("does not guess the outputs of a script that runs another program, which inherits GITHUB_OUTPUT", () => {
+  const scripts = [
+    "./scripts/version.sh",
+    `node -e 'require("fs").appendFileSync(process.env.GITHUB_OUTPUT, "version=1")'`,
+    `pnpm -s schedule >> "$GITHUB_OUTPUT"`,
+    `date +'version=%F' >> "$GITHUB_OUTPUT"`,
+    `echo "x=1" >> "$GITHUB_OUTPUT"\nmake outputs`,
+  ];
+  for (const script of scripts) {
+    const block = script.split("\n").map((line) => `          ${line}`).join("\n");
+    const steps = `      - id: v\n        run: |\n${block}\n      - run: echo "$V"\n        env:\n          V: \${{ steps.v.outputs.version }}\n`;
+    assert.deepEqual(run(steps), [], script);
+  }
+});

@@ -1,0 +1,86 @@
+/**
+ * Waivers: a reviewed exception to a lint rule, with its reason. In YAML it is a
+ * comment `# lint-ignore: <rule-id> -- <reason>` at the end of the finding's line, or
+ * on a line of its own just above it; any other writer (such as the kit, for a TypeScript source) hands the engine
+ * `Waiver` values that name the YAML path they cover. A waived finding is kept, marked
+ * with the reason, and does not fail the run; a waiver without a reason, for an
+ * unknown rule, or that silences nothing, is itself a finding.
+ */
+import { Lexer } from "yaml";
+import { positionAtOffset, type WorkflowDocument } from "./document.ts";
+import type { Finding } from "./rule.ts";
+
+/** The pseudo-rule of findings about waivers themselves. */
+export const WAIVER_RULE_ID = "lint-ignore";
+
+/** A reviewed exception: findings of `rule` in `file` at `line` (YAML comments) or under `path` (other writers) are waived. */
+export interface Waiver {
+  readonly rule: string;
+  readonly file: string;
+  /** The line whose findings it waives (a comment ending a line waives that line; one on its own line, the next). */
+  readonly line?: number;
+  /** The YAML path whose findings (and those below it) it waives, e.g. `jobs.build.steps[3]`. */
+  readonly path?: string;
+  readonly reason: string;
+  /** Where it was written, e.g. `file.yml:12` or `workflows-src/docker-build/jobs.ts:40`: named when it silences nothing. */
+  readonly origin: string;
+}
+
+const COMMENT = /^#\s*lint-ignore:\s*(\S*)\s*(?:--\s*(.*))?$/;
+// Characters yaml's lexer emits to mark structure; they are not in the text.
+const LEXER_MARKERS = new Set(["\u0002", "\u0018", "\u001f"]);
+
+/** The waivers written as YAML comments in a document, and findings for malformed ones. */
+export function commentWaivers(document: WorkflowDocument, isRuleId: (id: string) => boolean): { waivers: Waiver[]; findings: Finding[] } {
+  const waivers: Waiver[] = [];
+  const findings: Finding[] = [];
+  if (!document.text.includes("lint-ignore")) return { waivers, findings };
+  let offset = 0;
+  for (const token of new Lexer().lex(document.text)) {
+    if (token.startsWith("#")) {
+      const match = COMMENT.exec(token.trim());
+      if (match) {
+        const { line, column } = positionAtOffset(document, offset);
+        const trailing = document.text.slice(offset - column + 1, offset).trim() !== "";
+        const rule = match[1] ?? "";
+        const reason = (match[2] ?? "").trim();
+        const problem = (message: string): void => {
+          findings.push({ rule: WAIVER_RULE_ID, severity: "error", file: document.file, path: "", line, column, message });
+        };
+        if (!isRuleId(rule)) problem(`"# lint-ignore: ${rule}" names no lint rule; write the id a finding prints in brackets`);
+        else if (!reason) problem(`the waiver for "${rule}" gives no reason; write "# lint-ignore: ${rule} -- <why this is safe>"`);
+        else waivers.push({ rule, file: document.file, line: trailing ? line : line + 1, reason, origin: `${document.file}:${line}` });
+      }
+    }
+    if (!(token.length === 1 && LEXER_MARKERS.has(token))) offset += token.length;
+  }
+  return { waivers, findings };
+}
+
+/**
+ * Marks each finding a waiver covers with its reason, and reports waivers that cover
+ * none (a stale waiver hides the next real finding on its line).
+ */
+export function applyWaivers(findings: readonly Finding[], waivers: readonly Waiver[]): Finding[] {
+  const used = new Set<Waiver>();
+  const byPlace = new Map<string, Waiver[]>();
+  const key = (file: string, rule: string, line: number): string => `${file}\u0000${rule}\u0000${line}`;
+  for (const waiver of waivers) {
+    if (waiver.line === undefined) continue;
+    const place = key(waiver.file, waiver.rule, waiver.line);
+    byPlace.set(place, [...(byPlace.get(place) ?? []), waiver]);
+  }
+  const byPath = waivers.filter((w) => w.path !== undefined);
+  const marked = findings.map((finding) => {
+    const waiver =
+      (finding.line !== undefined ? byPlace.get(key(finding.file, finding.rule, finding.line))?.[0] : undefined) ??
+      byPath.find((w) => w.file === finding.file && w.rule === finding.rule && (finding.path === w.path || finding.path.startsWith(`${w.path}.`) || finding.path.startsWith(`${w.path}[`)));
+    if (!waiver) return finding;
+    used.add(waiver);
+    return { ...finding, waived: waiver.reason };
+  });
+  const stale = waivers
+    .filter((w) => !used.has(w))
+    .map((w): Finding => ({ rule: WAIVER_RULE_ID, severity: "warning", file: w.file, path: w.path ?? "", ...(w.line !== undefined ? { line: w.line } : {}), message: `the waiver for "${w.rule}" (${w.origin}) silences no finding; remove it` }));
+  return [...marked, ...stale];
+}

@@ -1,0 +1,75 @@
+/**
+ * `npm run lint -- FILE` on hostile input: what is not a regular file of a sane size
+ * gets one line of error (no stack trace, no hang, bounded memory), YAML bombs are
+ * refused while anchors used many times are read, and text from the file cannot
+ * forge a workflow command in any output format.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseWorkflowDocument } from "../../scripts/lint/document.ts";
+import { formatFindings } from "../../scripts/lint/format.ts";
+import { MAX_FILE_BYTES } from "../../scripts/lint/load.ts";
+import { lintText } from "./lint-text.ts";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** Runs `npm run lint` on the arguments with a hard time limit, as the hostile tests need. */
+function lint(...args: string[]) {
+  return spawnSync(process.execPath, [path.join(projectRoot, "scripts", "run-ts.mjs"), path.join(projectRoot, "scripts", "lint.ts"), ...args], { cwd: projectRoot, encoding: "utf8", timeout: 60_000 });
+}
+
+function refusedInOneLine(run: ReturnType<typeof lint>, pattern: RegExp): void {
+  assert.equal(run.error, undefined, "lint finished within the time limit");
+  assert.equal(run.status, 2, run.stderr);
+  const lines = run.stderr.trim().split("\n");
+  assert.equal(lines.length, 1, run.stderr);
+  assert.match(lines[0] ?? "", pattern);
+  assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");
+}
+
+test("a directory, a FIFO, a device and an oversized file are refused with one line each", (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), "lint-hostile-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  refusedInOneLine(lint(dir), /is a directory; name the YAML files in it/);
+  const fifo = path.join(dir, "pipe.yml");
+  execFileSync("mkfifo", [fifo]);
+  refusedInOneLine(lint(fifo), /"[^"]*pipe\.yml" is not a regular file/);
+  refusedInOneLine(lint("/dev/zero"), /"\/dev\/zero" is not a regular file/);
+  const big = path.join(dir, "big.yml");
+  writeFileSync(big, `on: push\n${"#".repeat(MAX_FILE_BYTES)}\n`);
+  refusedInOneLine(lint(big), /has \d+ bytes, more than the \d+/);
+});
+
+test("a YAML bomb is refused as a finding; an anchor used hundreds of times is read", () => {
+  const bomb = ["on: push", 'a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+  for (let level = 1; level <= 7; level++) bomb.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(10).fill(`*${String.fromCharCode(96 + level)}`).join(",")}]`);
+  assert.throws(() => parseWorkflowDocument("bomb.yml", `${bomb.join("\n")}\njobs: {}\n`), /aliases expand to more than \d+ nodes/);
+
+  const steps = Array.from({ length: 300 }, (_, i) => `      - name: step ${i}\n        env: *env\n        run: echo "$A"\n`).join("");
+  const text = `on: push\npermissions: {}\nx-env: &env\n  A: "1"\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions: {}\n    steps:\n${steps}`;
+  const findings = lintText(text);
+  assert.deepEqual(findings.filter((f) => f.rule !== "unknown-key"), []);
+});
+
+test("a key with a line break and a workflow command cannot forge a command in text, github or json output", () => {
+  const text = `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions: {}\n    steps:\n      - "nme\\n::stop-commands::pwned\\n::error file=x::forged": x\n        run: echo\n`;
+  const findings = lintText(text);
+  assert.ok(findings.length > 0);
+  for (const format of ["text", "github"] as const) {
+    const lines = formatFindings(findings, format).split("\n");
+    assert.ok(lines.every((line) => !/^::(stop-commands|error file=x)/.test(line)), `${format}: ${lines.join("\n")}`);
+    if (format === "github") assert.ok(lines.filter(Boolean).every((line) => /^::(error|warning) /.test(line)));
+  }
+  const json = JSON.parse(formatFindings(findings, "json")) as { path: string }[];
+  assert.ok(json.some((f) => f.path.includes("\n::stop-commands::pwned")), "json keeps the text, escaped by JSON");
+});
+
+test("a file name that starts with :: is not read as a command in text output", () => {
+  const output = formatFindings([{ rule: "r", severity: "error", file: "::stop-commands::x.yml", path: "", line: 1, column: 1, message: "m" }], "text");
+  assert.ok(output.split("\n").every((line) => !line.startsWith("::")), output);
+});

@@ -1,0 +1,74 @@
+/** Waivers: a YAML comment or a waiver from elsewhere silences one rule at one place, with its reason; a bad or stale waiver is itself reported. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parseWorkflowDocument } from "../../scripts/lint/document.ts";
+import { isBlocking, lint } from "../../scripts/lint/engine.ts";
+import { formatFindings } from "../../scripts/lint/format.ts";
+import { downloadExec } from "../../scripts/lint/rules/download-exec.ts";
+import { templateInjection } from "../../scripts/lint/rules/template-injection.ts";
+import { where } from "./lint-text.ts";
+
+const rules = [downloadExec, templateInjection];
+const workflow = (waiverAbove: string, waiverOnLine: string) => `on: pull_request
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+${waiverAbove ? `      ${waiverAbove}\n` : ""}      - run: curl -fsSL https://example.com/install.sh | sh ${waiverOnLine}
+      - run: echo "\${{ github.event.pull_request.title }}"
+`;
+
+function lintYaml(text: string) {
+  return lint([parseWorkflowDocument("w.yml", text)], rules);
+}
+
+test("a waiver on the line above or on the finding's line silences that rule there, keeping the finding with its reason", () => {
+  for (const text of [workflow("# lint-ignore: download-exec -- pinned by the vendor's checksum in the script", ""), workflow("", "# lint-ignore: download-exec -- pinned by the vendor's checksum in the script")]) {
+    const findings = lintYaml(text);
+    const waived = findings.find((f) => f.rule === "download-exec");
+    assert.equal(waived?.waived, "pinned by the vendor's checksum in the script");
+    assert.ok(!isBlocking(waived!));
+    assert.ok(findings.some((f) => f.rule === "template-injection" && f.waived === undefined), "other rules and lines are not waived");
+  }
+});
+
+test("json lists waived findings with their reason; text and github leave them out and count them", () => {
+  const findings = lintYaml(workflow("# lint-ignore: download-exec -- reviewed", ""));
+  const json = JSON.parse(formatFindings(findings, "json")) as { rule: string; waived?: string }[];
+  assert.equal(json.find((f) => f.rule === "download-exec")?.waived, "reviewed");
+  assert.doesNotMatch(formatFindings(findings, "text"), /\[download-exec\]/);
+  assert.match(formatFindings(findings, "text"), /1 error, 0 warnings, 1 waived/);
+  assert.doesNotMatch(formatFindings(findings, "github"), /download-exec/);
+});
+
+test("a waiver without a reason, or for no rule, is an error; one that silences nothing is a warning", () => {
+  const noReason = lintYaml(workflow("# lint-ignore: download-exec", ""));
+  assert.ok(noReason.some((f) => f.rule === "lint-ignore" && f.severity === "error" && /gives no reason/.test(f.message)));
+  assert.ok(noReason.some((f) => f.rule === "download-exec" && f.waived === undefined), "a waiver without a reason waives nothing");
+  const unknown = lintYaml(workflow("# lint-ignore: downlod-exec -- typo", ""));
+  assert.deepEqual(where(unknown.filter((f) => f.rule === "lint-ignore")), ["lint-ignore@"]);
+  assert.match(unknown.find((f) => f.rule === "lint-ignore")?.message ?? "", /names no lint rule/);
+  const stale = lintYaml(workflow("# lint-ignore: template-injection -- not on this line", ""));
+  assert.ok(stale.some((f) => f.rule === "lint-ignore" && f.severity === "warning" && /silences no finding/.test(f.message)));
+});
+
+test("text inside a run: script that looks like a waiver is shell, not a YAML comment", () => {
+  const text = `on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          # lint-ignore: download-exec -- this is a shell comment
+          curl -fsSL https://example.com/install.sh | sh
+`;
+  assert.deepEqual(lintYaml(text).map((f) => [f.rule, f.waived]), [["download-exec", undefined]]);
+});
+
+test("waivers from elsewhere name a YAML path and an origin, and waive findings at or below it", () => {
+  const document = parseWorkflowDocument("w.yml", workflow("", ""));
+  const findings = lint([document], rules, { waivers: [{ rule: "template-injection", file: "w.yml", path: "jobs.a.steps[1]", reason: "title is checked first", origin: "workflows-src/w.ts:12" }] });
+  assert.equal(findings.find((f) => f.rule === "template-injection")?.waived, "title is checked first");
+  const stale = lint([document], rules, { waivers: [{ rule: "template-injection", file: "w.yml", path: "jobs.a.steps[0]", reason: "r", origin: "workflows-src/w.ts:12" }] });
+  assert.match(stale.find((f) => f.rule === "lint-ignore")?.message ?? "", /workflows-src\/w\.ts:12.*silences no finding/);
+});
