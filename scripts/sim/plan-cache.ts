@@ -16,8 +16,12 @@ import { inputDigest } from "./input-digest.ts";
 import type { Plan } from "./simulate.ts";
 import type { WorkflowShape } from "./workflow-shape.ts";
 
-/** Everything besides the workflow shape and the event that can change a plan. */
-export const SIMULATION_INPUTS = ["scripts/sim", "scripts/expressions", "workflows-src/kit/expression-syntax.ts", "package-lock.json"];
+/**
+ * Everything besides the workflow shape and the event that can change a plan or its
+ * report: the simulation's code (every project file it imports; a test keeps the list
+ * whole) and the locked packages.
+ */
+export const SIMULATION_INPUTS = ["scripts/sim", "scripts/expressions", "scripts/shell", "workflows-src/kit/expression-syntax.ts", "package-lock.json"];
 
 const plans = jsonCache<Plan>("plans");
 /** Plans being computed in this process: a review simulates both versions at once, and they often share a shape. */
