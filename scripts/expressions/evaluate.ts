@@ -53,15 +53,38 @@ export function convertedContext(value: object): data.Dictionary {
   return converted(value) as data.Dictionary;
 }
 
+/** An expression parsed, with the contexts it names (lower case) and whether it calls a status function. */
+interface Parsed {
+  readonly ast: ExpressionAst;
+  readonly named: ReadonlySet<string>;
+  readonly callsStatus: boolean;
+}
+
+/** Parsed expressions by text: a simulation evaluates the same few texts for every job, step and scenario. */
+const parsedTexts = new Map<string, Parsed>();
+const MAX_REMEMBERED_TEXTS = 10_000;
+
+// The tree is only read by the evaluator, never changed, so one parse serves every evaluation of a text.
+function parsed(text: string): Parsed {
+  let found = parsedTexts.get(text);
+  if (!found) {
+    const ast = parseExpression(text);
+    const named = new Set<string>();
+    forEachNode(ast, (node) => void (node instanceof ContextAccess && named.add(node.name.lexeme.toLowerCase())));
+    found = { ast, named, callsStatus: callsStatusFunction(ast) };
+    if (parsedTexts.size >= MAX_REMEMBERED_TEXTS) parsedTexts.clear();
+    parsedTexts.set(text, found);
+  }
+  return found;
+}
+
 /**
  * The contexts an expression names, as the evaluator's typed data. Only those: the
  * evaluator reaches a context only through its name in the expression (names are
  * case-insensitive), and converting the others for every expression cost most of a
  * simulation's time in its own process.
  */
-function toData(contexts: Contexts, ast: ExpressionAst): data.Dictionary {
-  const named = new Set<string>();
-  forEachNode(ast, (node) => void (node instanceof ContextAccess && named.add(node.name.lexeme.toLowerCase())));
+function toData(contexts: Contexts, named: ReadonlySet<string>): data.Dictionary {
   const dictionary = new data.Dictionary();
   for (const [name, value] of Object.entries(contexts)) {
     // An absent context stays absent, as JSON leaves out an undefined value.
@@ -90,8 +113,8 @@ function statusFunctions(state: RunState, extra: ExtraFunctions = new Map()): Ma
 
 /** Evaluates one expression (the text between `${{` and `}}`) to its typed value. */
 export function evaluateExpression(text: string, contexts: Contexts, state: RunState = { failed: false, cancelled: false }, extra?: ExtraFunctions): data.ExpressionData {
-  const ast = parseExpression(text);
-  return new Evaluator(ast, toData(contexts, ast), statusFunctions(state, extra)).evaluate();
+  const { ast, named } = parsed(text);
+  return new Evaluator(ast, toData(contexts, named), statusFunctions(state, extra)).evaluate();
 }
 
 /** True when the expression calls a status function anywhere (then GitHub adds no implicit `success()`). */
@@ -119,7 +142,7 @@ export function conditionText(value: unknown): string {
 export function evaluateCondition(condition: string | boolean | undefined, contexts: Contexts, state: RunState, extra?: ExtraFunctions): boolean {
   if (condition === undefined) return succeeded(state);
   if (typeof condition === "boolean") return condition && succeeded(state);
-  const ast = parseExpression(conditionText(condition));
-  const value = truthy(new Evaluator(ast, toData(contexts, ast), statusFunctions(state, extra)).evaluate());
-  return callsStatusFunction(ast) ? value : value && succeeded(state);
+  const { ast, named, callsStatus } = parsed(conditionText(condition));
+  const value = truthy(new Evaluator(ast, toData(contexts, named), statusFunctions(state, extra)).evaluate());
+  return callsStatus ? value : value && succeeded(state);
 }

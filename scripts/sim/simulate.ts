@@ -68,10 +68,20 @@ export interface Plan {
 // Scripts that move images through the daemon, or change the environment of later steps, decide the path too.
 const PATH_DECIDING_DOCKER = new Set(["save", "load", "inspect", "pull", "images"]);
 
+/** Answers of decidesPath by script text: every scenario of a plan reads the same scripts, and a parse costs milliseconds. */
+const decidingScripts = new Map<string, boolean>();
+const MAX_REMEMBERED_SCRIPTS = 1000;
+
 /** True when a script (read by the shell adapter) moves images through the daemon or writes "$GITHUB_ENV". */
 function decidesPath(text: string): boolean {
-  const script = readShell(text);
-  return dockerSubcommands(script).some((s) => PATH_DECIDING_DOCKER.has(s)) || script.expansions.some((e) => e.name === "GITHUB_ENV");
+  let answer = decidingScripts.get(text);
+  if (answer === undefined) {
+    const script = readShell(text);
+    answer = dockerSubcommands(script).some((s) => PATH_DECIDING_DOCKER.has(s)) || script.expansions.some((e) => e.name === "GITHUB_ENV");
+    if (decidingScripts.size >= MAX_REMEMBERED_SCRIPTS) decidingScripts.clear();
+    decidingScripts.set(text, answer);
+  }
+  return answer;
 }
 
 function needsOf(job: JobShape): string[] {
