@@ -16,26 +16,26 @@
  * the simulation iterates objects in the order they are written here. A value YAML
  * and zod never produce (a function, a Date, a Map) is refused rather than guessed at.
  */
-import { createHash, type Hash } from "node:crypto";
+import { createHash } from "node:crypto";
 
-function write(hash: Hash, value: unknown): void {
-  if (value === null) hash.update("z");
-  else if (value === undefined) hash.update("u");
-  else if (typeof value === "boolean") hash.update(value ? "t" : "f");
-  else if (typeof value === "number") hash.update(`n${Object.is(value, -0) ? "-0" : String(value)};`);
-  // UTF-16 code units as they are: a lone surrogate would not survive UTF-8.
-  else if (typeof value === "string") hash.update(`s${value.length}:`).update(Buffer.from(value, "utf16le"));
+/** Appends the encoding of `value` to `parts`. */
+function encode(value: unknown, parts: string[]): void {
+  if (value === null) parts.push("z");
+  else if (value === undefined) parts.push("u");
+  else if (typeof value === "boolean") parts.push(value ? "t" : "f");
+  else if (typeof value === "number") parts.push(`n${Object.is(value, -0) ? "-0" : String(value)};`);
+  else if (typeof value === "string") parts.push(`s${value.length}:`, value);
   else if (Array.isArray(value)) {
-    hash.update("[");
-    for (const item of value) write(hash, item);
-    hash.update("]");
+    parts.push("[");
+    for (const item of value) encode(item, parts);
+    parts.push("]");
   } else if (typeof value === "object" && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
-    hash.update("{");
+    parts.push("{");
     for (const [key, item] of Object.entries(value)) {
-      write(hash, key);
-      write(hash, item);
+      encode(key, parts);
+      encode(item, parts);
     }
-    hash.update("}");
+    parts.push("}");
   } else {
     throw new Error(`a simulation input holds a ${typeof value === "object" ? (value.constructor?.name ?? "object") : typeof value}, which cannot be keyed; parse workflows and events into plain data`);
   }
@@ -43,7 +43,8 @@ function write(hash: Hash, value: unknown): void {
 
 /** The hex digest of the values (plain data: strings, numbers, booleans, null, arrays, objects), in order. */
 export function inputDigest(...values: readonly unknown[]): string {
-  const hash = createHash("sha256");
-  for (const value of values) write(hash, value);
-  return hash.digest("hex");
+  const parts: string[] = [];
+  for (const value of values) encode(value, parts);
+  // Hashed as UTF-16 code units, as they are: a lone surrogate would not survive UTF-8.
+  return createHash("sha256").update(Buffer.from(parts.join(""), "utf16le")).digest("hex");
 }

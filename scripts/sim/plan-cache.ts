@@ -28,16 +28,21 @@ const plans = jsonCache<Plan>("plans");
 const computing = new Map<string, Promise<Plan>>();
 let tooling: string | undefined;
 
-/** The key a plan of `workflow` for `event` is remembered under. */
-export function planKey(workflow: WorkflowShape, event: EventDescription): string {
-  // The simulation's sources are read and digested once per process.
-  tooling ??= inputsDigest(PROJECT_ROOT, [], SIMULATION_INPUTS);
-  return createHash("sha256").update(tooling).update(inputDigest(workflow, event)).digest("hex");
+/** The digest of a workflow shape, computed once for all the scenarios it is simulated for. */
+export function shapeDigest(workflow: WorkflowShape): string {
+  return inputDigest(workflow);
 }
 
-/** The plan of `workflow` for `event`: remembered, or computed by `simulate` and remembered. */
-export async function rememberedPlan(workflow: WorkflowShape, event: EventDescription, simulate: () => Promise<Plan>): Promise<Plan> {
-  const key = planKey(workflow, event);
+/** The key a plan of the workflow whose shape has `shape` for its digest is remembered under for `event`. */
+export function planKey(shape: string, event: EventDescription): string {
+  // The simulation's sources are read and digested once per process.
+  tooling ??= inputsDigest(PROJECT_ROOT, [], SIMULATION_INPUTS);
+  return createHash("sha256").update(`${tooling}\0${shape}\0${inputDigest(event)}`).digest("hex");
+}
+
+/** The plan for `event` of the workflow whose shape has `shape` for its digest: remembered, or computed by `simulate` and remembered. */
+export async function rememberedPlan(shape: string, event: EventDescription, simulate: () => Promise<Plan>): Promise<Plan> {
+  const key = planKey(shape, event);
   const known = plans.read(key) ?? computing.get(key);
   if (known) return known;
   const plan = simulate().then((computed) => {

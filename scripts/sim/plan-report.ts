@@ -7,7 +7,7 @@
  */
 import { parse } from "yaml";
 import { parseEvent, type EventDescription } from "./event.ts";
-import { rememberedPlan } from "./plan-cache.ts";
+import { rememberedPlan, shapeDigest } from "./plan-cache.ts";
 import type { GithubScriptRunner } from "./models/github-script-runner.ts";
 import type { Scenario } from "./scenarios.ts";
 import type { Plan } from "./simulate.ts";
@@ -93,12 +93,13 @@ export async function planScenarios(file: string, yamlText: string, scenarios: r
     const [{ simulate }, runner] = await Promise.all([import("./simulate.ts"), scripts]);
     return simulate(workflow, event, runner);
   };
+  const shape = shapeDigest(workflow);
   try {
     // Scenarios are independent runs with their own sandboxes: simulate them concurrently.
     const plans = await Promise.all(
       scenarios.map(async (scenario) => {
         const event = parseEvent(scenario.event);
-        return { scenario, event, plan: await rememberedPlan(workflow, event, () => simulate(event)) };
+        return { scenario, event, plan: await rememberedPlan(shape, event, () => simulate(event)) };
       }),
     );
     return { workflow, plans };

@@ -13,11 +13,11 @@ import path from "node:path";
 import * as esbuild from "esbuild";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { parse } from "yaml";
-import { parseEvent } from "../../scripts/sim/event.ts";
+import { parseEvent, type EventDescription } from "../../scripts/sim/event.ts";
 import { inputDigest } from "../../scripts/sim/input-digest.ts";
-import { planKey, rememberedPlan, SIMULATION_INPUTS } from "../../scripts/sim/plan-cache.ts";
+import { planKey as keyOf, rememberedPlan as remembered, shapeDigest, SIMULATION_INPUTS } from "../../scripts/sim/plan-cache.ts";
 import type { Plan } from "../../scripts/sim/simulate.ts";
-import { parseWorkflowShape, workflowShape } from "../../scripts/sim/workflow-shape.ts";
+import { parseWorkflowShape, workflowShape, type WorkflowShape } from "../../scripts/sim/workflow-shape.ts";
 
 // Every key the shape declares, each with a value, and keys it does not declare beside them.
 const WORKFLOW = `
@@ -82,6 +82,8 @@ jobs:
 `;
 
 const shape = (text: string) => parseWorkflowShape("keyed.yml", parse(text));
+const planKey = (workflow: WorkflowShape, event: EventDescription) => keyOf(shapeDigest(workflow), event);
+const rememberedPlan = (workflow: WorkflowShape, event: EventDescription, simulate: () => Promise<Plan>) => remembered(shapeDigest(workflow), event, simulate);
 const event = parseEvent({ event: "push", ref: "refs/heads/main" });
 
 /** Every leaf of a plain value, as its path and value. */
