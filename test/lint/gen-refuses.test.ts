@@ -12,8 +12,9 @@ import { generate } from "../../scripts/pipeline/generate.ts";
 import { formatProblem, GenerationError } from "../../scripts/pipeline/source-problem.ts";
 import { emittedFindings } from "../../scripts/pipeline/emitted-lint.ts";
 import { RULE_CATALOGUE_PATH } from "../../scripts/lint/catalogue.ts";
-import { bindingFiles } from "../../scripts/actions/render-bindings.ts";
+import { documents as documentEntries } from "../../scripts/pipeline/documents.ts";
 import { build as rawGuard } from "../fixtures/bad/raw-guard.ts";
+import { build as downloadExecScript } from "../fixtures/bad/download-exec-script.ts";
 import { build as workflowsCheck } from "../../workflows-src/workflows-check.ts";
 import { job, scriptStep, workflow, type BuiltWorkflow } from "../../workflows-src/kit/index.ts";
 
@@ -36,7 +37,7 @@ test("gen writes the files when every source is clean (the test above can fail)"
   withRoot(async (root) => {
     const result = await runGen(root, { workflows: [workflowsCheck] });
     // workflows-check declares scenarios, so its plan report is written with it.
-    const documents = [RULE_CATALOGUE_PATH, "generated/workflows-check.plan.md", ...bindingFiles().map((f) => f.path)];
+    const documents = [RULE_CATALOGUE_PATH, "generated/workflows-check.plan.md", ...documentEntries.flatMap((build) => build().map((f) => f.path))];
     assert.deepEqual(result.written, [".github/workflows/workflows-check.yml", ...documents].sort());
   }));
 
@@ -68,6 +69,15 @@ test("generation builds without source locations, yet a build problem still name
     assert.ok(error instanceof GenerationError);
     assert.match(error.message, /needs job "elsewhere", which is not in this workflow/);
     assert.match(error.message, /test\/lint\/gen-refuses\.test\.ts:\d+/);
+    return true;
+  });
+});
+
+test("a finding inside a script kept in a file names that file, where the fix goes", async () => {
+  await assert.rejects(generate({ workflows: [downloadExecScript], reports: [] }), (error: unknown) => {
+    assert.ok(error instanceof GenerationError);
+    const problem = error.problems.find((p) => p.message.includes("[download-exec]"));
+    assert.equal(problem?.file, "test/fixtures/bad/scripts/install-tool.sh", error.message);
     return true;
   });
 });
