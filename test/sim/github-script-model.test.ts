@@ -20,6 +20,7 @@ import { githubScriptModel } from "../../scripts/sim/models/github-script.ts";
 import { GithubScriptRunner } from "../../scripts/sim/models/github-script-runner.ts";
 import type { ModelInput, RunState } from "../../scripts/sim/models/model.ts";
 import { UnsupportedFeature } from "../../scripts/sim/unsupported.ts";
+import { assertEnds } from "../support/processes.ts";
 
 const shared = new GithubScriptRunner();
 after(() => shared.close());
@@ -78,15 +79,6 @@ test("API calls, require and exec that the model does not cover are reported as 
 /** The pid of the process a body runs in, from the body (which reaches it by escaping its context). */
 const PID = 'return process.constructor.constructor("return process")().pid;';
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 test("bodies share one process, each in a V8 context of its own", async () => {
   const scripts = new GithubScriptRunner();
   try {
@@ -112,10 +104,7 @@ test("a body that never ends fails its step at the time limit; its process is ki
       assert.equal(result.error, "the script did not finish within 1 s; its process was killed", hang);
       assert.ok(performance.now() - started < 20_000, hang);
     }
-    for (let waited = 0; alive(pid); waited += 50) {
-      assert.ok(waited < 5_000, `the process ${pid} of the hanging body still runs`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await assertEnds(pid, "the process of the hanging body");
     const next = await githubScriptModel.run(input("return 7;", { scripts }));
     assert.deepEqual([next.outcome, next.outputs["result"]], ["success", "7"]);
     assert.equal(scripts.processesStarted, 3, "one process for the first body, then one per body after each hang");

@@ -7,17 +7,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import * as esbuild from "esbuild";
-import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { parse } from "yaml";
 import { parseEvent, type EventDescription } from "../../scripts/sim/event.ts";
 import { inputDigest } from "../../scripts/sim/input-digest.ts";
 import { planKey as keyOf, rememberedPlan as remembered, shapeDigest, SIMULATION_INPUTS } from "../../scripts/sim/plan-cache.ts";
 import type { Plan } from "../../scripts/sim/simulate.ts";
 import { parseWorkflowShape, workflowShape, type WorkflowShape } from "../../scripts/sim/workflow-shape.ts";
+import { everyLoaded } from "../support/import-graph.ts";
 
 // Every key the shape declares, each with a value, and keys it does not declare beside them.
 const WORKFLOW = `
@@ -179,17 +175,11 @@ test("a remembered plan is reused for a text that differs only where the simulat
 });
 
 test("every project file the simulation imports is among the inputs a plan is remembered by", async () => {
-  const outdir = mkdtempSync(path.join(tmpdir(), "plan-inputs-"));
-  try {
-    // Static and dynamic imports alike: a model loaded on demand changes plans too.
-    const { metafile } = await esbuild.build({ absWorkingDir: PROJECT_ROOT, entryPoints: ["scripts/sim/plan-report.ts", "scripts/sim/simulate.ts"], bundle: true, splitting: true, format: "esm", platform: "node", packages: "external", write: false, metafile: true, outdir, logLevel: "silent" });
-    const files = Object.keys(metafile.inputs);
-    assert.ok(files.includes("scripts/sim/models/metadata-action.ts") && files.includes("scripts/expressions/evaluate.ts"), "the graph reaches the models (the walk works)");
-    // Where plans and reports are kept, not what they hold.
-    const keeping = ["scripts/files/json-cache.ts", "scripts/pipeline/report-cache.ts", "workflows-src/kit/project-root.ts"];
-    const covered = (file: string) => keeping.includes(file) || SIMULATION_INPUTS.some((input) => file === input || file.startsWith(`${input}/`));
-    assert.deepEqual(files.filter((file) => !covered(file)), [], "add these to SIMULATION_INPUTS in scripts/sim/plan-cache.ts");
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
+  // Static and dynamic imports alike: a model loaded on demand changes plans too.
+  const { files } = await everyLoaded(["scripts/sim/plan-report.ts", "scripts/sim/simulate.ts"]);
+  assert.ok(files.has("scripts/sim/models/metadata-action.ts") && files.has("scripts/expressions/evaluate.ts"), "the graph reaches the models (the walk works)");
+  // Where plans and reports are kept, not what they hold.
+  const keeping = ["scripts/files/json-cache.ts", "scripts/pipeline/report-cache.ts", "workflows-src/kit/project-root.ts"];
+  const covered = (file: string) => keeping.includes(file) || SIMULATION_INPUTS.some((input) => file === input || file.startsWith(`${input}/`));
+  assert.deepEqual([...files].filter((file) => !covered(file)), [], "add these to SIMULATION_INPUTS in scripts/sim/plan-cache.ts");
 });

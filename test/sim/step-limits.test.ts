@@ -18,15 +18,7 @@ import { createJobSandbox, createRunSandbox, removeRunSandbox, runScript, type J
 import { simulate } from "../../scripts/sim/simulate.ts";
 import { parseWorkflowShape } from "../../scripts/sim/workflow-shape.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { assertEnds } from "../support/processes.ts";
 
 async function inSandbox(work: (run: RunSandbox, job: JobSandbox) => Promise<void>): Promise<void> {
   const run = createRunSandbox();
@@ -46,11 +38,7 @@ test("a background job holding the step's output cannot outlive the limit: the s
     assert.ok(took < 30_000, `took ${took} ms: the step did not wait for the background job`);
     assert.match(result.problem ?? "", /did not finish within the simulation's time limit of 1 s; every process of the step was killed/);
     assert.deepEqual(result.outputs, {}, "a step that timed out has no outputs");
-    const pid = Number(readFileSync(path.join(job.temp, "background.pid"), "utf8"));
-    for (let waited = 0; alive(pid); waited += 50) {
-      assert.ok(waited < 5_000, `background process ${pid} still runs`);
-      await sleep(50);
-    }
+    await assertEnds(Number(readFileSync(path.join(job.temp, "background.pid"), "utf8")), "the background process");
   });
 });
 
