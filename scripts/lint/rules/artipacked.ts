@@ -61,11 +61,13 @@ jobs:
 
 /** git subcommands that talk to the remote, with the persisted credentials when it is private or written to. */
 const REMOTE_GIT = new Set(["push", "fetch", "pull", "ls-remote", "submodule", "clone"]);
+/** A script that names none of them after `git` cannot use the remote: it is not parsed. */
+const MENTIONS_REMOTE_GIT = [/\bgit\b/, new RegExp(`\\b(?:${[...REMOTE_GIT].join("|")})\\b`)];
 /** Actions that push or open pull requests with the credentials checkout left in `.git/config`. */
 const PUSHING_ACTIONS = new Set(["stefanzweifel/git-auto-commit-action", "EndBug/add-and-commit", "ad-m/github-push-action", "peter-evans/create-pull-request", "changesets/action"]);
 
 function usesCredentials(workflow: WorkflowObject, entry: StepEntry): boolean {
   if (PUSHING_ACTIONS.has(actionOf(entry.step) ?? "")) return true;
-  const script = runScriptOf(workflow, entry);
+  const script = runScriptOf(workflow, entry, MENTIONS_REMOTE_GIT);
   return script !== undefined && everyScript(script).flatMap(commandsOf).some((command) => command.name === "git" && command.words.slice(1).some((w) => REMOTE_GIT.has(w.value)));
 }

@@ -156,7 +156,7 @@ function dependencies(document: WorkflowDocument, consumer: StepEntry, earlier: 
  * `process.env.NAME ?? …` / `|| …` in a github-script body (JavaScript text).
  */
 function readOnlyWithDefault(workflow: WorkflowObject, entry: StepEntry, name: string): boolean {
-  const script = runScriptOf(workflow, entry);
+  const script = runScriptOf(workflow, entry, [new RegExp(name.toLowerCase().replace(/[^a-z0-9_]/g, "\\$&"))]);
   if (script) {
     const uses = script.expansions.filter((e) => e.name === name);
     return uses.length > 0 && uses.every((e) => e.operator === ":-" || e.operator === "-");
