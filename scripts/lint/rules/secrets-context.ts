@@ -41,12 +41,11 @@ jobs:
   },
   check(document, report) {
     for (const scalar of scalarsOf(document.workflow, "")) {
-      if (typeof scalar.value !== "string") continue;
-      const available = contextsAvailableAt(pathSegments(scalar.path));
-      if (!available || available.includes("secrets")) continue;
       const secrets = [...new Set(contextPathsOfValue(scalar).filter((p) => p.segments[0] === "secrets").map((p) => p.text))];
       if (!secrets.length) continue;
       const segments = pathSegments(scalar.path);
+      const available = contextsAvailableAt(segments);
+      if (!available || available.includes("secrets")) continue;
       const place = isStepCondition(segments) ? 'a step "if:"' : `"${segments.filter((s) => typeof s === "string").pop() ?? scalar.path}:"`;
       const fix = isStepCondition(segments)
         ? `map it into the job's "env:" (e.g. HAS_TOKEN: \${{ secrets.NAME != '' }}) and test "env.HAS_TOKEN"`
