@@ -6,7 +6,7 @@
  */
 import { createRequire } from "node:module";
 import { setFlagsFromString } from "node:v8";
-import { safeLine } from "./format.ts";
+import { safeLine } from "../cli/annotation.ts";
 
 /** One actionlint finding; `kind` is actionlint's rule name. */
 export interface ActionlintFinding {

@@ -4,12 +4,12 @@
  * as workflow-command annotations that GitHub shows on the lines of a pull request.
  *
  * Findings quote text from the linted file (keys, values, file names), which a
- * hostile file can fill with line breaks and `::command::` forms. Text lines escape
- * every control character and never start with `::`, so a runner that reads the
- * output (as it reads every line a step prints) cannot be handed a workflow command;
- * annotations escape their data as the runner expects.
+ * hostile file can fill with line breaks and `::command::` forms. Text lines go
+ * through `safeLine`, so a runner that reads the output (as it reads every line a
+ * step prints) cannot be handed a workflow command; annotations escape their data as
+ * the runner expects.
  */
-import { annotation } from "../cli/annotation.ts";
+import { annotation, safeLine } from "../cli/annotation.ts";
 import type { Finding } from "./rule.ts";
 
 export const FORMATS = ["text", "json", "github"] as const;
@@ -49,17 +49,6 @@ export function formatFinding(f: Finding): string {
   const place = `${f.file}${f.line !== undefined ? `:${f.line}${f.column !== undefined ? `:${f.column}` : ""}` : ""}`;
   const line = safeLine(`${place}: ${f.severity}: ${f.path ? `${f.path}: ` : ""}${f.message} [${f.rule}]`);
   return f.source ? `${line}\n  built at ${safeLine(f.source)}` : line;
-}
-
-/**
- * Text safe to print as one line: control characters (line breaks included) written
- * as escapes, and a leading `::` moved off the start of the line, where a runner
- * would read it as a workflow command.
- */
-export function safeLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => (ch === "\n" ? "\\n" : ch === "\r" ? "\\r" : ch === "\t" ? "\\t" : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`));
-  return escaped.startsWith("::") ? ` ${escaped}` : escaped;
 }
 
 function plural(n: number, word: string): string {
