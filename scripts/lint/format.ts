@@ -1,6 +1,6 @@
 /**
  * How findings are printed: `text` for people, `json` for tools (an array of
- * `{rule, severity, file, path, line, column, message, source?, waived?}`), `github`
+ * `{rule, severity, file, path, line, column, message, kitMessage?, source?, waived?}`), `github`
  * as workflow-command annotations that GitHub shows on the lines of a pull request.
  *
  * Findings quote text from the linted file (keys, values, file names), which a
@@ -26,6 +26,7 @@ export function formatFindings(findings: readonly Finding[], format: Format): st
       line: f.line ?? 1,
       column: f.column ?? 1,
       message: f.message,
+      ...(f.kitMessage !== undefined ? { kitMessage: f.kitMessage } : {}),
       ...(f.source ? { source: f.source } : {}),
       ...(f.waived !== undefined ? { waived: f.waived } : {}),
     }));
@@ -34,7 +35,7 @@ export function formatFindings(findings: readonly Finding[], format: Format): st
   const shown = findings.filter((f) => f.waived === undefined);
   if (format === "github") {
     return shown
-      .map((f) => `${annotation(f.severity, { file: f.file, ...(f.line !== undefined ? { line: f.line } : {}), ...(f.column !== undefined ? { col: f.column } : {}), title: f.rule }, `${f.path}: ${f.message}${f.source ? ` (built at ${f.source})` : ""}`)}\n`)
+      .map((f) => `${annotation(f.severity, { file: f.file, ...(f.line !== undefined ? { line: f.line } : {}), ...(f.column !== undefined ? { col: f.column } : {}), title: f.rule }, `${f.path}: ${f.kitMessage ?? f.message}${f.source ? ` (built at ${f.source})` : ""}`)}\n`)
       .join("");
   }
   const lines = shown.map(formatFinding);
@@ -44,10 +45,10 @@ export function formatFindings(findings: readonly Finding[], format: Format): st
   return `${lines.join("\n")}\n`;
 }
 
-/** One finding as text: `file:line:column: severity: path: message [rule]`, then the TypeScript line that built it. */
+/** One finding as text: `file:line:column: severity: path: message [rule]` (the message in the kit's terms when it has one), then the TypeScript line that built it. */
 export function formatFinding(f: Finding): string {
   const place = `${f.file}${f.line !== undefined ? `:${f.line}${f.column !== undefined ? `:${f.column}` : ""}` : ""}`;
-  const line = safeLine(`${place}: ${f.severity}: ${f.path ? `${f.path}: ` : ""}${f.message} [${f.rule}]`);
+  const line = safeLine(`${place}: ${f.severity}: ${f.path ? `${f.path}: ` : ""}${f.kitMessage ?? f.message} [${f.rule}]`);
   return f.source ? `${line}\n  built at ${safeLine(f.source)}` : line;
 }
 

@@ -53,7 +53,8 @@ jobs:
         const persist = isYamlMap(inputs) ? inputs["persist-credentials"] : undefined;
         if (persist === false || persist === "false") return;
         if (steps.slice(position + 1).some((later) => usesCredentials(document.workflow, later))) return;
-        report(`${entry.path}.with.persist-credentials`, `step "${stepLabel(entry)}" leaves the token in ".git/config"; set "persist-credentials: false" under "with:"`);
+        const problem = `step "${stepLabel(entry)}" leaves the token in ".git/config"`;
+        report(`${entry.path}.with.persist-credentials`, `${problem}; set "persist-credentials: false" under "with:"`, `${problem}; use the shared checkout() (workflows-src/shared/checkout.ts), which sets "persist-credentials": false`);
       });
     }
   },

@@ -47,10 +47,12 @@ jobs:
       const available = contextsAvailableAt(segments);
       if (!available || available.includes("secrets")) continue;
       const place = isStepCondition(segments) ? 'a step "if:"' : `"${segments.filter((s) => typeof s === "string").pop() ?? scalar.path}:"`;
-      const fix = isStepCondition(segments)
-        ? `map it into the job's "env:" (e.g. HAS_TOKEN: \${{ secrets.NAME != '' }}) and test "env.HAS_TOKEN"`
-        : `read it only in a step's "env:" or "with:" (or the job's "env:") and derive this value from there`;
-      report(scalar.path, `${secrets.map((s) => `"${s}"`).join(", ")} is read in ${place}, where GitHub provides no "secrets" context and rejects the workflow; ${fix}`);
+      const problem = `${secrets.map((s) => `"${s}"`).join(", ")} is read in ${place}, where GitHub provides no "secrets" context and rejects the workflow`;
+      if (isStepCondition(segments)) {
+        report(scalar.path, `${problem}; map it into the job's "env:" (e.g. HAS_TOKEN: \${{ secrets.NAME != '' }}) and test "env.HAS_TOKEN"`, `${problem}; map it into the job's env (HAS_TOKEN: ne(secret("NAME"), "")) and test envVar("HAS_TOKEN")`);
+      } else {
+        report(scalar.path, `${problem}; read it only in a step's "env:" or "with:" (or the job's "env:") and derive this value from there`, `${problem}; read secret(…) only in a step's env or with (or the job's env) and derive this value from there`);
+      }
     }
   },
 };
