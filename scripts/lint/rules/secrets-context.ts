@@ -2,9 +2,9 @@
  * secrets-context: `secrets.*` read where GitHub does not provide the secrets context
  * (a step or job `if:`, `runs-on`, `concurrency`, a reusable workflow's `with:`…), which
  * GitHub rejects when the run starts; availability comes from GitHub's workflow schema
- * (context-availability.ts). Anchor: actionlint expression check.
+ * (workflow-schema.ts). Anchor: actionlint expression check.
  */
-import { contextsAvailableAt } from "../context-availability.ts";
+import { contextsAvailableAt } from "../workflow-schema.ts";
 import { pathSegments } from "../document.ts";
 import { contextPathsOfValue } from "../expressions.ts";
 import type { Rule } from "../rule.ts";
