@@ -5,7 +5,7 @@
  * line that built the object.
  */
 import { basename } from "node:path";
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from "yaml";
 
 /** Plain-object view of a workflow file (as `yaml` parses it). */
 export type WorkflowObject = Record<string, unknown>;
@@ -85,13 +85,13 @@ function aliasExpansion(yaml: Document): number {
     sizes.set(node, total);
     return total;
   };
-  // Every alias occurrence adds the expanded size of what it names.
-  visit(yaml, {
-    Alias(_, alias) {
-      added += size(alias) - 1;
-      return added > MAX_ALIAS_NODES ? visit.BREAK : undefined;
-    },
-  });
+  // Every alias occurrence adds the expanded size of what it names; true stops the walk.
+  const walk = (node: unknown): boolean => {
+    if (isAlias(node)) return (added += size(node) - 1) > MAX_ALIAS_NODES;
+    if (isMap(node)) return node.items.some((pair) => walk(pair.key) || walk(pair.value));
+    return isSeq(node) && node.items.some(walk);
+  };
+  walk(yaml.contents);
   return added;
 }
 
