@@ -38,8 +38,7 @@ jobs:
 `,
   },
   check(document, report) {
-    const validate = (value: unknown, segments: readonly (string | number)[], path: string, owner: string): void => {
-      const keys = keysAllowedAt(segments);
+    const validate = (value: unknown, keys: readonly string[] | undefined, path: string, owner: string): void => {
       if (!keys || !isYamlMap(value)) return;
       for (const key of Object.keys(value)) {
         if (keys.includes(key)) continue;
@@ -47,12 +46,14 @@ jobs:
         report(path ? `${path}.${key}` : key, `${owner} has unknown key "${key}"; ${near ? `did you mean "${near}"?` : `remove it (valid keys: ${keys.join(", ")})`}`);
       }
     };
-    validate(document.workflow, [], "", "the workflow");
+    validate(document.workflow, keysAllowedAt([]), "", "the workflow");
     for (const job of jobsOf(document.workflow)) {
       // A composite action's steps have a schema of their own, which this rule does not read.
       if (job.path !== `jobs.${job.id}`) continue;
-      validate(job.job, ["jobs", job.id], job.path, `job "${job.id}"`);
-      for (const step of stepsOf(job)) validate(step.step, ["jobs", job.id, "steps", step.index], step.path, `step "${stepLabel(step)}"`);
+      validate(job.job, keysAllowedAt(["jobs", job.id]), job.path, `job "${job.id}"`);
+      // Every item of a sequence has the same type: the keys of one step are those of all.
+      const stepKeys = keysAllowedAt(["jobs", job.id, "steps", 0]);
+      for (const step of stepsOf(job)) validate(step.step, stepKeys, step.path, `step "${stepLabel(step)}"`);
     }
   },
 };
