@@ -17,7 +17,7 @@ import { anchorMatches, prepareGwfAnchor } from "./bench/gwf-anchor.ts";
 import { measureInterleaved } from "./bench/measure.ts";
 import { formatBudgets, formatTable, resultRows } from "./bench/report.ts";
 import { formatComparison, readEarlierRun } from "./bench/compare.ts";
-import { ValidationError } from "../workflows-src/kit/validation-error.ts";
+import { ValidationError } from "./files/validation-error.ts";
 
 const command = {
   name: "bench",

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { emittedWorkflow, emittedWorkflows } from "./support/emitted.ts";
-import { allPins } from "../workflows-src/kit/pins.ts";
+import { allPins } from "../scripts/actions/pin-table.ts";
 
 const pins = allPins();
 

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
-import { manifestFile } from "../workflows-src/kit/action-manifest.ts";
+import { manifestFile } from "../scripts/actions/action-manifest.ts";
 import { generatedFiles } from "./support/emitted.ts";
 
 interface RegexManager {

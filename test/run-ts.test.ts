@@ -185,8 +185,11 @@ test("a restorer that fails leaves the compile error standing", () => {
 
 test("the kit records the same TypeScript lines in a compiled run as under tsx", () => {
   const registry = path.join(projectRoot, "workflows-src", "index.ts");
+  // Tooling that builds workflows in a bundle hands the runner's mapper to the kit, as the pipeline does.
+  const locations = path.join(projectRoot, "scripts", "run-ts", "kit-locations.ts");
   const project = tempProject({
     "sources.ts": [
+      `import ${JSON.stringify(locations)};`,
       `import { workflows } from ${JSON.stringify(registry)};`,
       "console.log(JSON.stringify(workflows.map((build) => [...build().sources])));",
       "",

@@ -6,8 +6,8 @@
  */
 import { parse } from "yaml";
 import { z } from "zod";
-import { ownEntries, type ActionFacts, type InputFacts } from "../../workflows-src/kit/action-manifest.ts";
-import { parseWith, ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { ownEntries, type ActionFacts, type InputFacts } from "./action-manifest.ts";
+import { parseWith, ValidationError } from "../files/validation-error.ts";
 
 // YAML lets authors write defaults as booleans, numbers or null; the runner sees strings.
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -63,4 +63,43 @@ export function parseActionMetadata(text: string, source: string): ActionMetadat
     };
   }
   return { inputs, outputs: Object.keys(parsed.outputs) };
+}
+
+// A reusable workflow's interface: only `on.workflow_call` matters here; the rest of the file is not read.
+const callInput = z.strictObject({
+  description: z.string().optional(),
+  type: z.enum(["string", "boolean", "number"]),
+  required: z.boolean().optional(),
+  default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+});
+const callSecret = z.strictObject({ description: z.string().optional(), required: z.boolean().optional() }).nullable();
+const callOutput = z.strictObject({ description: z.string().optional(), value: z.string() });
+const workflowCall = z.strictObject({
+  inputs: z.record(z.string(), callInput).nullable().optional(),
+  secrets: z.record(z.string(), callSecret).nullable().optional(),
+  outputs: z.record(z.string(), callOutput).nullable().optional(),
+});
+
+/**
+ * Parses a reusable workflow's file into the manifest facts of its `workflow_call`:
+ * typed inputs, secrets, output names.
+ * @throws ValidationError naming the file when it is not YAML or has no `on.workflow_call`
+ */
+export function parseWorkflowCallMetadata(text: string, source: string): ActionMetadataFacts & Pick<ActionFacts, "secrets"> {
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    throw new ValidationError([`${source}: is not valid YAML (${(error as Error).message.split("\n")[0]}); check the file`]);
+  }
+  const on = (data as { on?: unknown } | null)?.on;
+  const declared = on && typeof on === "object" && !Array.isArray(on) && "workflow_call" in on ? (on as { workflow_call: unknown }).workflow_call : undefined;
+  if (declared === undefined) throw new ValidationError([`${source}: has no on.workflow_call, so it cannot be called; pin a reusable workflow`]);
+  const parsed = parseWith(workflowCall, declared ?? {}, `${source} on.workflow_call`);
+  const inputs: Record<string, InputFacts> = {};
+  for (const [name, spec] of Object.entries(parsed.inputs ?? {})) {
+    inputs[name] = { required: spec.required ?? false, type: spec.type, ...(spec.default !== undefined ? { default: String(spec.default) } : {}) };
+  }
+  const secrets = Object.fromEntries(Object.entries(parsed.secrets ?? {}).map(([name, spec]) => [name, { required: spec?.required ?? false }]));
+  return { inputs, outputs: Object.keys(parsed.outputs ?? {}), secrets };
 }

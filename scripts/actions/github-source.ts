@@ -14,8 +14,8 @@
  * and the action.
  */
 import { z } from "zod";
-import { actionPathPattern, commitPattern, tagNameProblem } from "../../workflows-src/kit/action-manifest.ts";
-import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { actionPathOf, actionPathPattern, commitPattern, isWorkflowKey, tagNameProblem } from "./action-manifest.ts";
+import { ValidationError } from "../files/validation-error.ts";
 import type { MetadataSource } from "./sync-manifest.ts";
 
 /** How long a request may take, how long the whole run may take, and how large an answer may be. */
@@ -43,22 +43,24 @@ export function githubSource(options: GithubSourceOptions): MetadataSource {
   // Actions in one repository (`owner/repo/path`) share its tags: each is resolved once.
   const tagChecks = new Map<string, Promise<void>>();
   return {
-    async read(action, pin) {
+    async read(manifestKey, pin) {
+      const action = actionPathOf(manifestKey);
       const [owner = "", repo = "", ...rest] = checkedPin(action, pin);
       const repository = `${base}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
       try {
         const key = `${owner}/${repo}@${pin.tag}=${pin.commit}`;
         if (!tagChecks.has(key)) tagChecks.set(key, checkTag(client, repository, `${owner}/${repo}`, pin));
         await tagChecks.get(key);
-        for (const name of ["action.yml", "action.yaml"]) {
-          const url = under(repository, `${repository}/contents/${[...rest, name].map(encodeURIComponent).join("/")}?ref=${pin.commit}`);
+        // A reusable workflow's path is its file; an action's is the folder of its metadata.
+        for (const name of isWorkflowKey(manifestKey) ? [undefined] : ["action.yml", "action.yaml"]) {
+          const url = under(repository, `${repository}/contents/${[...rest, ...(name ? [name] : [])].map(encodeURIComponent).join("/")}?ref=${pin.commit}`);
           const answer = await get(client, url, RAW);
           if (answer.response.status === 404) {
             await answer.response.body?.cancel();
             continue;
           }
           if (!answer.response.ok) throw await answered(url, answer.response, `the metadata of "${action}"`);
-          return { text: await readLimited(client, url, answer), file: `${action}/${name}@${pin.commit}` };
+          return { text: await readLimited(client, url, answer), file: `${name ? `${action}/${name}` : action}@${pin.commit}` };
         }
         throw new Refusal(repository, `has no action.yml or action.yaml for "${action}" at ${pin.commit}; check the pin in the manifest`);
       } catch (error) {

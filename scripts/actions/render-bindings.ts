@@ -4,9 +4,9 @@
  * (`docker/metadata-action` → `dockerMetadataAction`). Input and output types come
  * from the manifest's facts and the typed overrides; output is deterministic.
  */
-import { loadActionManifest, manifestFile, type ActionFacts, type ActionManifest, type InputFacts } from "../../workflows-src/kit/action-manifest.ts";
+import { actionPathOf, isWorkflowKey, loadActionManifest, manifestFile, type ActionFacts, type ActionManifest, type InputFacts } from "./action-manifest.ts";
 import { actionOverrides, type ActionOverride, type InputOverride } from "../../workflows-src/kit/action-overrides.ts";
-import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { ValidationError } from "../files/validation-error.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 import { withHeader } from "../files/header.ts";
 import { commentText, propertyKey, stringLiteral } from "./code-text.ts";
@@ -40,10 +40,13 @@ export function renderBindings(manifest: ActionManifest, overrides: Readonly<Rec
   }
   if (problems.length) throw new ValidationError(problems);
 
-  const bindings = actions.map((action) => ({ action, ...renderBinding(action, manifest.actions[action] as ActionFacts, overrides[action] ?? {}) }));
+  const bindings = actions.map((key) => {
+    const facts = manifest.actions[key] as ActionFacts;
+    return { action: key, ...(isWorkflowKey(key) ? renderWorkflowBinding(key, facts) : renderBinding(key, facts, overrideOf(key, facts, overrides))) };
+  });
   const files = bindings.map(({ action, text }) => ({ path: `${bindingsDir}/${bindingFileName(action)}`, content: withHeader("slash", source, text) }));
   const index = bindings.map(({ action, types }) => {
-    return `export { ${bindingName(action)}, ${types.map((t) => `type ${t}`).join(", ")} } from "./${bindingFileName(action)}";\n`;
+    return `export { ${[bindingName(action), ...types.map((t) => `type ${t}`)].join(", ")} } from "./${bindingFileName(action)}";\n`;
   });
   return [...files, { path: `${bindingsDir}/index.ts`, content: withHeader("slash", source, "\n" + index.join("")) }];
 }
@@ -63,19 +66,32 @@ function pascal(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+/**
+ * The overrides of one manifest entry: its own key's, else its action path's (which
+ * apply to every pinned version of the action, each taking the inputs and outputs it has).
+ */
+function overrideOf(key: string, facts: ActionFacts, overrides: Readonly<Record<string, ActionOverride>>): ActionOverride {
+  const override = overrides[key] ?? overrides[actionPathOf(key)];
+  if (!override) return {};
+  const has = <T>(entries: Readonly<Record<string, T>> | undefined, keep: (name: string) => boolean): Readonly<Record<string, T>> | undefined =>
+    entries && Object.fromEntries(Object.entries(entries).filter(([name]) => keep(name)));
+  return { inputs: has(override.inputs, (name) => name in facts.inputs), outputs: has(override.outputs, (name) => facts.outputs.includes(name)) } as ActionOverride;
+}
+
 function checkOverrides(manifest: ActionManifest, overrides: Readonly<Record<string, ActionOverride>>): void {
   const problems: string[] = [];
   for (const [action, override] of Object.entries(overrides)) {
-    const facts = manifest.actions[action];
-    if (!facts) {
+    // An override by action path covers every version; one by versioned key covers that one.
+    const versions = Object.entries(manifest.actions).filter(([key]) => key === action || actionPathOf(key) === action).map(([, facts]) => facts);
+    if (!versions.length) {
       problems.push(`${overridesFile}: "${action}" is not in ${manifestFile}; remove its overrides or add the action`);
       continue;
     }
     for (const input of Object.keys(override.inputs ?? {})) {
-      if (!Object.hasOwn(facts.inputs, input)) problems.push(`${overridesFile}: "${action}" has no input "${input}"; remove the override or fix its name`);
+      if (!versions.some((facts) => Object.hasOwn(facts.inputs, input))) problems.push(`${overridesFile}: "${action}" has no input "${input}"; remove the override or fix its name`);
     }
     for (const output of Object.keys(override.outputs ?? {})) {
-      if (!facts.outputs.includes(output)) problems.push(`${overridesFile}: "${action}" has no output "${output}"; remove the override or fix its name`);
+      if (!versions.some((facts) => facts.outputs.includes(output))) problems.push(`${overridesFile}: "${action}" has no output "${output}"; remove the override or fix its name`);
     }
   }
   if (problems.length) throw new ValidationError(problems);
@@ -87,8 +103,9 @@ interface RenderedBinding {
   types: string[];
 }
 
-function renderBinding(action: string, facts: ActionFacts, override: ActionOverride): RenderedBinding {
-  const name = bindingName(action);
+function renderBinding(manifestKey: string, facts: ActionFacts, override: ActionOverride): RenderedBinding {
+  const action = actionPathOf(manifestKey);
+  const name = bindingName(manifestKey);
   const type = pascal(name);
   const used = new Set<string>(["actionBinding", "type ActionBinding"]);
   const inputLines = Object.entries(facts.inputs).map(([input, spec]) => {
@@ -128,18 +145,65 @@ function renderBinding(action: string, facts: ActionFacts, override: ActionOverr
     `export interface ${type}Inputs {\n${inputLines.join("")}}\n\n` +
     `/** Outputs of ${action}; read them on the handle of a step with an id. */\n` +
     (outputLines.length ? `export interface ${type}Outputs {\n${outputLines.join("")}}\n\n` : `export interface ${type}Outputs {}\n\n`) +
-    `/** A step that uses ${action}, pinned as the manifest says. */\n` +
+    `/** A step that uses ${action}, pinned as the manifest${manifestKey === action ? "" : `'s ${commentText(manifestKey)}`} says.${inferredNote(facts)} */\n` +
     `export const ${name}: ActionBinding<${type}Inputs, ${type}Outputs> = actionBinding(\n` +
-    `  ${stringLiteral(action)},\n` +
+    `  ${stringLiteral(manifestKey)},\n` +
     `  { names: ${literalList(facts.outputs)}, json: ${literalList(jsonOutputs)} },\n` +
     `);\n`;
   return { text, types: [`${type}Inputs`, `${type}Outputs`, ...shapeNames] };
+}
+
+/** What a binding says of facts `npm run import` inferred from a workflow instead of reading the metadata. */
+function inferredNote(facts: ActionFacts): string {
+  return facts.inferred ? " Its inputs and outputs were inferred from a workflow that uses it, not read from its metadata: run `npm run sync-actions` to confirm them." : "";
+}
+
+/**
+ * The binding of a pinned reusable workflow: a callable workflow whose interface is
+ * its `workflow_call` declaration, for `callWorkflow(id, { uses: binding }, …)`.
+ */
+function renderWorkflowBinding(manifestKey: string, facts: ActionFacts): RenderedBinding {
+  const path = actionPathOf(manifestKey);
+  const inputs = Object.fromEntries(
+    Object.entries(facts.inputs).map(([name, input]) => [name, { type: input.type ?? "string", required: input.required, ...(input.default !== undefined ? { default: typedDefault(input.type, input.default) } : {}) }]),
+  );
+  const text =
+    "\n" +
+    `import { pinnedWorkflow } from "${kitImport}/reusable.ts";\n\n` +
+    `/** The reusable workflow ${commentText(path)}, pinned as the manifest says; call it with callWorkflow().${inferredNote(facts)} */\n` +
+    `export const ${bindingName(manifestKey)} = pinnedWorkflow(\n` +
+    `  ${stringLiteral(manifestKey)},\n` +
+    `  { inputs: ${dataLiteral(inputs)}, secrets: ${dataLiteral(facts.secrets ?? {})}, outputs: ${literalList(facts.outputs)} } as const,\n` +
+    `);\n`;
+  return { text, types: [] };
+}
+
+/** Manifest data (names, strings, numbers, booleans, objects) as a literal that holds exactly it. */
+function dataLiteral(value: unknown): string {
+  if (typeof value === "string") return stringLiteral(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  const entries = Object.entries(value as Record<string, unknown>);
+  // A computed key keeps "__proto__" a property instead of the literal's prototype.
+  return `{ ${entries.map(([key, inner]) => `${key === "__proto__" ? `[${stringLiteral(key)}]` : propertyKey(key)}: ${dataLiteral(inner)}`).join(", ")} }`;
+}
+
+/** A default as the callee declares it: the manifest keeps defaults as the runner's strings. */
+function typedDefault(type: "string" | "boolean" | "number" | undefined, value: string): string | boolean | number {
+  if (type === "boolean") return value === "true";
+  if (type === "number") return Number(value);
+  return value;
 }
 
 // `type X` imports sort by the name after the keyword, so the list reads alphabetically.
 function byName(a: string, b: string): number {
   const bare = (s: string): string => s.replace(/^type /, "");
   return bare(a) < bare(b) ? -1 : bare(a) > bare(b) ? 1 : 0;
+}
+
+/** How the binding of a manifest entry types each input (for tools that write calls of it, such as the importer). */
+export function inputKindsOf(manifestKey: string, facts: ActionFacts, overrides: Readonly<Record<string, ActionOverride>> = actionOverrides): Record<string, InputOverride> {
+  const override = overrideOf(manifestKey, facts, overrides);
+  return Object.fromEntries(Object.entries(facts.inputs).map(([name, spec]) => [name, override.inputs?.[name] ?? inferred(spec)]));
 }
 
 function inferred(spec: InputFacts): InputOverride {

@@ -6,8 +6,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { formatActionManifest, manifestFile, parsePinTable } from "../../workflows-src/kit/action-manifest.ts";
-import { parseWith, ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { formatActionManifest, manifestFile, parsePinTable } from "./action-manifest.ts";
+import { parseWith, ValidationError } from "../files/validation-error.ts";
 import { directorySource } from "./directory-source.ts";
 import { githubSource } from "./github-source.ts";
 import { manifestChanges, syncManifest, type MetadataSource } from "./sync-manifest.ts";

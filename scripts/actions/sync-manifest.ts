@@ -4,9 +4,9 @@
  * supplies the `action.yml` text. Every action is read before anything is reported,
  * so one run lists every problem.
  */
-import type { ActionFacts, ActionManifest, PinTable } from "../../workflows-src/kit/action-manifest.ts";
-import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
-import { parseActionMetadata } from "./action-metadata.ts";
+import { isWorkflowKey, type ActionFacts, type ActionManifest, type PinTable } from "./action-manifest.ts";
+import { ValidationError } from "../files/validation-error.ts";
+import { parseActionMetadata, parseWorkflowCallMetadata } from "./action-metadata.ts";
 
 /** Where metadata comes from: a local folder or GitHub's API. */
 export interface MetadataSource {
@@ -29,10 +29,11 @@ export async function syncManifest(table: PinTable, source: MetadataSource): Pro
     entries.map(async ([action, pin]): Promise<[string, ActionFacts]> => {
       const found = await source.read(action, pin);
       if ("absent" in found) {
-        if (pin.inputs && pin.outputs) return [action, { commit: pin.commit, tag: pin.tag, inputs: pin.inputs, outputs: pin.outputs }];
-        throw new ValidationError([`${found.absent}: not found, and "${action}" is a new pin without metadata; add its action.yml at ${pin.commit} there`]);
+        // The folder does not hold this one: its facts stay as the manifest has them.
+        if (pin.inputs && pin.outputs) return [action, { ...pin, inputs: pin.inputs, outputs: pin.outputs }];
+        throw new ValidationError([`${found.absent}: not found, and "${action}" is a new pin without metadata; add its ${isWorkflowKey(action) ? "workflow file" : "action.yml"} at ${pin.commit} there`]);
       }
-      const facts = parseActionMetadata(found.text, found.file);
+      const facts = isWorkflowKey(action) ? parseWorkflowCallMetadata(found.text, found.file) : parseActionMetadata(found.text, found.file);
       return [action, { commit: pin.commit, tag: pin.tag, ...facts }];
     }),
   );

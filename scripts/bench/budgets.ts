@@ -31,6 +31,7 @@ export function evaluateBudgets(medians: ReadonlyMap<string, number>, npmTestSec
   return [
     budget("npm run gen / node -e 0", ratio("gen", BASELINE_ID), 5.0, "x"),
     budget("npm run check / node -e 0", ratio("check", BASELINE_ID), 7.0, "x"),
+    budget("npm run import, 500 lines / node -e 0", ratio("import", BASELINE_ID), 10.0, "x"),
     budget("npm run gen after a one-line edit / node -e 0", ratio("gen-edit", BASELINE_ID), 15.0, "x"),
     budget("100 synthetic workflows / 1", ratio(syntheticId(100), syntheticId(1)), 2.5, "x"),
     budget("npm test, seconds", npmTestSeconds, 45, "s"),

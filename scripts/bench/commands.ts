@@ -1,6 +1,6 @@
 /**
  * What `npm run bench` times: `node -e 0` as the unit, the project's commands as users
- * run them (`npm run …`), gen after a one-line edit of a job module (in a copy of the
+ * run them (`npm run …`; the import of a 500-line workflow), gen after a one-line edit of a job module (in a copy of the
  * project: recompiling, type-checking incrementally, linting and reporting what the edit
  * changed), gen through the tsx loader for comparison, check with a cold compile cache
  * (as in a fresh CI clone), and the generator on 1, 10 and 100 synthetic workflows in one
@@ -13,6 +13,9 @@ import type { BenchCommand } from "./measure.ts";
 
 /** The baseline every ratio is taken against. */
 export const BASELINE_ID = "node";
+
+/** The workflow file of about 500 lines that the import is timed on. */
+export const IMPORT_FIXTURE = "test/fixtures/import/large.yml";
 
 /** Sizes of the synthetic-workflow runs. */
 export const SYNTHETIC_COUNTS = [1, 10, 100] as const;
@@ -36,6 +39,12 @@ export function benchCommands(projectRoot: string, scratch: string, coldCaches: 
   ];
   commands.push(genAfterEdit(scratch));
   if (existsSync(path.join(projectRoot, "scripts", "lint.ts"))) commands.push({ id: "lint", label: "npm run lint", argv: ["npm", "run", "lint"], cwd: projectRoot });
+  commands.push({
+    id: "import",
+    label: "npm run import, a 500-line workflow (--dry-run)",
+    argv: ["npm", "run", "import", "--", "--dry-run", path.join(projectRoot, IMPORT_FIXTURE)],
+    cwd: projectRoot,
+  });
   commands.push(
     {
       id: "check-cold",

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { parseWith, ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { parseWith, ValidationError } from "../files/validation-error.ts";
 import { alignedTable, type ResultRow } from "./report.ts";
 
 // The part of a results file (`bench-results/<commit>.json`) a comparison reads.

@@ -1,11 +1,12 @@
 /**
  * The writer: turns a built workflow into YAML text. Keys in conventional order,
- * multi-line strings as literal block scalars, long lines never folded, and a
- * `# <tag>` comment after every pinned `uses:`; the same model always gives the
- * same bytes.
+ * multi-line strings as literal block scalars, long lines never folded, a `# <tag>`
+ * comment after every pinned `uses:` and a `# lint-ignore:` comment before every
+ * waived node; the same model always gives the same bytes.
  */
-import { pinOfUses } from "../../workflows-src/kit/pins.ts";
+import { waiverComment } from "../../workflows-src/kit/waiver.ts";
 import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
+import { pinOfUses } from "../actions/pin-table.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 import { withHeader } from "../files/header.ts";
 import { orderWorkflowKeys } from "./key-order.ts";
@@ -19,18 +20,20 @@ export function isEmittedWorkflow(file: { readonly path: string }): boolean {
   return file.path.startsWith(`${WORKFLOWS_DIR}/`);
 }
 
-/** Emits one workflow as a generated file. Throws when a `uses:` is not from the pin table. */
+/** Emits one workflow as a generated file. */
 export function emitWorkflow(built: BuiltWorkflow): GeneratedFile {
   const model = orderWorkflowKeys(built.workflow);
   const keys = Object.keys(model);
   const headEnd = keys[keys.indexOf("jobs") - 1];
   const body = blockYamlSections(model, {
-    commentAfter: (key, value) => (key === "uses" && typeof value === "string" ? pinTag(value, built.sourceModule) : undefined),
+    commentAfter: (key, value) => (key === "uses" && typeof value === "string" ? pinTag(value) : undefined),
     sectionEnds: (path) => (path.length === 1 ? path[0] === headEnd : isJobOrStep(path)),
+    ...(built.waivers.size ? { commentsBefore: (path: NodePath) => built.waivers.get(pathText(path))?.map(waiverComment) } : {}),
   });
   return {
     path: `${WORKFLOWS_DIR}/${built.file}`,
     content: withHeader("hash", built.sourceModule, body),
+    waivers: [...built.waivers].flatMap(([path, list]) => list.map((waiver) => ({ ...waiver, path }))),
     // Read only when a finding needs it (recording the locations is the costly part).
     get sources() {
       return built.sources;
@@ -47,9 +50,17 @@ function isJobOrStep(path: NodePath): boolean {
   return path[0] === "jobs" && (path.length === 2 || (path.length === 4 && path[2] === "steps"));
 }
 
-/** The `# <tag>` comment of a pinned `uses:`; refuses an action that is not in the pin table. */
-function pinTag(uses: string, sourceModule: string): string {
-  const pin = pinOfUses(uses);
-  if (!pin) throw new Error(`${sourceModule}: "uses: ${uses}" is not in the pin table; add its pin to workflows-src/kit/actions.manifest.json, run \`npm run sync-actions\` and use its binding`);
-  return pin.tag;
+/** A node path as the kit names it (`jobs.build.steps[2]`; `""` for the workflow). */
+function pathText(path: NodePath): string {
+  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`)).join("");
+}
+
+/**
+ * The `# <tag>` comment of a pinned `uses:`. Any other `uses:` — a local action or
+ * workflow (`./…`), an image, an action outside the pin table written through the
+ * kit's `unpinnedAction` escape — is written without one: the `unpinned-uses` rule
+ * refuses it unless a reviewed waiver accepts it.
+ */
+function pinTag(uses: string): string | undefined {
+  return pinOfUses(uses)?.tag;
 }

@@ -19,6 +19,12 @@ export interface BlockYamlOptions {
   commentAfter?: (key: string, value: ScalarValue) => string | undefined;
   /** Whether the node at `path` (at most `SECTION_DEPTH` deep) ends a section; see `blockYamlSections`. */
   sectionEnds?: (path: NodePath) => boolean;
+  /**
+   * Comment lines (without `# `) to write before the node at `path` (at most
+   * `SECTION_DEPTH` deep; `[]` for the top of the document). Only mapping entries and
+   * sequence items that start a line take comments before them.
+   */
+  commentsBefore?: (path: NodePath) => readonly string[] | undefined;
 }
 
 /** How deep a section may end: paths are tracked this far, and no further. */
@@ -43,6 +49,7 @@ export function blockYaml(root: Readonly<Record<string, unknown>>, options: Bloc
 export function blockYamlSections(root: Readonly<Record<string, unknown>>, options: BlockYamlOptions = {}): Section[] {
   if (!hasValues(root)) return [{ text: "{}\n" }];
   const writer: Writer = { lines: [], options, sections: [], sectionStart: 0 };
+  writeComments(writer, [], "");
   writeMapping(writer, root, "", "", []);
   if (writer.sectionStart < writer.lines.length) cutSection(writer, "");
   return writer.sections;
@@ -68,6 +75,12 @@ function childPath(path: NodePath | undefined, segment: string | number): NodePa
   return path !== undefined && path.length < SECTION_DEPTH ? [...path, segment] : undefined;
 }
 
+/** Writes the comments the options give for the node at `path`, at its indentation. */
+function writeComments(writer: Writer, path: NodePath | undefined, indent: string): void {
+  if (path === undefined || !writer.options.commentsBefore) return;
+  for (const comment of writer.options.commentsBefore(path) ?? []) writer.lines.push(`${indent}# ${comment}`);
+}
+
 /** Cuts a section after the node at `path` when the options say it ends one. */
 function endOfNode(writer: Writer, path: NodePath | undefined, indent: string): void {
   if (path !== undefined && writer.options.sectionEnds?.(path) && writer.sectionStart < writer.lines.length) cutSection(writer, indent);
@@ -87,6 +100,8 @@ function writeMapping(writer: Writer, mapping: Readonly<Record<string, unknown>>
     if (value === undefined) continue;
     const keyText = scalarText(key, { indent, isKey: true });
     const at = childPath(path, key);
+    // A comment cannot stand between an item's "- " and its first key.
+    if (prefix === indent) writeComments(writer, at, indent);
     try {
       writeEntry(writer, `${prefix}${keyText}:`, key, value, indent, at);
     } catch (error) {
@@ -126,6 +141,8 @@ function writeSequence(writer: Writer, items: readonly unknown[], first: string,
   items.forEach((item, index) => {
     const open = `${index === 0 ? first : indent}- `;
     const at = childPath(path, index);
+    // The first item of a nested sequence shares its parent's line: no comment fits before it.
+    if (index > 0 || first === indent) writeComments(writer, at, indent);
     try {
       if (Array.isArray(item) && item.length > 0) writeSequence(writer, item, open, inner, at);
       else if (isMapping(item) && hasValues(item)) writeMapping(writer, item, open, inner, at);

@@ -4,15 +4,19 @@
  * declares what its script writes to "$GITHUB_OUTPUT"; an action step declares
  * what the action's metadata lists (the committed action manifest).
  */
-import { loadActionManifest } from "../../workflows-src/kit/action-manifest.ts";
+import { actionPathOf, loadActionManifest } from "../actions/action-manifest.ts";
 import { everyScript, type ShellCommand, type ShellScript, type ShellWord } from "../shell/read-shell.ts";
 import type { WorkflowObject } from "./document.ts";
 import { runScriptOf } from "./run-script.ts";
 import { actionOf, type StepEntry } from "./walk.ts";
 
-/** Output names the action declares, keyed `owner/repo[/path]`; undefined for an action not in the manifest. */
+/**
+ * Output names the action declares, keyed `owner/repo[/path]`; undefined for an action
+ * not in the manifest. An action pinned at several versions declares what any of them does.
+ */
 export function actionOutputsOf(action: string): readonly string[] | undefined {
-  return loadActionManifest().actions[action]?.outputs;
+  const versions = Object.entries(loadActionManifest().actions).filter(([key]) => actionPathOf(key) === action);
+  return versions.length ? [...new Set(versions.flatMap(([, facts]) => facts.outputs))] : undefined;
 }
 
 /**

@@ -21,7 +21,7 @@ export interface Waiver {
   readonly file: string;
   /** The line whose findings it waives (see `WrittenWaiver.covers`). */
   readonly line?: number;
-  /** The YAML path whose findings (and those below it) it waives, e.g. `jobs.build.steps[3]`. */
+  /** The YAML path whose findings (and those below it) it waives, e.g. `jobs.build.steps[3]`; `""` for the whole file. */
   readonly path?: string;
   readonly reason: string;
   /** Where it was written, e.g. `file.yml:12` or `workflows-src/docker-build/jobs.ts:40`: named when it silences nothing. */
@@ -115,7 +115,7 @@ export function applyWaivers(findings: readonly Finding[], waivers: readonly Wai
   const marked = findings.map((finding) => {
     const waiver =
       (finding.line !== undefined ? byPlace.get(key(finding.file, finding.rule, finding.line))?.[0] : undefined) ??
-      byPath.find((w) => w.file === finding.file && w.rule === finding.rule && (finding.path === w.path || finding.path.startsWith(`${w.path}.`) || finding.path.startsWith(`${w.path}[`)));
+      byPath.find((w) => w.file === finding.file && w.rule === finding.rule && (w.path === "" || finding.path === w.path || finding.path.startsWith(`${w.path}.`) || finding.path.startsWith(`${w.path}[`)));
     if (!waiver) return finding;
     used.add(waiver);
     return { ...finding, waived: waiver.reason };

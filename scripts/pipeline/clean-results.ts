@@ -4,7 +4,7 @@
  * gen and check run on every edit, and an edit changes one workflow: only that one
  * is checked again.
  */
-import { passedBefore, rememberPassed } from "../../workflows-src/kit/result-memory.ts";
+import { passedBefore, rememberPassed } from "./result-memory.ts";
 import { isEmittedWorkflow } from "../emit/emit-workflow.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";

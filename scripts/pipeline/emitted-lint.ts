@@ -9,21 +9,37 @@ import { cleanMemory, type RememberedCheck } from "./clean-results.ts";
 import { locationOf, type SourceProblem } from "./source-problem.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 
-const RULES: RememberedCheck = { name: "rules", inputs: ["scripts/lint", "scripts/expressions", "workflows-src/kit", "package-lock.json"] };
+const RULES: RememberedCheck = { name: "rules", inputs: ["scripts/lint", "scripts/expressions", "scripts/actions", "workflows-src/kit", "package-lock.json"] };
 
 /** The findings of the lint rules on the emitted workflows among `files` (none for a workflow remembered without findings). */
 export async function emittedFindings(files: readonly GeneratedFile[]): Promise<Finding[]> {
   const memory = cleanMemory(RULES, files);
   if (memory.unchecked.length === 0) return [];
-  const [{ lint }, { emittedDocuments }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts")]);
-  const findings = lint(emittedDocuments(memory.unchecked));
-  for (const workflow of memory.unchecked) if (!findings.some((f) => f.file === workflow.path)) memory.remember(workflow);
+  const [{ lint, isBlocking }, { emittedDocuments }, { WAIVER_RULE_ID }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts"), import("../lint/waivers.ts")]);
+  // The kit's waivers cover their node and what lies below it (by YAML path); the
+  // `# lint-ignore:` comment it writes before the node is their copy for review.
+  const waivers = memory.unchecked.flatMap((file) => (file.waivers ?? []).map((w) => ({ rule: w.rule, file: file.path, path: w.path, reason: w.reason, origin: `${file.path} ${w.path || "workflow"}` })));
+  const findings = lint(emittedDocuments(memory.unchecked), undefined, { waivers }).filter((finding) => !(finding.rule === WAIVER_RULE_ID && isReviewCopy(finding, waivers)));
+  for (const workflow of memory.unchecked) if (!findings.some((f) => f.file === workflow.path && (isBlocking(f) || f.waived === undefined))) memory.remember(workflow);
   return findings;
 }
 
-/** The error findings on the emitted workflows among `files`: what stops gen. */
+/**
+ * Whether a "silences no finding" warning is about a comment the kit wrote for review:
+ * the engine reads that comment as a waiver of its next line only, while the same
+ * waiver, given by path, covered the finding below it.
+ */
+function isReviewCopy(finding: Finding, waivers: readonly { rule: string; file: string }[]): boolean {
+  return finding.line !== undefined && waivers.some((w) => w.file === finding.file && finding.message.startsWith(`the waiver for "${w.rule}" (${finding.file}:`));
+}
+
+/** The error findings on the emitted workflows among `files` that no waiver silences: what stops gen. */
 export async function lintErrors(files: readonly GeneratedFile[]): Promise<SourceProblem[]> {
-  return (await emittedFindings(files)).filter((f) => f.severity === "error").map(emittedFindingProblem);
+  const findings = await emittedFindings(files);
+  // The engine (and the shell parser behind its rules) loads only when there is something to judge.
+  if (!findings.length) return [];
+  const { isBlocking } = await import("../lint/engine.ts");
+  return findings.filter(isBlocking).map(emittedFindingProblem);
 }
 
 /**

@@ -6,12 +6,18 @@
  * written when anything is wrong.
  */
 import { BuildError } from "../../workflows-src/kit/build-error.ts";
-import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { ValidationError } from "../files/validation-error.ts";
 import { once } from "../../workflows-src/kit/once.ts";
 import { withoutSourceLocations } from "../../workflows-src/kit/source-location.ts";
+// Source locations of a bundled run name TypeScript lines through the runner's mapper.
+import "../run-ts/kit-locations.ts";
 import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
 import { workflows as registeredWorkflows } from "../../workflows-src/index.ts";
-import { emitWorkflow } from "../emit/emit-workflow.ts";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
+import { unresolvedCalls } from "../../workflows-src/kit/reusable.ts";
+import { emitWorkflow, WORKFLOWS_DIR } from "../emit/emit-workflow.ts";
 import { documents as registeredDocuments, type DocumentEntry } from "./documents.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 import { lintErrors } from "./emitted-lint.ts";
@@ -74,7 +80,16 @@ export async function emitAll(options: GenerateOptions = {}): Promise<GeneratedF
       problems.push(...problemsOf(error));
     }
   };
-  for (const build of options.workflows ?? registeredWorkflows) collect(() => [emitWorkflow(builtOnDemandLocated(build))]);
+  const built: BuiltWorkflow[] = [];
+  for (const build of options.workflows ?? registeredWorkflows) {
+    collect(() => {
+      const workflow = builtOnDemandLocated(build);
+      built.push(workflow);
+      return [emitWorkflow(workflow)];
+    });
+  }
+  const workflowsDir = path.join(PROJECT_ROOT, WORKFLOWS_DIR);
+  problems.push(...unresolvedCalls(built, (file) => existsSync(path.join(workflowsDir, file))));
   for (const build of options.documents ?? registeredDocuments) collect(build);
   const paths = new Set<string>();
   for (const file of files) {
@@ -114,6 +129,9 @@ function builtOnDemandLocated(build: WorkflowEntry): BuiltWorkflow {
     file: quick.file,
     sourceModule: quick.sourceModule,
     workflow: quick.workflow,
+    waivers: quick.waivers,
+    calls: quick.calls,
+    callTrigger: quick.callTrigger,
     get sources() {
       return located().sources;
     },

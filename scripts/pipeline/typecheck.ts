@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { passedBefore, rememberPassed } from "../../workflows-src/kit/result-memory.ts";
+import { passedBefore, rememberPassed } from "./result-memory.ts";
 import type { SourceProblem } from "./source-problem.ts";
 
 /** The project config the gate checks; `npm run typecheck` checks everything (scripts and tests too). */

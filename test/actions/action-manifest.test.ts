@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatActionManifest, loadActionManifest, parseActionManifest, parsePinTable } from "../../workflows-src/kit/action-manifest.ts";
-import { pinOfUses } from "../../workflows-src/kit/pins.ts";
+import { formatActionManifest, loadActionManifest, parseActionManifest, parsePinTable } from "../../scripts/actions/action-manifest.ts";
+import { pinOfUses } from "../../scripts/actions/pin-table.ts";
 import { validationProblems } from "../support/validation-problems.ts";
 
 const COMMIT = "5555555555555555555555555555555555555555";

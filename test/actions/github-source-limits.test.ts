@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { createGzip } from "node:zlib";
 import { githubSource, type RequestLimits } from "../../scripts/actions/github-source.ts";
-import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { ValidationError } from "../../scripts/files/validation-error.ts";
 
 const COMMIT = "3333333333333333333333333333333333333333";
 const PIN = { commit: COMMIT, tag: "v1.0.0" };

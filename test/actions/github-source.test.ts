@@ -5,7 +5,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseActionManifest } from "../../workflows-src/kit/action-manifest.ts";
+import { parseActionManifest } from "../../scripts/actions/action-manifest.ts";
 import { syncActionsCommand } from "../../scripts/actions/sync-command.ts";
 import { pinnedProject } from "../support/pinned-project.ts";
 

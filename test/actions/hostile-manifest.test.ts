@@ -11,7 +11,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runInNewContext } from "node:vm";
 import * as esbuild from "esbuild";
-import { manifestFile, parseActionManifest, parsePinTable, tagNameProblem, type ActionManifest } from "../../workflows-src/kit/action-manifest.ts";
+import { manifestFile, parseActionManifest, parsePinTable, tagNameProblem, type ActionManifest } from "../../scripts/actions/action-manifest.ts";
 import { parseActionMetadata } from "../../scripts/actions/action-metadata.ts";
 import { renderBindings } from "../../scripts/actions/render-bindings.ts";
 import { npmRun, projectCopy } from "../support/project-copy.ts";

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatActionManifest, loadActionManifest, manifestFile, parsePinTable, type ActionManifest } from "../../workflows-src/kit/action-manifest.ts";
+import { formatActionManifest, loadActionManifest, manifestFile, parsePinTable, type ActionManifest } from "../../scripts/actions/action-manifest.ts";
 import { validationProblems } from "../support/validation-problems.ts";
 import { bindingFiles, bindingName, bindingsDir, renderBindings } from "../../scripts/actions/render-bindings.ts";
 import { directorySource } from "../../scripts/actions/directory-source.ts";

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { manifestFile, parseActionManifest } from "../../workflows-src/kit/action-manifest.ts";
+import { manifestFile, parseActionManifest } from "../../scripts/actions/action-manifest.ts";
 import { syncActionsCommand } from "../../scripts/actions/sync-command.ts";
 import { pinnedProject } from "../support/pinned-project.ts";
 

@@ -10,7 +10,7 @@ import { Document, isMap, isScalar, isSeq, parse, type Node } from "yaml";
 import { orderWorkflowKeys } from "../../scripts/emit/key-order.ts";
 import { blockYaml } from "../../scripts/emit/yaml-writer.ts";
 import { syntheticWorkflow } from "../../scripts/bench/synthetic-workflow.ts";
-import { pinOfUses } from "../../workflows-src/kit/pins.ts";
+import { pinOfUses } from "../../scripts/actions/pin-table.ts";
 import { workflows } from "../../workflows-src/index.ts";
 
 /** The `yaml` package writing the same model with the same conventions (literal blocks, `# <tag>` after `uses:`, no folding). */

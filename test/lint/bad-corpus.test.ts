@@ -38,11 +38,12 @@ for (const name of files.filter((f) => f.endsWith(".yml"))) {
 }
 
 for (const name of files.filter((f) => f.endsWith(".ts"))) {
-  test(`${name} builds with the kit and is rejected by its expected rule, pointing at its TypeScript`, async () => {
+  test(`${name} builds with the kit and is rejected by its expected rule, pointing at its TypeScript (or its script file)`, async () => {
     const fixture = (await import(new URL(name, folder).href)) as { expect: string; build: () => BuiltWorkflow };
     assert.ok(ruleIds.has(fixture.expect), `${name} must export expect = a registered rule id`);
     const findings = lint(emittedDocuments([emitWorkflow(fixture.build())])).filter((f) => f.rule === fixture.expect);
     assert.ok(findings.length > 0, `${name}: expected "${fixture.expect}"`);
-    assert.ok(findings.some((f) => f.source?.startsWith(`test/fixtures/bad/${name}:`)), `${name}: a finding names the TypeScript line (${findings.map((f) => f.source).join(", ")})`);
+    const whereFixed = (source: string | undefined): boolean => !!source && (source.startsWith(`test/fixtures/bad/${name}:`) || source.startsWith("test/fixtures/bad/scripts/"));
+    assert.ok(findings.some((f) => whereFixed(f.source)), `${name}: a finding names the TypeScript line or the script file (${findings.map((f) => f.source).join(", ")})`);
   });
 }

@@ -12,9 +12,10 @@ import { generate } from "../../scripts/pipeline/generate.ts";
 import { formatProblem, GenerationError } from "../../scripts/pipeline/source-problem.ts";
 import { emittedFindings } from "../../scripts/pipeline/emitted-lint.ts";
 import { RULE_CATALOGUE_PATH } from "../../scripts/lint/catalogue.ts";
-import { bindingFiles } from "../../scripts/actions/render-bindings.ts";
+import { documents as documentEntries } from "../../scripts/pipeline/documents.ts";
 import { build as handBuiltImage } from "../fixtures/bad/hand-built-image.ts";
 import { build as rawGuard } from "../fixtures/bad/raw-guard.ts";
+import { build as downloadExecScript } from "../fixtures/bad/download-exec-script.ts";
 import { build as workflowsCheck } from "../../workflows-src/workflows-check.ts";
 import { job, scriptStep, workflow, type BuiltWorkflow } from "../../workflows-src/kit/index.ts";
 
@@ -37,7 +38,7 @@ test("gen writes the files when every source is clean (the test above can fail)"
   withRoot(async (root) => {
     const result = await runGen(root, { workflows: [workflowsCheck] });
     // workflows-check declares scenarios, so its plan report is written with it.
-    const documents = [RULE_CATALOGUE_PATH, "generated/workflows-check.plan.md", ...bindingFiles().map((f) => f.path)];
+    const documents = [RULE_CATALOGUE_PATH, "generated/workflows-check.plan.md", ...documentEntries.flatMap((build) => build().map((f) => f.path))];
     assert.deepEqual(result.written, [".github/workflows/workflows-check.yml", ...documents].sort());
   }));
 
@@ -91,4 +92,13 @@ test("a finding on an emitted workflow gives its fix in the kit's terms, at the 
       return true;
     });
   }
+});
+
+test("a finding inside a script kept in a file names that file, where the fix goes", async () => {
+  await assert.rejects(generate({ workflows: [downloadExecScript], reports: [] }), (error: unknown) => {
+    assert.ok(error instanceof GenerationError);
+    const problem = error.problems.find((p) => p.message.includes("[download-exec]"));
+    assert.equal(problem?.file, "test/fixtures/bad/scripts/install-tool.sh", error.message);
+    return true;
+  });
 });

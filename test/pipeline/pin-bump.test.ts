@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
-import { manifestFile, parseActionManifest } from "../../workflows-src/kit/action-manifest.ts";
+import { manifestFile, parseActionManifest } from "../../scripts/actions/action-manifest.ts";
 import { npmRun, projectCopy } from "../support/project-copy.ts";
 
 const NEW_COMMIT = "0123456789abcdef0123456789abcdef01234567";

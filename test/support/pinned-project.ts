@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { manifestFile } from "../../workflows-src/kit/action-manifest.ts";
+import { manifestFile } from "../../scripts/actions/action-manifest.ts";
 
 /** Creates the project with `pins` (action path → commit), each tagged `tag`. */
 export function pinnedProject(pins: Record<string, string>, tag = "v1.0.0"): { root: string; manifest: () => string } {

@@ -3,7 +3,7 @@
  * data; fails the test when nothing (or something else) is thrown.
  */
 import assert from "node:assert/strict";
-import { ValidationError } from "../../workflows-src/kit/validation-error.ts";
+import { ValidationError } from "../../scripts/files/validation-error.ts";
 
 /** Runs `run` and returns the problems of the `ValidationError` it throws. */
 export function validationProblems(run: () => unknown): readonly string[] {

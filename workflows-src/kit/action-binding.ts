@@ -4,8 +4,9 @@
  * binding is an `actionStep` with the action's pin, its typed `with:` and, when the
  * step has an id, every output the action declares — JSON outputs typed by shape.
  */
-import { actionStep, type StepHandle, type StepOptions, type StepWithId } from "./step.ts";
+import { actionStep, type StepHandle, type StepOptions, type StepWithId, type StepWithOutputs } from "./step.ts";
 import { Expr, JsonText, lines, type Template, type Value } from "./expr.ts";
+import { UntypedValue } from "./model.ts";
 import { pinOf, type Pin } from "./pins.ts";
 
 /** A string input: text (a number is written as its digits), an expression or a template. */
@@ -73,4 +74,25 @@ export function actionBinding<I, O>(action: string, outputs: BindingOutputs): Ac
 
 function inputValue(value: Value | ListInput): Value {
   return Array.isArray(value) ? lines(...(value as readonly ListItem[])) : (value as Value);
+}
+
+/**
+ * The escape hatch for one input value that does not have the input's type (a
+ * boolean input written `"true"`, a number written `"0"`): it is written exactly as
+ * given. Visible in review like `raw()`; give the value the input's type instead.
+ */
+export function untyped(value: string | number | boolean): never {
+  return new UntypedValue(value) as never;
+}
+
+/**
+ * The escape hatch for a pinned action whose `with:` does not fit its binding (an input
+ * its metadata does not declare, a required input left out): the binding's pin with
+ * inputs written as given. Outputs are declared like a script's.
+ */
+export function untypedAction<const O extends string>(binding: { readonly pin: Pin }, spec: StepOptions & { with?: Readonly<Record<string, Value>> } & { id: string; outputs: readonly O[] }): StepWithOutputs<O>;
+export function untypedAction(binding: { readonly pin: Pin }, spec: StepOptions & { with?: Readonly<Record<string, Value>> } & { id: string }): StepWithId;
+export function untypedAction(binding: { readonly pin: Pin }, spec: StepOptions & { with?: Readonly<Record<string, Value>> }): StepHandle;
+export function untypedAction(binding: { readonly pin: Pin }, spec: StepOptions & { with?: Readonly<Record<string, Value>>; id?: string; outputs?: readonly string[] }): StepHandle {
+  return actionStep({ ...spec, uses: binding.pin } as Parameters<typeof actionStep>[0]);
 }

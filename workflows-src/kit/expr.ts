@@ -11,6 +11,16 @@ import { parseExpression } from "./expression-syntax.ts";
 export type Reference =
   | { kind: "step"; stepId: string; owner: object; what: "output" | "status"; name: string }
   | { kind: "job"; jobId: string; owner: object; what: "output" | "result"; name: string }
+  /** `jobs.<id>.outputs.<name>`: a workflow_call output reading a job of the workflow. */
+  | { kind: "workflow-job"; jobId: string; owner: object; name: string }
+  /** `inputs.<name>`, `secrets.<name>` of a declared workflow input or secret; the owner is the declaration. */
+  | { kind: "input" | "secret"; owner: object; name: string }
+  /** `matrix.<axis>`; the owner is the matrix. */
+  | { kind: "matrix"; owner: object; name: string }
+  /** `job.services.<id>…`; the owner is the service. */
+  | { kind: "service"; owner: object; name: string }
+  /** `github.event` read as the payload of one event. */
+  | { kind: "event"; event: string }
   | { kind: "status"; name: "success" | "failure" | "always" | "cancelled" }
   | { kind: "raw"; text: string };
 
@@ -141,6 +151,35 @@ export function eq<T>(a: Expr<T>, b: NoInfer<T> | Expr<NoInfer<T>>): Condition {
 /** `a != b`. */
 export function ne<T>(a: Expr<T>, b: NoInfer<T> | Expr<NoInfer<T>>): Condition {
   return comparison(a, "!=", b as Value, () => eq(a, b));
+}
+
+/**
+ * `a < b` (numbers; strings compare case-insensitively). `not()` of an ordering stays
+ * `!(…)`: a value that is not a number makes both `a < b` and `a >= b` false.
+ */
+export function lt<T extends number | string>(a: Expr<T>, b: NoInfer<T> | Expr<NoInfer<T>>): Condition {
+  return ordering(a, "<", b);
+}
+
+/** `a <= b`. */
+export function le<T extends number | string>(a: Expr<T>, b: NoInfer<T> | Expr<NoInfer<T>>): Condition {
+  return ordering(a, "<=", b);
+}
+
+/** `a > b`. */
+export function gt<T extends number | string>(a: Expr<T>, b: NoInfer<T> | Expr<NoInfer<T>>): Condition {
+  return ordering(a, ">", b);
+}
+
+/** `a >= b`. */
+export function ge<T extends number | string>(a: Expr<T>, b: NoInfer<T> | Expr<NoInfer<T>>): Condition {
+  return ordering(a, ">=", b);
+}
+
+function ordering(a: Value, op: string, b: Value): Condition {
+  const left = operand(a, Precedence.Comparison);
+  const right = operand(b, Precedence.Comparison + 1);
+  return new Expr<boolean>(`${left.text} ${op} ${right.text}`, [...left.refs, ...right.refs], Precedence.Comparison);
 }
 
 function comparison(a: Value, op: string, b: Value, negation: () => Condition): Condition {

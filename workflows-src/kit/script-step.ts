@@ -2,19 +2,30 @@
  * Steps that run code: shell scripts (`run:`) and `actions/github-script` bodies.
  * Values reach the code only through `env:` (read as "$VAR" / process.env.VAR); a
  * script containing `${{` is refused, because the runner would paste the value into
- * the code before it runs (script injection).
+ * the code before it runs (script injection). Only a reviewed waiver of the
+ * `template-injection` rule lets such a script through (an imported workflow not
+ * yet fixed).
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "./project-root.ts";
 import { containsExpression } from "./expression-syntax.ts";
+import type { Value } from "./expr.ts";
 import { makeStep, type StepHandle, type StepOptions, type StepWithId, type StepWithOutputs } from "./step.ts";
 import { usesOf } from "./pins.ts";
-import { toScalar } from "./expr.ts";
+import { waives } from "./waiver.ts";
 import { actionsGithubScript, type ActionsGithubScriptInputs } from "../../generated/actions/index.ts";
+
+/** A shell GitHub knows by name, or a command template with `{0}` for the script file. */
+export type Shell = "bash" | "sh" | "pwsh" | "powershell" | "python" | "cmd" | `${string}{0}${string}`;
 
 /** A shell step: the script reads its inputs from `env`. */
 export interface ScriptStepSpec extends StepOptions {
   run: string;
-  shell?: "bash" | "sh";
+  shell?: Shell;
+  /** The directory the script runs in (default: the workspace, or the job's `defaults.run`). */
+  "working-directory"?: Value;
 }
 
 /** An `actions/github-script` step: the body reads its inputs from `process.env`. */
@@ -32,7 +43,7 @@ export function scriptStep<const O extends string>(spec: ScriptStepSpec & WithOu
 export function scriptStep(spec: ScriptStepSpec & WithId): StepWithId;
 export function scriptStep(spec: ScriptStepSpec): StepHandle;
 export function scriptStep(spec: ScriptStepSpec & Partial<WithOutputs<string>>): StepHandle {
-  return makeStep(spec, { run: spec.run, ...(spec.shell ? { shell: spec.shell } : {}) }, [], injectionProblems("run", spec.run));
+  return makeStep(spec, { run: spec.run, shell: spec.shell, "working-directory": spec["working-directory"] }, injectionProblems("run", spec.run, spec));
 }
 
 /** Builds an `actions/github-script` step. A body that contains `${{` is a construction error. */
@@ -40,15 +51,13 @@ export function githubScriptStep<const O extends string>(spec: GithubScriptSpec 
 export function githubScriptStep(spec: GithubScriptSpec & WithId): StepWithId;
 export function githubScriptStep(spec: GithubScriptSpec): StepHandle;
 export function githubScriptStep(spec: GithubScriptSpec & Partial<WithOutputs<string>>): StepHandle {
-  const extra = spec.with ?? {};
-  const withValues = Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, toScalar(v)]));
   // The binding's pin, with makeStep: a script declares its own outputs (core.setOutput).
   const uses = usesOf(actionsGithubScript.pin);
-  return makeStep(spec, { uses, with: { script: spec.script, ...withValues } }, Object.values(extra), injectionProblems("script", spec.script));
+  return makeStep(spec, { uses, with: { script: spec.script, ...(spec.with as Readonly<Record<string, Value>> | undefined) } }, injectionProblems("script", spec.script, spec));
 }
 
-function injectionProblems(field: string, code: string): string[] {
-  return containsExpression(code)
+function injectionProblems(field: string, code: string, spec: StepOptions): string[] {
+  return containsExpression(code) && !waives(spec.waive, "template-injection")
     ? [`has "\${{" inside its ${field}; pass the value through env: and read it as "$VAR" / process.env.VAR`]
     : [];
 }
@@ -60,5 +69,23 @@ function injectionProblems(field: string, code: string): string[] {
  * @param relativePath path from that module, e.g. `./scripts/save-pr-image.sh`
  */
 export function scriptFile(moduleUrl: string, relativePath: string): string {
-  return readFileSync(new URL(relativePath, moduleUrl), "utf8");
+  const file = new URL(relativePath, moduleUrl);
+  const text = readFileSync(file, "utf8");
+  scriptFiles.set(text, path.relative(PROJECT_ROOT, fileURLToPath(file)).split(path.sep).join("/"));
+  return text;
+}
+
+// The file each script text was read from, so a problem found in a script names that file.
+const scriptFiles = new Map<string, string>();
+
+/**
+ * The script file (relative to the project root) a step's code was read from by
+ * `scriptFile`, and where the code sits in the step; undefined for code written inline.
+ */
+export function scriptSource(step: { readonly run?: unknown; readonly with?: Readonly<Record<string, unknown>> }): { field: "run" | "with.script"; file: string } | undefined {
+  const inRun = typeof step.run === "string" ? scriptFiles.get(step.run) : undefined;
+  if (inRun) return { field: "run", file: inRun };
+  const body = step.with?.["script"];
+  const inScript = typeof body === "string" ? scriptFiles.get(body) : undefined;
+  return inScript ? { field: "with.script", file: inScript } : undefined;
 }

@@ -15,7 +15,23 @@ const kitDir = path.dirname(fileURLToPath(import.meta.url));
 const bindingsDir = path.join(PROJECT_ROOT, "generated", "actions");
 
 type Position = { file: string; line: number };
-type SiteMapper = (site: NodeJS.CallSite) => { file: string; line: number } | undefined;
+
+/**
+ * Maps a call site of compiled code to its TypeScript file (path or `file:` URL) and
+ * line; undefined when the site is not in code it knows.
+ */
+export type CallSiteMapper = (site: NodeJS.CallSite) => Position | undefined;
+
+let siteMapper: CallSiteMapper | undefined;
+
+/**
+ * Sets how call sites map to TypeScript lines when the sources run compiled into a
+ * bundle (the tooling installs the bundle's mapper); without one, Node's source maps
+ * of the transpiled modules are read, as under tsx.
+ */
+export function useCallSiteMapper(mapper: CallSiteMapper | undefined): void {
+  siteMapper = mapper;
+}
 
 /**
  * Captures the call stack now and returns a function that gives, when first asked,
@@ -80,13 +96,12 @@ function callSitesOf(holder: { stack?: unknown }): NodeJS.CallSite[] {
 }
 
 /**
- * The TypeScript file and line of a call site: through the compiled runner's mapper
- * when the code runs as a bundle, else through the source map of the transpiled
- * module (as under tsx), else as V8 reports it.
+ * The TypeScript file and line of a call site: through the mapper set with
+ * `useCallSiteMapper` when there is one, else through the source map of the
+ * transpiled module (as under tsx), else as V8 reports it.
  */
 function sourcePosition(site: NodeJS.CallSite): Position | undefined {
-  const mapper = (globalThis as Record<symbol, SiteMapper | undefined>)[Symbol.for("run-ts.mapCallSite")];
-  const mapped = mapper?.(site);
+  const mapped = siteMapper?.(site);
   if (mapped) return { file: toPath(mapped.file), line: mapped.line };
   const fileName = site.getFileName();
   const line = site.getLineNumber();

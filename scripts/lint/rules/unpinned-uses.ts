@@ -10,8 +10,9 @@ import { isScalar } from "yaml";
 import { pathSegments, type WorkflowDocument } from "../document.ts";
 import type { Report, Rule } from "../rule.ts";
 import { allSteps, jobsOf } from "../walk.ts";
-import { manifestFile } from "../../../workflows-src/kit/action-manifest.ts";
-import { allPins, usesOf, type Pin } from "../../../workflows-src/kit/pins.ts";
+import { manifestFile } from "../../actions/action-manifest.ts";
+import { usesOf, type Pin } from "../../../workflows-src/kit/pins.ts";
+import { allPins } from "../../actions/pin-table.ts";
 import { bindingName } from "../../actions/render-bindings.ts";
 
 const COMMIT = /^[0-9a-f]{40}$/;

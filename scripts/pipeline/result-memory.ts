@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PROJECT_ROOT } from "./project-root.ts";
+import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 
 const memory = path.join(PROJECT_ROOT, "node_modules", ".cache", "charon-workflows", "passed");
 

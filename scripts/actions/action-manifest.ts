@@ -9,13 +9,13 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { z as Zod } from "zod";
-import { passedBefore, rememberPassed } from "./result-memory.ts";
-import { parseWith, ValidationError } from "./validation-error.ts";
+import { passedBefore, rememberPassed } from "../pipeline/result-memory.ts";
+import { parseWith, ValidationError } from "../files/validation-error.ts";
 
 /** Where the manifest lives, relative to the project root (named in generated headers). */
 export const manifestFile = "workflows-src/kit/actions.manifest.json";
 
-const manifestUrl = new URL("./actions.manifest.json", import.meta.url);
+const manifestUrl = new URL("../../workflows-src/kit/actions.manifest.json", import.meta.url);
 
 /** `owner/repo` or `owner/repo/path/…`: what precedes `@` in a `uses:` value; no segment is `.` or `..`. */
 export const actionPathPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]*(\/(?!\.\.?(\/|$))[A-Za-z0-9_.-]+)+$/;
@@ -76,6 +76,24 @@ export function ownEntries<T>(z: typeof Zod, value: Zod.ZodType<T>) {
 }
 
 /**
+ * A manifest key: the action path, with `@<label>` for another pinned version of an
+ * action the manifest already has (`actions/checkout@v4` beside `actions/checkout`).
+ * A path ending in `.yml` is a reusable workflow (`owner/repo/.github/workflows/x.yml`).
+ */
+export const manifestKeyPattern = new RegExp(`${actionPathPattern.source.slice(0, -1)}(@[A-Za-z0-9][A-Za-z0-9_.-]*)?$`);
+
+/** The action path of a manifest key (the key without its `@<label>`). */
+export function actionPathOf(key: string): string {
+  const at = key.indexOf("@");
+  return at < 0 ? key : key.slice(0, at);
+}
+
+/** Whether a manifest key names a reusable workflow rather than an action. */
+export function isWorkflowKey(key: string): boolean {
+  return /\.ya?ml$/.test(actionPathOf(key));
+}
+
+/**
  * The schemas, built on first use: zod is loaded only when a manifest has to be
  * validated (sync-actions, tests, or a committed manifest not validated before).
  */
@@ -85,14 +103,20 @@ function buildSchemas(z: typeof Zod) {
     /** The default as the runner sees it (always a string). */
     default: z.string().optional(),
     deprecationMessage: z.string().optional(),
+    /** A reusable workflow's input type (actions' inputs are untyped strings). */
+    type: z.enum(["string", "boolean", "number"]).optional(),
   });
   const actionFacts = z.strictObject({
     commit: z.string().regex(commitPattern, "must be a full 40-hex commit id in lower case"),
     tag: tagNameSchema(z),
     inputs: ownEntries(z, inputFacts),
     outputs: z.array(z.string()),
+    /** A reusable workflow's secrets. */
+    secrets: z.record(z.string(), z.strictObject({ required: z.boolean() })).optional(),
+    /** The facts were inferred from how a workflow uses the action (by `npm run import`); `sync-actions` replaces them. */
+    inferred: z.literal(true).optional(),
   });
-  const actionPath = z.string().regex(actionPathPattern, "must be owner/repo[/path]");
+  const actionPath = z.string().regex(manifestKeyPattern, "must be owner/repo[/path], with @<label> for another version");
   return {
     inputFacts,
     actionFacts,
