@@ -5,37 +5,64 @@
  * below it until a deeper definition sets its own), and which keys a mapping there
  * may have.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
+import type { z as Zod } from "zod";
+import { passedBefore, rememberPassed } from "../pipeline/result-memory.ts";
 
-const typeReference = z.union([z.string(), z.object({ type: z.string() }).loose()]);
-const definitionSchema = z
-  .object({
-    context: z.array(z.string()).optional(),
-    mapping: z.object({ properties: z.record(z.string(), typeReference).optional(), "loose-key-type": z.string().optional(), "loose-value-type": z.string().optional() }).loose().optional(),
-    sequence: z.object({ "item-type": z.string() }).loose().optional(),
-    "one-of": z.array(z.string()).optional(),
-  })
-  .loose();
-const schemaFile = z.object({ definitions: z.record(z.string(), definitionSchema) }).loose();
-type Definition = z.infer<typeof definitionSchema>;
+/** One definition of the schema, as far as this module reads it. */
+interface Definition {
+  readonly context?: readonly string[];
+  readonly mapping?: {
+    readonly properties?: Readonly<Record<string, string | { readonly type: string }>>;
+    readonly "loose-key-type"?: string;
+    readonly "loose-value-type"?: string;
+  };
+  readonly sequence?: { readonly "item-type": string };
+  readonly "one-of"?: readonly string[];
+}
+
+/** The shape this module reads, as a zod schema (zod is loaded only when a schema file has to be checked). */
+function schemaFileShape(z: typeof Zod) {
+  const typeReference = z.union([z.string(), z.object({ type: z.string() }).loose()]);
+  const definition = z
+    .object({
+      context: z.array(z.string()).optional(),
+      mapping: z.object({ properties: z.record(z.string(), typeReference).optional(), "loose-key-type": z.string().optional(), "loose-value-type": z.string().optional() }).loose().optional(),
+      sequence: z.object({ "item-type": z.string() }).loose().optional(),
+      "one-of": z.array(z.string()).optional(),
+    })
+    .loose();
+  return z.object({ definitions: z.record(z.string(), definition) }).loose();
+}
 
 const OPEN_BUILT_INS = new Set(["sequence", "mapping", "any"]);
 
-let definitions: Record<string, Definition> | undefined;
+let definitions: Readonly<Record<string, Definition>> | undefined;
 
-/** The schema's definitions, read once; a schema of another shape is reported with the key that changed. */
-function loadDefinitions(): Record<string, Definition> {
+/**
+ * The schema's definitions, read once; a schema of another shape is reported with the
+ * key that changed. The shape is checked once per content of the schema file and of
+ * this module (remembered like the action manifest's), not on every run.
+ */
+function loadDefinitions(): Readonly<Record<string, Definition>> {
   if (definitions) return definitions;
   const file = path.join(path.dirname(fileURLToPath(import.meta.resolve("@actions/workflow-parser"))), "workflow-v1.0.min.json");
-  const parsed = schemaFile.safeParse(JSON.parse(readFileSync(file, "utf8")));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${file}: unexpected workflow schema at "${issue?.path.join(".") ?? ""}" (${issue?.message ?? "unknown"}); update scripts/lint/workflow-schema.ts to the new schema`);
+  const text = readFileSync(file, "utf8");
+  const digest = createHash("sha256").update(readFileSync(fileURLToPath(import.meta.url))).update(text).digest("hex").slice(0, 16);
+  const data = JSON.parse(text) as { definitions: Record<string, Definition> };
+  if (!passedBefore("workflow-schema", digest)) {
+    const parsed = schemaFileShape((createRequire(import.meta.url)("zod") as typeof import("zod")).z).safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`${file}: unexpected workflow schema at "${issue?.path.join(".") ?? ""}" (${issue?.message ?? "unknown"}); update scripts/lint/workflow-schema.ts to the new schema`);
+    }
+    rememberPassed("workflow-schema", digest);
   }
-  definitions = parsed.data.definitions;
+  definitions = data.definitions;
   return definitions;
 }
 
@@ -49,7 +76,7 @@ export function contextsAvailableAt(segments: readonly (string | number)[]): rea
   return contexts?.filter((name) => !name.includes("("));
 }
 
-function resolve(defs: Record<string, Definition>, type: string, segments: readonly (string | number)[], inherited: readonly string[] | undefined): readonly string[] | undefined {
+function resolve(defs: Readonly<Record<string, Definition>>, type: string, segments: readonly (string | number)[], inherited: readonly string[] | undefined): readonly string[] | undefined {
   const definition = defs[type];
   // Built-in types have no definition: a scalar (`string`, `boolean`…) ends the path; `sequence`, `mapping` and `any` hold anything below.
   if (!definition) return !segments.length || OPEN_BUILT_INS.has(type) ? inherited : undefined;
@@ -87,7 +114,7 @@ export function keysAllowedAt(segments: readonly (string | number)[]): readonly 
 }
 
 /** The definitions of every form the schema allows at a path (its one-of variants included). */
-function definitionsAt(defs: Record<string, Definition>, type: string, segments: readonly (string | number)[]): Definition[] {
+function definitionsAt(defs: Readonly<Record<string, Definition>>, type: string, segments: readonly (string | number)[]): Definition[] {
   const definition = defs[type];
   if (!definition) return [];
   const variants = (definition["one-of"] ?? []).flatMap((variant) => definitionsAt(defs, variant, segments));
