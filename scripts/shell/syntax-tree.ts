@@ -70,7 +70,11 @@ export class SyntaxNode {
 /** The tree of `source` (the text tree-sitter parsed) as plain nodes, read in one pass of a cursor. */
 export function plainTree(tree: Tree, source: string): SyntaxNode {
   const cursor = tree.walk();
-  const read = (): SyntaxNode => new SyntaxNode(cursor.nodeType, cursor.nodeIsNamed, cursor.startIndex, cursor.endIndex, source, cursor.nodeIsMissing);
+  const read = (): SyntaxNode => {
+    const [start, end] = [cursor.startIndex, cursor.endIndex];
+    // A missing token (inserted by error recovery) is empty: only empty nodes are asked, each question being a call into WebAssembly.
+    return new SyntaxNode(cursor.nodeType, cursor.nodeIsNamed, start, end, source, start === end && cursor.nodeIsMissing);
+  };
   const root = read();
   // The nodes from the root down to the parent of the cursor's node.
   const ancestors = [root];
