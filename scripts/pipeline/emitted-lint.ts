@@ -50,9 +50,10 @@ export async function lintErrors(files: readonly GeneratedFile[]): Promise<Sourc
 /**
  * A finding on an emitted workflow, located at the TypeScript that built the object:
  * the YAML it names may not be on disk (gen refuses to write it), so the finding
- * names the workflow and the YAML path, never a line of it.
+ * names the workflow and the YAML path, never a line of it, and its fix is written
+ * in the kit's terms when the rule has them.
  */
 export function emittedFindingProblem(finding: Finding): SourceProblem {
   const where = finding.source ? locationOf(finding.source) : { file: finding.file };
-  return { ...where, message: `${finding.path} in ${finding.file}: ${finding.message} [${finding.rule}]` };
+  return { ...where, message: `${finding.path} in ${finding.file}: ${finding.kitMessage ?? finding.message} [${finding.rule}]` };
 }

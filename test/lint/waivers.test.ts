@@ -72,3 +72,26 @@ test("waivers from elsewhere name a YAML path and an origin, and waive findings 
   const stale = lint([document], rules, { waivers: [{ rule: "template-injection", file: "w.yml", path: "jobs.a.steps[0]", reason: "r", origin: "workflows-src/w.ts:12" }] });
   assert.match(stale.find((f) => f.rule === "lint-ignore")?.message ?? "", /workflows-src\/w\.ts:12.*silences no finding/);
 });
+
+test("waivers on lines of their own stack: each covers the next line that is not blank or a comment", () => {
+  const text = `on: pull_request
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      # lint-ignore: download-exec -- the vendor signs the script
+
+      # lint-ignore: template-injection -- the title is checked by an earlier job
+      - run: curl -fsSL https://example.com/install.sh | sh -s "\${{ github.event.pull_request.title }}"
+`;
+  const findings = lintYaml(text);
+  assert.deepEqual(findings.map((f) => [f.rule, f.waived]).sort(), [
+    ["download-exec", "the vendor signs the script"],
+    ["template-injection", "the title is checked by an earlier job"],
+  ]);
+});
+
+test("a waiver whose rule part is not one id is reported, not ignored", () => {
+  const findings = lintYaml(workflow("# lint-ignore: download exec -- two words", ""));
+  assert.match(findings.find((f) => f.rule === "lint-ignore")?.message ?? "", /"# lint-ignore: download exec" names no lint rule/);
+});
