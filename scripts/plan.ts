@@ -1,7 +1,7 @@
 /**
- * `npm run plan -- [--workflow NAME|FILE] [--event push|pull_request|workflow_dispatch
- * [--pr N] [--owner O] [--repo R] [--title T] [--actor A] [--ref REF] [--head BRANCH]
- * [--base BRANCH] [--fork OWNER] [--message M]] [--json]`: simulates an emitted workflow
+ * `npm run plan -- [--workflow NAME|FILE] [--event push|pull_request|workflow_dispatch|issues
+ * [--pr N] [--issue N] [--action TYPE] [--owner O] [--repo R] [--title T] [--actor A] [--ref REF]
+ * [--head BRANCH] [--base BRANCH] [--fork OWNER] [--message M]] [--json]`: simulates an emitted workflow
  * for one event and prints the plan (jobs, steps, image references, artifacts,
  * comments); without --event, for each of the workflow's scenarios (the ones declared
  * next to its source, else events derived from its triggers), one line per job.
@@ -28,11 +28,13 @@ const command = {
     "Simulates an emitted workflow offline: for one event, every job and step with its result and why, image tags, saved and loaded references,\nartifacts and comments; without --event, one line per job for each of the workflow's scenarios. Actions run through models; the scripts\nthat decide the path run with bash in a sandbox. A success the simulation cannot vouch for is marked uncertain.",
   flags: {
     workflow: text("the workflow: a name (docker-build, workflows-check, …) or a YAML file (default: docker-build)", "NAME|FILE"),
-    event: text("the event: push, pull_request or workflow_dispatch (default: every scenario of the workflow)", "EVENT"),
+    event: text("the event: push, pull_request, workflow_dispatch or issues (default: every scenario of the workflow)", "EVENT"),
     pr: text("pull request number", "N"),
+    issue: text("issue number (issues)", "N"),
+    action: text("the issue's activity (issues; default opened)", "TYPE"),
     owner: text("repository owner", "OWNER"),
     repo: text("repository name", "REPO"),
-    title: text("pull request title"),
+    title: text("pull request or issue title"),
     actor: text("who triggered the run", "LOGIN"),
     ref: text("the ref pushed (push)", "REF"),
     head: text("the pull request's head branch", "BRANCH"),
@@ -45,12 +47,14 @@ const command = {
     "npm run plan -- --event pull_request --pr 123 --title 'feat: x'",
     "npm run plan -- --event push --ref refs/heads/main --json",
     "npm run plan -- --workflow workflows-check",
+    "npm run plan -- --workflow auto-label-issues --event issues --issue 7 --title '[bug] caddy reload'",
   ],
 } as const;
 const { values: flags } = readCommandLine(command, process.argv.slice(2));
 if (flags.pr !== undefined && !/^\d+$/.test(flags.pr)) exitWithUsage(command, `--pr takes a pull request number, not "${flags.pr}"`);
-const { workflow: workflowFlag, json, event: eventName, pr, ...eventFields } = flags;
-const givenFields = Object.entries({ ...eventFields, pr }).filter(([, v]) => v !== undefined);
+if (flags.issue !== undefined && !/^\d+$/.test(flags.issue)) exitWithUsage(command, `--issue takes an issue number, not "${flags.issue}"`);
+const { workflow: workflowFlag, json, event: eventName, pr, issue, ...eventFields } = flags;
+const givenFields = Object.entries({ ...eventFields, pr, issue }).filter(([, v]) => v !== undefined);
 if (eventName === undefined && givenFields.length) exitWithUsage(command, `--${givenFields[0]![0]} describes an event; add --event`);
 
 /** A workflow name (no slash, no extension) is the emitted file of that name; anything else is a path. */
@@ -94,13 +98,13 @@ async function main(): Promise<number> {
     scenarios =
       eventName === undefined
         ? scenariosFor(file, parseWorkflowShape(file, parse(yamlText)))
-        : [{ label: "the event", event: parseEvent(Object.fromEntries([["event", eventName], ...givenFields.map(([k, v]) => [k, k === "pr" ? Number(v) : v])])) }];
+        : [{ label: "the event", event: parseEvent(Object.fromEntries([["event", eventName], ...givenFields.map(([k, v]) => [k, k === "pr" || k === "issue" ? Number(v) : v])])) }];
   } catch (error) {
     console.error(`plan: ${(error as Error).message}`);
     return 2;
   }
   if (scenarios.length === 0) {
-    console.error(`plan: ${file} has no trigger the simulation knows (push, pull_request, workflow_dispatch) and declares no scenarios; pass --event`);
+    console.error(`plan: ${file} has no trigger the simulation knows (push, pull_request, workflow_dispatch, issues) and declares no scenarios; pass --event`);
     return 2;
   }
   let plans;

@@ -53,7 +53,7 @@ const convertDocs = job("convert-docs", {}, () => {
     name: "Detect changed files",
     id: "changes",
     outputs: ["files"],
-    release: actionsGithubScriptV9,
+    version: actionsGithubScriptV9,
     env: { COMMIT_SHA: commitSha, MANUAL_FILE: dispatch.inputs.file_path },
     script: script("detect-changed-files.js"),
   });
@@ -61,7 +61,7 @@ const convertDocs = job("convert-docs", {}, () => {
     name: "Process issue files",
     id: "process",
     outputs: ["created_count", "created_issues", "errors"],
-    release: actionsGithubScriptV9,
+    version: actionsGithubScriptV9,
     env: { FILES: changes.outputs.files, DRY_RUN: orElse<boolean | string>(dispatch.inputs.dry_run, "false") },
     script: script("process-issue-files.js"),
   });

@@ -111,7 +111,7 @@ const triggerNightlyValidation = job("trigger-nightly-validation", { needs: sync
   if: eq(needs(syncDevelopmentToNightly).outputs.has_changes, "true"),
   "runs-on": "ubuntu-latest",
   permissions: { actions: "write", contents: "read" },
-  steps: [githubScriptStep({ name: "Dispatch Missing Nightly Validation Workflows", release: actionsGithubScriptV9, script: script("dispatch-validation.js") })],
+  steps: [githubScriptStep({ name: "Dispatch Missing Nightly Validation Workflows", version: actionsGithubScriptV9, script: script("dispatch-validation.js") })],
 }));
 
 const buildAndPushNightly = job("build-and-push-nightly", { needs: syncDevelopmentToNightly }, () => {

@@ -88,7 +88,7 @@ const verifySbom = job("verify-sbom", {}, () => {
     id: "pr-number",
     outputs: ["result"],
     if: or(eq(github.eventName, "pull_request"), and(eq(github.eventName, "workflow_run"), eq(upstream.get("event"), "pull_request"))),
-    release: actionsGithubScriptV8,
+    version: actionsGithubScriptV8,
     with: { "result-encoding": "string" },
     script: script("determine-pr-number.js"),
   });

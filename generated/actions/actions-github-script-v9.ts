@@ -6,6 +6,7 @@ import { type ActionBinding, type StringInput, actionBinding } from "../../workf
 /** Inputs of actions/github-script. */
 export interface ActionsGithubScriptV9Inputs {
   readonly script?: StringInput;
+  readonly "github-token"?: StringInput;
 }
 
 /** Outputs of actions/github-script; read them on the handle of a step with an id. */
@@ -16,4 +17,4 @@ export const actionsGithubScriptV9: ActionBinding<ActionsGithubScriptV9Inputs, A
   "actions/github-script@v9",
   { names: [], json: [] },
 );
-// gen:923edfbe
+// gen:02396763

@@ -16,6 +16,7 @@ export interface ActionsSetupGoInputs {
   readonly cache?: BooleanInput;
   readonly "cache-dependency-path"?: StringInput;
   readonly architecture?: StringInput;
+  readonly "go-download-base-url"?: StringInput;
 }
 
 /** Outputs of actions/setup-go; read them on the handle of a step with an id. */
@@ -29,4 +30,4 @@ export const actionsSetupGo: ActionBinding<ActionsSetupGoInputs, ActionsSetupGoO
   "actions/setup-go",
   { names: ["go-version", "cache-hit"], json: [] },
 );
-// gen:9c616d0e
+// gen:b8991f0e

@@ -2,12 +2,14 @@
 // Change the source and run `npm run gen`; `npm run check` fails when this file is not current.
 
 export { aikidoSecCodeCoverageGithubAction, type AikidoSecCodeCoverageGithubActionInputs, type AikidoSecCodeCoverageGithubActionOutputs } from "./aikidosec-code-coverage-github-action.ts";
+export { actionsAddToProject, type ActionsAddToProjectInputs, type ActionsAddToProjectOutputs } from "./actions-add-to-project.ts";
 export { actionsAttestSbom, type ActionsAttestSbomInputs, type ActionsAttestSbomOutputs } from "./actions-attest-sbom.ts";
 export { actionsCache, type ActionsCacheInputs, type ActionsCacheOutputs } from "./actions-cache.ts";
 export { actionsCheckout, type ActionsCheckoutInputs, type ActionsCheckoutOutputs } from "./actions-checkout.ts";
 export { actionsCheckoutV4, type ActionsCheckoutV4Inputs, type ActionsCheckoutV4Outputs } from "./actions-checkout-v4.ts";
 export { actionsCheckoutV7, type ActionsCheckoutV7Inputs, type ActionsCheckoutV7Outputs } from "./actions-checkout-v7.ts";
 export { actionsDeployPages, type ActionsDeployPagesInputs, type ActionsDeployPagesOutputs } from "./actions-deploy-pages.ts";
+export { actionsDeployPagesV4, type ActionsDeployPagesV4Inputs, type ActionsDeployPagesV4Outputs } from "./actions-deploy-pages-v4.ts";
 export { actionsDownloadArtifact, type ActionsDownloadArtifactInputs, type ActionsDownloadArtifactOutputs } from "./actions-download-artifact.ts";
 export { actionsDownloadArtifactV8, type ActionsDownloadArtifactV8Inputs, type ActionsDownloadArtifactV8Outputs } from "./actions-download-artifact-v8.ts";
 export { actionsGithubScript, type ActionsGithubScriptInputs, type ActionsGithubScriptOutputs } from "./actions-github-script.ts";
@@ -22,6 +24,7 @@ export { actionsSetupNodeV7, type ActionsSetupNodeV7Inputs, type ActionsSetupNod
 export { actionsUploadArtifact, type ActionsUploadArtifactInputs, type ActionsUploadArtifactOutputs } from "./actions-upload-artifact.ts";
 export { actionsUploadArtifactV7, type ActionsUploadArtifactV7Inputs, type ActionsUploadArtifactV7Outputs } from "./actions-upload-artifact-v7.ts";
 export { actionsUploadPagesArtifact, type ActionsUploadPagesArtifactInputs, type ActionsUploadPagesArtifactOutputs } from "./actions-upload-pages-artifact.ts";
+export { actionsUploadPagesArtifactV4, type ActionsUploadPagesArtifactV4Inputs, type ActionsUploadPagesArtifactV4Outputs } from "./actions-upload-pages-artifact-v4.ts";
 export { anchoreSbomAction, type AnchoreSbomActionInputs, type AnchoreSbomActionOutputs } from "./anchore-sbom-action.ts";
 export { anchoreSbomActionDownloadSyft, type AnchoreSbomActionDownloadSyftInputs, type AnchoreSbomActionDownloadSyftOutputs } from "./anchore-sbom-action-download-syft.ts";
 export { anchoreSbomActionV024, type AnchoreSbomActionV024Inputs, type AnchoreSbomActionV024Outputs } from "./anchore-sbom-action-v0-24.ts";
@@ -30,6 +33,8 @@ export { anchoreScanActionDownloadGrype, type AnchoreScanActionDownloadGrypeInpu
 export { anthropicsClaudeCodeAction, type AnthropicsClaudeCodeActionInputs, type AnthropicsClaudeCodeActionOutputs } from "./anthropics-claude-code-action.ts";
 export { aquasecurityTrivyAction, type AquasecurityTrivyActionInputs, type AquasecurityTrivyActionOutputs } from "./aquasecurity-trivy-action.ts";
 export { aquasecurityTrivyActionV036, type AquasecurityTrivyActionV036Inputs, type AquasecurityTrivyActionV036Outputs } from "./aquasecurity-trivy-action-v0-36.ts";
+export { benchmarkActionGithubActionBenchmark, type BenchmarkActionGithubActionBenchmarkInputs, type BenchmarkActionGithubActionBenchmarkOutputs } from "./benchmark-action-github-action-benchmark.ts";
+export { codecovCodecovAction, type CodecovCodecovActionInputs, type CodecovCodecovActionOutputs } from "./codecov-codecov-action.ts";
 export { codecovCodecovActionV4, type CodecovCodecovActionV4Inputs, type CodecovCodecovActionV4Outputs } from "./codecov-codecov-action-v4.ts";
 export { dockerBuildPushAction, type DockerBuildPushActionInputs, type DockerBuildPushActionOutputs, type DockerBuildPushActionOutputMetadata } from "./docker-build-push-action.ts";
 export { dockerBuildPushActionV7, type DockerBuildPushActionV7Inputs, type DockerBuildPushActionV7Outputs } from "./docker-build-push-action-v7.ts";
@@ -41,10 +46,21 @@ export { dockerSetupBuildxAction, type DockerSetupBuildxActionInputs, type Docke
 export { dockerSetupBuildxActionV4, type DockerSetupBuildxActionV4Inputs, type DockerSetupBuildxActionV4Outputs } from "./docker-setup-buildx-action-v4.ts";
 export { dockerSetupQemuAction, type DockerSetupQemuActionInputs, type DockerSetupQemuActionOutputs } from "./docker-setup-qemu-action.ts";
 export { dockerSetupQemuActionV4, type DockerSetupQemuActionV4Inputs, type DockerSetupQemuActionV4Outputs } from "./docker-setup-qemu-action-v4.ts";
+export { githubCodeqlActionAnalyze, type GithubCodeqlActionAnalyzeInputs, type GithubCodeqlActionAnalyzeOutputs } from "./github-codeql-action-analyze.ts";
+export { githubCodeqlActionAutobuild, type GithubCodeqlActionAutobuildInputs, type GithubCodeqlActionAutobuildOutputs } from "./github-codeql-action-autobuild.ts";
+export { githubCodeqlActionInit, type GithubCodeqlActionInitInputs, type GithubCodeqlActionInitOutputs } from "./github-codeql-action-init.ts";
 export { githubCodeqlActionUploadSarif, type GithubCodeqlActionUploadSarifInputs, type GithubCodeqlActionUploadSarifOutputs, type GithubCodeqlActionUploadSarifOutputSarifIds } from "./github-codeql-action-upload-sarif.ts";
+export { golangciGolangciLintAction, type GolangciGolangciLintActionInputs, type GolangciGolangciLintActionOutputs } from "./golangci-golangci-lint-action.ts";
 export { golangciGolangciLintActionV6, type GolangciGolangciLintActionV6Inputs, type GolangciGolangciLintActionV6Outputs } from "./golangci-golangci-lint-action-v6.ts";
+export { goreleaserGoreleaserAction, type GoreleaserGoreleaserActionInputs, type GoreleaserGoreleaserActionOutputs } from "./goreleaser-goreleaser-action.ts";
+export { hadolintHadolintAction, type HadolintHadolintActionInputs, type HadolintHadolintActionOutputs } from "./hadolint-hadolint-action.ts";
 export { jlumbrosoFreeDiskSpace, type JlumbrosoFreeDiskSpaceInputs, type JlumbrosoFreeDiskSpaceOutputs } from "./jlumbroso-free-disk-space.ts";
+export { mluggSetupZig, type MluggSetupZigInputs, type MluggSetupZigOutputs } from "./mlugg-setup-zig.ts";
+export { paulhatchSemanticVersion, type PaulhatchSemanticVersionInputs, type PaulhatchSemanticVersionOutputs } from "./paulhatch-semantic-version.ts";
 export { peterEvansCreateOrUpdateComment, type PeterEvansCreateOrUpdateCommentInputs, type PeterEvansCreateOrUpdateCommentOutputs } from "./peter-evans-create-or-update-comment.ts";
+export { releaseDrafterReleaseDrafter, type ReleaseDrafterReleaseDrafterInputs, type ReleaseDrafterReleaseDrafterOutputs } from "./release-drafter-release-drafter.ts";
+export { renovatebotGithubAction, type RenovatebotGithubActionInputs, type RenovatebotGithubActionOutputs } from "./renovatebot-github-action.ts";
 export { sigstoreCosignInstaller, type SigstoreCosignInstallerInputs, type SigstoreCosignInstallerOutputs } from "./sigstore-cosign-installer.ts";
 export { sigstoreCosignInstallerV4, type SigstoreCosignInstallerV4Inputs, type SigstoreCosignInstallerV4Outputs } from "./sigstore-cosign-installer-v4.ts";
-// gen:9cf3e379
+export { softpropsActionGhRelease, type SoftpropsActionGhReleaseInputs, type SoftpropsActionGhReleaseOutputs } from "./softprops-action-gh-release.ts";
+// gen:b2308d2c

@@ -1,8 +1,10 @@
 /**
  * Reads an action's metadata file (`action.yml`) into the facts the manifest keeps.
- * Parsing is strict on the keys GitHub's action schema defines — an unknown key is an
- * error naming the file and the key — because a misread input list would silently
- * produce a wrong binding.
+ * Parsing is strict on the keys GitHub's action schema defines inside `inputs`,
+ * `outputs` and `branding` — an unknown key is an error naming the file and the key —
+ * because a misread input list would silently produce a wrong binding. At the top
+ * level the runner accepts keys it does not define (softprops/action-gh-release
+ * documents its `env:` there), so other top-level keys are ignored, as by the runner.
  */
 import { parse } from "yaml";
 import { z } from "zod";
@@ -25,7 +27,7 @@ const output = z.strictObject({
   value: z.string().optional(),
 });
 
-const metadata = z.strictObject({
+const metadata = z.looseObject({
   name: z.string(),
   description: z.string(),
   author: z.string().optional(),

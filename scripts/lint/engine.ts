@@ -37,7 +37,7 @@ export function ruleFindings(documents: readonly WorkflowDocument[], rules: read
   for (const document of documents) {
     for (const rule of rules) {
       if (!applies(rule, document)) continue;
-      const report = (path: string, message: string): void => {
+      const report = (path: string, message: string, kitMessage?: string): void => {
         const position = positionOf(document, path);
         const source = sourceOf(document, path);
         findings.push({
@@ -47,6 +47,7 @@ export function ruleFindings(documents: readonly WorkflowDocument[], rules: read
           path,
           ...(position ? { line: position.line, column: position.column } : {}),
           message,
+          ...(kitMessage !== undefined && document.emitted ? { kitMessage } : {}),
           ...(source !== undefined ? { source } : {}),
         });
       };

@@ -26,16 +26,19 @@ export interface ContextPath {
  * values hold expressions only inside `${{ }}`. Parts that do not parse are left
  * out (the workflow parser reports them), so rules see only well-formed input.
  */
-export function expressionsOf(entry: Pick<ScalarEntry, "value" | "isCondition">): ParsedExpression[] {
-  if (typeof entry.value !== "string") return [];
-  const key = `${entry.isCondition ? "if" : "value"}\u0000${entry.value}`;
-  let parsed = parsedValues.get(key);
-  if (!parsed) parsedValues.set(key, (parsed = parseValue(entry.value, entry.isCondition)));
+export function expressionsOf(entry: Pick<ScalarEntry, "value" | "isCondition">): readonly ParsedExpression[] {
+  const { value, isCondition } = entry;
+  // Most values hold no expression: they are not looked up (a long script would be hashed for each rule).
+  if (typeof value !== "string" || (!isCondition && !value.includes("${{"))) return [];
+  const cache = isCondition ? parsedConditions : parsedValues;
+  let parsed = cache.get(value);
+  if (!parsed) cache.set(value, (parsed = parseValue(value, isCondition)));
   return parsed;
 }
 
-/** Parsed expressions by value: every rule reads the same values, so each is parsed once. */
+/** Parsed expressions by value and by condition: every rule reads the same values, so each is parsed once. */
 const parsedValues = new Map<string, ParsedExpression[]>();
+const parsedConditions = new Map<string, ParsedExpression[]>();
 
 function parseValue(value: string, isCondition: boolean): ParsedExpression[] {
   let texts: string[];
@@ -69,7 +72,16 @@ export function conditionOf(value: unknown): ExpressionAst | undefined {
 }
 
 /** Every context path an expression reads, outermost access first. */
-export function contextPathsOf(ast: ExpressionAst): ContextPath[] {
+export function contextPathsOf(ast: ExpressionAst): readonly ContextPath[] {
+  let found = pathsRead.get(ast);
+  if (!found) pathsRead.set(ast, (found = readPaths(ast)));
+  return found;
+}
+
+/** Context paths by expression: the parsed expressions are shared (see expressionsOf), and so is what they read. */
+const pathsRead = new WeakMap<ExpressionAst, readonly ContextPath[]>();
+
+function readPaths(ast: ExpressionAst): ContextPath[] {
   const found: ContextPath[] = [];
   const visit = (node: ExpressionAst): void => {
     const chain = accessChain(node);
@@ -85,7 +97,7 @@ export function contextPathsOf(ast: ExpressionAst): ContextPath[] {
 }
 
 /** Context paths read by every expression of a scalar. */
-export function contextPathsOfValue(entry: Pick<ScalarEntry, "value" | "isCondition">): ContextPath[] {
+export function contextPathsOfValue(entry: Pick<ScalarEntry, "value" | "isCondition">): readonly ContextPath[] {
   return expressionsOf(entry).flatMap((e) => contextPathsOf(e.ast));
 }
 

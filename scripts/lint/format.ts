@@ -1,15 +1,15 @@
 /**
  * How findings are printed: `text` for people, `json` for tools (an array of
- * `{rule, severity, file, path, line, column, message, source?, waived?}`), `github`
+ * `{rule, severity, file, path, line, column, message, kitMessage?, source?, waived?}`), `github`
  * as workflow-command annotations that GitHub shows on the lines of a pull request.
  *
  * Findings quote text from the linted file (keys, values, file names), which a
- * hostile file can fill with line breaks and `::command::` forms. Text lines escape
- * every control character and never start with `::`, so a runner that reads the
- * output (as it reads every line a step prints) cannot be handed a workflow command;
- * annotations escape their data as the runner expects.
+ * hostile file can fill with line breaks and `::command::` forms. Text lines go
+ * through `safeLine`, so a runner that reads the output (as it reads every line a
+ * step prints) cannot be handed a workflow command; annotations escape their data as
+ * the runner expects.
  */
-import { annotation } from "../cli/annotation.ts";
+import { annotation, safeLine } from "../cli/annotation.ts";
 import type { Finding } from "./rule.ts";
 
 export const FORMATS = ["text", "json", "github"] as const;
@@ -26,6 +26,7 @@ export function formatFindings(findings: readonly Finding[], format: Format): st
       line: f.line ?? 1,
       column: f.column ?? 1,
       message: f.message,
+      ...(f.kitMessage !== undefined ? { kitMessage: f.kitMessage } : {}),
       ...(f.source ? { source: f.source } : {}),
       ...(f.waived !== undefined ? { waived: f.waived } : {}),
     }));
@@ -34,7 +35,7 @@ export function formatFindings(findings: readonly Finding[], format: Format): st
   const shown = findings.filter((f) => f.waived === undefined);
   if (format === "github") {
     return shown
-      .map((f) => `${annotation(f.severity, { file: f.file, ...(f.line !== undefined ? { line: f.line } : {}), ...(f.column !== undefined ? { col: f.column } : {}), title: f.rule }, `${f.path}: ${f.message}${f.source ? ` (built at ${f.source})` : ""}`)}\n`)
+      .map((f) => `${annotation(f.severity, { file: f.file, ...(f.line !== undefined ? { line: f.line } : {}), ...(f.column !== undefined ? { col: f.column } : {}), title: f.rule }, `${f.path}: ${f.kitMessage ?? f.message}${f.source ? ` (built at ${f.source})` : ""}`)}\n`)
       .join("");
   }
   const lines = shown.map(formatFinding);
@@ -44,22 +45,11 @@ export function formatFindings(findings: readonly Finding[], format: Format): st
   return `${lines.join("\n")}\n`;
 }
 
-/** One finding as text: `file:line:column: severity: path: message [rule]`, then the TypeScript line that built it. */
+/** One finding as text: `file:line:column: severity: path: message [rule]` (the message in the kit's terms when it has one), then the TypeScript line that built it. */
 export function formatFinding(f: Finding): string {
   const place = `${f.file}${f.line !== undefined ? `:${f.line}${f.column !== undefined ? `:${f.column}` : ""}` : ""}`;
-  const line = safeLine(`${place}: ${f.severity}: ${f.path ? `${f.path}: ` : ""}${f.message} [${f.rule}]`);
+  const line = safeLine(`${place}: ${f.severity}: ${f.path ? `${f.path}: ` : ""}${f.kitMessage ?? f.message} [${f.rule}]`);
   return f.source ? `${line}\n  built at ${safeLine(f.source)}` : line;
-}
-
-/**
- * Text safe to print as one line: control characters (line breaks included) written
- * as escapes, and a leading `::` moved off the start of the line, where a runner
- * would read it as a workflow command.
- */
-export function safeLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => (ch === "\n" ? "\\n" : ch === "\r" ? "\\r" : ch === "\t" ? "\\t" : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`));
-  return escaped.startsWith("::") ? ` ${escaped}` : escaped;
 }
 
 function plural(n: number, word: string): string {

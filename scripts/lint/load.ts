@@ -1,10 +1,10 @@
 /**
  * Where linted documents come from: the workflows the sources emit (built in memory,
  * with their TypeScript sources) or YAML files named on the command line. A named
- * workflow is validated first by GitHub's workflow parser and by actionlint; their
- * errors become findings of the pseudo-rules `workflow-parser` and
- * `actionlint/<kind>`, so one report lists every problem. An action's metadata
- * (`action.yml`) is read as an action: neither checker reads that format.
+ * workflow is also checked by actionlint and GitHub's workflow parser; their errors
+ * become findings of the pseudo-rules `actionlint/<kind>` and `workflow-parser`, so
+ * one report lists every problem. An action's metadata (`action.yml`) is read as an
+ * action: neither checker reads that format.
  *
  * Input is bounded: only regular files, at most MAX_FILE_BYTES each, are read, so a
  * directory, a FIFO or a device gets one line of error and never a hang.
@@ -12,10 +12,10 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { isEmittedWorkflow } from "../emit/emit-workflow.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
-import { offsetOfPosition, parseWorkflowDocument, pathAt, pathSegments, type WorkflowDocument } from "./document.ts";
+import { offsetOfPosition, parseWorkflowDocument, pathAt, pathSegments, type Position, type WorkflowDocument, type WorkflowObject } from "./document.ts";
 import type { ActionlintFinding } from "./actionlint.ts";
-import type { ParserError } from "./checkers.ts";
 import { ACTIONLINT_PREFIX, PARSER_RULE_ID, type Finding } from "./rule.ts";
+import { isYamlMap } from "./walk.ts";
 
 /** The largest file lint reads: far above any real workflow, far below what would strain memory. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -61,9 +61,10 @@ export function readInputFile(file: string): string {
 }
 
 /**
- * Reads a workflow or action file; a workflow is validated with GitHub's workflow
- * parser and, with `actionlint`, by actionlint (both loaded only here, so that `gen`
- * does not pay for them). A file that is not YAML gives one finding and no document.
+ * Reads a workflow or action file; a workflow is checked by actionlint (with
+ * `actionlint`) and GitHub's workflow parser (see `checkerFindings`), both loaded only
+ * here, so that `gen` does not pay for them. A file that is not YAML gives one
+ * finding and no document.
  */
 export async function loadWorkflowFile(file: string, options: { actionlint?: boolean } = {}): Promise<LoadedFile> {
   return loadWorkflowText(file, readInputFile(file), options);
@@ -74,12 +75,8 @@ export async function loadWorkflowText(file: string, text: string, options: { ac
   const loaded = parseFileText(file, text);
   const { document } = loaded;
   if (!document || document.kind === "action") return loaded;
-  const findings = await parserFindings(document);
-  if (options.actionlint) {
-    const { actionlint } = await import("./actionlint.ts");
-    findings.push(...actionlintFindings(document, await actionlint(document.file, document.text), findings.length === 0));
-  }
-  return { document, findings };
+  const found = options.actionlint ? await (await import("./actionlint.ts")).actionlint(document.file, document.text) : undefined;
+  return { document, findings: await checkerFindings(document, found) };
 }
 
 /** The document of a file's text, or the one finding that says why it is not YAML. */
@@ -91,18 +88,44 @@ export function parseFileText(file: string, text: string): LoadedFile {
   }
 }
 
+/**
+ * The findings of the checkers on a workflow: actionlint's (`found`, when it ran) and
+ * GitHub's workflow parser's. The parser largely repeats actionlint's syntax check
+ * and costs almost half as much again, so beside actionlint it runs only where it can
+ * change the result: to judge a syntax or permissions finding of actionlint (whose
+ * knowledge is dated, see `actionlintFindings`), and on a workflow with a value left
+ * empty outside its triggers, the case most of what it alone finds falls in (measured
+ * on mutated real workflows; see the README's lint section).
+ */
+export async function checkerFindings(document: WorkflowDocument, found: readonly ActionlintFinding[] | undefined): Promise<Finding[]> {
+  const parser = found === undefined || found.some((f) => JUDGED_BY_PARSER.has(f.kind)) || hasEmptyValue(document.workflow) ? await parserErrors(document) : [];
+  return [...parserErrorFindings(document, parser), ...(found ? actionlintFindings(document, found, parser.length === 0) : [])];
+}
+
+/** actionlint's kinds of finding that GitHub's parser may contradict (syntax added after actionlint's release). */
+const JUDGED_BY_PARSER = new Set(["syntax-check", "permissions"]);
+
+/** True when a value other than an event's configuration (`on: { workflow_dispatch: }`) is null. */
+function hasEmptyValue(workflow: WorkflowObject): boolean {
+  const empty = (value: unknown): boolean => value === null || (typeof value === "object" && Object.values(value as object).some(empty));
+  return Object.entries(workflow).some(([key, value]) => (key === "on" && isYamlMap(value) ? Object.values(value).some((event) => event !== null && empty(event)) : empty(value)));
+}
+
 /** What GitHub's workflow parser reports about a workflow document (run in this thread). */
-export async function parserFindings(document: WorkflowDocument): Promise<Finding[]> {
+async function parserErrors(document: WorkflowDocument): Promise<ParserError[]> {
   const { NoOperationTraceWriter, parseWorkflow } = await import("@actions/workflow-parser");
   const errors = parseWorkflow({ name: document.file, content: document.text }, new NoOperationTraceWriter()).context.errors.getErrors();
-  return parserErrorFindings(
-    document,
-    errors.map((error) => ({ start: (error as { range?: { start: { line: number; column: number } } }).range?.start, message: (error as { rawMessage?: string }).rawMessage ?? error.message })),
-  );
+  return errors.map((error) => ({ start: (error as { range?: { start: Position } }).range?.start, message: (error as { rawMessage?: string }).rawMessage ?? error.message }));
+}
+
+/** One error of GitHub's workflow parser: where it starts (1-based) and its message. */
+interface ParserError {
+  readonly start: Position | undefined;
+  readonly message: string;
 }
 
 /** The workflow parser's errors on a document as lint findings. */
-export function parserErrorFindings(document: WorkflowDocument, errors: readonly ParserError[]): Finding[] {
+function parserErrorFindings(document: WorkflowDocument, errors: readonly ParserError[]): Finding[] {
   return errors.map((error): Finding => ({ rule: PARSER_RULE_ID, severity: "error", ...at(document, error.start), message: `${lowerFirst(error.message)}; fix it as GitHub's workflow syntax requires` }));
 }
 
@@ -113,7 +136,7 @@ export function parserErrorFindings(document: WorkflowDocument, errors: readonly
  * key) that GitHub's own parser accepts, is a warning, not an error; and it predates
  * the self-repository `uses: $/path` form, which GitHub accepts.
  */
-export function actionlintFindings(document: WorkflowDocument, found: readonly ActionlintFinding[], parserAccepts: boolean): Finding[] {
+function actionlintFindings(document: WorkflowDocument, found: readonly ActionlintFinding[], parserAccepts: boolean): Finding[] {
   const dated = new Set(["runner-label", ...(parserAccepts ? ["syntax-check", "permissions"] : [])]);
   return found
     .map((f): Finding => ({ rule: `${ACTIONLINT_PREFIX}${f.kind}`, severity: dated.has(f.kind) ? "warning" : "error", ...at(document, { line: f.line, column: f.column }), message: lowerFirst(f.message) }))
@@ -121,7 +144,7 @@ export function actionlintFindings(document: WorkflowDocument, found: readonly A
 }
 
 /** File, YAML path, line and column of a position that a checker reports. */
-function at(document: WorkflowDocument, start: { line: number; column: number } | undefined): Pick<Finding, "file" | "path" | "line" | "column"> {
+function at(document: WorkflowDocument, start: Position | undefined): Pick<Finding, "file" | "path" | "line" | "column"> {
   if (!start) return { file: document.file, path: "" };
   const offset = offsetOfPosition(document, start.line, start.column);
   return { file: document.file, path: pathAt(document, offset), line: start.line, column: start.column };

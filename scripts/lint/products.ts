@@ -61,7 +61,7 @@ export function uploadedFiles(step: YamlMap): string[] {
 
 /** True when the step's script runs one of the docker subcommands. */
 function runsDocker(workflow: WorkflowObject, entry: StepEntry, subcommands: ReadonlySet<string>): boolean {
-  const script = runScriptOf(workflow, entry);
+  const script = runScriptOf(workflow, entry, [/docker/]);
   return script !== undefined && dockerSubcommands(script).some((s) => subcommands.has(s));
 }
 

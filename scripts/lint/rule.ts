@@ -26,14 +26,24 @@ export interface Finding {
   column?: number;
   /** The problem, then the fix. */
   message: string;
+  /**
+   * The problem, then the fix in the kit's terms (`after: [meta]`, `prImageTag(meta)`),
+   * for a workflow the project emits, whose fix goes in the TypeScript that built it;
+   * absent when the rule has no such fix.
+   */
+  kitMessage?: string;
   /** `file:line` of the TypeScript that built the object (emitted workflows only). */
   source?: string;
   /** The reason of the waiver that silences this finding, when one does (see waivers.ts). */
   waived?: string;
 }
 
-/** Reports one finding of the calling rule at a YAML path. */
-export type Report = (path: string, message: string) => void;
+/**
+ * Reports one finding of the calling rule at a YAML path: the message with its fix in
+ * YAML, and optionally the same problem with its fix in the kit's terms (kept only for
+ * workflows the project emits).
+ */
+export type Report = (path: string, message: string, kitMessage?: string) => void;
 
 /** A lint rule: one per file under `scripts/lint/rules/`, listed once in the registry. */
 export interface Rule {

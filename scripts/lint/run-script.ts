@@ -14,10 +14,19 @@ const parsed = new WeakMap<object, ShellScript | null>();
 const byText = new Map<string, ShellScript>();
 const MAX_REMEMBERED_SCRIPTS = 5_000;
 
-/** The parsed `run:` script of a step; undefined for an action step or a script that is not shell. */
-export function runScriptOf(workflow: WorkflowObject, entry: StepEntry): ShellScript | undefined {
+/**
+ * The parsed `run:` script of a step; undefined for an action step or a script that is
+ * not shell. With `mentioning` (patterns of command names such as `curl`, or of syntax
+ * such as `${X:-0}`), also undefined for a script whose text does not match every one
+ * of them once lower-cased and rid of quotes and backslashes (which the shell takes
+ * out of words): such a script cannot hold what the caller looks for, and it is not
+ * parsed at all. Parsing is most of what the rules cost, and
+ * most scripts hold none of what a given rule looks for.
+ */
+export function runScriptOf(workflow: WorkflowObject, entry: StepEntry, mentioning?: readonly RegExp[]): ShellScript | undefined {
   const run = entry.step["run"];
   if (typeof run !== "string") return undefined;
+  if (mentioning && !mentioning.every((pattern) => pattern.test(plainText(entry.step, run)))) return undefined;
   let script = parsed.get(entry.step);
   if (script === undefined) {
     const dialect = dialectOf(workflow, entry);
@@ -25,6 +34,15 @@ export function runScriptOf(workflow: WorkflowObject, entry: StepEntry): ShellSc
     parsed.set(entry.step, script);
   }
   return script ?? undefined;
+}
+
+const plainTexts = new WeakMap<object, string>();
+
+/** A script's text as the prefilter of `runScriptOf` compares it: lower case, quotes, backslashes and escaped line breaks removed. */
+function plainText(step: object, run: string): string {
+  let text = plainTexts.get(step);
+  if (text === undefined) plainTexts.set(step, (text = run.replaceAll("\\\n", "").replace(/["'\\]/g, "").toLowerCase()));
+  return text;
 }
 
 function readRemembered(text: string, dialect: ShellDialect): ShellScript {

@@ -88,16 +88,25 @@ export function jobGuardVerdict(steps: readonly StepEntry[], producer: StepEntry
   const read = new Set(conditions.flatMap((c) => contextPathsOf(c)).flatMap((p) => (p.text.startsWith(`${prefix}outputs.`) ? [p.segments[3] ?? ""] : [])));
   const outputs = Object.entries(downstream.outputs).filter(([name, value]) => read.has(name) && typeof value === "string") as [string, string][];
   const outputExpressions = outputs.flatMap(([, value]) => expressionsOf({ value, isCondition: false }).map((e) => e.ast));
+  const outputReads = outputs.map(([, value]) => expressionsOf({ value, isCondition: false }).flatMap((e) => contextPathsOf(e.ast).map((p) => p.text)));
+  // The replays reach the same states again and again: each output is evaluated once per value of what it reads.
+  const evaluated = new Map<string, string>();
+  const outputValue = (index: number, values: ReadonlyMap<string, string>): string => {
+    const key = `${index}\u0000${[...values].filter(([path]) => readsPath(outputReads[index] ?? [], path)).map(([path, value]) => `${path}=${value}`).join("\u0002")}`;
+    let value = evaluated.get(key);
+    if (value === undefined) evaluated.set(key, (value = evaluateTemplate(outputs[index]?.[1] ?? "", values)));
+    return value;
+  };
   return decide(steps, producer, {
     index: steps.length,
     conditions: [...conditions, ...outputExpressions],
     // The downstream job reads the outputs, not the steps behind them: literals it compares them with count for those steps' outputs too.
-    aliases: new Map(outputs.map(([name, value]) => [`${prefix}outputs.${name}`, expressionsOf({ value, isCondition: false }).flatMap((e) => contextPathsOf(e.ast).map((p) => p.text))])),
+    aliases: new Map(outputs.map(([name], i) => [`${prefix}outputs.${name}`, outputReads[i] ?? []])),
     hidden: (path) => path.startsWith(prefix),
     runs: (values, status, cached) => {
       const seen = new Map(values);
       seen.set(`${prefix}result`, status);
-      for (const [name, value] of outputs) seen.set(`${prefix}outputs.${name}`, evaluateTemplate(value, values));
+      outputs.forEach(([name], i) => seen.set(`${prefix}outputs.${name}`, outputValue(i, values)));
       return downstream.conditions.every((condition) => cached(condition, seen, status));
     },
     shown: conditions,
@@ -145,6 +154,11 @@ function decide(steps: readonly StepEntry[], producer: StepEntry, consumer: Cons
   return { kind: "guarded" };
 }
 
+/** True when an expression that reads `paths` sees the value at `key`: one of the paths, below one, or above one. */
+function readsPath(paths: readonly string[], key: string): boolean {
+  return paths.some((p) => key === p || key.startsWith(`${p}.`) || p.startsWith(`${key}.`));
+}
+
 /** A value's template evaluated under an assignment (an expression that fails reads as empty). */
 function evaluateTemplate(value: string, values: ReadonlyMap<string, string>): string {
   try {
@@ -180,7 +194,7 @@ function replayer(steps: readonly StepEntry[], producer: StepEntry, consumer: Co
   const keysFor = new Map<readonly string[], string[]>();
   const relevantTo = (paths: readonly string[], values: ReadonlyMap<string, string>, named = false): string => {
     let keys = keysFor.get(paths);
-    if (!keys) keysFor.set(paths, (keys = [...values.keys()].filter((key) => paths.some((p) => key === p || key.startsWith(`${p}.`) || p.startsWith(`${key}.`)))));
+    if (!keys) keysFor.set(paths, (keys = [...values.keys()].filter((key) => readsPath(paths, key))));
     return keys.map((k) => (named ? `${k}=${values.get(k)}` : values.get(k))).join("\u0002");
   };
   const cached = (condition: unknown, values: ReadonlyMap<string, string>, status: JobStatus): boolean => {

@@ -1,13 +1,15 @@
 /**
  * Waivers: a reviewed exception to a lint rule, with its reason. In YAML it is a
  * comment `# lint-ignore: <rule-id> -- <reason>` at the end of the finding's line, or
- * on a line of its own just above it; any other writer (such as the kit, for a TypeScript source) hands the engine
- * `Waiver` values that name the YAML path they cover. A waived finding is kept, marked
- * with the reason, and does not fail the run; a waiver without a reason, for an
- * unknown rule, or that silences nothing, is itself a finding.
+ * on a line of its own above it (several such lines may stack); any other writer
+ * (such as the kit, for a TypeScript source) hands the engine `Waiver` values that
+ * name the YAML path they cover. A waived finding is kept, marked with the reason,
+ * and does not fail the run; a waiver without a reason, for an unknown rule, or that
+ * silences nothing, is itself a finding. The review reads the same comments
+ * (`writtenWaivers`) to report waivers a change adds or removes.
  */
 import { Lexer } from "yaml";
-import { positionAtOffset, type WorkflowDocument } from "./document.ts";
+import type { WorkflowDocument } from "./document.ts";
 import type { Finding } from "./rule.ts";
 
 /** The pseudo-rule of findings about waivers themselves. */
@@ -17,7 +19,7 @@ export const WAIVER_RULE_ID = "lint-ignore";
 export interface Waiver {
   readonly rule: string;
   readonly file: string;
-  /** The line whose findings it waives (a comment ending a line waives that line; one on its own line, the next). */
+  /** The line whose findings it waives (see `WrittenWaiver.covers`). */
   readonly line?: number;
   /** The YAML path whose findings (and those below it) it waives, e.g. `jobs.build.steps[3]`; `""` for the whole file. */
   readonly path?: string;
@@ -26,33 +28,72 @@ export interface Waiver {
   readonly origin: string;
 }
 
-const COMMENT = /^#\s*lint-ignore:\s*(\S*)\s*(?:--\s*(.*))?$/;
+/** A `# lint-ignore:` comment as written, well-formed or not. */
+export interface WrittenWaiver {
+  /** The rule id it names (the text before `--`), and the reason after it ("" when none is given). */
+  readonly rule: string;
+  readonly reason: string;
+  /** Where the comment is (1-based). */
+  readonly line: number;
+  readonly column: number;
+  /** The line whose findings it waives: its own when it ends a line, else the next line that is not blank or a comment (so waivers can be stacked). */
+  readonly covers: number;
+}
+
+const COMMENT = /^#\s*lint-ignore:(.*)$/;
 // Characters yaml's lexer emits to mark structure; they are not in the text.
 const LEXER_MARKERS = new Set(["\u0002", "\u0018", "\u001f"]);
+
+/**
+ * The `# lint-ignore:` comments of a YAML text, in order. Comments are found by the
+ * YAML lexer, so a `#` line inside a block scalar (a script) is never taken for one.
+ */
+export function writtenWaivers(text: string): WrittenWaiver[] {
+  if (!text.includes("lint-ignore")) return [];
+  const lines = text.split("\n");
+  const found: WrittenWaiver[] = [];
+  let offset = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token.length === 1 && LEXER_MARKERS.has(token)) continue;
+    if (token.startsWith("#")) {
+      const match = COMMENT.exec(token.trim());
+      if (match) {
+        const [rule = "", ...reason] = (match[1] ?? "").split("--");
+        const trailing = text.slice(lineStart, offset).trim() !== "";
+        found.push({ rule: rule.trim(), reason: reason.join("--").trim(), line, column: offset - lineStart + 1, covers: trailing ? line : nextContentLine(lines, line) });
+      }
+    }
+    for (let at = token.indexOf("\n"); at >= 0; at = token.indexOf("\n", at + 1)) {
+      line++;
+      lineStart = offset + at + 1;
+    }
+    offset += token.length;
+  }
+  return found;
+}
+
+/** The first line after `line` (1-based) that is neither blank nor only a comment; `line` itself when there is none. */
+function nextContentLine(lines: readonly string[], line: number): number {
+  for (let n = line + 1; n <= lines.length; n++) {
+    const content = (lines[n - 1] ?? "").trim();
+    if (content !== "" && !content.startsWith("#")) return n;
+  }
+  return line;
+}
 
 /** The waivers written as YAML comments in a document, and findings for malformed ones. */
 export function commentWaivers(document: WorkflowDocument, isRuleId: (id: string) => boolean): { waivers: Waiver[]; findings: Finding[] } {
   const waivers: Waiver[] = [];
   const findings: Finding[] = [];
-  if (!document.text.includes("lint-ignore")) return { waivers, findings };
-  let offset = 0;
-  for (const token of new Lexer().lex(document.text)) {
-    if (token.startsWith("#")) {
-      const match = COMMENT.exec(token.trim());
-      if (match) {
-        const { line, column } = positionAtOffset(document, offset);
-        const trailing = document.text.slice(offset - column + 1, offset).trim() !== "";
-        const rule = match[1] ?? "";
-        const reason = (match[2] ?? "").trim();
-        const problem = (message: string): void => {
-          findings.push({ rule: WAIVER_RULE_ID, severity: "error", file: document.file, path: "", line, column, message });
-        };
-        if (!isRuleId(rule)) problem(`"# lint-ignore: ${rule}" names no lint rule; write the id a finding prints in brackets`);
-        else if (!reason) problem(`the waiver for "${rule}" gives no reason; write "# lint-ignore: ${rule} -- <why this is safe>"`);
-        else waivers.push({ rule, file: document.file, line: trailing ? line : line + 1, reason, origin: `${document.file}:${line}` });
-      }
-    }
-    if (!(token.length === 1 && LEXER_MARKERS.has(token))) offset += token.length;
+  for (const { rule, reason, line, column, covers } of writtenWaivers(document.text)) {
+    const problem = (message: string): void => {
+      findings.push({ rule: WAIVER_RULE_ID, severity: "error", file: document.file, path: "", line, column, message });
+    };
+    if (!isRuleId(rule)) problem(`"# lint-ignore: ${rule}" names no lint rule; write the id a finding prints in brackets`);
+    else if (!reason) problem(`the waiver for "${rule}" gives no reason; write "# lint-ignore: ${rule} -- <why this is safe>"`);
+    else waivers.push({ rule, file: document.file, line: covers, reason, origin: `${document.file}:${line}` });
   }
   return { waivers, findings };
 }

@@ -48,27 +48,42 @@ export const COMPOSITE_JOB_ID = "runs";
  * A composite action (`runs.using: composite`) has one: its `runs`, whose `steps`
  * are checked as a job's steps are (their paths are `runs.steps[i]`).
  */
-export function jobsOf(workflow: WorkflowObject): JobEntry[] {
-  const jobs = workflow["jobs"];
-  if (!isYamlMap(jobs)) {
-    const runs = workflow["runs"];
-    return isYamlMap(runs) && runs["using"] === "composite" && Array.isArray(runs["steps"]) ? [{ id: COMPOSITE_JOB_ID, path: COMPOSITE_JOB_ID, job: runs }] : [];
-  }
-  return Object.entries(jobs).flatMap(([id, job]) => (isYamlMap(job) ? [{ id, path: `jobs.${id}`, job }] : []));
+export function jobsOf(workflow: WorkflowObject): readonly JobEntry[] {
+  return remembered(jobLists, workflow, () => {
+    const jobs = workflow["jobs"];
+    if (!isYamlMap(jobs)) {
+      const runs = workflow["runs"];
+      return isYamlMap(runs) && runs["using"] === "composite" && Array.isArray(runs["steps"]) ? [{ id: COMPOSITE_JOB_ID, path: COMPOSITE_JOB_ID, job: runs }] : [];
+    }
+    return Object.entries(jobs).flatMap(([id, job]) => (isYamlMap(job) ? [{ id, path: `jobs.${id}`, job }] : []));
+  });
 }
 
 /** The steps of a job in order; entries that are not mappings are skipped. */
-export function stepsOf(job: JobEntry): StepEntry[] {
-  const steps = job.job["steps"];
-  if (!Array.isArray(steps)) return [];
-  return steps.flatMap((step: unknown, index) =>
-    isYamlMap(step) ? [{ job, index, path: `${job.path}.steps[${index}]`, step, id: typeof step["id"] === "string" ? step["id"] : undefined }] : [],
-  );
+export function stepsOf(job: JobEntry): readonly StepEntry[] {
+  return remembered(stepLists, job, () => {
+    const steps = job.job["steps"];
+    if (!Array.isArray(steps)) return [];
+    return steps.flatMap((step: unknown, index) =>
+      isYamlMap(step) ? [{ job, index, path: `${job.path}.steps[${index}]`, step, id: typeof step["id"] === "string" ? step["id"] : undefined }] : [],
+    );
+  });
 }
 
 /** Every step of every job. */
-export function allSteps(workflow: WorkflowObject): StepEntry[] {
+export function allSteps(workflow: WorkflowObject): readonly StepEntry[] {
   return jobsOf(workflow).flatMap(stepsOf);
+}
+
+// Every rule walks the same jobs and steps: each list is made once per parsed object (which the rules never change).
+const jobLists = new WeakMap<object, readonly JobEntry[]>();
+const stepLists = new WeakMap<object, readonly StepEntry[]>();
+const scalarLists = new WeakMap<object, { readonly path: string; readonly scalars: readonly ScalarEntry[] }>();
+
+function remembered<T>(cache: WeakMap<object, T>, key: object, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make()));
+  return value;
 }
 
 /** The job ids a job lists in `needs:` (a string or a list). */
@@ -85,7 +100,16 @@ export function actionOf(step: YamlMap): string | undefined {
 }
 
 /** Every scalar under a node, depth first in file order, with its YAML path. */
-export function scalarsOf(node: unknown, path: string): ScalarEntry[] {
+export function scalarsOf(node: unknown, path: string): readonly ScalarEntry[] {
+  if (typeof node !== "object" || node === null) return scalarsUnder(node, path);
+  const known = scalarLists.get(node);
+  if (known?.path === path) return known.scalars;
+  const scalars = scalarsUnder(node, path);
+  scalarLists.set(node, { path, scalars });
+  return scalars;
+}
+
+function scalarsUnder(node: unknown, path: string): ScalarEntry[] {
   const found: ScalarEntry[] = [];
   const visit = (value: unknown, at: string, key: string | number): void => {
     if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {

@@ -20,7 +20,7 @@ export async function emittedFindings(files: readonly GeneratedFile[]): Promise<
   return findings;
 }
 
-/** The findings of the lint rules on emitted workflows, with the waivers their sources give (nothing remembered). */
+/** The findings of the lint rules on the emitted workflows among `files`, each time (nothing remembered), with the kit's waivers applied. */
 export async function lintEmitted(files: readonly GeneratedFile[]): Promise<Finding[]> {
   const [{ lint }, { emittedDocuments }, { WAIVER_RULE_ID }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts"), import("../lint/waivers.ts")]);
   // The kit's waivers cover their node and what lies below it (by YAML path); the
@@ -50,9 +50,10 @@ export async function lintErrors(files: readonly GeneratedFile[]): Promise<Sourc
 /**
  * A finding on an emitted workflow, located at the TypeScript that built the object:
  * the YAML it names may not be on disk (gen refuses to write it), so the finding
- * names the workflow and the YAML path, never a line of it.
+ * names the workflow and the YAML path, never a line of it, and its fix is written
+ * in the kit's terms when the rule has them.
  */
 export function emittedFindingProblem(finding: Finding): SourceProblem {
   const where = finding.source ? locationOf(finding.source) : { file: finding.file };
-  return { ...where, message: `${finding.path} in ${finding.file}: ${finding.message} [${finding.rule}]` };
+  return { ...where, message: `${finding.path} in ${finding.file}: ${finding.kitMessage ?? finding.message} [${finding.rule}]` };
 }

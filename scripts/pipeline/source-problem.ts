@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { annotation } from "../cli/annotation.ts";
+import { annotation, safeLine } from "../cli/annotation.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 
 /** One problem, where to fix it and what to do. */
@@ -19,10 +19,14 @@ export interface SourceProblem {
   readonly message: string;
 }
 
-/** `file:line:col: message` (the parts that are known), the form terminals and editors link. */
+/**
+ * `file:line:col: message` (the parts that are known), the form terminals and editors
+ * link, as one line a CI runner cannot take for a workflow command: messages quote
+ * text from workflow files, which may hold line breaks and `::` (see `safeLine`).
+ */
 export function formatProblem(problem: SourceProblem): string {
   const at = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(":");
-  return at ? `${at}: ${problem.message}` : problem.message;
+  return safeLine(at ? `${at}: ${problem.message}` : problem.message);
 }
 
 /** The problem as a GitHub Actions `::error` annotation on its file and line. */

@@ -2,8 +2,9 @@
  * The lint findings a change brings and the ones it fixes: the project's rules run on
  * both versions of a workflow (the same rules, the working tree's, so the difference
  * is the workflow's), and findings are matched by rule, message and the path of the
- * step they are on, so a step that moved keeps its findings. A version gen, check or
- * lint found clean before is not linted again.
+ * step they are on, so a step that moved keeps its findings. A waived finding is a
+ * reviewed one: it is in neither list (the waiver itself is a security change). A
+ * version gen, check or lint found clean before is not linted again.
  */
 import type { GeneratedFile } from "../files/generated-file.ts";
 import type { Finding } from "../lint/rule.ts";
@@ -26,7 +27,7 @@ export async function lintDelta(
   const findings = async (side: typeof before): Promise<Map<string, LintEntry>> => {
     if (!side) return new Map();
     // Without TypeScript sources: the review reports YAML paths, and locating them costs a second build.
-    const found: Finding[] = await emittedFindings([{ path: side.file.path, content: side.file.content }]);
+    const found: Finding[] = (await emittedFindings([{ path: side.file.path, content: side.file.content }])).filter((f) => f.waived === undefined);
     return new Map(found.map((f) => [`${f.rule}\u0000${f.message}\u0000${stablePath(side.value, f.path)}`, { rule: f.rule, severity: f.severity, path: f.path, message: f.message }]));
   };
   const [was, is] = [await findings(before), await findings(after)];

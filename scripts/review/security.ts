@@ -6,8 +6,9 @@
  * and is ranked as write.
  */
 import { isDeepStrictEqual } from "node:util";
-import { isScalar, type Document } from "yaml";
-import { findWaivers } from "./waivers.ts";
+import { isMap, isPair, isScalar, isSeq, type Document } from "yaml";
+import { lineStartsOf, positionAt } from "../lint/document.ts";
+import { writtenWaivers } from "../lint/waivers.ts";
 import { stablePath } from "./step-identity.ts";
 
 export type SecurityKind =
@@ -152,7 +153,7 @@ function triggerChanges(before: Readonly<Record<string, unknown>> | undefined, a
 
 function waiverChanges(before: WorkflowVersion | undefined, after: WorkflowVersion | undefined): SecurityChange[] {
   const keyed = (version: WorkflowVersion | undefined) =>
-    new Map((version ? findWaivers(version.text) : []).map((w) => [`${w.rule}\u0000${w.reason}\u0000${stablePath(version!.value, w.path)}`, w]));
+    new Map((version ? waiversIn(version) : []).map((w) => [`${w.rule}\u0000${w.reason}\u0000${stablePath(version!.value, w.path)}`, w]));
   const was = keyed(before);
   const is = keyed(after);
   const text = (w: { rule: string; reason: string }) => `${w.rule} -- ${w.reason}`;
@@ -160,4 +161,48 @@ function waiverChanges(before: WorkflowVersion | undefined, after: WorkflowVersi
     ...[...was].filter(([key]) => !is.has(key)).map(([, w]): SecurityChange => ({ kind: "waiver-removed", path: w.path, before: text(w), after: null })),
     ...[...is].filter(([key]) => !was.has(key)).map(([, w]): SecurityChange => ({ kind: "waiver-added", path: w.path, before: null, after: text(w) })),
   ];
+}
+
+/** One waiver of a version: the rule it silences, the reason given, and the YAML path of the object on the line it covers. */
+export interface VersionWaiver {
+  readonly rule: string;
+  readonly reason: string;
+  readonly path: string;
+}
+
+/** The `# lint-ignore:` comments of a version (read as the lint engine reads them), each with the object it covers. */
+export function waiversIn(version: WorkflowVersion): VersionWaiver[] {
+  const written = writtenWaivers(version.text);
+  if (written.length === 0) return [];
+  const paths = pathsByLine(version);
+  return written.map((w) => ({ rule: w.rule, reason: w.reason, path: paths.get(w.covers) ?? "" }));
+}
+
+/** For each line, the YAML path of the outermost key or item that starts on it (the line `- name: x` is the step's). */
+function pathsByLine(version: WorkflowVersion): Map<number, string> {
+  const lineStarts = lineStartsOf(version.text);
+  const paths = new Map<number, string>();
+  const record = (node: unknown, path: string): void => {
+    const start = (node as { range?: [number, number, number] } | null)?.range?.[0];
+    if (start === undefined) return;
+    const { line } = positionAt(lineStarts, start);
+    if (!paths.has(line)) paths.set(line, path);
+  };
+  const walk = (node: unknown, path: string): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const at = path === "" ? String(isScalar(pair.key) ? pair.key.value : pair.key) : `${path}.${String(isScalar(pair.key) ? pair.key.value : pair.key)}`;
+        record(pair.key, at);
+        walk(pair.value, at);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        record(item, `${path}[${i}]`);
+        walk(item, `${path}[${i}]`);
+      });
+    }
+  };
+  walk(version.document.contents, "");
+  return paths;
 }

@@ -19,8 +19,9 @@
  */
 import { createRequire } from "node:module";
 import { setFlagsFromString } from "node:v8";
-import { Language, Parser, type Node } from "web-tree-sitter";
+import { Language, Parser } from "web-tree-sitter";
 import { splitTemplate } from "../../workflows-src/kit/expression-syntax.ts";
+import { plainTree, type SyntaxNode as Node } from "./syntax-tree.ts";
 
 /** The grammar a script is read with: POSIX shells and bash, or PowerShell. */
 export type ShellDialect = "bash" | "powershell";
@@ -102,14 +103,16 @@ const parsers = new Map<ShellDialect, Parser>();
 export function readShell(script: string, dialect: ShellDialect = "bash"): ShellScript {
   let parser = parsers.get(dialect);
   if (!parser) parsers.set(dialect, (parser = new Parser().setLanguage(grammars[dialect])));
-  const tree = parser.parse(withoutExpressions(script));
+  const source = withoutExpressions(script);
+  const tree = parser.parse(source);
   if (!tree) return { dialect, pipelines: [], expansions: [], complete: false };
+  let root: Node;
   try {
-    const root = tree.rootNode;
-    return dialect === "bash" ? bashScript(root, [root]) : powershellScript(root);
+    root = plainTree(tree, source);
   } finally {
     tree.delete();
   }
+  return dialect === "bash" ? bashScript(root, [root]) : powershellScript(root);
 }
 
 /** Every command of a script's pipelines, in order (not those inside substitutions). */

@@ -45,7 +45,7 @@ export function noNetworkPrefix(): readonly string[] {
 const CLOSE_GRACE_MS = 500;
 
 /** The last `limit` bytes of a stream. */
-class Tail {
+export class Tail {
   private chunks: Buffer[] = [];
   private kept = 0;
   written = 0;

@@ -10,13 +10,17 @@ const branch = z.string().min(1).regex(/^[^\s~^:?*[\\]+$/, "a branch name withou
 
 export const eventDescription = z
   .strictObject({
-    event: z.enum(["push", "pull_request", "workflow_dispatch"]),
+    event: z.enum(["push", "pull_request", "workflow_dispatch", "issues"]),
     owner: z.string().min(1).default("Wikid82"),
     repo: z.string().min(1).default("charon"),
     actor: z.string().min(1).optional(),
     /** Pull request number (pull_request only). */
     pr: z.number().int().positive().optional(),
-    /** Pull request title (pull_request only). */
+    /** Issue number (issues only). */
+    issue: z.number().int().positive().optional(),
+    /** The issue's activity (issues only; default opened): what `on.issues.types` is matched against. */
+    action: z.string().regex(/^[a-z_]+$/, "an activity type such as opened").optional(),
+    /** Pull request or issue title (pull_request and issues only). */
     title: z.string().optional(),
     /** Head commit message (push only). */
     message: z.string().optional(),
@@ -35,11 +39,17 @@ export const eventDescription = z
   })
   .superRefine((e, ctx) => {
     if (e.event === "pull_request" && e.pr === undefined) ctx.addIssue({ code: "custom", path: ["pr"], message: "a pull_request event needs a PR number; add --pr N" });
+    if (e.event === "issues" && e.issue === undefined) ctx.addIssue({ code: "custom", path: ["issue"], message: "an issues event needs an issue number; add --issue N" });
     if (e.event !== "pull_request") {
-      for (const key of ["pr", "title", "head", "base", "fork"] as const) {
+      for (const key of ["pr", "head", "base", "fork"] as const) {
         if (e[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `"${key}" only applies to pull_request events; remove it or use --event pull_request` });
       }
     }
+    if (e.event !== "pull_request" && e.event !== "issues" && e.title !== undefined) ctx.addIssue({ code: "custom", path: ["title"], message: `"title" only applies to pull_request and issues events; remove it` });
+    for (const key of ["issue", "action"] as const) {
+      if (e.event !== "issues" && e[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `"${key}" only applies to issues events; remove it or use --event issues` });
+    }
+    if (e.event === "issues" && e.ref !== undefined) ctx.addIssue({ code: "custom", path: ["ref"], message: "an issues event runs on the default branch; remove --ref" });
     if (e.event === "pull_request" && e.ref !== undefined) ctx.addIssue({ code: "custom", path: ["ref"], message: "a pull_request ref is refs/pull/<pr>/merge; give --head/--base instead of --ref" });
     if (e.event !== "push" && e.message !== undefined) ctx.addIssue({ code: "custom", path: ["message"], message: "a head-commit message only applies to push events" });
   });
@@ -82,6 +92,11 @@ export interface GithubContext {
 
 function fakeSha(seed: string): string {
   return createHash("sha1").update(seed).digest("hex");
+}
+
+/** The activity of an issues event (`opened` unless the description names another). */
+export function issueActivity(e: EventDescription): string {
+  return e.action ?? "opened";
 }
 
 /** The branch a push or manual run is on, or the base branch of a pull request (what branch filters match). */
@@ -145,7 +160,9 @@ export function githubContext(e: EventDescription, workflowName: string): Github
           pusher: { name: actor },
           sender,
         }
-      : { ref, inputs: {}, repository, sender };
+      : e.event === "issues"
+        ? { action: issueActivity(e), issue: { number: e.issue, title: e.title ?? `Issue #${e.issue}`, body: "", state: "open", user: { login: actor } }, repository, sender }
+        : { ref, inputs: {}, repository, sender };
   return {
     ...common,
     event_name: e.event,
@@ -169,5 +186,6 @@ export function describeEvent(e: EventDescription): string {
   if (e.event === "pull_request") return `pull_request #${e.pr} on ${who}${e.fork ? ` from the fork ${e.fork}/${e.repo}` : ""} into "${e.base ?? e.defaultBranch}"${e.title !== undefined ? `, title "${e.title}"` : ""}${e.actor ? ` by "${e.actor}"` : ""}`;
   const at = filterBranch(e);
   if (e.event === "push") return `push to "${at}" on ${who}${e.message !== undefined ? `, message "${e.message}"` : ""}${e.actor ? ` by "${e.actor}"` : ""}`;
+  if (e.event === "issues") return `issues #${e.issue} ${issueActivity(e)} on ${who}${e.title !== undefined ? `, title "${e.title}"` : ""}${e.actor ? ` by "${e.actor}"` : ""}`;
   return `workflow_dispatch on "${at}" of ${who}`;
 }

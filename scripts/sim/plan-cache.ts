@@ -1,32 +1,58 @@
 /**
  * Plans remembered per machine: a simulation runs bash for the scripts that decide
- * the path and takes about a second per event, and the same workflow text simulated
- * for the same event with the same simulation code gives the same plan. So the plan
- * report (`npm run gen`) and `npm run review` keep each plan under the digest of
- * those three inputs, and the review of a change that `gen` has already simulated,
- * or of a base reviewed before, runs no simulation.
+ * the path and a process for github-script bodies, and the same workflow shape
+ * simulated for the same event with the same simulation code gives the same plan.
+ * So the plan report (`npm run gen`) and `npm run review` keep each plan under the
+ * digest of those three inputs (input-digest.ts says why the shape, not the text),
+ * and the review of a change that `gen` has already simulated, of a base reviewed
+ * before, or of an edit to a field the simulation does not read, runs no simulation.
  */
 import { createHash } from "node:crypto";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { jsonCache } from "../files/json-cache.ts";
 import { inputsDigest } from "../pipeline/report-cache.ts";
 import type { EventDescription } from "./event.ts";
+import { inputDigest } from "./input-digest.ts";
 import type { Plan } from "./simulate.ts";
+import type { WorkflowShape } from "./workflow-shape.ts";
 
-/** Everything besides the workflow text and the event that can change a plan. */
-export const SIMULATION_INPUTS = ["scripts/sim", "scripts/expressions", "workflows-src/kit/expression-syntax.ts", "package-lock.json"];
+/**
+ * Everything besides the workflow shape and the event that can change a plan or its
+ * report: the simulation's code (every project file it imports; a test keeps the list
+ * whole) and the locked packages.
+ */
+export const SIMULATION_INPUTS = ["scripts/sim", "scripts/expressions", "scripts/shell", "workflows-src/kit/expression-syntax.ts", "package-lock.json"];
 
 const plans = jsonCache<Plan>("plans");
+/** Plans being computed in this process: a review simulates both versions at once, and they often share a shape. */
+const computing = new Map<string, Promise<Plan>>();
 let tooling: string | undefined;
 
-/** The plan of `workflowText` for `event`: remembered, or computed by `simulate` and remembered. */
-export async function rememberedPlan(workflowText: string, event: EventDescription, simulate: () => Promise<Plan>): Promise<Plan> {
+/** The digest of a workflow shape, computed once for all the scenarios it is simulated for. */
+export function shapeDigest(workflow: WorkflowShape): string {
+  return inputDigest(workflow);
+}
+
+/** The key a plan of the workflow whose shape has `shape` for its digest is remembered under for `event`. */
+export function planKey(shape: string, event: EventDescription): string {
   // The simulation's sources are read and digested once per process.
   tooling ??= inputsDigest(PROJECT_ROOT, [], SIMULATION_INPUTS);
-  const key = createHash("sha256").update(`${tooling}\0${workflowText.length}:${workflowText}\0${JSON.stringify(event)}`).digest("hex");
-  const known = plans.read(key);
+  return createHash("sha256").update(`${tooling}\0${shape}\0${inputDigest(event)}`).digest("hex");
+}
+
+/** The plan for `event` of the workflow whose shape has `shape` for its digest: remembered, or computed by `simulate` and remembered. */
+export async function rememberedPlan(shape: string, event: EventDescription, simulate: () => Promise<Plan>): Promise<Plan> {
+  const key = planKey(shape, event);
+  const known = plans.read(key) ?? computing.get(key);
   if (known) return known;
-  const plan = await simulate();
-  plans.write(key, plan);
-  return plan;
+  const plan = simulate().then((computed) => {
+    plans.write(key, computed);
+    return computed;
+  });
+  computing.set(key, plan);
+  try {
+    return await plan;
+  } finally {
+    computing.delete(key);
+  }
 }

@@ -7,7 +7,8 @@
  */
 import { parse } from "yaml";
 import { parseEvent, type EventDescription } from "./event.ts";
-import { rememberedPlan } from "./plan-cache.ts";
+import { rememberedPlan, shapeDigest } from "./plan-cache.ts";
+import type { GithubScriptRunner } from "./models/github-script-runner.ts";
 import type { Scenario } from "./scenarios.ts";
 import type { Plan } from "./simulate.ts";
 import { jobOutcome, stepUncertainty } from "./uncertain-results.ts";
@@ -81,18 +82,30 @@ function details(plans: readonly ScenarioPlan[]): string[] {
   return lines;
 }
 
-/** Simulates each scenario over a workflow's YAML text (a plan simulated before for the same text and event is remembered). */
+/** Simulates each scenario over a workflow's YAML text (a plan simulated before for the same shape and event is remembered). */
 export async function planScenarios(file: string, yamlText: string, scenarios: readonly Scenario[]): Promise<{ workflow: WorkflowShape; plans: ScenarioPlan[] }> {
   const workflow = parseWorkflowShape(file, parse(yamlText));
-  // Scenarios are independent runs with their own sandboxes: simulate them concurrently.
-  const plans = await Promise.all(
-    scenarios.map(async (scenario) => {
-      const event = parseEvent(scenario.event);
-      // The simulation (its models and their libraries) loads only when a plan is not remembered.
-      return { scenario, event, plan: await rememberedPlan(yamlText, event, async () => (await import("./simulate.ts")).simulate(workflow, event)) };
-    }),
-  );
-  return { workflow, plans };
+  // The simulation (its models and their libraries) loads only when a plan is not remembered;
+  // the scenarios of this version share one process for their github-script bodies.
+  let scripts: Promise<GithubScriptRunner> | undefined;
+  const simulate = async (event: EventDescription) => {
+    scripts ??= import("./models/github-script-runner.ts").then(({ GithubScriptRunner }) => new GithubScriptRunner());
+    const [{ simulate }, runner] = await Promise.all([import("./simulate.ts"), scripts]);
+    return simulate(workflow, event, runner);
+  };
+  const shape = shapeDigest(workflow);
+  try {
+    // Scenarios are independent runs with their own sandboxes: simulate them concurrently.
+    const plans = await Promise.all(
+      scenarios.map(async (scenario) => {
+        const event = parseEvent(scenario.event);
+        return { scenario, event, plan: await rememberedPlan(shape, event, () => simulate(event)) };
+      }),
+    );
+    return { workflow, plans };
+  } finally {
+    await (await scripts)?.close();
+  }
 }
 
 /** The body of the report (everything after the generated-file header) for a workflow file and its scenarios. */

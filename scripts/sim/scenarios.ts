@@ -37,7 +37,7 @@ export function scenariosFor(file: string, workflow: WorkflowShape): readonly Sc
   return declaredScenarios(file) ?? derivedScenarios(workflow);
 }
 
-/** A branch a filter pattern matches: the pattern itself when it names one, else one with each wildcard filled in. */
+/** A branch (or tag) a filter pattern matches: the pattern itself when it names one, else one with each wildcard filled in. */
 function exampleBranch(pattern: string): string | undefined {
   if (/[![\]+]/.test(pattern)) return undefined;
   return pattern.replace(/\*\*/g, "example").replace(/\*/g, "example").replace(/\?/g, "x");
@@ -46,7 +46,9 @@ function exampleBranch(pattern: string): string | undefined {
 /**
  * Events derived from `on:` for a workflow without declared scenarios: a pull request
  * from a branch and one from a fork, a push to each branch its filter names or matches
- * (`renovate/**` → `renovate/example`; the default branch when none), a manual run.
+ * (`renovate/**` → `renovate/example`; the default branch when none) or of a tag when
+ * it filters only tags (`v*` → `vexample`), a manual run, an
+ * issue with the first activity its filter names (opened when none).
  * Other triggers are not simulated.
  */
 export function derivedScenarios(workflow: WorkflowShape, defaultBranch = "main"): Scenario[] {
@@ -66,8 +68,20 @@ export function derivedScenarios(workflow: WorkflowShape, defaultBranch = "main"
     );
   }
   if (names.includes("push")) {
-    for (const branch of branches("push")) scenarios.push({ label: `push \`${branch}\``, event: { event: "push", ref: `refs/heads/${branch}`, message: "feat: a change" } });
+    const filter = triggerFilter(workflow, "push");
+    const onlyTags = (filter?.tags !== undefined || filter?.["tags-ignore"] !== undefined) && filter?.branches === undefined && filter?.["branches-ignore"] === undefined;
+    if (onlyTags) {
+      const tag = filter?.tags?.map(exampleBranch).find((t) => t !== undefined && matchesFilter(filter.tags!, t)) ?? "v1.0.0";
+      scenarios.push({ label: `push tag \`${tag}\``, event: { event: "push", ref: `refs/tags/${tag}`, message: "feat: a change" } });
+    } else {
+      for (const branch of branches("push")) scenarios.push({ label: `push \`${branch}\``, event: { event: "push", ref: `refs/heads/${branch}`, message: "feat: a change" } });
+    }
   }
   if (names.includes("workflow_dispatch")) scenarios.push({ label: "manual run", event: { event: "workflow_dispatch" } });
+  if (names.includes("issues")) {
+    const types = triggerFilter(workflow, "issues")?.types;
+    const action = types === undefined ? "opened" : [types].flat()[0]!;
+    scenarios.push({ label: `issue #3 ${action}`, event: { event: "issues", issue: 3, action, title: "A bug report" } });
+  }
   return scenarios;
 }

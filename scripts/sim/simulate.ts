@@ -10,13 +10,14 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { daemonEvents } from "./daemon.ts";
-import { callsStatusFunction, conditionText, evaluateCondition, type Contexts, type ExtraFunctions, type RunState as Status } from "../expressions/evaluate.ts";
+import { callsStatusFunction, conditionText, convertedContext, evaluateCondition, type Contexts, type ExtraFunctions, type RunState as Status } from "../expressions/evaluate.ts";
 import { hashFilesIn } from "./hash-files.ts";
 import { dockerSubcommands } from "../shell/docker-commands.ts";
 import { readShell } from "../shell/read-shell.ts";
 import { parseExpression } from "../../workflows-src/kit/expression-syntax.ts";
 import { evaluateScalar, evaluateTemplate } from "./template.ts";
 import { describeEvent, githubContext, type EventDescription, type GithubContext } from "./event.ts";
+import { GithubScriptRunner } from "./models/github-script-runner.ts";
 import { ACTION_MODELS, actionKey } from "./models/index.ts";
 import type { ArtifactRecord, CommentRecord, RunState } from "./models/model.ts";
 import { readPaths, templateReadPaths } from "./references.ts";
@@ -67,10 +68,20 @@ export interface Plan {
 // Scripts that move images through the daemon, or change the environment of later steps, decide the path too.
 const PATH_DECIDING_DOCKER = new Set(["save", "load", "inspect", "pull", "images"]);
 
+/** Answers of decidesPath by script text: every scenario of a plan reads the same scripts, and a parse costs milliseconds. */
+const decidingScripts = new Map<string, boolean>();
+const MAX_REMEMBERED_SCRIPTS = 1000;
+
 /** True when a script (read by the shell adapter) moves images through the daemon or writes "$GITHUB_ENV". */
 function decidesPath(text: string): boolean {
-  const script = readShell(text);
-  return dockerSubcommands(script).some((s) => PATH_DECIDING_DOCKER.has(s)) || script.expansions.some((e) => e.name === "GITHUB_ENV");
+  let answer = decidingScripts.get(text);
+  if (answer === undefined) {
+    const script = readShell(text);
+    answer = dockerSubcommands(script).some((s) => PATH_DECIDING_DOCKER.has(s)) || script.expansions.some((e) => e.name === "GITHUB_ENV");
+    if (decidingScripts.size >= MAX_REMEMBERED_SCRIPTS) decidingScripts.clear();
+    decidingScripts.set(text, answer);
+  }
+  return answer;
 }
 
 function needsOf(job: JobShape): string[] {
@@ -168,8 +179,12 @@ interface StepState {
   conclusion: Result;
 }
 
-/** Simulates one event over a parsed workflow. */
-export async function simulate(workflow: WorkflowShape, event: EventDescription): Promise<Plan> {
+/**
+ * Simulates one event over a parsed workflow.
+ * @param scripts the process github-script bodies run in, to share it with the other
+ *   plans of one version of the workflow; without it the simulation starts its own
+ */
+export async function simulate(workflow: WorkflowShape, event: EventDescription, scripts?: GithubScriptRunner): Promise<Plan> {
   const workflowName = workflow.name ?? "workflow";
   const github = githubContext(event, workflowName);
   const trigger = triggers(workflow, event);
@@ -177,7 +192,7 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription)
   if (!trigger.triggered) return base;
 
   const sandbox = createRunSandbox();
-  const run: RunState = { sandbox, artifacts: new Map(), comments: [], applied: [] };
+  const run: RunState = { sandbox, artifacts: new Map(), comments: [], applied: [], scripts: scripts ?? new GithubScriptRunner() };
   const jobs: Record<string, JobPlan> = {};
   const daemons: { job: JobSandbox; id: string }[] = [];
   try {
@@ -199,7 +214,8 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription)
         dependencySkipped: upstream.some((id) => jobs[id]?.result === "skipped"),
       };
       const needsContext = Object.fromEntries(needs.map((id) => [id, { result: jobs[id]!.result, outputs: jobs[id]!.outputs }]));
-      const jobContexts: Contexts = { ...constant, github: jobGithub, needs: needsContext, env: workflowEnv };
+      // github (the event payload with it) is converted for the evaluator once per job, not per expression.
+      const jobContexts: Contexts = { ...constant, github: convertedContext(jobGithub), needs: needsContext, env: workflowEnv };
       const decision = decide(job.if, jobContexts, status);
       const common = { id: jobId, name: job.name ?? jobId, needs, condition: decision.condition };
       if (job.uses) throw new UnsupportedFeature(`reusable workflow job "${jobId}"`);
@@ -298,6 +314,7 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription)
     const plan: Plan = { ...base, jobs, images: { applied: run.applied, saved, loaded }, artifacts: [...run.artifacts.values()], comments: run.comments };
     return scrubPaths(plan, sandbox.root, daemons);
   } finally {
+    if (!scripts) await run.scripts.close();
     await removeRunSandbox(sandbox);
   }
 }

@@ -1,9 +1,10 @@
 /**
- * Does an event start the workflow: its `on:` entry and the branch filters, with
+ * Does an event start the workflow: its `on:` entry and its branch or tag filters, with
  * GitHub's filter patterns (`*` within a path segment, `**` across, `?`, `!` to
- * exclude again). Path filters are not evaluated: the plan says they are assumed to match.
+ * exclude again), or for issues the activity types. Path filters are not evaluated:
+ * the plan says they are assumed to match.
  */
-import { filterBranch, type EventDescription } from "./event.ts";
+import { filterBranch, issueActivity, type EventDescription } from "./event.ts";
 import { triggerFilter, triggerNames, type WorkflowShape } from "./workflow-shape.ts";
 
 function patternRegex(pattern: string): RegExp {
@@ -40,9 +41,26 @@ export interface TriggerDecision {
 export function triggers(workflow: WorkflowShape, event: EventDescription): TriggerDecision {
   if (!triggerNames(workflow).includes(event.event)) return { triggered: false, reason: `"on" has no "${event.event}" trigger` };
   const filter = triggerFilter(workflow, event.event);
+  if (event.event === "issues") {
+    const types = filter?.types === undefined ? undefined : [filter.types].flat();
+    const activity = issueActivity(event);
+    return types && !types.includes(activity) ? { triggered: false, reason: `"${activity}" is not in on.issues.types` } : { triggered: true, reason: `on.issues matches "${activity}"` };
+  }
+  const pathNote = filter?.paths || filter?.["paths-ignore"] ? "; path filters not evaluated (assumed to match)" : "";
+  // A push filtered only by tags starts no run for a branch, and one filtered only by branches none for a tag.
+  const filtersTags = filter?.tags !== undefined || filter?.["tags-ignore"] !== undefined;
+  const filtersBranches = filter?.branches !== undefined || filter?.["branches-ignore"] !== undefined;
+  const ref = event.ref ?? `refs/heads/${event.defaultBranch}`;
+  if (event.event === "push" && ref.startsWith("refs/tags/")) {
+    const tag = ref.slice("refs/tags/".length);
+    if (filtersBranches && !filtersTags) return { triggered: false, reason: `tag "${tag}" is pushed, and on.push filters only branches` };
+    if (filter?.tags && !matchesFilter(filter.tags, tag)) return { triggered: false, reason: `tag "${tag}" is not in on.push.tags` };
+    if (filter?.["tags-ignore"] && matchesFilter(filter["tags-ignore"], tag)) return { triggered: false, reason: `tag "${tag}" is in on.push.tags-ignore` };
+    return { triggered: true, reason: `on.push matches tag "${tag}"${pathNote}` };
+  }
   const branch = filterBranch(event);
   const what = event.event === "pull_request" ? `base branch "${branch}"` : `branch "${branch}"`;
-  const pathNote = filter?.paths || filter?.["paths-ignore"] ? "; path filters not evaluated (assumed to match)" : "";
+  if (event.event === "push" && filtersTags && !filtersBranches) return { triggered: false, reason: `${what} is pushed, and on.push filters only tags` };
   if (event.event !== "workflow_dispatch" && filter?.branches && !matchesFilter(filter.branches, branch)) {
     return { triggered: false, reason: `${what} is not in on.${event.event}.branches` };
   }

@@ -1,16 +1,19 @@
 /**
  * The parts of a workflow the simulation reads, validated with zod before it runs
- * (the full schema is checked elsewhere by GitHub's workflow parser; here keys the
- * simulation does not read are let through).
+ * (the full schema is checked elsewhere by GitHub's workflow parser). Keys the
+ * simulation does not read are dropped, so the parsed shape is exactly the
+ * simulation's input: a plan is remembered by it (input-digest.ts), and a change of
+ * an undeclared key (a job's `timeout-minutes`, `runs-on`, `permissions`) cannot change
+ * a plan. A key the simulation starts to read must be declared here first.
  */
 import { z } from "zod";
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const scalarMap = z.record(z.string(), scalar.nullable());
 
-const defaults = z.looseObject({ run: z.looseObject({ shell: z.string().optional(), "working-directory": z.string().optional() }).optional() });
+const defaults = z.object({ run: z.object({ shell: z.string().optional(), "working-directory": z.string().optional() }).optional() });
 
-const step = z.looseObject({
+const step = z.object({
   id: z.string().optional(),
   name: z.string().optional(),
   if: scalar.optional(),
@@ -23,7 +26,7 @@ const step = z.looseObject({
   "working-directory": z.string().optional(),
 });
 
-const job = z.looseObject({
+const job = z.object({
   name: z.string().optional(),
   needs: z.union([z.string(), z.array(z.string())]).optional(),
   if: scalar.optional(),
@@ -35,14 +38,17 @@ const job = z.looseObject({
   defaults: defaults.optional(),
 });
 
-const branchFilter = z.looseObject({
+const branchFilter = z.object({
+  types: z.union([z.string(), z.array(z.string())]).optional(),
   branches: z.array(z.string()).optional(),
   "branches-ignore": z.array(z.string()).optional(),
+  tags: z.array(z.string()).optional(),
+  "tags-ignore": z.array(z.string()).optional(),
   paths: z.array(z.string()).optional(),
   "paths-ignore": z.array(z.string()).optional(),
 });
 
-export const workflowShape = z.looseObject({
+export const workflowShape = z.object({
   name: z.string().optional(),
   // Events other than push and pull_request have other shapes (schedule is a list); only the filters are read.
   on: z.union([z.string(), z.array(z.string()), z.record(z.string(), z.union([branchFilter, z.array(z.unknown())]).nullable())]),
@@ -62,7 +68,7 @@ export function triggerNames(workflow: WorkflowShape): string[] {
   return typeof on === "string" ? [on] : Array.isArray(on) ? on : Object.keys(on);
 }
 
-/** The branch and path filters of one of a workflow's events (undefined when it has none). */
+/** The activity types and the branch, tag and path filters of one of a workflow's events (undefined when it has none). */
 export function triggerFilter(workflow: WorkflowShape, event: string): TriggerFilter | undefined {
   const on = workflow.on;
   const entry = typeof on === "object" && !Array.isArray(on) && Object.hasOwn(on, event) ? on[event] : undefined;

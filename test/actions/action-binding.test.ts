@@ -61,3 +61,13 @@ test("githubScriptStep uses the github-script binding's pin", () => {
   assert.equal(step.step.uses, `actions/github-script@${actionsGithubScript.pin.commit}`);
   assert.deepEqual(step.step.with, { script: "return 1", "result-encoding": "string" });
 });
+
+test("githubScriptStep runs its body with another pinned version of github-script when given one", () => {
+  const v8 = { pin: { action: "actions/github-script", commit: "8".repeat(40), tag: "v8.0.0" } };
+  const step = githubScriptStep({ name: "Label", script: "return 1", version: v8 });
+  assert.equal(step.step.uses, `actions/github-script@${"8".repeat(40)}`);
+  assert.deepEqual(step.problems, []);
+  const other = githubScriptStep({ name: "Label", script: "return 1", version: dockerMetadataAction });
+  assert.equal(other.step.uses, `docker/metadata-action@${dockerMetadataAction.pin.commit}`);
+  assert.match(other.problems.join("\n"), /runs its body with "docker\/metadata-action", which is not actions\/github-script/);
+});

@@ -22,8 +22,14 @@ test("unknown keys are errors naming the file and the key", () => {
   const problems = validationProblems(() => parseActionMetadata(fixture("acme/gadget/action.yml"), "acme/gadget/action.yml"));
   assert.ok(problems.every((p) => p.startsWith("acme/gadget/action.yml:")));
   assert.ok(problems.some((p) => p.includes('"inputs.size"') && p.includes('"requird"')), problems.join("\n"));
-  assert.ok(problems.some((p) => p.includes('"runz"')), problems.join("\n"));
-  assert.ok(problems.some((p) => p.includes('"runs"')), "the missing runs key is reported too");
+  assert.ok(problems.some((p) => p.includes('"runs"')), "the misspelled runs key leaves runs missing, which is reported");
+});
+
+test("a top-level key the schema does not define is ignored, as the runner ignores it", () => {
+  const text = "name: x\ndescription: y\ninputs:\n  tag_name:\n    required: false\nenv:\n  GITHUB_TOKEN: As provided by GitHub Actions\noutputs:\n  url:\n    description: z\nruns:\n  using: node20\n  main: dist/index.js\n";
+  const facts = parseActionMetadata(text, "x/action.yml");
+  assert.deepEqual({ ...facts.inputs }, { tag_name: { required: false } });
+  assert.deepEqual(facts.outputs, ["url"]);
 });
 
 test("a value of the wrong type names its key path", () => {

@@ -10,6 +10,7 @@ import { directorySource } from "../../scripts/actions/directory-source.ts";
 import { syncManifest } from "../../scripts/actions/sync-manifest.ts";
 import { generate } from "../../scripts/pipeline/generate.ts";
 import { readHeader } from "../../scripts/files/header.ts";
+import { pinOfEntry, usesOf } from "../../workflows-src/kit/pins.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const COMMIT = "4444444444444444444444444444444444444444";
@@ -90,16 +91,17 @@ test("gen produces the bindings alongside the workflows", async () => {
   assert.ok(paths.includes(".github/workflows/docker-build.yml"));
 });
 
-test("the manifest tracks exactly the actions the workflows use: one binding per action", async () => {
+test("the manifest tracks exactly the actions the workflows use: one binding per pinned version", async () => {
   const used = new Set<string>();
   for (const file of await generate()) {
     if (!file.path.startsWith(".github/workflows/")) continue;
     for (const line of file.content.split("\n")) {
-      const uses = /^\s*(?:- )?uses: ([^@\s]+)@/.exec(line)?.[1];
+      const uses = /^\s*(?:- )?uses: ([^@\s]+@[0-9a-f]{40})/.exec(line)?.[1];
       if (uses) used.add(uses);
     }
   }
-  assert.deepEqual([...used].sort(), Object.keys(loadActionManifest().actions).sort());
+  const pinned = Object.entries(loadActionManifest().actions).map(([key, entry]) => usesOf(pinOfEntry(key, entry)));
+  assert.deepEqual([...used].sort(), pinned.sort());
 });
 
 const shared = path.join(root, "..", "shared", "actions");

@@ -62,6 +62,20 @@ test("a manifest key is an action path, with an optional @label", () => {
   assert.ok(validationProblems(() => parseActionManifest(JSON.stringify({ actions: { "acme/checkout@v4@v5": facts } }))).length > 0);
 });
 
+test("a second version whose <path>@<label>/ folder is missing keeps its facts: the action's own folder holds another commit", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "versions-"));
+  try {
+    mkdirSync(path.join(dir, "acme", "checkout"), { recursive: true });
+    writeFileSync(path.join(dir, "acme", "checkout", "action.yml"), "name: c\ndescription: d\ninputs:\n  ref: {}\n  sparse-checkout: {}\nruns:\n  using: node24\n");
+    writeFileSync(path.join(dir, "PINS.tsv"), `acme/checkout\t${V6}\tv6.0.1\n`);
+    const synced = await syncManifest(manifest, directorySource(dir));
+    assert.deepEqual(synced.actions["acme/checkout@v4"], manifest.actions["acme/checkout@v4"], "not the facts (or the pin check) of the v6 folder");
+    assert.deepEqual(Object.keys(synced.actions["acme/checkout"]?.inputs ?? {}), ["ref", "sparse-checkout"]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("sync reads a second version from <path>@<label>/ and a reusable workflow from its file", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "versions-"));
   try {

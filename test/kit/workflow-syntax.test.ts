@@ -23,7 +23,10 @@ import {
   reusableWorkflow,
   scriptStep,
   service,
+  toJSON,
   unnamed,
+  variable,
+  variables,
   workflow,
   workflowDispatch,
   type BuiltWorkflow,
@@ -76,6 +79,19 @@ test("reading the payload of an event that does not trigger the workflow is refu
   const j = job("j", {}, () => ({ name: "j", "runs-on": runsOn, permissions: {}, env: { PR: event("pull_request").get("number") }, steps: [echo()] }));
   assert.match(problemsOf(() => build({ on: "push", jobs: [j] })).join("\n"), /reads the payload of "pull_request", which does not trigger this workflow/);
   assert.deepEqual(problemsOf(() => build({ on: ["push", "pull_request"], jobs: [j] })), []);
+});
+
+test("a payload field is read through a nullable value as GitHub reads it", () => {
+  const fork = event("pull_request").get("pull_request").get("head").get("repo").get("fork");
+  assert.equal(fork.toString(), "${{ github.event.pull_request.head.repo.fork }}");
+  assert.deepEqual(fork.refs, [{ kind: "event", event: "pull_request" }]);
+});
+
+test("the vars context is read one variable at a time or whole", () => {
+  const j = job("j", {}, () => ({ name: "j", "runs-on": runsOn, permissions: {}, env: { ONE: variable("GATE"), ALL: toJSON(variables) }, steps: [echo()] }));
+  const built = build({ jobs: [j] }).workflow.jobs["j"];
+  assert.ok(built && "steps" in built);
+  assert.deepEqual(built.env, { ONE: "${{ vars.GATE }}", ALL: "${{ toJSON(vars) }}" });
 });
 
 test("a reusable workflow writes its declaration; callers' with: and secrets: and outputs follow it", () => {

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseWorkflowDocument } from "../../scripts/lint/document.ts";
 import { lint } from "../../scripts/lint/engine.ts";
+import { formatFinding } from "../../scripts/lint/format.ts";
 import type { Rule } from "../../scripts/lint/rule.ts";
 
 const text = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo one\n      - run: echo two\n";
@@ -28,4 +29,15 @@ test("a rule that throws becomes a finding of that rule, and the other rules sti
   ]);
   assert.deepEqual(findings.map((f) => f.rule).sort(), ["broken", "fine"]);
   assert.match(findings.find((f) => f.rule === "broken")?.message ?? "", /boom/);
+});
+
+test("a fix in the kit's terms is kept for a workflow the project emits, and printed instead of the YAML one", () => {
+  const kitRule = rule("kit", (_, report) => report("jobs.a.steps[0].run", "problem; YAML fix", "problem; kit fix"));
+  const [emitted] = lint([parseWorkflowDocument("w.yml", text, { emitted: true, sources: new Map([["jobs.a", "workflows-src/w.ts:3"]]) })], [kitRule]);
+  assert.equal(emitted?.kitMessage, "problem; kit fix");
+  assert.equal(emitted?.message, "problem; YAML fix");
+  assert.match(formatFinding(emitted!), /problem; kit fix \[kit\]\n {2}built at workflows-src\/w\.ts:3$/);
+  const [named] = lint([parseWorkflowDocument("w.yml", text)], [kitRule]);
+  assert.equal(named?.kitMessage, undefined, "a file someone names is not built by the kit");
+  assert.match(formatFinding(named!), /problem; YAML fix \[kit\]$/);
 });

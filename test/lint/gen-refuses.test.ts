@@ -13,6 +13,7 @@ import { formatProblem, GenerationError } from "../../scripts/pipeline/source-pr
 import { emittedFindings } from "../../scripts/pipeline/emitted-lint.ts";
 import { RULE_CATALOGUE_PATH } from "../../scripts/lint/catalogue.ts";
 import { documents as documentEntries } from "../../scripts/pipeline/documents.ts";
+import { build as handBuiltImage } from "../fixtures/bad/hand-built-image.ts";
 import { build as rawGuard } from "../fixtures/bad/raw-guard.ts";
 import { build as downloadExecScript } from "../fixtures/bad/download-exec-script.ts";
 import { build as workflowsCheck } from "../../workflows-src/workflows-check.ts";
@@ -71,6 +72,26 @@ test("generation builds without source locations, yet a build problem still name
     assert.match(error.message, /test\/lint\/gen-refuses\.test\.ts:\d+/);
     return true;
   });
+});
+
+test("a finding on an emitted workflow gives its fix in the kit's terms, at the TypeScript line that built the object", async () => {
+  const cases = [
+    { fixture: "hand-built-image.ts", build: handBuiltImage, built: "const push = ", says: /\[hand-built-ref\]$/, fix: /name the image with prImageTag\(meta\) in the step's env, and read it in other jobs through needs\(job\)\.outputs/ },
+    { fixture: "raw-guard.ts", build: rawGuard, built: "const save = ", says: /\[guard-coverage\]$/, fix: /add step "meta" to its "after: \[meta\]", or to "tolerates: \[meta\]"/ },
+  ];
+  for (const { fixture, build, built, says, fix } of cases) {
+    const file = `test/fixtures/bad/${fixture}`;
+    const line = readFileSync(new URL(`../fixtures/bad/${fixture}`, import.meta.url), "utf8").split("\n").findIndex((l) => l.includes(built)) + 1;
+    await assert.rejects(generate({ workflows: [build] }), (error: unknown) => {
+      assert.ok(error instanceof GenerationError);
+      const printed = error.problems.map(formatProblem).find((p) => says.test(p));
+      assert.ok(printed, error.message);
+      assert.ok(printed.startsWith(`${file}:${line}:`), printed);
+      assert.match(printed, fix);
+      assert.doesNotMatch(printed, /steps\.\w+\.outcome == 'success'" to its if:|pass fromJSON\(/, "not the YAML fix");
+      return true;
+    });
+  }
 });
 
 test("a finding inside a script kept in a file names that file, where the fix goes", async () => {

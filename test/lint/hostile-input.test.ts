@@ -14,6 +14,10 @@ import { fileURLToPath } from "node:url";
 import { parseWorkflowDocument } from "../../scripts/lint/document.ts";
 import { formatFindings } from "../../scripts/lint/format.ts";
 import { MAX_FILE_BYTES } from "../../scripts/lint/load.ts";
+import { generate } from "../../scripts/pipeline/generate.ts";
+import { formatProblem, GenerationError } from "../../scripts/pipeline/source-problem.ts";
+import { job, scriptStep, workflow, type BuiltWorkflow } from "../../workflows-src/kit/index.ts";
+import { readsAsCommand } from "../support/workflow-commands.ts";
 import { lintText } from "./lint-text.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -62,8 +66,8 @@ test("a key with a line break and a workflow command cannot forge a command in t
   assert.ok(findings.length > 0);
   for (const format of ["text", "github"] as const) {
     const lines = formatFindings(findings, format).split("\n");
-    assert.ok(lines.every((line) => !/^::(stop-commands|error file=x)/.test(line)), `${format}: ${lines.join("\n")}`);
-    if (format === "github") assert.ok(lines.filter(Boolean).every((line) => /^::(error|warning) /.test(line)));
+    if (format === "text") assert.ok(!readsAsCommand(lines.join("\n")), lines.join("\n"));
+    if (format === "github") assert.ok(lines.filter(Boolean).every((line) => /^::(error|warning) /.test(line) && !readsAsCommand(line.replace(/^::(error|warning) [^:]*::/, ""))), lines.join("\n"));
   }
   const json = JSON.parse(formatFindings(findings, "json")) as { path: string }[];
   assert.ok(json.some((f) => f.path.includes("\n::stop-commands::pwned")), "json keeps the text, escaped by JSON");
@@ -71,5 +75,23 @@ test("a key with a line break and a workflow command cannot forge a command in t
 
 test("a file name that starts with :: is not read as a command in text output", () => {
   const output = formatFindings([{ rule: "r", severity: "error", file: "::stop-commands::x.yml", path: "", line: 1, column: 1, message: "m" }], "text");
-  assert.ok(output.split("\n").every((line) => !line.startsWith("::")), output);
+  assert.ok(!readsAsCommand(output), output);
+});
+
+test("gen and check print a problem quoting a hostile key as lines the runner does not read as commands", async () => {
+  // A key that slips past the types through a spread, as an author's typo would; unknown-key quotes it.
+  const hostile = { "nme\n::stop-commands::pwned\n  ::error file=x::forged ##[warning]x": 1 };
+  const build = (): BuiltWorkflow => {
+    const only = job("only", {}, () => ({ name: "Only", "runs-on": "ubuntu-latest", permissions: {}, ...hostile, steps: [scriptStep({ name: "Say", run: "echo hi" })] }));
+    return workflow(import.meta.url, { name: "hostile key", on: { push: {} }, permissions: {}, jobs: [only] });
+  };
+  await assert.rejects(generate({ workflows: [build], reports: [] }), (error: unknown) => {
+    assert.ok(error instanceof GenerationError);
+    const printed = error.problems.map(formatProblem);
+    assert.ok(printed.some((line) => line.includes("[unknown-key]") && line.includes("::stop-commands::pwned")), printed.join("\n"));
+    // What gen prints on failure (the error's message) and what check prints (each problem on a line).
+    assert.ok(!readsAsCommand(error.message), error.message);
+    assert.ok(!readsAsCommand(printed.join("\n")), printed.join("\n"));
+    return true;
+  });
 });

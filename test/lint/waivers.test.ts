@@ -82,3 +82,26 @@ test("a waiver by path covers a finding on its node's first line before the comm
   assert.equal(stale.length, 1, stale.join("\n"));
   assert.match(stale[0]!, /\(w\.yml:\d+\) silences no finding/, "the comment copy is the unused one, not the waiver by path");
 });
+
+test("waivers on lines of their own stack: each covers the next line that is not blank or a comment", () => {
+  const text = `on: pull_request
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      # lint-ignore: download-exec -- the vendor signs the script
+
+      # lint-ignore: template-injection -- the title is checked by an earlier job
+      - run: curl -fsSL https://example.com/install.sh | sh -s "\${{ github.event.pull_request.title }}"
+`;
+  const findings = lintYaml(text);
+  assert.deepEqual(findings.map((f) => [f.rule, f.waived]).sort(), [
+    ["download-exec", "the vendor signs the script"],
+    ["template-injection", "the title is checked by an earlier job"],
+  ]);
+});
+
+test("a waiver whose rule part is not one id is reported, not ignored", () => {
+  const findings = lintYaml(workflow("# lint-ignore: download exec -- two words", ""));
+  assert.match(findings.find((f) => f.rule === "lint-ignore")?.message ?? "", /"# lint-ignore: download exec" names no lint rule/);
+});

@@ -3,6 +3,9 @@
  * the saved PR image is exactly a tag the build applied and the reference the
  * verify job scans; a skipped build is green with only the skipped twin reporting;
  * the seed's original shape fails on the skip path with the daemon's own error.
+ * The scenarios are planned as the plan report plans them: a plan simulated before
+ * by the same simulation code for the same workflow shape is remembered (after
+ * `npm run gen`, all of them), and any change to either simulates again.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -12,13 +15,14 @@ import { parse } from "yaml";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { parseEvent } from "../../scripts/sim/event.ts";
 import { scenarios as DOCKER_BUILD_SCENARIOS } from "../../workflows-src/docker-build.scenarios.ts";
+import { planScenarios } from "../../scripts/sim/plan-report.ts";
 import { simulate, type Plan } from "../../scripts/sim/simulate.ts";
 import { parseWorkflowShape } from "../../scripts/sim/workflow-shape.ts";
-import { emittedWorkflow } from "../support/emitted.ts";
+import { emittedWorkflows } from "../support/emitted.ts";
 
-const workflow = parseWorkflowShape("docker-build.yml", await emittedWorkflow("docker-build.yml"));
+const emitted = (await emittedWorkflows()).find((file) => file.path === ".github/workflows/docker-build.yml")!;
 const seed = parseWorkflowShape("seed", parse(readFileSync(join(PROJECT_ROOT, "test", "fixtures", "seed-docker-build-sim.yml"), "utf8")));
-const plans = await Promise.all(DOCKER_BUILD_SCENARIOS.map(async (s) => ({ label: s.label, event: parseEvent(s.event), plan: await simulate(workflow, parseEvent(s.event)) })));
+const plans = (await planScenarios(emitted.path, emitted.content, DOCKER_BUILD_SCENARIOS)).plans.map(({ scenario, event, plan }) => ({ label: scenario.label, event, plan }));
 const failedJobs = (plan: Plan) => Object.values(plan.jobs).filter((j) => j.result === "failure").map((j) => j.id);
 
 test("every scenario is triggered and no job fails", () => {

@@ -1,10 +1,12 @@
 /**
  * The github-script model runs the body as the action does (an async function body
  * with `github`, `context`, `core`, …) with stand-ins, so a script that breaks fails
- * its step offline; API calls it does not model are reported, never guessed. The body
- * runs in a process of its own: escaping its V8 context reaches nothing of the runner.
+ * its step offline; API calls it does not model are reported, never guessed. Bodies
+ * run in a process of their own, one after another, each in its own V8 context:
+ * escaping the context reaches nothing of the runner, and a body that hangs or
+ * misbehaves costs its process, not the next body's result.
  */
-import { test } from "node:test";
+import { after, test } from "node:test";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
@@ -15,12 +17,17 @@ import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import assert from "node:assert/strict";
 import { githubContext, parseEvent } from "../../scripts/sim/event.ts";
 import { githubScriptModel } from "../../scripts/sim/models/github-script.ts";
+import { GithubScriptRunner } from "../../scripts/sim/models/github-script-runner.ts";
 import type { ModelInput, RunState } from "../../scripts/sim/models/model.ts";
 import { UnsupportedFeature } from "../../scripts/sim/unsupported.ts";
+import { assertEnds } from "../support/processes.ts";
 
-function input(script: string, options: { env?: Record<string, string>; with?: Record<string, string>; fork?: string } = {}): ModelInput & { run: RunState } {
+const shared = new GithubScriptRunner();
+after(() => shared.close());
+
+function input(script: string, options: { env?: Record<string, string>; with?: Record<string, string>; fork?: string; scripts?: GithubScriptRunner } = {}): ModelInput & { run: RunState } {
   const event = parseEvent({ event: "pull_request", pr: 3, title: "feat: x", ...(options.fork ? { fork: options.fork } : {}) });
-  const run = { comments: [], artifacts: new Map(), applied: [] } as unknown as RunState;
+  const run = { comments: [], artifacts: new Map(), applied: [], scripts: options.scripts ?? shared } as unknown as RunState;
   return { with: { script, ...options.with }, env: options.env ?? {}, github: githubContext(event, "w"), event, job: { temp: tmpdir() } as ModelInput["job"], run, stepRef: "job/step" };
 }
 
@@ -69,12 +76,55 @@ test("API calls, require and exec that the model does not cover are reported as 
   }
 });
 
-test("a body that never ends fails its step at the time limit; its process is killed", async () => {
-  const started = performance.now();
-  const result = await githubScriptModel.run(input("while (true) {}"));
-  assert.equal(result.outcome, "failure");
-  assert.equal(result.error, "the script did not finish within 5 s; its process was killed");
-  assert.ok(performance.now() - started < 20_000);
+/** The pid of the process a body runs in, from the body (which reaches it by escaping its context). */
+const PID = 'return process.constructor.constructor("return process")().pid;';
+
+test("bodies share one process, each in a V8 context of its own", async () => {
+  const scripts = new GithubScriptRunner();
+  try {
+    const first = await githubScriptModel.run(input(`globalThis.left = "by the first body"; ${PID}`, { scripts }));
+    const second = await githubScriptModel.run(input(`return [typeof left, ${PID.replace(/^return |;$/g, "")}];`, { scripts }));
+    const [leftover, pid] = JSON.parse(second.outputs["result"]!) as [string, number];
+    assert.equal(leftover, "undefined", "a global of the first body is not in the second's context");
+    assert.equal(pid, Number(first.outputs["result"]), "the same process");
+    assert.equal(scripts.processesStarted, 1);
+  } finally {
+    await scripts.close();
+  }
+});
+
+test("a body that never ends fails its step at the time limit; its process is killed and the next body gets a new one", async () => {
+  const scripts = new GithubScriptRunner(1000);
+  try {
+    const pid = Number((await githubScriptModel.run(input(PID, { scripts }))).outputs["result"]);
+    for (const hang of ["while (true) {}", "await new Promise(() => {});"]) {
+      const started = performance.now();
+      const result = await githubScriptModel.run(input(hang, { scripts }));
+      assert.equal(result.outcome, "failure", hang);
+      assert.equal(result.error, "the script did not finish within 1 s; its process was killed", hang);
+      assert.ok(performance.now() - started < 20_000, hang);
+    }
+    await assertEnds(pid, "the process of the hanging body");
+    const next = await githubScriptModel.run(input("return 7;", { scripts }));
+    assert.deepEqual([next.outcome, next.outputs["result"]], ["success", "7"]);
+    assert.equal(scripts.processesStarted, 3, "one process for the first body, then one per body after each hang");
+  } finally {
+    await scripts.close();
+  }
+});
+
+test("a message sent after the body's result ends the process; the next body gets a new one", async () => {
+  const scripts = new GithubScriptRunner();
+  try {
+    const late = 'const p = process.constructor.constructor("return process")(); p.constructor.constructor("return setTimeout")()(() => p.send({ kind: "message", text: "late" }), 20); return 1;';
+    assert.equal((await githubScriptModel.run(input(late, { scripts }))).outcome, "success");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const next = await githubScriptModel.run(input("core.notice('on time'); return 2;", { scripts }));
+    assert.equal(next.summary, "notice: on time", "the late message is nobody's");
+    assert.equal(scripts.processesStarted, 2);
+  } finally {
+    await scripts.close();
+  }
 });
 
 test("a body that escapes its V8 context reaches only its own process: no environment, token, files, child processes or network", async () => {

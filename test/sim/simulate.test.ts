@@ -109,6 +109,43 @@ jobs: { j: { steps: [{ run: "true" }] } }
   assert.equal((await simulate(workflow, parseEvent({ event: "workflow_dispatch" }))).triggered, false);
 });
 
+test("a push of a tag is matched against the tag filters, and a push filtered only by tags (or only by branches) starts no run for the other kind", async () => {
+  const tagsOnly = wf(`
+on:
+  push: { tags: ["v*"], tags-ignore: ["v*-rc*"] }
+jobs: { j: { steps: [{ run: "true" }] } }
+`);
+  assert.equal((await simulate(tagsOnly, push("refs/tags/v1.2.0"))).triggered, true);
+  assert.match((await simulate(tagsOnly, push("refs/tags/v1.3.0-rc1"))).trigger, /tag "v1\.3\.0-rc1" is in on\.push\.tags-ignore/);
+  assert.match((await simulate(tagsOnly, push("refs/tags/release"))).trigger, /not in on\.push\.tags/);
+  assert.match((await simulate(tagsOnly, push("refs/heads/main"))).trigger, /filters only tags/);
+  const branchesOnly = wf(`
+on:
+  push: { branches: [main] }
+jobs: { j: { steps: [{ run: "true" }] } }
+`);
+  assert.match((await simulate(branchesOnly, push("refs/tags/v1.2.0"))).trigger, /filters only branches/);
+  assert.equal((await simulate(wf("on: push\njobs: { j: { steps: [{ run: \"true\" }] } }"), push("refs/tags/v1.2.0"))).triggered, true, "an unfiltered push starts on tags too");
+});
+
+test("an issues event starts the workflow when its activity is one of on.issues.types, and its payload carries the issue", async () => {
+  const workflow = wf(`
+on:
+  issues: { types: [opened, reopened] }
+jobs: { j: { if: "github.event.issue.number == 7 && github.event.action == 'reopened'", steps: [{ run: "true" }] } }
+`);
+  const reopened = await simulate(workflow, parseEvent({ event: "issues", issue: 7, action: "reopened", title: "[bug] x" }));
+  assert.equal(reopened.triggered, true);
+  assert.equal(reopened.jobs["j"]!.result, "success");
+  const closed = await simulate(workflow, parseEvent({ event: "issues", issue: 7, action: "closed" }));
+  assert.equal(closed.triggered, false);
+  assert.match(closed.trigger, /"closed" is not in on\.issues\.types/);
+  assert.equal((await simulate(workflow, parseEvent({ event: "issues", issue: 8 }))).jobs["j"]!.result, "skipped", "the activity is opened when none is given");
+  const github = githubContext(parseEvent({ event: "issues", issue: 7, title: "[bug] x" }), "w");
+  assert.deepEqual(github.event["issue"], { number: 7, title: "[bug] x", body: "", state: "open", user: { login: "Wikid82" } });
+  assert.equal(github.ref, "refs/heads/main");
+});
+
 test("file commands: name=value lines and heredoc blocks; a malformed line is an error", () => {
   assert.deepEqual({ ...parseFileCommands("a=1\nb<<X\nline 1\nline=2\nX\nc=x=y\n") }, { a: "1", b: "line 1\nline=2", c: "x=y" });
   assert.throws(() => parseFileCommands("b<<X\nnever closed\n"), /no closing delimiter "X"/);
@@ -120,6 +157,10 @@ test("an event description is validated with the field and the fix named", () =>
   assert.throws(() => parseEvent({ event: "push", pr: 3 }), /pr: "pr" only applies to pull_request/);
   assert.throws(() => parseEvent({ event: "release" }), /event:/);
   assert.throws(() => parseEvent({ event: "push", fork: "contributor" }), /fork: "fork" only applies to pull_request/);
+  assert.throws(() => parseEvent({ event: "issues" }), /issue: .*--issue N/);
+  assert.throws(() => parseEvent({ event: "push", issue: 3 }), /issue: "issue" only applies to issues/);
+  assert.throws(() => parseEvent({ event: "pull_request", pr: 1, action: "opened" }), /action: "action" only applies to issues/);
+  assert.throws(() => parseEvent({ event: "push", title: "x" }), /title: "title" only applies to pull_request and issues/);
 });
 
 test("a pull request from a fork has the fork as its head repository and its owner as the actor", () => {

@@ -7,6 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -17,15 +18,7 @@ import { createJobSandbox, createRunSandbox, removeRunSandbox, runScript, type J
 import { simulate } from "../../scripts/sim/simulate.ts";
 import { parseWorkflowShape } from "../../scripts/sim/workflow-shape.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { assertEnds } from "../support/processes.ts";
 
 async function inSandbox(work: (run: RunSandbox, job: JobSandbox) => Promise<void>): Promise<void> {
   const run = createRunSandbox();
@@ -45,11 +38,7 @@ test("a background job holding the step's output cannot outlive the limit: the s
     assert.ok(took < 30_000, `took ${took} ms: the step did not wait for the background job`);
     assert.match(result.problem ?? "", /did not finish within the simulation's time limit of 1 s; every process of the step was killed/);
     assert.deepEqual(result.outputs, {}, "a step that timed out has no outputs");
-    const pid = Number(readFileSync(path.join(job.temp, "background.pid"), "utf8"));
-    for (let waited = 0; alive(pid); waited += 50) {
-      assert.ok(waited < 5_000, `background process ${pid} still runs`);
-      await sleep(50);
-    }
+    await assertEnds(Number(readFileSync(path.join(job.temp, "background.pid"), "utf8")), "the background process");
   });
 });
 
@@ -106,27 +95,34 @@ jobs:
   assert.match(first("huge").error ?? "", /^\$GITHUB_OUTPUT holds 629145600 bytes, more than the 4194304 the simulation reads/);
 });
 
-test("an interrupted run leaves no workflow-sim folder and no process behind (SIGINT and SIGTERM)", async () => {
+test("an interrupted run leaves no workflow-sim folder and no process behind, github-script's included (SIGINT and SIGTERM)", async () => {
   const place = mkdtempSync(path.join(tmpdir(), "step-limits-"));
   try {
     const driver = path.join(place, "driver.mts");
+    // Two runs at once: one in a script step that sleeps, one in a github-script body that renames its process (so pgrep finds it) and never ends.
     writeFileSync(
       driver,
       [
         `import { parse } from ${JSON.stringify(path.join(PROJECT_ROOT, "node_modules", "yaml", "dist", "index.js"))};`,
         `import { simulate } from ${JSON.stringify(path.join(PROJECT_ROOT, "scripts", "sim", "simulate.ts"))};`,
         `import { parseEvent } from ${JSON.stringify(path.join(PROJECT_ROOT, "scripts", "sim", "event.ts"))};`,
+        `import { GithubScriptRunner } from ${JSON.stringify(path.join(PROJECT_ROOT, "scripts", "sim", "models", "github-script-runner.ts"))};`,
         `import { parseWorkflowShape } from ${JSON.stringify(path.join(PROJECT_ROOT, "scripts", "sim", "workflow-shape.ts"))};`,
         `const yaml = "on: push\\njobs:\\n  j:\\n    steps:\\n      - id: s\\n        run: touch \\"$RUNNER_TEMP/started\\"; sleep 31.4159\\n      - if: steps.s.outputs.a == 'x'\\n        run: 'true'\\n";`,
-        `await simulate(parseWorkflowShape("w.yml", parse(yaml)), parseEvent({ event: "push" }));`,
+        `const body = 'process.constructor.constructor("return process")().title = "github-script-" + "' + process.env.BODY_ID + '"; while (true) {}';`,
+        `const scripting = { on: "push", jobs: { g: { steps: [{ uses: "actions/github-script@v7", with: { script: body } }] } } };`,
+        `const push = parseEvent({ event: "push" });`,
+        `await Promise.all([simulate(parseWorkflowShape("w.yml", parse(yaml)), push), simulate(parseWorkflowShape("g.yml", scripting), push, new GithubScriptRunner(60_000))]);`,
       ].join("\n"),
     );
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
-      const child = spawn(process.execPath, ["--import", "tsx", driver], { cwd: PROJECT_ROOT, env: { ...process.env, TMPDIR: place }, stdio: "ignore" });
+      const id = randomUUID();
+      const child = spawn(process.execPath, ["--import", "tsx", driver], { cwd: PROJECT_ROOT, env: { ...process.env, TMPDIR: place, BODY_ID: id }, stdio: "ignore" });
       const sandboxes = () => readdirSync(place).filter((name) => name.startsWith("workflow-sim-"));
-      const started = () => sandboxes().some((name) => existsSync(path.join(place, name, "jobs", "j", "temp", "started")));
-      for (let waited = 0; !started(); waited += 50) {
-        assert.ok(waited < 20_000, "the step started");
+      const scriptStarted = () => sandboxes().some((name) => existsSync(path.join(place, name, "jobs", "j", "temp", "started")));
+      const bodyRuns = () => spawnSync("pgrep", ["-f", `github-script-${id}`]).status === 0;
+      for (let waited = 0; !(scriptStarted() && bodyRuns()); waited += 50) {
+        assert.ok(waited < 30_000, "the step and the body started");
         await sleep(50);
       }
       const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, received) => resolve(received)));
@@ -135,6 +131,7 @@ test("an interrupted run leaves no workflow-sim folder and no process behind (SI
       assert.deepEqual(sandboxes(), [], `no workflow-sim folder after ${signal}`);
       await sleep(200);
       assert.notEqual(spawnSync("pgrep", ["-f", "sleep 31.4159"]).status, 0, `no step process after ${signal}`);
+      assert.equal(bodyRuns(), false, `no github-script process after ${signal}`);
     }
   } finally {
     rmSync(place, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /**
- * What an entry loads through static imports alone, read from esbuild's import
- * graph: the project files it reaches and the packages it names.
+ * What an entry loads, read from esbuild's import graph: the project files it reaches
+ * and the packages it names, through static imports alone or through dynamic ones too.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +9,16 @@ import * as esbuild from "esbuild";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 
 /** Project files and packages the entries load through static imports alone. */
-export async function staticallyLoaded(entries: readonly string[]): Promise<{ files: Set<string>; packages: Set<string> }> {
+export function staticallyLoaded(entries: readonly string[]): Promise<{ files: Set<string>; packages: Set<string> }> {
+  return loaded(entries, ["import-statement"]);
+}
+
+/** Project files and packages the entries may load, through static or dynamic imports. */
+export function everyLoaded(entries: readonly string[]): Promise<{ files: Set<string>; packages: Set<string> }> {
+  return loaded(entries, ["import-statement", "dynamic-import"]);
+}
+
+async function loaded(entries: readonly string[], kinds: readonly esbuild.ImportKind[]): Promise<{ files: Set<string>; packages: Set<string> }> {
   const outdir = mkdtempSync(path.join(tmpdir(), "lean-"));
   try {
     const { metafile } = await esbuild.build({
@@ -31,7 +40,7 @@ export async function staticallyLoaded(entries: readonly string[]): Promise<{ fi
       if (files.has(file)) return;
       files.add(file);
       for (const imported of metafile.inputs[file]?.imports ?? []) {
-        if (imported.kind !== "import-statement") continue;
+        if (!kinds.includes(imported.kind)) continue;
         if (imported.external) packages.add(imported.path);
         else visit(imported.path);
       }

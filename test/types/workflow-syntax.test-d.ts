@@ -203,7 +203,11 @@ const checks = [
 void checks;
 const prNumber: JsonExpr<number> = event("pull_request").get("pull_request").get("number");
 const pushed: JsonExpr<string> = event("push").get("after");
-void [prNumber, pushed];
+// A nullable field is read through, and what is read from it may be null (a deleted fork has no head.repo).
+const headFork: JsonExpr<boolean | null> = event("pull_request").get("pull_request").get("head").get("repo").get("fork");
+// @ts-expect-error a field read through a nullable value is not known to be present
+const headForkPresent: JsonExpr<boolean> = event("pull_request").get("pull_request").get("head").get("repo").get("fork");
+void [prNumber, pushed, headFork, headForkPresent];
 // @ts-expect-error a pull request payload has no "commits"
 void event("pull_request").get("commits");
 // A field of a value that may be null (the head repository of a deleted fork) reads as null.

@@ -57,6 +57,9 @@ export const actionOverrides: Readonly<Record<string, ActionOverride>> = {
       "hide-progress": boolean,
     },
   },
+  "codecov/codecov-action": {
+    inputs: { fail_ci_if_error: boolean },
+  },
   "docker/build-push-action": {
     inputs: {
       ...Object.fromEntries(
@@ -84,6 +87,24 @@ export const actionOverrides: Readonly<Record<string, ActionOverride>> = {
   },
   "docker/setup-buildx-action": {
     inputs: { driver: oneOf("docker", "docker-container", "kubernetes", "remote"), "driver-opts": list },
+  },
+  "hadolint/hadolint-action": {
+    inputs: {
+      "failure-threshold": oneOf("error", "warning", "info", "style", "ignore"),
+      format: oneOf("tty", "json", "checkstyle", "codeclimate", "gitlab_codeclimate", "codacy", "sarif"),
+    },
+  },
+  "paulhatch/semantic-version": {
+    inputs: { search_commit_body: boolean, enable_prerelease_mode: boolean },
+  },
+  "softprops/action-gh-release": {
+    inputs: {
+      draft: boolean,
+      prerelease: boolean,
+      generate_release_notes: boolean,
+      make_latest: oneOf(true, false, "legacy"),
+      files: list,
+    },
   },
   "github/codeql-action/upload-sarif": {
     outputs: { "sarif-ids": { type: "json", shape: "Record<string, string>" } },

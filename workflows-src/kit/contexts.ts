@@ -115,6 +115,9 @@ export function variable(name: string): Expr<string> {
   return ctx<string>(`vars.${name}`);
 }
 
+/** The whole `vars` context: every configuration variable by name (e.g. for `toJSON(variables)`). */
+export const variables = ctx<Readonly<Record<string, string>>>("vars");
+
 /** `secrets.<NAME>`; only valid where GitHub allows the secrets context (not in `if:`). */
 export function secret(name: string): Expr<string> {
   return ctx<string>(`secrets.${name}`);

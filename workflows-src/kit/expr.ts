@@ -252,18 +252,16 @@ export function ifElse<T extends string | number | boolean>(cond: Condition, a: 
   return new Expr<T>(`${c.text} && ${left.text} || ${right.text}`, [...c.refs, ...left.refs, ...right.refs], Precedence.Or);
 }
 
-/**
- * The type of `x.key` for a value of type `T`: a property of a value that may be null
- * (a payload's `head.repo` when the fork is gone) is read as null, as GitHub reads it.
- */
-export type FieldOf<T, K extends keyof NonNullable<T>> = null extends T ? NonNullable<T>[K] | null : undefined extends T ? NonNullable<T>[K] | null : NonNullable<T>[K];
-
 /** A JSON value read with `fromJSON`, whose properties and elements stay typed expressions. */
 export class JsonExpr<T> extends Expr<T> {
-  /** Property access: `x.key` (or `x['key']` when the key is not an identifier). */
-  get<K extends keyof NonNullable<T> & string>(key: K): JsonExpr<FieldOf<T, K>> {
+  /**
+   * Property access: `x.key` (or `x['key']` when the key is not an identifier). A value
+   * that may be null (a pull request's `head.repo`, null for a deleted fork) is read
+   * through as GitHub does: a property of null is null, so the result may be null too.
+   */
+  get<K extends keyof NonNullable<T> & string>(key: K): JsonExpr<NonNullable<T>[K] | Extract<T, null | undefined>> {
     const access = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `.${key}` : `[${literalText(key)}]`;
-    return new JsonExpr<FieldOf<T, K>>(`${operand(this, Precedence.Primary).text}${access}`, this.refs);
+    return new JsonExpr<NonNullable<T>[K] | Extract<T, null | undefined>>(`${operand(this, Precedence.Primary).text}${access}`, this.refs);
   }
 
   /** Element access: `x[i]`. */

@@ -5,7 +5,7 @@
 export { and, or, not, eq, ne, lt, le, gt, ge, raw, format, fromJSON, orElse, ifElse, fileExists, status, tpl, lines } from "./expr.ts";
 export type { Expr, JsonExpr, JsonText, Condition, Value, Template, StepStatus, JobResult } from "./expr.ts";
 export { contains, startsWith, endsWith, join, toJSON, hashFiles } from "./functions.ts";
-export { github, runner, currentJob, strategy, envVar, variable, secret, event, type EventPayload } from "./contexts.ts";
+export { github, runner, currentJob, strategy, envVar, variable, variables, secret, event, type EventPayload } from "./contexts.ts";
 export { workflowDispatch, type EventName, type Triggers, type TriggerConfig, type WorkflowDispatch, type DispatchInputSpec } from "./triggers.ts";
 export { reusableWorkflow, localWorkflowFile, unpinnedWorkflow, jobOutputs, type CallableWorkflow, type ReusableWorkflow, type CallInputSpec } from "./reusable.ts";
 export { matrix, matrixFrom, type Matrix } from "./matrix.ts";

@@ -31,10 +31,10 @@ export interface ScriptStepSpec extends StepOptions {
 /** An `actions/github-script` step: the body reads its inputs from `process.env`. */
 export interface GithubScriptSpec extends StepOptions {
   script: string;
-  /** The pinned release of github-script to run (its binding, e.g. `actionsGithubScriptV9`); default the manifest's `actions/github-script`. */
-  release?: { readonly pin: Pin };
   /** Other inputs of github-script (e.g. `result-encoding`), never the body. */
   with?: Omit<ActionsGithubScriptInputs, "script">;
+  /** Another pinned version of github-script to run the body with (its binding, e.g. `actionsGithubScriptV8`); default `actionsGithubScript`. */
+  version?: { readonly pin: Pin };
 }
 
 type WithId = { id: string };
@@ -54,8 +54,10 @@ export function githubScriptStep(spec: GithubScriptSpec & WithId): StepWithId;
 export function githubScriptStep(spec: GithubScriptSpec): StepHandle;
 export function githubScriptStep(spec: GithubScriptSpec & Partial<WithOutputs<string>>): StepHandle {
   // The binding's pin, with makeStep: a script declares its own outputs (core.setOutput).
-  const uses = usesOf((spec.release ?? actionsGithubScript).pin);
-  return makeStep(spec, { uses, with: { script: spec.script, ...(spec.with as Readonly<Record<string, Value>> | undefined) } }, injectionProblems("script", spec.script, spec));
+  const pin = (spec.version ?? actionsGithubScript).pin;
+  const problems = injectionProblems("script", spec.script, spec);
+  if (pin.action !== actionsGithubScript.pin.action) problems.push(`runs its body with "${pin.action}", which is not actions/github-script; pass a github-script binding as version`);
+  return makeStep(spec, { uses: usesOf(pin), with: { script: spec.script, ...(spec.with as Readonly<Record<string, Value>> | undefined) } }, problems);
 }
 
 function injectionProblems(field: string, code: string, spec: StepOptions): string[] {

@@ -85,10 +85,12 @@ jobs:
         if (!matching.length) {
           const elsewhere = [...jobs.values()].find((j) => j !== job && !chain.includes(j) && stepsOf(j).some((s) => actionOf(s.step) === UPLOAD_ACTION && uploadsName(s)));
           if (elsewhere) {
-            report(`${download.path}.with.name`, `step "${stepLabel(download)}" downloads artifact "${name}", which job "${elsewhere.id}" uploads, but "${job.id}" does not need "${elsewhere.id}" (directly or through its needs), so it can run first; add "${elsewhere.id}" to its needs`);
+            const problem = `step "${stepLabel(download)}" downloads artifact "${name}", which job "${elsewhere.id}" uploads, but "${job.id}" does not need "${elsewhere.id}" (directly or through its needs), so it can run first`;
+            report(`${download.path}.with.name`, `${problem}; add "${elsewhere.id}" to its needs`, `${problem}; add that job to its needs: [...]`);
           } else if (uploadsKnown) {
             const uploaded = uploads.flatMap((u) => artifactNameOf(u.step) ?? []);
-            report(`${download.path}.with.name`, `step "${stepLabel(download)}" downloads artifact "${name}" but no job in the needs chain of "${job.id}" uploads it (uploaded: ${uploaded.map((n) => `"${n}"`).join(", ")}); use one artifact contract for both sides`);
+            const problem = `step "${stepLabel(download)}" downloads artifact "${name}" but no job in the needs chain of "${job.id}" uploads it (uploaded: ${uploaded.map((n) => `"${n}"`).join(", ")})`;
+            report(`${download.path}.with.name`, `${problem}; download the name the upload sends`, `${problem}; make the upload and the download from one artifactContract(…)`);
           }
           continue;
         }
@@ -101,7 +103,8 @@ jobs:
             for (const file of filesUnder(scalar.value, folder)) {
               // Only a file of the kind the artifact carries is taken for a read of it; other names are the job's own files.
               if (files.has(file) || !extensions.has(extensionOf(file))) continue;
-              report(scalar.path, `step "${stepLabel(later)}" reads "${folder}/${file}" but artifact "${name}" holds ${[...files].map((f) => `"${f}"`).join(", ")}; read the file the upload sends (take the name from the artifact contract)`);
+              const problem = `step "${stepLabel(later)}" reads "${folder}/${file}" but artifact "${name}" holds ${[...files].map((f) => `"${f}"`).join(", ")}`;
+              report(scalar.path, `${problem}; read the file the upload sends`, `${problem}; read the artifact contract's path (pass it through env:) instead of writing the file name again`);
             }
           }
         }

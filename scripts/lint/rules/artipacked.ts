@@ -53,7 +53,8 @@ jobs:
         const persist = isYamlMap(inputs) ? inputs["persist-credentials"] : undefined;
         if (persist === false || persist === "false") return;
         if (steps.slice(position + 1).some((later) => usesCredentials(document.workflow, later))) return;
-        report(`${entry.path}.with.persist-credentials`, `step "${stepLabel(entry)}" leaves the token in ".git/config"; set "persist-credentials: false" under "with:"`);
+        const problem = `step "${stepLabel(entry)}" leaves the token in ".git/config"`;
+        report(`${entry.path}.with.persist-credentials`, `${problem}; set "persist-credentials: false" under "with:"`, `${problem}; use the shared checkout() (workflows-src/shared/checkout.ts), which sets "persist-credentials": false`);
       });
     }
   },
@@ -61,11 +62,13 @@ jobs:
 
 /** git subcommands that talk to the remote, with the persisted credentials when it is private or written to. */
 const REMOTE_GIT = new Set(["push", "fetch", "pull", "ls-remote", "submodule", "clone"]);
+/** A script that names none of them after `git` cannot use the remote: it is not parsed. */
+const MENTIONS_REMOTE_GIT = [/\bgit\b/, new RegExp(`\\b(?:${[...REMOTE_GIT].join("|")})\\b`)];
 /** Actions that push or open pull requests with the credentials checkout left in `.git/config`. */
 const PUSHING_ACTIONS = new Set(["stefanzweifel/git-auto-commit-action", "EndBug/add-and-commit", "ad-m/github-push-action", "peter-evans/create-pull-request", "changesets/action"]);
 
 function usesCredentials(workflow: WorkflowObject, entry: StepEntry): boolean {
   if (PUSHING_ACTIONS.has(actionOf(entry.step) ?? "")) return true;
-  const script = runScriptOf(workflow, entry);
+  const script = runScriptOf(workflow, entry, MENTIONS_REMOTE_GIT);
   return script !== undefined && everyScript(script).flatMap(commandsOf).some((command) => command.name === "git" && command.words.slice(1).some((w) => REMOTE_GIT.has(w.value)));
 }

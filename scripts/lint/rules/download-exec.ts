@@ -12,6 +12,8 @@ import { runScriptOf } from "../run-script.ts";
 import { allSteps, stepLabel } from "../walk.ts";
 
 const DOWNLOADERS = new Set(["curl", "wget", "iwr", "invoke-webrequest", "irm", "invoke-restmethod", "downloadstring"]);
+/** Every finding needs a downloader: a script that names none is not parsed. */
+const MENTIONS_DOWNLOADER = [new RegExp([...DOWNLOADERS].join("|"))];
 const INTERPRETERS = new Set(["sh", "bash", "zsh", "dash", "ksh", "fish", "python", "python3", "perl", "ruby", "node", "pwsh", "powershell", "eval", "source", ".", "iex", "invoke-expression"]);
 /** Flags that give an interpreter its program as an argument, so what it reads from a pipe is data. */
 const INLINE_PROGRAM = new Set(["-c", "-e", "--eval", "-command"]);
@@ -46,7 +48,7 @@ jobs:
   },
   check(document, report) {
     for (const entry of allSteps(document.workflow)) {
-      const script = runScriptOf(document.workflow, entry);
+      const script = runScriptOf(document.workflow, entry, MENTIONS_DOWNLOADER);
       if (!script) continue;
       for (const problem of downloadExecutions(script)) {
         report(`${entry.path}.run`, `step "${stepLabel(entry)}" ${problem}; install the tool from a pinned action or a release checked against a pinned checksum`);

@@ -3,7 +3,7 @@
  * one mapping (two jobs with one id, two `if:` on a step). The runner keeps one of
  * them, so a reference or a condition silently points at the other one.
  */
-import { isMap, isScalar, visit, type Pair } from "yaml";
+import { isMap, isScalar, isSeq } from "yaml";
 import type { Rule } from "../rule.ts";
 import { jobsOf, stepLabel, stepsOf } from "../walk.ts";
 
@@ -49,40 +49,22 @@ jobs:
         else report(`${step.path}.id`, `step "${stepLabel(step)}" reuses id "${step.id}" of ${job.path}.steps[${earlier}]; give each step its own id`);
       }
     }
-    visit(document.yaml, {
-      Map(_, map, path) {
+    // Aliased nodes are checked where their anchor is: a walk that follows aliases could repeat a subtree many times.
+    const walk = (node: unknown, path: string): void => {
+      if (isMap(node)) {
         const seen = new Set<string>();
-        for (const pair of map.items) {
-          const key = keyText(pair);
+        for (const pair of node.items) {
+          const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
           if (key === undefined) continue;
-          if (seen.has(key)) report(yamlPath([...path, map], key), `key "${key}" is written twice in the same mapping; the last one silently wins, so keep one (rename a job or step to give it its own id)`);
+          const at = path ? `${path}.${key}` : key;
+          if (seen.has(key)) report(at, `key "${key}" is written twice in the same mapping; the last one silently wins, so keep one (rename a job or step to give it its own id)`);
           seen.add(key);
+          walk(pair.value, at);
         }
-      },
-    });
+      } else if (isSeq(node)) {
+        node.items.forEach((item, i) => walk(item, `${path}[${i}]`));
+      }
+    };
+    walk(document.yaml.contents, "");
   },
 };
-
-function keyText(pair: Pair): string | undefined {
-  return isScalar(pair.key) ? String(pair.key.value) : undefined;
-}
-
-/** The YAML path of a key from the visitor's ancestor list (documents, pairs, maps and sequences). */
-function yamlPath(ancestors: readonly unknown[], key: string): string {
-  let path = "";
-  ancestors.forEach((node, i) => {
-    const child = ancestors[i + 1];
-    if (isMap(node) || !child) return;
-    if (isPairNode(node)) {
-      const name = isScalar(node.key) ? String(node.key.value) : "?";
-      path = path ? `${path}.${name}` : name;
-    } else if (Array.isArray((node as { items?: unknown[] }).items)) {
-      path += `[${(node as { items: unknown[] }).items.indexOf(child)}]`;
-    }
-  });
-  return path ? `${path}.${key}` : key;
-}
-
-function isPairNode(node: unknown): node is Pair {
-  return typeof node === "object" && node !== null && "key" in node && "value" in node;
-}

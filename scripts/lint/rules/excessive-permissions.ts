@@ -37,10 +37,12 @@ jobs:
     const jobs = jobsOf(document.workflow);
     if (document.emitted) {
       if (top === undefined) {
-        report("permissions", `the workflow has no top-level "permissions", so jobs get the default token; add "permissions: {}" and grant each job what it needs`);
+        const problem = `the workflow has no top-level "permissions", so jobs get the default token`;
+        report("permissions", `${problem}; add "permissions: {}" and grant each job what it needs`, `${problem}; give workflow(…) "permissions: {}" and each job what it needs in its own "permissions"`);
       } else if (!checkBlanket("permissions", top, "the workflow", report) && isYamlMap(top)) {
         for (const [scope, level] of Object.entries(top)) {
-          if (level === "write") report(`permissions.${scope}`, `the workflow grants "${scope}: write" to every job; move it to the jobs that need it and keep the top level "{}"`);
+          const problem = `the workflow grants "${scope}: write" to every job`;
+          if (level === "write") report(`permissions.${scope}`, `${problem}; move it to the jobs that need it and keep the top level "{}"`, `${problem}; move it to the "permissions" of the jobs that need it (in their job(…) bodies) and keep the workflow's "{}"`);
         }
       }
       for (const job of jobs) {
@@ -64,6 +66,7 @@ jobs:
 /** Reports `write-all` / `read-all` (or any other string); true when the block is such a string. */
 function checkBlanket(path: string, value: unknown, owner: string, report: Report): boolean {
   if (typeof value !== "string") return false;
-  report(path, `${owner} sets "permissions: ${value}"; list the scopes it needs instead (e.g. "contents: read")`);
+  const problem = `${owner} sets "permissions: ${value}"`;
+  report(path, `${problem}; list the scopes it needs instead (e.g. "contents: read")`, `${problem}; give it a "permissions" object with only the scopes it needs (e.g. { contents: "read" })`);
   return true;
 }

@@ -19,6 +19,8 @@ const DEFAULTING = new Set([":-", "-", ":="]);
 /** jq's (and yq's) alternative operator with a zero (`// 0`, `// "0"`) in a filter word: a missing value reads as zero. */
 const FILTER_ZERO_ALTERNATIVE = /\/\/\s*(?:0|\\?"0\\?")(?![\d.])/;
 const FILTER_COMMANDS = new Set(["jq", "yq"]);
+/** What every zero default holds: a `|| true` (`|| :`, `|| echo 0`) fallback, a filter's `// 0`, or a `…0}` expansion. */
+const ZERO_DEFAULT_SYNTAX = [/\|\|\s*(?:[{(]\s*)?(?:true|:|echo\s+0|printf\s+0)|\/\/\s*0|0\}/];
 
 export const failOpenGate: Rule = {
   id: "fail-open-gate",
@@ -55,12 +57,14 @@ jobs:
   },
   check(document, report) {
     for (const entry of allSteps(document.workflow)) {
-      const script = runScriptOf(document.workflow, entry);
+      const soft = entry.step["continue-on-error"];
+      const softened = soft === true || soft === "true";
+      // A softened step is read whole, to tell whether it is a gate; other scripts only if they hold a zero default.
+      const script = runScriptOf(document.workflow, entry, softened ? undefined : ZERO_DEFAULT_SYNTAX);
       if (script) {
         for (const problem of zeroDefaults(script)) report(`${entry.path}.run`, `step "${stepLabel(entry)}" ${problem}; let a missing or unparsable result fail the step (no fallback, "set -euo pipefail", "jq -e")`);
       }
-      const soft = entry.step["continue-on-error"];
-      if ((soft === true || soft === "true") && isGate(entry, script)) {
+      if (softened && isGate(entry, script)) {
         report(`${entry.path}.continue-on-error`, `step "${stepLabel(entry)}" is a gate with "continue-on-error: true", so its failure passes; remove "continue-on-error" (make only reporting steps non-fatal)`);
       }
     }

@@ -56,7 +56,7 @@ jobs:
     const verdicts = new Map<string, GuardVerdict>();
     // The project's own workflows must be proved guarded; in other files a case too large to decide quickly is left alone.
     const limit = document.emitted ? EMITTED_CASE_LIMIT : OTHER_CASE_LIMIT;
-    const reportVerdict = (path: string, consumer: string, producer: string, guard: string, verdict: GuardVerdict): void => {
+    const reportVerdict = (path: string, consumer: string, producer: string, guard: Guard, verdict: GuardVerdict): void => {
       if (verdict.kind !== "undecided" || document.emitted) reportVerdictOf(report, path, consumer, producer, guard, verdict);
     };
     for (const job of jobs.values()) {
@@ -64,7 +64,9 @@ jobs:
       steps.forEach((consumer, position) => {
         for (const { producer, what } of dependencies(document, consumer, steps.slice(0, position))) {
           const name = producer.id ?? stepLabel(producer);
-          const guard = producer.id ? `guard it with after: [${producer.id}] (add "steps.${producer.id}.outcome == 'success'" to its if:)` : `give step "${name}" an id and guard this step on its outcome`;
+          const guard: Guard = producer.id
+            ? { yaml: `add "steps.${producer.id}.outcome == 'success'" to its if:`, kit: `add step "${producer.id}" to its "after: [${producer.id}]", or to "tolerates: [${producer.id}]" when it handles an empty value` }
+            : { yaml: `give step "${name}" an id and guard this step on its outcome`, kit: `give step "${name}" an id and add it to this step's "after: […]"` };
           reportVerdict(`${consumer.path}.if`, `step "${stepLabel(consumer)}" ${what} "${name}"`, name, guard, guardVerdict(steps, producer, consumer, limit));
         }
       });
@@ -77,18 +79,26 @@ jobs:
 const EMITTED_CASE_LIMIT = 100_000;
 const OTHER_CASE_LIMIT = 256;
 
-type VerdictReport = (path: string, consumer: string, producer: string, guard: string, verdict: GuardVerdict) => void;
+/** The fix of an unguarded read, in YAML and in the kit's terms. */
+interface Guard {
+  readonly yaml: string;
+  readonly kit: string;
+}
 
-function reportVerdictOf(report: Report, path: string, consumer: string, producer: string, guard: string, verdict: GuardVerdict): void {
+type VerdictReport = (path: string, consumer: string, producer: string, guard: Guard, verdict: GuardVerdict) => void;
+
+function reportVerdictOf(report: Report, path: string, consumer: string, producer: string, guard: Guard, verdict: GuardVerdict): void {
   if (verdict.kind === "guarded") return;
+  let problem: string;
   if (verdict.kind === "undecided") {
-    report(path, `${consumer} but its conditions have too many cases (${verdict.cases}) to prove it runs only after "${producer}" succeeded; ${guard}`);
-    return;
+    problem = `${consumer} but its conditions have too many cases (${verdict.cases}) to prove it runs only after "${producer}" succeeded`;
+  } else {
+    const when = verdict.example.values.size ? ` (e.g. when ${describeValues(verdict.example.values)})` : "";
+    const outcome = verdict.example.producerOutcome;
+    const happened = outcome === "skipped" ? "was skipped" : outcome === SKIPPED_AFTER_FAILURE ? "was skipped after an earlier step failed" : "failed";
+    problem = `${consumer} but can run when "${producer}" ${happened}${when}`;
   }
-  const when = verdict.example.values.size ? ` (e.g. when ${describeValues(verdict.example.values)})` : "";
-  const outcome = verdict.example.producerOutcome;
-  const happened = outcome === "skipped" ? "was skipped" : outcome === SKIPPED_AFTER_FAILURE ? "was skipped after an earlier step failed" : "failed";
-  report(path, `${consumer} but can run when "${producer}" ${happened}${when}; ${guard}`);
+  report(path, `${problem}; ${guard.yaml}`, `${problem}; ${guard.kit}`);
 }
 
 /**
@@ -109,7 +119,10 @@ function checkDownloads(job: JobEntry, jobs: ReadonlyMap<string, JobEntry>, verd
         let verdict = verdicts.get(key);
         if (!verdict) verdicts.set(key, (verdict = jobGuardVerdict(steps, upload, { neededId: needed.id, outputs: isYamlMap(needed.job["outputs"]) ? needed.job["outputs"] : {}, conditions }, limit)));
         const producer = `${needed.id}.${upload.id ?? stepLabel(upload)}`;
-        const guard = `run the job only when the upload ran (a job output the upload's step sets, checked in its if:), or upload whenever "${needed.id}" succeeds`;
+        const guard: Guard = {
+          yaml: `run the job only when the upload ran (a job output the upload's step sets, checked in its if:), or upload whenever "${needed.id}" succeeds`,
+          kit: `give the job an if: on a needs(job).outputs value that the upload's step sets, or upload whenever "${needed.id}" succeeds (no if: beyond the job's)`,
+        };
         reportVerdict(`${job.path}.if`, `job "${job.id}" downloads artifact "${name}" (step "${stepLabel(download)}") uploaded by step "${producer}"`, producer, guard, verdict);
       }
     }
@@ -156,7 +169,7 @@ function dependencies(document: WorkflowDocument, consumer: StepEntry, earlier: 
  * `process.env.NAME ?? …` / `|| …` in a github-script body (JavaScript text).
  */
 function readOnlyWithDefault(workflow: WorkflowObject, entry: StepEntry, name: string): boolean {
-  const script = runScriptOf(workflow, entry);
+  const script = runScriptOf(workflow, entry, [new RegExp(name.toLowerCase().replace(/[^a-z0-9_]/g, "\\$&"))]);
   if (script) {
     const uses = script.expansions.filter((e) => e.name === name);
     return uses.length > 0 && uses.every((e) => e.operator === ":-" || e.operator === "-");

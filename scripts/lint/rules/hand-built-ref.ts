@@ -60,27 +60,33 @@ jobs:
     const metadata = steps.find((s) => actionOf(s.step) === METADATA_ACTION);
     if (!metadata) return;
     const source = metadata.id ? `fromJSON(steps.${metadata.id}.outputs.json).tags[0]` : "the metadata step's json output";
+    // In the kit, the one name of the image is prImageTag() of the metadata step's handle; other jobs read the job output that carries it.
+    const named = `name the image with prImageTag(${metadata.id ?? "meta"})`;
+    const elsewhere = "read it in other jobs through needs(job).outputs (needs(buildAndPush).outputs.image_ref)";
     for (const step of steps) {
       if (step === metadata) continue;
       for (const key of ["run", "with", "env"] as const) {
         for (const scalar of scalarsOf(step.step[key], `${step.path}.${key}`)) {
           if (key === "with" && CACHE_INPUTS.has(String(scalar.key))) continue;
           for (const ref of handBuiltReferences(scalar.value)) {
-            report(scalar.path, `step "${stepLabel(step)}" builds the image reference "${ref}" by hand while step "${metadata.id ?? stepLabel(metadata)}" computes the tags the build applied; pass ${source} through env: (a job output for other jobs) instead`);
+            const problem = `step "${stepLabel(step)}" builds the image reference "${ref}" by hand while step "${metadata.id ?? stepLabel(metadata)}" computes the tags the build applied`;
+            report(scalar.path, `${problem}; pass ${source} through env: (a job output for other jobs) instead`, `${problem}; ${named} in the step's env, and ${elsewhere}`);
           }
         }
       }
     }
     for (const scalar of scalarsOf(document.workflow["env"], "env")) {
       for (const ref of handBuiltReferences(scalar.value)) {
-        report(scalar.path, `the workflow env builds the image reference "${ref}" by hand; pass ${source} through env: of the steps that need it instead`);
+        const problem = `the workflow env builds the image reference "${ref}" by hand`;
+        report(scalar.path, `${problem}; pass ${source} through env: of the steps that need it instead`, `${problem}; ${named} in the env of the steps that need it`);
       }
     }
     for (const job of jobsOf(document.workflow)) {
       for (const key of ["outputs", "env"] as const) {
         for (const scalar of scalarsOf(job.job[key], `${job.path}.${key}`)) {
           for (const ref of handBuiltReferences(scalar.value)) {
-            report(scalar.path, `job "${job.id}" builds the image reference "${ref}" by hand; pass ${source} through its outputs instead`);
+            const problem = `job "${job.id}" builds the image reference "${ref}" by hand`;
+            report(scalar.path, `${problem}; pass ${source} through its outputs instead`, `${problem}; ${named} in the job's outputs, and ${elsewhere}`);
           }
         }
       }

@@ -11,6 +11,9 @@ import { jobsOf, needsOf, scalarsOf } from "../walk.ts";
 
 const JOB_PROPERTIES = new Set(["outputs", "result"]);
 
+/** The kit's way to read a needed job: the accessor the job's body receives, which the compiler checks (text in raw() is not). */
+const THROUGH_NEEDS = "read the job through needs(job).outputs.<name> (or needs(job).result) instead of raw() text";
+
 export const needsRef: Rule = {
   id: "needs-ref",
   severity: "error",
@@ -64,7 +67,8 @@ jobs:
       const raw = job.job["needs"];
       needs.forEach((needed, i) => {
         if (!jobs.has(needed)) {
-          report(Array.isArray(raw) ? `${job.path}.needs[${i}]` : `${job.path}.needs`, `job "${job.id}" needs "${needed}", which is not a job of this workflow; fix the job id or add the job`);
+          const problem = `job "${job.id}" needs "${needed}", which is not a job of this workflow`;
+          report(Array.isArray(raw) ? `${job.path}.needs[${i}]` : `${job.path}.needs`, `${problem}; fix the job id or add the job`, `${problem}; add that job's handle to the workflow's jobs: [...]`);
         }
       });
       for (const scalar of scalarsOf(job.job, job.path)) {
@@ -73,13 +77,15 @@ jobs:
           if (root !== "needs" || neededId === undefined) continue;
           const needed = jobs.get(neededId);
           if (!needs.includes(neededId)) {
+            const problem = `job "${job.id}" reads "${ref.text}" but does not need "${neededId}"`;
             const fix = needed ? `add "${neededId}" to its needs` : `no job has id "${neededId}"; fix the reference`;
-            report(scalar.path, `job "${job.id}" reads "${ref.text}" but does not need "${neededId}"; ${fix}`);
+            report(scalar.path, `${problem}; ${fix}`, `${problem}; ${needed ? `add that job to its needs: [...] and ` : ""}${THROUGH_NEEDS}`);
             continue;
           }
           if (!needed) continue;
           if (property !== undefined && !JOB_PROPERTIES.has(property)) {
-            report(scalar.path, `job "${job.id}" reads "${ref.text}" but a needed job has only outputs and result; read "needs.${neededId}.outputs.${property}" if an output was meant`);
+            const problem = `job "${job.id}" reads "${ref.text}" but a needed job has only outputs and result`;
+            report(scalar.path, `${problem}; read "needs.${neededId}.outputs.${property}" if an output was meant`, `${problem}; ${THROUGH_NEEDS}`);
             continue;
           }
           // A job that calls a reusable workflow has the outputs that workflow declares, in another file.
@@ -88,7 +94,8 @@ jobs:
           const declared = outputs && typeof outputs === "object" ? Object.keys(outputs) : [];
           if (!declared.includes(output)) {
             const known = declared.length ? `it declares ${declared.map((o) => `"${o}"`).join(", ")}` : "it declares no outputs";
-            report(scalar.path, `job "${job.id}" reads "${ref.text}" but job "${neededId}" does not declare output "${output}" (${known}); add it to the outputs of "${neededId}" or read a declared one`);
+            const problem = `job "${job.id}" reads "${ref.text}" but job "${neededId}" does not declare output "${output}" (${known})`;
+            report(scalar.path, `${problem}; add it to the outputs of "${neededId}" or read a declared one`, `${problem}; declare it in the outputs: { … } of "${neededId}", and ${THROUGH_NEEDS}`);
           }
         }
       }

@@ -2,9 +2,9 @@
  * secrets-context: `secrets.*` read where GitHub does not provide the secrets context
  * (a step or job `if:`, `runs-on`, `concurrency`, a reusable workflow's `with:`…), which
  * GitHub rejects when the run starts; availability comes from GitHub's workflow schema
- * (context-availability.ts). Anchor: actionlint expression check.
+ * (workflow-schema.ts). Anchor: actionlint expression check.
  */
-import { contextsAvailableAt } from "../context-availability.ts";
+import { contextsAvailableAt } from "../workflow-schema.ts";
 import { pathSegments } from "../document.ts";
 import { contextPathsOfValue } from "../expressions.ts";
 import type { Rule } from "../rule.ts";
@@ -41,17 +41,18 @@ jobs:
   },
   check(document, report) {
     for (const scalar of scalarsOf(document.workflow, "")) {
-      if (typeof scalar.value !== "string") continue;
-      const available = contextsAvailableAt(pathSegments(scalar.path));
-      if (!available || available.includes("secrets")) continue;
       const secrets = [...new Set(contextPathsOfValue(scalar).filter((p) => p.segments[0] === "secrets").map((p) => p.text))];
       if (!secrets.length) continue;
       const segments = pathSegments(scalar.path);
+      const available = contextsAvailableAt(segments);
+      if (!available || available.includes("secrets")) continue;
       const place = isStepCondition(segments) ? 'a step "if:"' : `"${segments.filter((s) => typeof s === "string").pop() ?? scalar.path}:"`;
-      const fix = isStepCondition(segments)
-        ? `map it into the job's "env:" (e.g. HAS_TOKEN: \${{ secrets.NAME != '' }}) and test "env.HAS_TOKEN"`
-        : `read it only in a step's "env:" or "with:" (or the job's "env:") and derive this value from there`;
-      report(scalar.path, `${secrets.map((s) => `"${s}"`).join(", ")} is read in ${place}, where GitHub provides no "secrets" context and rejects the workflow; ${fix}`);
+      const problem = `${secrets.map((s) => `"${s}"`).join(", ")} is read in ${place}, where GitHub provides no "secrets" context and rejects the workflow`;
+      if (isStepCondition(segments)) {
+        report(scalar.path, `${problem}; map it into the job's "env:" (e.g. HAS_TOKEN: \${{ secrets.NAME != '' }}) and test "env.HAS_TOKEN"`, `${problem}; map it into the job's env (HAS_TOKEN: ne(secret("NAME"), "")) and test envVar("HAS_TOKEN")`);
+      } else {
+        report(scalar.path, `${problem}; read it only in a step's "env:" or "with:" (or the job's "env:") and derive this value from there`, `${problem}; read secret(…) only in a step's env or with (or the job's env) and derive this value from there`);
+      }
     }
   },
 };

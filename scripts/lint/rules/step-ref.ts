@@ -11,6 +11,9 @@ import { isYamlMap, jobsOf, scalarsOf, stepLabel, stepsOf, type StepEntry } from
 
 const STEP_PROPERTIES = new Set(["outputs", "outcome", "conclusion"]);
 
+/** The kit's way to read a step: its handle, which the compiler checks (text in raw() is not). */
+const THROUGH_HANDLE = "read the step through its handle (step.outputs.<name>, step.outcome) instead of raw() text";
+
 export const stepRef: Rule = {
   id: "step-ref",
   severity: "error",
@@ -56,18 +59,26 @@ jobs:
             const producer = scopeSteps.find((s) => s.id === stepId);
             if (!producer) {
               const later = steps.some((s) => s.id === stepId);
-              report(scalar.path, `${where} reads "${ref.text}" but job "${job.id}" has no ${later ? "earlier " : ""}step with id "${stepId}"; ${later ? "move the reader after that step" : "give the producing step that id or fix the reference"}`);
+              const problem = `${where} reads "${ref.text}" but job "${job.id}" has no ${later ? "earlier " : ""}step with id "${stepId}"`;
+              if (later) report(scalar.path, `${problem}; move the reader after that step`, `${problem}; place the reader after that step in the job's steps`);
+              else report(scalar.path, `${problem}; give the producing step that id or fix the reference`, `${problem}; ${THROUGH_HANDLE}`);
               continue;
             }
             if (property !== undefined && !STEP_PROPERTIES.has(property)) {
-              report(scalar.path, `${where} reads "${ref.text}" but a step has only outputs, outcome and conclusion; read "steps.${stepId}.outputs.${property}" if an output was meant`);
+              const problem = `${where} reads "${ref.text}" but a step has only outputs, outcome and conclusion`;
+              report(scalar.path, `${problem}; read "steps.${stepId}.outputs.${property}" if an output was meant`, `${problem}; ${THROUGH_HANDLE}`);
               continue;
             }
             if (property !== "outputs" || output === undefined) continue;
             const declared = declaredOutputsOf(document.workflow, producer);
             if (declared && !declared.has(output)) {
               const known = declared.size ? `it declares ${[...declared].map((o) => `"${o}"`).join(", ")}` : "it declares no outputs";
-              report(scalar.path, `${where} reads "${ref.text}" but step "${stepLabel(producer)}" does not declare output "${output}" (${known}); read a declared output or write "${output}" to "$GITHUB_OUTPUT" in that step`);
+              const problem = `${where} reads "${ref.text}" but step "${stepLabel(producer)}" does not declare output "${output}" (${known})`;
+              report(
+                scalar.path,
+                `${problem}; read a declared output or write "${output}" to "$GITHUB_OUTPUT" in that step`,
+                `${problem}; ${THROUGH_HANDLE}, or declare "${output}" in that step's outputs: [...] and write it to "$GITHUB_OUTPUT"`,
+              );
             }
           }
         }

@@ -48,14 +48,16 @@ jobs:
       if (typeof run === "string") {
         const pasted = pastedExpressions(document, entry, run);
         if (pasted.length) {
-          report(`${entry.path}.run`, `step "${stepLabel(entry)}" pastes ${pasted.join(", ")} into its shell script; pass each value through the step's "env:" and read it as "$NAME"`);
+          const problem = `step "${stepLabel(entry)}" pastes ${pasted.join(", ")} into its shell script`;
+          report(`${entry.path}.run`, `${problem}; pass each value through the step's "env:" and read it as "$NAME"`, `${problem}; pass each value in the step's env: { NAME: value } and read it as "$NAME" in the script`);
         }
       }
       const inputs = entry.step["with"];
       if (actionOf(entry.step) === "actions/github-script" && isYamlMap(inputs) && typeof inputs["script"] === "string") {
         const pasted = pastedExpressions(document, entry, inputs["script"]);
         if (pasted.length) {
-          report(`${entry.path}.with.script`, `step "${stepLabel(entry)}" pastes ${pasted.join(", ")} into its JavaScript; pass each value through the step's "env:" and read it as "process.env.NAME"`);
+          const problem = `step "${stepLabel(entry)}" pastes ${pasted.join(", ")} into its JavaScript`;
+          report(`${entry.path}.with.script`, `${problem}; pass each value through the step's "env:" and read it as "process.env.NAME"`, `${problem}; pass each value in the step's env: { NAME: value } and read it as "process.env.NAME" in the body`);
         }
       }
     }

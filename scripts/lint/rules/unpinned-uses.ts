@@ -13,6 +13,7 @@ import { allSteps, jobsOf } from "../walk.ts";
 import { manifestFile } from "../../actions/action-manifest.ts";
 import { usesOf, type Pin } from "../../../workflows-src/kit/pins.ts";
 import { allPins } from "../../actions/pin-table.ts";
+import { bindingName } from "../../actions/render-bindings.ts";
 
 const COMMIT = /^[0-9a-f]{40}$/;
 const DIGEST = /@sha256:[0-9a-f]{64}$/;
@@ -73,19 +74,21 @@ function checkUses(document: WorkflowDocument, path: string, uses: string, repor
     return;
   }
   const known = allPins().filter((pin) => pin.action === action);
+  // In the kit every action is used through its generated binding, which writes the pin table's commit and tag.
+  const kit = `use the action through its generated binding, ${bindingName(action)}(…) from generated/actions/${known.length ? "" : `, after adding "${action}" to ${manifestFile} (then \`npm run sync-actions\`)`}`;
   const advice = known.length ? `use ${known.map(pinText).join(" or ")}` : `add "${action}" to the pin table (${manifestFile}) with its commit and tag`;
   if (!COMMIT.test(ref)) {
-    report(path, `"${uses}" is not pinned to a full commit; ${advice}`);
+    report(path, `"${uses}" is not pinned to a full commit; ${advice}`, `"${uses}" is not pinned to a full commit; ${kit}`);
     return;
   }
   const pin = known.find((p) => p.commit === ref);
   if (!pin) {
-    report(path, `"${uses}" is not a commit of the pin table; ${advice}`);
+    report(path, `"${uses}" is not a commit of the pin table; ${advice}`, `"${uses}" is not a commit of the pin table; ${kit}`);
     return;
   }
   const comment = commentOf(document, path);
-  if (comment === undefined) report(path, `"${uses}" has no "# <tag>" comment; write ${pinText(pin)}`);
-  else if (comment !== pin.tag) report(path, `the comment "# ${comment}" on "${uses}" disagrees with the pin table's tag "${pin.tag}"; write ${pinText(pin)}`);
+  if (comment === undefined) report(path, `"${uses}" has no "# <tag>" comment; write ${pinText(pin)}`, `"${uses}" has no "# <tag>" comment; ${kit}`);
+  else if (comment !== pin.tag) report(path, `the comment "# ${comment}" on "${uses}" disagrees with the pin table's tag "${pin.tag}"; write ${pinText(pin)}`, `the comment "# ${comment}" on "${uses}" disagrees with the pin table's tag "${pin.tag}"; ${kit}`);
 }
 
 function pinText(pin: Pin): string {

@@ -55,5 +55,6 @@ function checkCondition(path: string, value: unknown, report: Report): void {
   if (!parts.some((part) => part.kind === "expression")) return;
   const outside = parts.flatMap((part) => (part.kind === "text" ? [part.text] : []));
   if (!outside.length) return;
-  report(path, `"if:" has text outside "\${{ }}" (${outside.map((t) => JSON.stringify(t)).join(", ")}), so it is a non-empty string and always true; write the whole condition as one expression without "\${{ }}" on a single line (or a ">-" block)`);
+  const problem = `"if:" has text outside "\${{ }}" (${outside.map((t) => JSON.stringify(t)).join(", ")}), so it is a non-empty string and always true`;
+  report(path, `${problem}; write the whole condition as one expression without "\${{ }}" on a single line (or a ">-" block)`, `${problem}; build the condition from the kit's and(), or(), eq() and not() instead of text`);
 }

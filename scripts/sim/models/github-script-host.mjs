@@ -1,6 +1,6 @@
 /**
- * The process a github-script body runs in, started by the github-script model
- * (`github-script.ts`) with an empty environment, Node's permission model (it may read
+ * The process github-script bodies run in, one after another, started by the
+ * model's runner (`github-script-runner.ts`) with an empty environment, Node's permission model (it may read
  * this file and nothing else: no file system, no child processes, no workers), no
  * network when the machine allows a network namespace, and a hard time limit. So a
  * body that reaches its process (`process.constructor.constructor("return process")()`)
@@ -11,15 +11,16 @@
  * `io`, compiled in a V8 context that holds only `process.env` (the step's environment)
  * and a quiet `console`. The stand-ins talk to the model over the IPC channel:
  * the model sends `start`; this process sends `message`, `output`, `failed`,
- * `unsupported` and `call` (answered by `answer`), and at the end `done` or `threw`.
+ * `unsupported` and `call` (answered by `answer`), and at the end `done` or `threw`;
+ * then the next body may start.
  */
 import { createContext, runInContext } from "node:vm";
 
 /** @param {Record<string, unknown>} message */
 const send = (message) => process.send?.(message);
 
-/** Pending stand-in calls by id, settled by the model's answers. */
-const pending = new Map();
+/** Pending stand-in calls of the running body by id, settled by the model's answers. */
+let pending = new Map();
 let nextCall = 0;
 
 /** @returns {Promise<unknown>} */
@@ -94,6 +95,8 @@ process.on("message", (message) => {
     return;
   }
   if (message?.kind !== "start") return;
+  // Calls a body left unanswered are not the next body's.
+  pending = new Map();
   Promise.resolve()
     .then(() => run(message))
     .then(
@@ -103,6 +106,5 @@ process.on("message", (message) => {
       },
       // An error of the body's V8 context is not an Error of this one: read its message.
       (error) => send({ kind: "threw", message: typeof error?.message === "string" ? error.message : String(error) }),
-    )
-    .finally(() => process.disconnect?.());
+    );
 });

@@ -9,30 +9,22 @@
  * - `core` records warnings, notices, errors, outputs and `setFailed`;
  * - `process.env` is the step's environment and nothing else of `process`.
  *
- * The body runs in a child process (`github-script-host.mjs`) with an empty
- * environment, Node's permission model (no files, no child processes), no network
- * where the machine allows a network namespace, and a hard time limit; the stand-ins
- * send their calls here over IPC, and this model answers them. A body that breaks out
- * of its V8 context reaches only that process, never the one running the simulation.
+ * The body runs in a child process (`github-script-host.mjs`, kept by the plan's
+ * `GithubScriptRunner`) with an empty environment, Node's permission model (no files,
+ * no child processes), no network where the machine allows a network namespace, and
+ * a hard time limit per body; the stand-ins send their calls here over IPC, and this
+ * model answers them. A body that breaks out of its V8 context reaches only that
+ * process, never the one running the simulation.
  *
  * Does not model (reported as unsupported when a script reaches them): other API
  * calls, `exec`, `glob`, `io`, `require`. A script that throws fails the step, as in
  * the action; the step's `result` output is the script's return value, JSON-encoded
  * unless `result-encoding: string`.
  */
-import type { ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { noNetworkPrefix, runBounded } from "../bounded-process.ts";
 import { UnsupportedFeature } from "../unsupported.ts";
+import type { BodyChannel } from "./github-script-runner.ts";
 import type { ActionModel, ModelInput, ModelResult } from "./model.ts";
-
-// A script that loops or awaits something the stand-ins never settle would hang the plan.
-const TIME_LIMIT_MS = 5000;
-// The body's process: a small heap, and only its own file readable.
-const HOST = fileURLToPath(new URL("./github-script-host.mjs", import.meta.url));
-const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has("--permission") ? "--permission" : "--experimental-permission";
-const NODE_FLAGS = [PERMISSION_FLAG, `--allow-fs-read=${HOST}`, "--no-warnings", "--max-old-space-size=128"];
 
 /** What a script did through the stand-ins. */
 interface ScriptEffects {
@@ -74,43 +66,45 @@ function account(effects: ScriptEffects): string {
 async function runIsolated(script: string, input: ModelInput): Promise<ModelResult> {
   const effects: ScriptEffects = { comments: [], messages: [], outputs: {} };
   let ending: { kind: "done"; result?: string | undefined } | { kind: "threw"; message: string } | { kind: "refused"; reason: string } | undefined;
-  const talk = (child: ChildProcess) => {
-    child.on("message", (raw) => {
-      const parsed = hostMessage.safeParse(raw);
-      if (!parsed.success) {
-        ending ??= { kind: "refused", reason: "the script's process sent a message the model does not know" };
-        child.kill("SIGKILL");
-        return;
-      }
-      const message = parsed.data;
-      switch (message.kind) {
-        case "message":
-          effects.messages.push(message.text);
-          break;
-        case "output":
-          effects.outputs[message.name] = message.value;
-          break;
-        case "failed":
-          effects.failed = message.message;
-          break;
-        case "unsupported":
-          effects.unsupported ??= message.feature;
-          child.kill("SIGKILL");
-          break;
-        case "call":
-          child.send({ kind: "answer", id: message.id, answer: answerCall(message.method, message.params, input, effects) });
-          break;
-        default:
-          ending ??= message;
-      }
-    });
-    child.send({ kind: "start", script, env: { ...input.env }, context: scriptContext(input), stepRef: input.stepRef, encoding: input.with["result-encoding"] });
+  const onMessage = (raw: unknown, channel: BodyChannel) => {
+    const parsed = hostMessage.safeParse(raw);
+    if (!parsed.success) {
+      ending ??= { kind: "refused", reason: "the script's process sent a message the model does not know" };
+      channel.kill();
+      return;
+    }
+    const message = parsed.data;
+    switch (message.kind) {
+      case "message":
+        effects.messages.push(message.text);
+        break;
+      case "output":
+        effects.outputs[message.name] = message.value;
+        break;
+      case "failed":
+        effects.failed = message.message;
+        break;
+      case "unsupported":
+        effects.unsupported ??= message.feature;
+        channel.kill();
+        break;
+      case "call":
+        channel.send({ kind: "answer", id: message.id, answer: answerCall(message.method, message.params, input, effects) });
+        break;
+      default:
+        ending ??= message;
+        channel.finish();
+    }
   };
-  const [program, ...args] = [...noNetworkPrefix(), process.execPath, ...NODE_FLAGS, HOST];
-  const ran = await runBounded(program!, args, { cwd: input.job.temp, env: {}, timeoutMs: TIME_LIMIT_MS, keepBytes: 16 * 1024, ipc: true }, talk);
+  const start = { kind: "start", script, env: { ...input.env }, context: scriptContext(input), stepRef: input.stepRef, encoding: input.with["result-encoding"] };
+  const runner = input.run.scripts;
+  const ran = await runner.run(start, onMessage);
   if (effects.unsupported !== undefined) throw new UnsupportedFeature(effects.unsupported);
-  if (ran.timedOut) return { outcome: "failure", outputs: effects.outputs, summary: "time limit", error: `the script did not finish within ${TIME_LIMIT_MS / 1000} s; its process was killed` };
-  if (!ending) return { outcome: "failure", outputs: effects.outputs, summary: "the script's process ended", error: `the script's process ended without a result (${ran.signal ?? `exit code ${ran.status}`}): ${ran.stderr.trim().split("\n").slice(-1)[0] ?? ""}` };
+  if (ran.kind === "timed out") return { outcome: "failure", outputs: effects.outputs, summary: "time limit", error: `the script did not finish within ${runner.timeLimitSeconds} s; its process was killed` };
+  if (!ending && ran.kind === "exited") {
+    return { outcome: "failure", outputs: effects.outputs, summary: "the script's process ended", error: `the script's process ended without a result (${ran.signal ?? `exit code ${ran.status}`}): ${ran.stderr.trim().split("\n").slice(-1)[0] ?? ""}` };
+  }
+  if (!ending) throw new Error("the github-script model finished a body without its result");
   if (ending.kind === "refused") return { outcome: "failure", outputs: effects.outputs, summary: "refused", error: ending.reason };
   if (ending.kind === "threw") return { outcome: "failure", outputs: effects.outputs, summary: "the script threw", error: `Unhandled error: ${ending.message}` };
   if (effects.failed !== undefined) return { outcome: "failure", outputs: effects.outputs, summary: "core.setFailed", error: effects.failed };
@@ -133,7 +127,7 @@ function answerCall(method: string, params: { issue_number: unknown; body: unkno
 function scriptContext(input: ModelInput): unknown {
   const github = input.github;
   const [owner, repo] = github.repository.split("/");
-  const payload = github.event as { number?: number; pull_request?: { number?: number } };
+  const payload = github.event as { number?: number; issue?: { number?: number }; pull_request?: { number?: number } };
   return {
     eventName: github.event_name,
     payload,
@@ -147,6 +141,6 @@ function scriptContext(input: ModelInput): unknown {
     serverUrl: github.server_url,
     apiUrl: github.api_url,
     repo: { owner, repo },
-    issue: { owner, repo, number: payload.pull_request?.number ?? payload.number },
+    issue: { owner, repo, number: payload.issue?.number ?? payload.pull_request?.number ?? payload.number },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { EventDescription, GithubContext } from "../event.ts";
 import type { JobSandbox, RunSandbox } from "../run-step.ts";
+import type { GithubScriptRunner } from "./github-script-runner.ts";
 
 export interface ArtifactRecord {
   readonly name: string;
@@ -28,6 +29,8 @@ export interface RunState {
   readonly comments: CommentRecord[];
   /** References every build step applied, in order. */
   readonly applied: string[];
+  /** The process github-script bodies run in, shared by the plans of one computation. */
+  readonly scripts: GithubScriptRunner;
 }
 
 export interface ModelInput {

@@ -3,14 +3,20 @@
 # ($SIM_DAEMON: "refs" = one image reference per line, "events" = what was saved and
 # loaded) and the registry another ($SIM_REGISTRY/refs). It answers like the real
 # daemon where the plan depends on it, including its error for a missing reference;
-# commands it does not model fail loudly instead of pretending.
+# commands it does not model fail loudly instead of pretending. Lookups are shell
+# builtins, not grep: a plan runs this stand-in dozens of times.
 set -u
 refs="$SIM_DAEMON/refs"
 events="$SIM_DAEMON/events"
-touch "$refs" "$events"
+: >> "$refs"; : >> "$events"
 
-has_ref() { grep -Fxq -- "$1" "$refs"; }
-normalise() { case "$1" in *:*|*@*) printf '%s' "$1" ;; *) printf '%s:latest' "$1" ;; esac; }
+# Whether file $2 holds the line $1, whole and as written (grep -Fx).
+has_line() { local line; while IFS= read -r line || [ -n "$line" ]; do [ "$line" = "$1" ] && return 0; done < "$2"; return 1; }
+has_ref() { has_line "$1" "$refs"; }
+# Sets $normalised to the reference with its tag (:latest when it names none); a variable, not $( ), saves a subshell.
+normalise() { case "$1" in *:*|*@*) normalised="$1" ;; *) normalised="$1:latest" ;; esac; }
+# The hex SHA-256 of a text.
+sha256() { local sum; sum="$(printf '%s' "$1" | sha256sum)"; printf '%s' "${sum:0:64}"; }
 not_modelled() { echo "docker (simulated): \"$*\" is not modelled" >&2; exit 3; }
 
 cmd="${1:-}"; shift || true
@@ -23,7 +29,7 @@ case "$cmd" in
         -o|--output) out="$2"; shift 2 ;;
         --output=*) out="${1#--output=}"; shift ;;
         -*) not_modelled save "$1" ;;
-        *) wanted+=("$(normalise "$1")"); shift ;;
+        *) normalise "$1"; wanted+=("$normalised"); shift ;;
       esac
     done
     [ ${#wanted[@]} -gt 0 ] || { echo '"docker save" requires at least 1 argument.' >&2; exit 1; }
@@ -66,9 +72,9 @@ case "$cmd" in
         --type=image) shift ;;
         -*) not_modelled inspect "$1" ;;
         *)
-          ref="$(normalise "$1")"
+          normalise "$1"; ref="$normalised"
           if has_ref "$ref"; then
-            id="sha256:$(printf '%s' "$ref" | sha256sum | cut -c1-64)"
+            id="sha256:$(sha256 "$ref")"
             if [ -n "$format" ]; then echo "$id"; else printf '[{"Id":"%s","RepoTags":["%s"]}]\n' "$id" "$ref"; fi
           else
             echo "Error: No such image: $1" >&2; status=1
@@ -96,14 +102,14 @@ case "$cmd" in
     done < "$refs"
     ;;
   tag|image-tag)
-    src="$(normalise "${1:-}")"; dst="$(normalise "${2:-}")"
+    normalise "${1:-}"; src="$normalised"; normalise "${2:-}"; dst="$normalised"
     has_ref "$src" || { echo "Error response from daemon: No such image: ${1:-}" >&2; exit 1; }
     has_ref "$dst" || echo "$dst" >> "$refs"
     ;;
   pull|image-pull)
-    ref="$(normalise "${!#}")"
-    registry="$SIM_REGISTRY/refs"; touch "$registry"
-    grep -Fxq -- "$ref" "$registry" || { echo "Error response from daemon: manifest unknown" >&2; exit 1; }
+    normalise "${!#}"; ref="$normalised"
+    registry="$SIM_REGISTRY/refs"; : >> "$registry"
+    has_line "$ref" "$registry" || { echo "Error response from daemon: manifest unknown" >&2; exit 1; }
     has_ref "$ref" || echo "$ref" >> "$refs"
     echo "Status: Downloaded newer image for $ref"
     ;;
@@ -111,7 +117,7 @@ case "$cmd" in
     # Only "buildx imagetools inspect IMAGE --format '{{json .Manifest}}'": a fixed digest per image.
     [ "${1:-}" = imagetools ] && [ "${2:-}" = inspect ] || not_modelled buildx "$@"
     image="${3:-}"
-    printf '{"mediaType":"application/vnd.oci.image.index.v1+json","digest":"sha256:%s"}\n' "$(printf 'base:%s' "$image" | sha256sum | cut -c1-64)"
+    printf '{"mediaType":"application/vnd.oci.image.index.v1+json","digest":"sha256:%s"}\n' "$(sha256 "base:$image")"
     ;;
   *) not_modelled "$cmd" "$@" ;;
 esac

@@ -13,5 +13,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 ref="${source_ref#docker:}"
-grep -Fxq -- "$ref" "$SIM_DAEMON/refs" || { echo "could not determine source: image \"$ref\" not found in the docker daemon" >&2; exit 1; }
+found=no
+while IFS= read -r line || [ -n "$line" ]; do [ "$line" = "$ref" ] && found=yes; done < "$SIM_DAEMON/refs"
+[ "$found" = yes ] || { echo "could not determine source: image \"$ref\" not found in the docker daemon" >&2; exit 1; }
 printf '{"bomFormat":"CycloneDX","specVersion":"1.6","components":[{"type":"application","name":"simulated-component","version":"0.0.0"}]}\n' > "$out"

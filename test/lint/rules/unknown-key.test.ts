@@ -20,3 +20,10 @@ test("accepts every key of a full step and job", () => {
   const extra = `    name: B\n    permissions: {}\n    timeout-minutes: 10\n    concurrency: x\n    environment: prod\n    outputs: {}\n    env: {}\n    if: always()\n    strategy: {}\n    defaults: {}\n    continue-on-error: false\n    container: node\n    services: {}\n`;
   assert.deepEqual(lintText(oneJob(steps, extra), [unknownKey]), []);
 });
+
+test("keys GitHub's schema has are accepted without a list of our own: parallel and background steps, cancel-timeout-minutes", () => {
+  const steps = `      - parallel:\n          - run: make a\n            background: true\n          - run: make b\n      - run: echo\n        background: true\n`;
+  assert.deepEqual(lintText(oneJob(steps, `    cancel-timeout-minutes: 5\n`), [unknownKey]), []);
+  const typo = lintText(oneJob(`      - run: echo\n        backgroud: true\n`), [unknownKey]);
+  assert.match(typo[0]?.message ?? "", /unknown key "backgroud"; did you mean "background"\?/);
+});

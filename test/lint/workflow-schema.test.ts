@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { contextsAvailableAt } from "../../scripts/lint/context-availability.ts";
+import { contextsAvailableAt, keysAllowedAt } from "../../scripts/lint/workflow-schema.ts";
 import { pathSegments } from "../../scripts/lint/document.ts";
 
 const at = (path: string) => contextsAvailableAt(pathSegments(path));
@@ -27,4 +27,15 @@ test("job-level places follow the schema: if: and runs-on without secrets, env: 
 test("a key the schema does not have gives no answer", () => {
   assert.equal(at("jobs.build.nme"), undefined);
   assert.equal(at("jobs.build.steps[0].colour"), undefined);
+});
+
+test("the keys of a job are those of both its forms (steps or a reusable-workflow call); a map of names has no fixed keys", () => {
+  const job = keysAllowedAt(pathSegments("jobs.build")) ?? [];
+  for (const key of ["runs-on", "steps", "needs", "uses", "with", "secrets"]) assert.ok(job.includes(key), key);
+  assert.ok(!job.includes("run"));
+  const step = keysAllowedAt(pathSegments("jobs.build.steps[0]")) ?? [];
+  for (const key of ["run", "uses", "shell", "working-directory", "continue-on-error"]) assert.ok(step.includes(key), key);
+  assert.deepEqual([...(keysAllowedAt([]) ?? [])].sort().slice(0, 3), ["concurrency", "defaults", "description"]);
+  assert.equal(keysAllowedAt(pathSegments("jobs.build.env")), undefined);
+  assert.equal(keysAllowedAt(pathSegments("jobs.build.steps[0].with")), undefined);
 });

@@ -1,0 +1,99 @@
+/**
+ * `.github/workflows/codecov-upload.yml`: backend (Go) and frontend coverage, each
+ * measured and uploaded to Codecov by its own job, on pull requests, pushes to main and
+ * on demand (a manual run may skip either part).
+ *
+ * The backend tests need an encryption key. Pull requests run with `pull_request`, never
+ * `pull_request_target`: the repository's key reaches only trusted runs (pushes, manual
+ * runs, pull requests from a branch of the repository), while forks and Dependabot get a
+ * throw-away key made for the run (`codecov-upload/resolve-encryption-key.sh`).
+ */
+import { codecovCodecovAction, envVar, event, github, job, ne, or, scriptFile, scriptStep, secret, status, tpl, workflow, workflowDispatch, actionsUploadArtifactV7, type BuiltWorkflow } from "./kit/index.ts";
+import { checkout } from "./shared/checkout.ts";
+import { setupBackendGo, setupFrontendNode } from "./shared/charon-toolchains.ts";
+
+export const dispatch = workflowDispatch({
+  inputs: {
+    run_backend: { description: "Run backend coverage upload", required: false, default: true, type: "boolean" },
+    run_frontend: { description: "Run frontend coverage upload", required: false, default: true, type: "boolean" },
+  },
+});
+
+/** The commit that triggered the run, with its whole history (Codecov compares against the base). */
+const checkoutForCoverage = () => checkout({ history: 0, ref: github.sha });
+
+const backendCodecov = job("backend-codecov", {}, () => ({
+  name: "Backend Codecov Upload",
+  if: or(ne(github.eventName, "workflow_dispatch"), dispatch.inputs.run_backend),
+  "runs-on": "ubuntu-latest",
+  "timeout-minutes": 15,
+  // The uploads authenticate with CODECOV_TOKEN; the workflow token only reads the code.
+  permissions: { contents: "read" },
+  steps: [
+    checkoutForCoverage(),
+    setupBackendGo(envVar("GO_VERSION")),
+    scriptStep({
+      name: "Resolve encryption key for backend coverage",
+      shell: "bash",
+      env: {
+        EVENT_NAME: github.eventName,
+        ACTOR: github.actor,
+        REPO: github.repository,
+        PR_HEAD_REPO: github.event.pullRequest.headRepoFullName,
+        PR_HEAD_FORK: event("pull_request").get("pull_request").get("head").get("repo").get("fork"),
+        WORKFLOW_SECRET_KEY: secret("CHARON_ENCRYPTION_KEY_TEST"),
+      },
+      run: scriptFile(import.meta.url, "./codecov-upload/resolve-encryption-key.sh"),
+    }),
+    scriptStep({ name: "Install gotestsum", run: "go install gotest.tools/gotestsum@v1.13.0" }),
+    scriptStep({
+      name: "Run Go tests with coverage",
+      "working-directory": github.workspace,
+      env: { CGO_ENABLED: 1 },
+      run: 'bash scripts/go-test-coverage.sh 2>&1 | tee backend/test-output.txt\nexit "${PIPESTATUS[0]}"\n',
+    }),
+    actionsUploadArtifactV7({
+      name: "Upload test output artifact",
+      if: status.always(),
+      with: { name: "backend-test-output", path: "backend/test-output.txt", "retention-days": 7 },
+    }),
+    codecovCodecovAction({
+      name: "Upload backend coverage to Codecov",
+      with: { token: secret("CODECOV_TOKEN"), files: "./backend/coverage.txt", flags: "backend", fail_ci_if_error: true },
+    }),
+  ],
+}));
+
+const frontendCodecov = job("frontend-codecov", {}, () => ({
+  name: "Frontend Codecov Upload",
+  if: or(ne(github.eventName, "workflow_dispatch"), dispatch.inputs.run_frontend),
+  "runs-on": "ubuntu-latest",
+  "timeout-minutes": 15,
+  permissions: { contents: "read" },
+  steps: [
+    checkoutForCoverage(),
+    setupFrontendNode(envVar("NODE_VERSION")),
+    scriptStep({ name: "Install dependencies", "working-directory": "frontend", run: "npm ci" }),
+    scriptStep({
+      name: "Run frontend tests and coverage",
+      "working-directory": github.workspace,
+      run: 'bash scripts/frontend-test-coverage.sh 2>&1 | tee frontend/test-output.txt\nexit "${PIPESTATUS[0]}"\n',
+    }),
+    codecovCodecovAction({
+      name: "Upload frontend coverage to Codecov",
+      with: { token: secret("CODECOV_TOKEN"), directory: "./frontend/coverage", flags: "frontend", fail_ci_if_error: true },
+    }),
+  ],
+}));
+
+/** Builds the coverage upload workflow. */
+export function build(): BuiltWorkflow {
+  return workflow(import.meta.url, {
+    name: "Upload Coverage to Codecov",
+    on: { pull_request: null, push: { branches: ["main"] }, workflow_dispatch: dispatch },
+    permissions: {},
+    env: { GO_VERSION: "1.26.1", NODE_VERSION: "24.12.0", GOTOOLCHAIN: "auto" },
+    concurrency: { group: tpl`${github.workflow}-${github.ref}`, "cancel-in-progress": true },
+    jobs: [backendCodecov, frontendCodecov],
+  });
+}
