@@ -101,6 +101,8 @@ test("every uses: is pinned to the pin table's commit with its tag", async () =>
     assert.ok(usesLines.length > 0, file.path);
     for (const line of usesLines) {
       const [ref, comment] = line.split("uses:")[1]!.trim().split(" # ");
+      // A local action runs from the workflow's own commit: nothing to pin.
+      if (ref!.startsWith("./")) continue;
       const [action, commit] = ref!.split("@");
       assert.match(commit!, /^[0-9a-f]{40}$/);
       const pin = byUses.get(ref!);

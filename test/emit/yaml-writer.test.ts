@@ -19,7 +19,11 @@ function referenceText(model: Record<string, unknown>): string {
   const mark = (node: Node | null): void => {
     if (isMap(node)) {
       for (const pair of node.items) {
-        if (isScalar(pair.key) && pair.key.value === "uses" && isScalar(pair.value)) pair.value.comment = ` ${pinOfUses(String(pair.value.value))!.tag}`;
+        if (isScalar(pair.key) && pair.key.value === "uses" && isScalar(pair.value)) {
+          // A local action (./path) has no pin, so no comment.
+          const pin = pinOfUses(String(pair.value.value));
+          if (pin) pair.value.comment = ` ${pin.tag}`;
+        }
         mark(pair.value as Node | null);
       }
     } else if (isSeq(node)) for (const item of node.items) mark(item as Node | null);
@@ -29,7 +33,7 @@ function referenceText(model: Record<string, unknown>): string {
   return document.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, nullStr: "" });
 }
 
-const withPinComments = { commentAfter: (key: string, value: unknown) => (key === "uses" ? pinOfUses(String(value))!.tag : undefined) };
+const withPinComments = { commentAfter: (key: string, value: unknown) => (key === "uses" ? pinOfUses(String(value))?.tag : undefined) };
 
 test("every registered workflow and the synthetic ones are written byte for byte as the yaml package writes them", () => {
   const built = [...workflows.map((build) => build()), syntheticWorkflow(0), syntheticWorkflow(17)];

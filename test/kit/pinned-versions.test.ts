@@ -104,11 +104,3 @@ test("sync reads a second version from <path>@<label>/ and a reusable workflow f
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-test("a github-script step runs the manifest's github-script, or the release it names", async () => {
-  const { actionsGithubScript, githubScriptStep } = await import("../../workflows-src/kit/index.ts");
-  const release = { pin: { action: "actions/github-script", commit: V6, tag: "v9.0.0" } };
-  const usesOf = (step: { step: { uses?: string } }): string | undefined => step.step.uses;
-  assert.equal(usesOf(githubScriptStep({ name: "Default", script: "core.info('x')" })), `actions/github-script@${actionsGithubScript.pin.commit}`);
-  assert.equal(usesOf(githubScriptStep({ name: "Named", script: "core.info('x')", release })), `actions/github-script@${V6}`);
-});

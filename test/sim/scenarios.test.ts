@@ -31,6 +31,7 @@ const UNMODELLED: Readonly<Record<string, string>> = {
   "caddy-major-monitor": '"github.rest.repos"',
   codeql: '"strategy (matrix) of job "analyze""',
   "create-labels": '"github.rest.issues.createLabel"',
+  "docs-to-issues": '"github-script require"',
   "propagate-changes": '"github.rest.repos"',
   "release-goreleaser": '"working-directory of step "Build Frontend""',
   renovate_prune: '"github.rest.git"',

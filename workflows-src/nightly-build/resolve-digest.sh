@@ -5,12 +5,12 @@ if [[ -z "$DIGEST" ]]; then
   echo "Build action digest empty; querying GHCR registry API..."
   GHCR_TOKEN=$(curl -sf \
     -u "${ACTOR}:${GITHUB_TOKEN}" \
-    "https://ghcr.io/token?scope=repository:${IMAGE_NAME}:pull&service=ghcr.io" \
+    "https://${GHCR_REGISTRY}/token?scope=repository:${IMAGE_NAME}:pull&service=${GHCR_REGISTRY}" \
     | jq -r '.token')
   DIGEST=$(curl -sfI \
     -H "Authorization: Bearer ${GHCR_TOKEN}" \
     -H "Accept: application/vnd.oci.image.index.v1+json,application/vnd.docker.distribution.manifest.list.v2+json,application/vnd.oci.image.manifest.v1+json" \
-    "https://ghcr.io/v2/${IMAGE_NAME}/manifests/nightly" \
+    "https://${GHCR_REGISTRY}/v2/${IMAGE_NAME}/manifests/nightly" \
     | grep -i '^docker-content-digest:' | awk '{print $2}' | tr -d '\r' || true)
   [[ -n "$DIGEST" ]] && echo "Resolved from GHCR API: ${DIGEST}"
 fi
