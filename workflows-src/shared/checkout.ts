@@ -5,8 +5,14 @@
  */
 import { actionsCheckout, actionsCheckoutV4, actionsCheckoutV7, unnamed, type StepHandle, type StringInput } from "../kit/index.ts";
 
-/** The pinned releases of actions/checkout, by major (the manifest's entries). */
-const releases = { v4: actionsCheckoutV4, v6: actionsCheckout, v7: actionsCheckoutV7 } as const;
+/** What this file passes to a checkout binding: the inputs every release of actions/checkout has. */
+type CheckoutCall = (spec: { name: string | typeof unnamed; with: { ref?: StringInput; "persist-credentials": boolean; "fetch-depth"?: number } }) => StepHandle;
+
+/**
+ * The pinned releases of actions/checkout, by major (the manifest's entries), each seen
+ * through the inputs used here: a release that gains an input (a pin bump) keeps fitting.
+ */
+const releases: Readonly<Record<"v4" | "v6" | "v7", CheckoutCall>> = { v4: actionsCheckoutV4, v6: actionsCheckout, v7: actionsCheckoutV7 };
 
 /** What a checkout may differ in; the credentials are never among them. */
 export interface CheckoutOptions {
