@@ -207,6 +207,20 @@ export function sourceOf(document: WorkflowDocument, path: string): string | und
   return document.sources.get("workflow");
 }
 
+/**
+ * The YAML path of the node a line begins (1-based): the key it starts with, or the
+ * sequence item when it starts with "- " (a step, for `- name: …`); undefined when
+ * the line begins no node (blank, a comment, a scalar's continuation).
+ */
+export function nodePathOfLine(document: WorkflowDocument, line: number): string | undefined {
+  const start = offsetOfPosition(document, line, 1);
+  const lead = /^[ \t]*(- +)?/.exec(document.text.slice(start, start + 200))!;
+  const path = pathAt(document, start + lead[0].length);
+  if (path === "" || !lead[1]) return path || undefined;
+  const item = path.lastIndexOf("]");
+  return item < 0 ? undefined : path.slice(0, item + 1);
+}
+
 /** The YAML path of the deepest node at a character offset (`jobs.a.steps[0].nme` for the key `nme`). */
 export function pathAt(document: WorkflowDocument, offset: number): string {
   let path = "";

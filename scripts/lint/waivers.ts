@@ -3,13 +3,16 @@
  * comment `# lint-ignore: <rule-id> -- <reason>` at the end of the finding's line, or
  * on a line of its own above it (several such lines may stack); any other writer
  * (such as the kit, for a TypeScript source) hands the engine `Waiver` values that
- * name the YAML path they cover. A waived finding is kept, marked with the reason,
+ * name the YAML path they cover. A comment on a line of its own covers the node the
+ * next line begins (a whole step above `- name:`), one in the file's leading comments
+ * (above its first key) the whole file: where the kit writes its waivers.
+ * A waived finding is kept, marked with the reason,
  * and does not fail the run; a waiver without a reason, for an unknown rule, or that
  * silences nothing, is itself a finding. The review reads the same comments
  * (`writtenWaivers`) to report waivers a change adds or removes.
  */
 import { Lexer } from "yaml";
-import type { WorkflowDocument } from "./document.ts";
+import { nodePathOfLine, type WorkflowDocument } from "./document.ts";
 import type { Finding } from "./rule.ts";
 
 /** The pseudo-rule of findings about waivers themselves. */
@@ -87,13 +90,20 @@ function nextContentLine(lines: readonly string[], line: number): number {
 export function commentWaivers(document: WorkflowDocument, isRuleId: (id: string) => boolean): { waivers: Waiver[]; findings: Finding[] } {
   const waivers: Waiver[] = [];
   const findings: Finding[] = [];
-  for (const { rule, reason, line, column, covers } of writtenWaivers(document.text)) {
+  const written = writtenWaivers(document.text);
+  const firstContentLine = written.length ? nextContentLine(document.text.split("\n"), 0) : 0;
+  for (const { rule, reason, line, column, covers } of written) {
     const problem = (message: string): void => {
       findings.push({ rule: WAIVER_RULE_ID, severity: "error", file: document.file, path: "", line, column, message });
     };
     if (!isRuleId(rule)) problem(`"# lint-ignore: ${rule}" names no lint rule; write the id a finding prints in brackets`);
     else if (!reason) problem(`the waiver for "${rule}" gives no reason; write "# lint-ignore: ${rule} -- <why this is safe>"`);
-    else waivers.push({ rule, file: document.file, line: covers, reason, origin: `${document.file}:${line}` });
+    else if (line < firstContentLine) waivers.push({ rule, file: document.file, path: "", reason, origin: `${document.file}:${line}` });
+    else {
+      // On a line of its own, it covers the node the next line begins (a step, a key and its value), as well as that line.
+      const node = covers > line ? nodePathOfLine(document, covers) : undefined;
+      waivers.push({ rule, file: document.file, line: covers, ...(node === undefined ? {} : { path: node }), reason, origin: `${document.file}:${line}` });
+    }
   }
   return { waivers, findings };
 }

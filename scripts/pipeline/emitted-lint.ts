@@ -30,12 +30,12 @@ export async function lintEmitted(files: readonly GeneratedFile[]): Promise<Find
 }
 
 /**
- * Whether a "silences no finding" warning is about a comment the kit wrote for review:
- * the engine reads that comment as a waiver of its next line only, while the same
- * waiver, given by path, covered the finding below it.
+ * Whether a "silences no finding" warning is about a comment the kit wrote for review
+ * (its origin is a line of the YAML): the same waiver, given by path, is tried first
+ * and covered the finding, so the comment covered nothing.
  */
 function isReviewCopy(finding: Finding, waivers: readonly { rule: string; file: string }[]): boolean {
-  return finding.line !== undefined && waivers.some((w) => w.file === finding.file && finding.message.startsWith(`the waiver for "${w.rule}" (${finding.file}:`));
+  return waivers.some((w) => w.file === finding.file && finding.message.startsWith(`the waiver for "${w.rule}" (${finding.file}:`));
 }
 
 /** The error findings on the emitted workflows among `files` that no waiver silences: what stops gen. */

@@ -105,3 +105,58 @@ test("a waiver whose rule part is not one id is reported, not ignored", () => {
   const findings = lintYaml(workflow("# lint-ignore: download exec -- two words", ""));
   assert.match(findings.find((f) => f.rule === "lint-ignore")?.message ?? "", /"# lint-ignore: download exec" names no lint rule/);
 });
+
+test("a waiver among the file's leading comments covers the rule in the whole file, and only that rule", () => {
+  const text = `# A header comment
+# lint-ignore: template-injection -- the titles are checked by the job's condition
+on: pull_request
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "\${{ github.event.pull_request.title }}"
+      - run: echo "\${{ github.event.pull_request.body }}"
+      - run: curl -fsSL https://example.com/install.sh | sh
+`;
+  const findings = lintYaml(text);
+  assert.deepEqual(findings.filter((f) => f.rule === "template-injection").map((f) => f.waived), ["the titles are checked by the job's condition", "the titles are checked by the job's condition"]);
+  assert.equal(findings.find((f) => f.rule === "download-exec")?.waived, undefined);
+  assert.equal(findings.filter((f) => f.rule === "lint-ignore").length, 0);
+});
+
+test("a waiver above a key covers that key's node only, not its siblings", () => {
+  const text = `on: pull_request
+jobs:
+  a:
+    # lint-ignore: template-injection -- only the runner label
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "\${{ github.event.pull_request.title }}"
+`;
+  const findings = lintYaml(text);
+  assert.equal(findings.find((f) => f.rule === "template-injection")?.waived, undefined);
+  assert.match(findings.find((f) => f.rule === "lint-ignore")?.message ?? "", /silences no finding/);
+});
+
+test("a waiver on a line of its own covers the node the next line begins: above `- name:` the whole step, above a key that key's value", () => {
+  const text = `on: pull_request
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      # lint-ignore: template-injection -- the title is checked by an earlier job
+      - name: Greet
+        run: echo "\${{ github.event.pull_request.title }}"
+      - name: Other
+        # lint-ignore: download-exec -- the vendor signs the script
+        run: |
+          echo "\${{ github.event.pull_request.body }}"
+          curl -fsSL https://example.com/install.sh | sh
+`;
+  const findings = lintYaml(text);
+  assert.deepEqual(findings.map((f) => [f.rule, f.path, f.waived ?? null]).sort(), [
+    ["download-exec", "jobs.a.steps[1].run", "the vendor signs the script"],
+    ["template-injection", "jobs.a.steps[0].run", "the title is checked by an earlier job"],
+    ["template-injection", "jobs.a.steps[1].run", null],
+  ]);
+});
