@@ -100,6 +100,8 @@ function explain(code: string | undefined, error: Error): string {
 function acquireLock(root: string): () => void {
   const lock = path.join(root, LOCK_FILE);
   const deadline = Date.now() + LOCK_WAIT_MS;
+  // A tree written for the first time (`gen --root NEW`) has no folder to hold the lock yet.
+  attempt(LOCK_FILE, () => mkdirSync(root, { recursive: true }));
   for (;;) {
     try {
       const fd = openSync(lock, "wx");

@@ -148,3 +148,11 @@ test("generated files are found without following links or reading temporary fil
     writeAll(root, expected, []);
     assert.deepEqual(changedFiles(root), []);
   }));
+
+test("a tree written for the first time gets its folder, its files and no lock left behind", () =>
+  withTree((parent) => {
+    const root = path.join(parent, "new", "tree");
+    writeAll(root, expected, []);
+    assert.deepEqual(changedFiles(root), []);
+    assert.equal(existsSync(path.join(root, LOCK_FILE)), false);
+  }));
