@@ -12,11 +12,14 @@ import { actionOf, type StepEntry } from "./walk.ts";
 
 /**
  * Output names the action declares, keyed `owner/repo[/path]`; undefined for an action
- * not in the manifest. An action pinned at several versions declares what any of them does.
+ * not in the manifest, or one whose facts were inferred from a workflow (they list what
+ * that workflow read, not what the action declares). An action pinned at several
+ * versions declares what any of them does.
  */
 export function actionOutputsOf(action: string): readonly string[] | undefined {
   const versions = Object.entries(loadActionManifest().actions).filter(([key]) => actionPathOf(key) === action);
-  return versions.length ? [...new Set(versions.flatMap(([, facts]) => facts.outputs))] : undefined;
+  if (!versions.length || versions.some(([, facts]) => facts.inferred)) return undefined;
+  return [...new Set(versions.flatMap(([, facts]) => facts.outputs))];
 }
 
 /**

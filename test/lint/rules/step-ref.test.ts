@@ -2,6 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { stepRef } from "../../../scripts/lint/rules/step-ref.ts";
 import { lintText, oneJob } from "../lint-text.ts";
+import { actionPathOf, loadActionManifest } from "../../../scripts/actions/action-manifest.ts";
+import { actionOutputsOf } from "../../../scripts/lint/step-outputs.ts";
 
 const run = (steps: string, extra = "") => lintText(oneJob(steps, extra), [stepRef]);
 
@@ -75,5 +77,17 @@ test("does not guess the outputs of a script that runs another program, which in
     const block = script.split("\n").map((line) => `          ${line}`).join("\n");
     const steps = `      - id: v\n        run: |\n${block}\n      - run: echo "$V"\n        env:\n          V: \${{ steps.v.outputs.version }}\n`;
     assert.deepEqual(run(steps), [], script);
+  }
+});
+
+test("an action whose manifest facts were inferred by an import declares unknown outputs: reading any of them is not flagged", () => {
+  const manifest = loadActionManifest().actions;
+  const inferred = Object.keys(manifest).filter((key) => manifest[key]!.inferred);
+  assert.ok(inferred.length > 0, "the manifest has inferred entries to try");
+  for (const key of inferred) {
+    const action = actionPathOf(key);
+    assert.equal(actionOutputsOf(action), undefined, key);
+    const findings = run(`      - id: a\n        uses: ${action}@${"0".repeat(40)}\n      - run: echo "$V"\n        env:\n          V: \${{ steps.a.outputs.report }}\n`);
+    assert.deepEqual(findings, [], key);
   }
 });
