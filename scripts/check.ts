@@ -1,5 +1,5 @@
 /**
- * `npm run check [-- --root DIR]`: type-check the workflow sources, generate in memory
+ * `npm run check [-- --root DIR] [--fresh]`: type-check the workflow sources, generate in memory
  * and compare with the files on disk, run actionlint over the generated workflows, and
  * lint the hand-written workflow files beside them and the local actions under
  * `.github/actions/`. Prints each stale, hand-edited, missing or orphaned file with a
@@ -13,6 +13,7 @@ import { annotation } from "./cli/annotation.ts";
 import { findDrift } from "./pipeline/drift.ts";
 import { cleanMemory, type RememberedCheck } from "./pipeline/clean-results.ts";
 import { handwrittenProblems } from "./pipeline/handwritten-workflows.ts";
+import { projectDigest, rememberSuccess, succeededBefore } from "./pipeline/unchanged-project.ts";
 import { formatProblem, GenerationError, problemAnnotation, problemOfError, type SourceProblem } from "./pipeline/source-problem.ts";
 import { typecheckSources, typeErrorProblem, type TypeProblem } from "./pipeline/typecheck.ts";
 
@@ -21,7 +22,10 @@ const { values } = readCommandLine(
     name: "check",
     summary:
       "Generates in memory and compares every generated file with the one on disk (stale, hand-edited, missing, orphaned), type-checks the sources,\nlints every workflow file under .github/workflows and every local action under .github/actions, and runs actionlint on the workflows. Exit 1 on any problem, 0 when all is current and clean.",
-    flags: { root: { type: "string", value: "DIR", description: "the project tree to compare with (default: this project)" } },
+    flags: {
+      root: { type: "string", value: "DIR", description: "the project tree to compare with (default: this project)" },
+      fresh: { type: "boolean", description: "check everything even when no file changed since check last passed on this machine" },
+    },
     examples: ["npm run check", "GITHUB_ACTIONS=true npm run check   # also print ::error annotations"],
   },
   process.argv.slice(2),
@@ -41,39 +45,52 @@ function report(problems: readonly SourceProblem[], title: string, summary: stri
   return problems.length > 0;
 }
 
-const typecheck = typecheckSources(PROJECT_ROOT);
-let failed = false;
-try {
-  // Imported here: loading the workflow sources runs them, and what they throw is a problem to report.
-  const { generate } = await import("./pipeline/generate.ts");
-  const files = await generate({ typecheck });
-  const drifts = findDrift(root, files);
-  for (const drift of drifts) {
-    console.log(`${drift.kind}: ${drift.message}\n${drift.diff}`);
-    if (inGithubActions) console.log(annotation("error", { file: drift.path, title: `generated file ${drift.kind}` }, drift.message));
-  }
-  if (drifts.length) {
-    console.log(`check: ${drifts.length} generated file${drifts.length === 1 ? " is" : "s are"} not current; run \`npm run gen\``);
-    failed = true;
-  } else {
-    console.log("check: all generated files are current");
-  }
-
-  const { actionlint } = await import("./lint/actionlint.ts");
-  const memory = cleanMemory(ACTIONLINT, files);
-  const actionlintProblems: SourceProblem[] = [];
-  for (const workflow of memory.unchecked) {
-    const found = await actionlint(workflow.path, workflow.content);
-    if (found.length === 0) memory.remember(workflow);
-    actionlintProblems.push(...found.map((f) => ({ file: f.file, line: f.line, column: f.column, message: `${f.message} [actionlint/${f.kind}]` })));
-  }
-  failed = report(actionlintProblems, "actionlint", "actionlint found N problems in the generated workflows; fix their sources under workflows-src/ and run `npm run gen`") || failed;
-} catch (error) {
-  const failure = error instanceof GenerationError ? error : new GenerationError([...(await typecheck.catch((): TypeProblem[] => [])).map(typeErrorProblem), problemOfError(error)]);
-  console.error(`check: the sources do not type-check, build or pass the lint rules.\n${failure.message}`);
-  if (inGithubActions) for (const problem of failure.problems) console.log(problemAnnotation(problem, "workflow sources"));
-  failed = true;
+// Only this project's own tree is remembered: another --root is compared with this project's sources.
+const before = root === PROJECT_ROOT && !values.fresh ? projectDigest(root) : undefined;
+if (before !== undefined && succeededBefore("check", before)) {
+  console.log("check: all generated files are current (no file changed since check last passed here)");
+} else {
+  const failed = await checkAll();
+  if (!failed && before !== undefined) rememberSuccess("check", before);
+  process.exitCode = failed ? 1 : 0;
 }
 
-failed = report(await handwrittenProblems(root), "hand-written workflow", "N problems in hand-written workflow files under .github/workflows or local actions under .github/actions; GitHub runs them too, so fix them there") || failed;
-process.exitCode = failed ? 1 : 0;
+/** The full check; true when it found any problem. */
+async function checkAll(): Promise<boolean> {
+  const typecheck = typecheckSources(PROJECT_ROOT);
+  let failed = false;
+  try {
+    // Imported here: loading the workflow sources runs them, and what they throw is a problem to report.
+    const { generate } = await import("./pipeline/generate.ts");
+    const files = await generate({ typecheck });
+    const drifts = findDrift(root, files);
+    for (const drift of drifts) {
+      console.log(`${drift.kind}: ${drift.message}\n${drift.diff}`);
+      if (inGithubActions) console.log(annotation("error", { file: drift.path, title: `generated file ${drift.kind}` }, drift.message));
+    }
+    if (drifts.length) {
+      console.log(`check: ${drifts.length} generated file${drifts.length === 1 ? " is" : "s are"} not current; run \`npm run gen\``);
+      failed = true;
+    } else {
+      console.log("check: all generated files are current");
+    }
+
+    const { actionlint } = await import("./lint/actionlint.ts");
+    const memory = cleanMemory(ACTIONLINT, files);
+    const actionlintProblems: SourceProblem[] = [];
+    for (const workflow of memory.unchecked) {
+      const found = await actionlint(workflow.path, workflow.content);
+      if (found.length === 0) memory.remember(workflow);
+      actionlintProblems.push(...found.map((f) => ({ file: f.file, line: f.line, column: f.column, message: `${f.message} [actionlint/${f.kind}]` })));
+    }
+    failed = report(actionlintProblems, "actionlint", "actionlint found N problems in the generated workflows; fix their sources under workflows-src/ and run `npm run gen`") || failed;
+  } catch (error) {
+    const failure = error instanceof GenerationError ? error : new GenerationError([...(await typecheck.catch((): TypeProblem[] => [])).map(typeErrorProblem), problemOfError(error)]);
+    console.error(`check: the sources do not type-check, build or pass the lint rules.\n${failure.message}`);
+    if (inGithubActions) for (const problem of failure.problems) console.log(problemAnnotation(problem, "workflow sources"));
+    failed = true;
+  }
+
+  failed = report(await handwrittenProblems(root), "hand-written workflow", "N problems in hand-written workflow files under .github/workflows or local actions under .github/actions; GitHub runs them too, so fix them there") || failed;
+  return failed;
+}

@@ -11,17 +11,17 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { treeDigest, type TreePlaces } from "../files/tree-digest.ts";
 import { passedBefore, rememberPassed } from "./result-memory.ts";
 import type { SourceProblem } from "./source-problem.ts";
 
 /** The project config the gate checks; `npm run typecheck` checks everything (scripts and tests too). */
 export const SOURCES_CONFIG = "tsconfig.sources.json";
-/** What the checked program is made of, besides the files of its `include`. */
-const ALSO_READ = ["tsconfig.json", SOURCES_CONFIG, "package-lock.json"];
-const INCLUDED = ["workflows-src", "generated"];
+/** What the checked program is made of: its configs, the lock file of the compiler and the folders of its `include`. */
+const CHECKED: TreePlaces = { files: ["tsconfig.json", SOURCES_CONFIG, "package-lock.json"], dirs: ["workflows-src", "generated"] };
 
 /** One type error: where, and TypeScript's message with its code. */
 export interface TypeProblem {
@@ -41,7 +41,7 @@ export function typeErrorProblem(problem: TypeProblem): SourceProblem {
  * (none when the same content passed before).
  */
 export async function typecheckSources(root: string): Promise<TypeProblem[]> {
-  const digest = sourcesDigest(root);
+  const digest = treeDigest(root, CHECKED);
   if (passedBefore("typecheck", digest)) return [];
   const compiler = await compilerPath(root);
   const cache = path.join(root, "node_modules", ".cache", "charon-workflows");
@@ -80,34 +80,6 @@ export function parseDiagnostics(output: string): TypeProblem[] {
   }
   // The most specific part of a chained message comes last: lead with it.
   return found.map(({ file, line, column, code, parts }) => ({ file, line, column, message: `${[...parts].reverse().join(" ← ")} [${code}]` }));
-}
-
-/** Digest of every file the checked program reads from the project. */
-function sourcesDigest(root: string): string {
-  const hash = createHash("sha256");
-  const files = [...ALSO_READ, ...INCLUDED.flatMap((dir) => filesUnder(root, dir))];
-  for (const file of files) {
-    let text = "";
-    try {
-      text = readFileSync(path.join(root, file), "utf8");
-    } catch {
-      text = "\0absent";
-    }
-    hash.update(`${file}\0${text.length}\0${text}`);
-  }
-  return hash.digest("hex").slice(0, 16);
-}
-
-function filesUnder(root: string, dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(path.join(root, dir), { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .flatMap((entry) => (entry.isDirectory() ? filesUnder(root, `${dir}/${entry.name}`) : [`${dir}/${entry.name}`]));
 }
 
 /**
