@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
-import { exitWithUsage, readCommandLine } from "./cli/command-line.ts";
+import { readCommandLine, wholeNumberFlag } from "./cli/command-line.ts";
 import { evaluateBudgets } from "./bench/budgets.ts";
 import { BASELINE_ID, benchCommands } from "./bench/commands.ts";
 import { anchorMatches, prepareGwfAnchor } from "./bench/gwf-anchor.ts";
@@ -34,8 +34,7 @@ const command = {
   examples: ["npm run bench", "npm run bench -- --only gen,check --runs 9", "npm run bench -- --anchor --npm-test --compare bench-results/abc1234.json"],
 } as const;
 const { values } = readCommandLine(command, process.argv.slice(2));
-const runs = Number(values.runs ?? "7");
-if (!Number.isInteger(runs) || runs < 1) exitWithUsage(command, `--runs takes a whole number of at least 1, not "${values.runs}"`);
+const runs = wholeNumberFlag(command, "runs", values.runs, 1, 7);
 const flags = { ...values, runs };
 
 const git = (...args: string[]): string => execFileSync("git", args, { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();

@@ -31,6 +31,7 @@ import {
   type Expr,
   type StepHandle,
 } from "./kit/index.ts";
+import { resolveTestEncryptionKey } from "./shared/test-encryption-key.ts";
 import { checkout } from "./shared/checkout.ts";
 
 const script = (file: string): string => scriptFile(import.meta.url, `./aikido-coverage/${file}`);
@@ -96,19 +97,7 @@ const backendCoverage = job("backend-coverage", {}, () => ({
     // The backend's tests need an encryption key. The trigger stays pull_request (not
     // pull_request_target): code from forks and Dependabot gets a throw-away key, and
     // only trusted runs get the secret.
-    scriptStep({
-      name: "Resolve encryption key for backend coverage",
-      shell: "bash",
-      env: {
-        EVENT_NAME: github.eventName,
-        ACTOR: github.actor,
-        REPO: github.repository,
-        PR_HEAD_REPO: github.event.pullRequest.headRepoFullName,
-        PR_HEAD_FORK: event("pull_request").get("pull_request").get("head").get("repo").get("fork"),
-        WORKFLOW_SECRET_KEY: secret("CHARON_ENCRYPTION_KEY_TEST"),
-      },
-      run: script("resolve-encryption-key.sh"),
-    }),
+    resolveTestEncryptionKey(),
     goInstall("Install gotestsum", "gotest.tools/gotestsum@v1.13.0", "gotest.tools/gotestsum"),
     coverageRun("backend", "go-test-coverage.sh", { CGO_ENABLED: 1 }),
     testOutput("backend"),

@@ -8,7 +8,8 @@
  * runs, pull requests from a branch of the repository), while forks and Dependabot get a
  * throw-away key made for the run (`codecov-upload/resolve-encryption-key.sh`).
  */
-import { codecovCodecovAction, envVar, event, github, job, ne, or, scriptFile, scriptStep, secret, status, tpl, workflow, workflowDispatch, actionsUploadArtifactV7, type BuiltWorkflow } from "./kit/index.ts";
+import { codecovCodecovAction, envVar, github, job, ne, or, scriptStep, secret, status, tpl, workflow, workflowDispatch, actionsUploadArtifactV7, type BuiltWorkflow } from "./kit/index.ts";
+import { resolveTestEncryptionKey } from "./shared/test-encryption-key.ts";
 import { checkout } from "./shared/checkout.ts";
 import { setupBackendGo, setupFrontendNode } from "./shared/charon-toolchains.ts";
 
@@ -32,19 +33,7 @@ const backendCodecov = job("backend-codecov", {}, () => ({
   steps: [
     checkoutForCoverage(),
     setupBackendGo(envVar("GO_VERSION")),
-    scriptStep({
-      name: "Resolve encryption key for backend coverage",
-      shell: "bash",
-      env: {
-        EVENT_NAME: github.eventName,
-        ACTOR: github.actor,
-        REPO: github.repository,
-        PR_HEAD_REPO: github.event.pullRequest.headRepoFullName,
-        PR_HEAD_FORK: event("pull_request").get("pull_request").get("head").get("repo").get("fork"),
-        WORKFLOW_SECRET_KEY: secret("CHARON_ENCRYPTION_KEY_TEST"),
-      },
-      run: scriptFile(import.meta.url, "./codecov-upload/resolve-encryption-key.sh"),
-    }),
+    resolveTestEncryptionKey(),
     scriptStep({ name: "Install gotestsum", run: "go install gotest.tools/gotestsum@v1.13.0" }),
     scriptStep({
       name: "Run Go tests with coverage",

@@ -16,7 +16,7 @@ import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { exitWithUsage, readCommandLine } from "../cli/command-line.ts";
+import { exitWithUsage, readCommandLine, wholeNumberFlag } from "../cli/command-line.ts";
 import type { Finding } from "../lint/rule.ts";
 import { summarize } from "./statistics.ts";
 
@@ -63,10 +63,8 @@ if (values.phase !== undefined) {
   }
 } else {
   if (positionals.length === 0 && values.jobs === undefined) exitWithUsage(command, "name at least one folder of workflows (or give --jobs N)");
-  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) exitWithUsage(command, `--jobs takes a whole number of at least 1, not "${values.jobs}"`);
-  const runs = values.runs === undefined ? 1 : Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) exitWithUsage(command, `--runs takes a whole number of at least 1, not "${values.runs}"`);
+  const jobs = values.jobs === undefined ? undefined : wholeNumberFlag(command, "jobs", values.jobs, 1);
+  const runs = wholeNumberFlag(command, "runs", values.runs, 1, 1);
   const files = positionals.flatMap(yamlFilesUnder).sort();
   const report: Record<string, unknown> = { loadAverage: loadavg().map((l) => l.toFixed(2)), cpus: cpus().length };
   const named = positionals.length <= 4 ? positionals.join(", ") : `${positionals.length} paths`;

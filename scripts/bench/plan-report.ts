@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import { exitWithUsage, readCommandLine } from "../cli/command-line.ts";
+import { readCommandLine, wholeNumberFlag } from "../cli/command-line.ts";
 import { generate } from "../pipeline/generate.ts";
 import { renderPlanReport } from "../sim/plan-report.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
@@ -27,8 +27,7 @@ const command = {
   examples: ["node scripts/run-ts.mjs scripts/bench/plan-report.ts --rounds 5"],
 } as const;
 const { values } = readCommandLine(command, process.argv.slice(2));
-const rounds = Number(values.rounds ?? "7");
-if (!Number.isInteger(rounds) || rounds < 5) exitWithUsage(command, `--rounds takes a whole number of at least 5, not "${values.rounds}"`);
+const rounds = wholeNumberFlag(command, "rounds", values.rounds, 5, 7);
 const gen = [join(PROJECT_ROOT, "scripts", "run-ts.mjs"), "--restore-generated", join(PROJECT_ROOT, "scripts", "pipeline", "restore-documents.ts"), join(PROJECT_ROOT, "scripts", "gen.ts")];
 const samples = { gen: [] as number[], report: [] as number[], reportCpu: [] as number[] };
 const workflow = (await generate({ reports: [] })).find((file) => file.path === ".github/workflows/docker-build.yml")!;

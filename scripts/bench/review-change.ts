@@ -13,7 +13,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { exitWithUsage, readCommandLine } from "../cli/command-line.ts";
+import { readCommandLine, wholeNumberFlag } from "../cli/command-line.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { BASELINE_ID } from "./commands.ts";
 import { measureInterleaved, type BenchCommand } from "./measure.ts";
@@ -28,8 +28,7 @@ const command = {
   examples: ["node scripts/run-ts.mjs scripts/bench/review-change.ts --runs 3"],
 } as const;
 const { values } = readCommandLine(command, process.argv.slice(2));
-const runs = Number(values.runs ?? "5");
-if (!Number.isInteger(runs) || runs < 1) exitWithUsage(command, `--runs takes a whole number of at least 1, not "${values.runs}"`);
+const runs = wholeNumberFlag(command, "runs", values.runs, 1, 5);
 
 const root = mkdtempSync(path.join(tmpdir(), "charon-bench-review-"));
 const job = path.join(root, "workflows-src", "docker-build", "trivy-pr-app-only.ts");

@@ -3,7 +3,7 @@
  * generator on N synthetic workflows in one process (build, validate, emit, write
  * under DIR), as `npm run gen` does for the registry; the benchmark times it per N.
  */
-import { exitWithUsage, readCommandLine } from "../cli/command-line.ts";
+import { exitWithUsage, readCommandLine, wholeNumberFlag } from "../cli/command-line.ts";
 import { generate } from "../pipeline/generate.ts";
 import { writeAll } from "../pipeline/write-files.ts";
 import { syntheticWorkflow } from "./synthetic-workflow.ts";
@@ -18,8 +18,7 @@ const command = {
   examples: ["node scripts/run-ts.mjs scripts/bench/synthetic-gen.ts --count 100 --root /tmp/synthetic"],
 } as const;
 const { values } = readCommandLine(command, process.argv.slice(2));
-const count = Number(values.count);
-if (!Number.isInteger(count) || count < 1) exitWithUsage(command, `--count takes a whole number of at least 1, not "${values.count ?? ""}"`);
+const count = wholeNumberFlag(command, "count", values.count, 1);
 if (!values.root) exitWithUsage(command, "--root DIR is required");
 const flags = { count, root: values.root };
 

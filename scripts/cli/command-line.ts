@@ -75,6 +75,16 @@ export function parseCommandLine<F extends Readonly<Record<string, FlagSpec>>>(s
   }
 }
 
+/**
+ * The whole number a flag gives, at least `min`; `fallback` when the flag is absent
+ * (undefined: the flag is required). Anything else exits with the usage.
+ */
+export function wholeNumberFlag(spec: CommandSpec<Readonly<Record<string, FlagSpec>>>, flag: string, text: string | undefined, min: number, fallback?: number): number {
+  const value = text === undefined ? fallback : Number(text);
+  if (value === undefined || !Number.isInteger(value) || value < min) exitWithUsage(spec, `--${flag} takes a whole number of at least ${min}, not "${text ?? ""}"`);
+  return value;
+}
+
 /** Prints `problem` and the usage to stderr and exits 2. */
 export function exitWithUsage(spec: CommandSpec<Readonly<Record<string, FlagSpec>>>, problem: string): never {
   process.stderr.write(`${spec.name}: ${problem}\n\n${usageText(spec)}`);
