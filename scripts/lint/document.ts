@@ -57,9 +57,14 @@ export function parseWorkflowDocument(file: string, text: string, origin: Docume
   return { file, text, workflow: object, yaml, sources: origin.sources ?? new Map(), kind: kindOf(file, object), emitted: origin.emitted ?? false };
 }
 
+/** Whether a file's name is that of an action's metadata (action.yml or action.yaml). */
+export function isActionFileName(file: string): boolean {
+  return /^action\.ya?ml$/.test(basename(file));
+}
+
 /** An action's metadata is named action.yml (or .yaml) and has `runs:` where a workflow has `jobs:`. */
 function kindOf(file: string, object: WorkflowObject): DocumentKind {
-  if (/^action\.ya?ml$/.test(basename(file))) return "action";
+  if (isActionFileName(file)) return "action";
   return "runs" in object && !("jobs" in object) ? "action" : "workflow";
 }
 
