@@ -5,10 +5,11 @@
  * node_modules/.cache/run-ts, kept as long as every file compiled into it has the same
  * content; a changed file means a new bundle.
  *
- * A generated file the sources import (a typed action binding) can be missing, and the
- * command that writes it cannot be compiled without it. With `--restore-generated`, the
- * runner then runs RESTORER (which writes the missing files from what they are generated
- * from) and compiles again; without it, it names the missing file and `npm run gen`.
+ * A generated file the sources import (a typed action binding) can be missing or stale,
+ * and the command that writes it cannot be compiled without a current one. With
+ * `--restore-generated`, a failed compile runs RESTORER (which rewrites the generated
+ * files that differ from what they are generated from; exit 2 when none did) and
+ * compiles again; without it, the runner names a missing file and `npm run gen`.
  * This file is JavaScript because it is what runs before anything is compiled.
  */
 import { spawnSync } from "node:child_process";
@@ -40,15 +41,21 @@ async function compileOrExplain() {
       return await compile(entry, cacheDir);
     } catch (error) {
       if (!(error instanceof CompileError)) throw error;
-      const restorable = attempt === 1 && restorer !== undefined && error.missingGenerated.length > 0;
-      if (!restorable || !restore(error.missingGenerated)) fail(error);
+      // Any failure may come from a generated file that is missing, stale or broken (a
+      // merge that kept one side of a binding index): the restorer rewrites those from
+      // what they are generated from, and says when there was nothing to rewrite.
+      if (attempt > 1 || restorer === undefined || !restore(error.missingGenerated)) fail(error);
     }
   }
 }
 
-/** Runs the restorer in its own process (it must compile without the missing files). */
+/**
+ * Runs the restorer in its own process (it must compile without the generated files);
+ * true when it rewrote something, so compiling again can succeed. Its exit code 2 means
+ * every generated file was already current.
+ */
 function restore(missing) {
-  console.error(`run-ts: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing; restoring with ${restorer}`);
+  if (missing.length) console.error(`run-ts: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing; restoring with ${restorer}`);
   const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), restorer], { stdio: "inherit" });
   return run.status === 0;
 }

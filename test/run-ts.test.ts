@@ -171,6 +171,45 @@ test("with --restore-generated, a missing generated file is restored first and t
   }
 });
 
+// A restorer as gen's: rewrites the generated file when it differs, exits 2 when it was current.
+const currentWords = 'export const words = ["restored", "first"];\n';
+const rewritingRestorer = [
+  'import { readFileSync, writeFileSync } from "node:fs";',
+  'const file = new URL("./generated/words.ts", import.meta.url);',
+  `const want = ${JSON.stringify(currentWords)};`,
+  'let have = "";',
+  "try { have = readFileSync(file, \"utf8\"); } catch {}",
+  'if (have === want) process.exitCode = 2; else { writeFileSync(file, want); console.error("rewrote generated/words.ts"); }',
+  "",
+].join("\n");
+
+test("with --restore-generated, a stale or broken generated file is rewritten and the entry then runs", () => {
+  for (const broken of ["export const other = 1;\n", "<<<<<<< HEAD\nexport const words = [];\n=======\n>>>>>>> other\n"]) {
+    const project = tempProject({ ...withGenerated, "restore.ts": rewritingRestorer, "generated/words.ts": broken });
+    try {
+      const run = project.launch("--restore-generated", path.join(project.dir, "restore.ts"), path.join(project.dir, "main.ts"));
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stdout.trim(), "restored first");
+      assert.match(run.stderr, /rewrote generated\/words\.ts/);
+      assert.doesNotMatch(run.stderr, /is missing/);
+    } finally {
+      rmSync(project.dir, { recursive: true, force: true });
+    }
+  }
+});
+
+test("with --restore-generated and every generated file current, a compile error stands as it is", () => {
+  const project = tempProject({ ...withGenerated, "restore.ts": rewritingRestorer, "generated/words.ts": currentWords, "main.ts": 'import { words } from "./generated/words.ts";\nconsole.log(words.join(" ")\n' });
+  try {
+    const run = project.launch("--restore-generated", path.join(project.dir, "restore.ts"), path.join(project.dir, "main.ts"));
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /^run-ts: cannot compile main\.ts:\n {2}main\.ts:3:1: Expected "\)" but found end of file/);
+    assert.doesNotMatch(run.stderr, /rewrote|restoring/);
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+  }
+});
+
 test("a restorer that fails leaves the compile error standing", () => {
   const project = tempProject({ ...withGenerated, "restore.ts": 'throw new Error("cannot restore");\n' });
   try {

@@ -1,16 +1,17 @@
 /**
- * `npm run gen` runs this first when a generated file the workflow sources import is
- * missing (see `--restore-generated` in scripts/run-ts.mjs): it writes the missing
- * generated documents (the typed action bindings) from what they are generated from,
- * without loading the workflows, which cannot be compiled until they exist. Files
- * that exist are left alone; gen itself brings everything up to date afterwards.
+ * `npm run gen` runs this first when its compile fails and a generated file the workflow
+ * sources import may be the cause (see `--restore-generated` in scripts/run-ts.mjs): it
+ * rewrites every generated document (the typed action bindings and their index) that is
+ * missing or differs from what it is generated from — a deleted binding, an index a
+ * merge left stale or with conflict markers — without loading the workflows, which
+ * cannot be compiled until those are current. Exit 2 when every one was current
+ * already (the compile failed for another reason); gen itself brings everything else
+ * up to date afterwards.
  */
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { documents } from "./documents.ts";
 import { writeAll } from "./write-files.ts";
 
-const missing = documents.flatMap((build) => build()).filter((file) => !existsSync(path.join(PROJECT_ROOT, file.path)));
-writeAll(PROJECT_ROOT, missing, []);
-console.error(`gen: restored ${missing.map((file) => file.path).join(", ") || "nothing (no generated document was missing)"}`);
+const { written } = writeAll(PROJECT_ROOT, documents.flatMap((build) => build()), []);
+if (written.length) console.error(`gen: restored ${written.join(", ")}`);
+else process.exitCode = 2;
