@@ -51,7 +51,8 @@ if (before !== undefined && succeededBefore("check", before)) {
   console.log("check: all generated files are current (no file changed since check last passed here)");
 } else {
   const failed = await checkAll();
-  if (!failed && before !== undefined) rememberSuccess("check", before);
+  // Remembered only when nothing changed the tree while the check read it.
+  if (!failed && before !== undefined && projectDigest(root) === before) rememberSuccess("check", before);
   process.exitCode = failed ? 1 : 0;
 }
 

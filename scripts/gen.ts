@@ -44,7 +44,8 @@ async function generateAndWrite(): Promise<void> {
     const { runGen } = await import("./pipeline/gen-command.ts");
     const result = await runGen(root, { typecheck });
     console.log(`gen: ${result.written.length ? `wrote ${result.written.join(", ")}` : "every file was current"}${result.removed.length ? `; removed ${result.removed.join(", ")}` : ""}`);
-    if (before !== undefined) rememberSuccess("gen", result.written.length || result.removed.length ? projectDigest(root) : before);
+    // Remembered only when this run found the tree current and nothing changed it meanwhile (another gen, an edit).
+    if (before !== undefined && !result.written.length && !result.removed.length && projectDigest(root) === before) rememberSuccess("gen", before);
   } catch (error) {
     if (error instanceof WriteError) {
       console.error(`gen: ${error.message}`);

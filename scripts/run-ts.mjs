@@ -51,13 +51,14 @@ async function compileOrExplain() {
 
 /**
  * Runs the restorer in its own process (it must compile without the generated files);
- * true when it rewrote something, so compiling again can succeed. Its exit code 2 means
- * every generated file was already current.
+ * true when compiling again can succeed: it rewrote something, or a file that was
+ * missing is there now. Its exit code 2 means every generated file was current.
  */
 function restore(missing) {
   if (missing.length) console.error(`run-ts: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing; restoring with ${restorer}`);
   const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), restorer], { stdio: "inherit" });
-  return run.status === 0;
+  // A file that was missing and is current now was restored by a run beside this one (two gens at once).
+  return run.status === 0 || (run.status === 2 && missing.length > 0);
 }
 
 function fail(error) {
