@@ -1,10 +1,10 @@
 /**
  * `.github/workflows/supply-chain-verify.yml`: verifies the published image's supply
- * chain — after docker-build's successful runs for pushes (pull requests are verified in
- * docker-build itself), weekly on main, on demand and for each release: generates and
- * validates the image's SBOM, scans it with Grype, reports the result (its pull-request
- * comment steps are kept but never reached); for a release it also checks the image's and the release assets'
- * signatures.
+ * chain — after docker-build's successful runs for pushes (pull requests are verified
+ * in docker-build itself), weekly on main, on demand and for each release: generates
+ * and validates the image's SBOM, scans it with Grype and reports the result (its
+ * pull-request comment steps are kept but never reached); for a release it also checks
+ * the signatures of the image and of the release assets.
  *
  * `workflow_run` starts it when an image was pushed; the job checks out the default
  * branch, skips pull requests' runs, and reads the event only through env.
