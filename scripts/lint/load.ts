@@ -12,6 +12,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { isEmittedWorkflow } from "../emit/emit-workflow.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
+import { readHeader } from "../files/header.ts";
 import { offsetOfPosition, parseWorkflowDocument, pathAt, pathSegments, type Position, type WorkflowDocument, type WorkflowObject } from "./document.ts";
 import type { ActionlintFinding } from "./actionlint.ts";
 import { ACTIONLINT_PREFIX, PARSER_RULE_ID, type Finding } from "./rule.ts";
@@ -82,7 +83,8 @@ export async function loadWorkflowText(file: string, text: string, options: { ac
 /** The document of a file's text, or the one finding that says why it is not YAML. */
 export function parseFileText(file: string, text: string): LoadedFile {
   try {
-    return { document: parseWorkflowDocument(file, text), findings: [] };
+    // A workflow this project generated (its header says so) is judged as gen judges it, the project's policy included.
+    return { document: parseWorkflowDocument(file, text, { emitted: readHeader(text) !== undefined }), findings: [] };
   } catch (error) {
     return { document: undefined, findings: [{ rule: PARSER_RULE_ID, severity: "error", file, path: "", message: `${(error as Error).message}; fix the YAML` }] };
   }
