@@ -22,8 +22,8 @@ interface RegexManager {
 const config = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "renovate.json"), "utf8")) as { ignorePaths: string[]; customManagers: RegexManager[] };
 const [manager] = config.customManagers;
 
-/** A `/regex/` file pattern as Renovate reads it. */
-function filePattern(pattern: string): RegExp {
+/** A `/regex/` pattern (of a file name or a dependency name) as Renovate reads it. */
+function renovateRegex(pattern: string): RegExp {
   const match = /^\/(.*)\/([a-z]*)$/.exec(pattern);
   assert.ok(match, `"${pattern}" is a /regex/ pattern`);
   return new RegExp(match[1]!, match[2]);
@@ -36,25 +36,35 @@ function extract(text: string): { depName: string; packageName: string; currentD
 test("the custom manager reads the manifest only", () => {
   assert.equal(manager?.customType, "regex");
   assert.equal(manager.datasourceTemplate, "github-tags");
-  const patterns = manager.managerFilePatterns.map(filePattern);
+  const patterns = manager.managerFilePatterns.map(renovateRegex);
   assert.ok(patterns.some((p) => p.test(manifestFile)));
 });
 
 test("it extracts every manifest entry: the name, the repository to look up, the commit and the tag", () => {
   const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, manifestFile), "utf8")) as { actions: Record<string, { commit: string; tag: string }> };
   const expected = Object.entries(manifest.actions).map(([key, pin]) => {
-    const name = key.replace(/@[^@]*$/, "");
-    return { depName: name, packageName: name.split("/").slice(0, 2).join("/"), currentDigest: pin.commit, currentValue: pin.tag };
+    // The key names the entry (an older major kept beside the main one has a label); the repository is looked up.
+    return { depName: key, packageName: key.replace(/@[^@]*$/, "").split("/").slice(0, 2).join("/"), currentDigest: pin.commit, currentValue: pin.tag };
   });
   const extracted = extract(readFileSync(path.join(PROJECT_ROOT, manifestFile), "utf8")).map((g) => ({ ...g }));
   assert.ok(expected.length > 10);
   assert.deepEqual(extracted, expected);
 });
 
+test("an entry kept at an older major gets no major update, and only such an entry", () => {
+  const rules = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, "renovate.json"), "utf8")) as { packageRules: { matchDepNames?: string[]; matchUpdateTypes?: string[]; enabled?: boolean }[] }).packageRules;
+  const rule = rules.find((r) => r.enabled === false && r.matchUpdateTypes?.join() === "major");
+  assert.ok(rule?.matchDepNames?.length === 1, "one rule holds labelled entries to their major");
+  const pattern = renovateRegex(rule.matchDepNames[0]!);
+  const keys = Object.keys((JSON.parse(readFileSync(path.join(PROJECT_ROOT, manifestFile), "utf8")) as { actions: Record<string, unknown> }).actions);
+  assert.ok(keys.some((key) => key.includes("@")) && keys.some((key) => !key.includes("@")));
+  for (const key of keys) assert.equal(pattern.test(key), key.includes("@"), key);
+});
+
 test("it extracts nothing from a generated file, and no manager of Renovate's reads them", async () => {
   const files = await generatedFiles();
   assert.ok(files.length > 10);
-  const patterns = manager!.managerFilePatterns.map(filePattern);
+  const patterns = manager!.managerFilePatterns.map(renovateRegex);
   for (const file of files) {
     assert.deepEqual(extract(file.content), [], file.path);
     assert.ok(!patterns.some((p) => p.test(file.path)), `${file.path} is not read by the custom manager`);
