@@ -165,11 +165,6 @@ export function lineOf(document: WorkflowDocument, path: string): number | undef
   return positionOf(document, path)?.line;
 }
 
-/** The position of a character offset. */
-export function positionAtOffset(document: WorkflowDocument, offset: number): Position {
-  return positionAt(indexOf(document).lineStarts, offset);
-}
-
 /** The character offset of a 1-based line and column (clamped to the text). */
 export function offsetOfPosition(document: WorkflowDocument, line: number, column: number): number {
   const { lineStarts } = indexOf(document);

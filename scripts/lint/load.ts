@@ -139,7 +139,7 @@ function parserErrorFindings(document: WorkflowDocument, errors: readonly Parser
  * the self-repository `uses: $/path` form, which GitHub accepts.
  */
 function actionlintFindings(document: WorkflowDocument, found: readonly ActionlintFinding[], parserAccepts: boolean): Finding[] {
-  const dated = new Set(["runner-label", ...(parserAccepts ? ["syntax-check", "permissions"] : [])]);
+  const dated = new Set(["runner-label", ...(parserAccepts ? JUDGED_BY_PARSER : [])]);
   return found
     .map((f): Finding => ({ rule: `${ACTIONLINT_PREFIX}${f.kind}`, severity: dated.has(f.kind) ? "warning" : "error", ...at(document, { line: f.line, column: f.column }), message: lowerFirst(f.message) }))
     .filter((f) => !(f.path.endsWith(".uses") && String(document.yaml.getIn(pathSegments(f.path)) ?? "").startsWith("$/")));

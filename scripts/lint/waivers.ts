@@ -12,7 +12,7 @@
  * (`writtenWaivers`) to report waivers a change adds or removes.
  */
 import { Lexer } from "yaml";
-import { nodePathOfLine, type WorkflowDocument } from "./document.ts";
+import { lineStartsOf, nodePathOfLine, positionAt, type WorkflowDocument } from "./document.ts";
 import type { Finding } from "./rule.ts";
 
 /** The pseudo-rule of findings about waivers themselves. */
@@ -54,23 +54,17 @@ const LEXER_MARKERS = new Set(["\u0002", "\u0018", "\u001f"]);
 export function writtenWaivers(text: string): WrittenWaiver[] {
   if (!text.includes("lint-ignore")) return [];
   const lines = text.split("\n");
+  const starts = lineStartsOf(text);
   const found: WrittenWaiver[] = [];
   let offset = 0;
-  let line = 1;
-  let lineStart = 0;
   for (const token of new Lexer().lex(text)) {
     if (token.length === 1 && LEXER_MARKERS.has(token)) continue;
-    if (token.startsWith("#")) {
-      const match = COMMENT.exec(token.trim());
-      if (match) {
-        const [rule = "", ...reason] = (match[1] ?? "").split("--");
-        const trailing = text.slice(lineStart, offset).trim() !== "";
-        found.push({ rule: rule.trim(), reason: reason.join("--").trim(), line, column: offset - lineStart + 1, covers: trailing ? line : nextContentLine(lines, line) });
-      }
-    }
-    for (let at = token.indexOf("\n"); at >= 0; at = token.indexOf("\n", at + 1)) {
-      line++;
-      lineStart = offset + at + 1;
+    const match = token.startsWith("#") ? COMMENT.exec(token.trim()) : null;
+    if (match) {
+      const [rule = "", ...reason] = (match[1] ?? "").split("--");
+      const { line, column } = positionAt(starts, offset);
+      const trailing = text.slice(starts[line - 1], offset).trim() !== "";
+      found.push({ rule: rule.trim(), reason: reason.join("--").trim(), line, column, covers: trailing ? line : nextContentLine(lines, line) });
     }
     offset += token.length;
   }
