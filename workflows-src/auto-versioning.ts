@@ -47,7 +47,7 @@ const version = job("version", {}, () => {
     permissions: { contents: "write" },
     steps: [
       // The whole history: the version is computed from every commit since the last tag.
-      checkout(0),
+      checkout({ history: 0 }),
       semver,
       scriptStep({
         name: "Show version",

@@ -17,7 +17,6 @@ import {
   and,
   envVar,
   eq,
-  event,
   github,
   githubScriptStep,
   job,
@@ -32,7 +31,7 @@ import {
   workflowDispatch,
   type BuiltWorkflow,
 } from "./kit/index.ts";
-import { WORKFLOW_NAME as DOCKER_BUILD } from "./docker-build/settings.ts";
+import { afterDockerBuild, dockerBuildRun } from "./shared/after-docker-build.ts";
 
 const script = (file: string): string => scriptFile(import.meta.url, `./docs-to-issues/${file}`);
 
@@ -43,10 +42,8 @@ const dispatch = workflowDispatch({
   },
 });
 
-/** The docker-build run that started this one (on `workflow_run`). */
-const upstream = event("workflow_run").get("workflow_run");
 /** The commit to read the drafts from: the upstream run's, else the event's. */
-const commitSha = orElse(upstream.get("head_sha"), github.sha);
+const commitSha = orElse(dockerBuildRun.get("head_sha"), github.sha);
 
 const convertDocs = job("convert-docs", {}, () => {
   const changes = githubScriptStep({
@@ -72,7 +69,7 @@ const convertDocs = job("convert-docs", {}, () => {
     // Not for its own pushes; after docker-build only when that run succeeded for a branch of this repository.
     if: and(
       ne(github.actor, "github-actions[bot]"),
-      or(ne(github.eventName, "workflow_run"), and(eq(upstream.get("conclusion"), "success"), eq(upstream.get("head_repository").get("full_name"), github.repository))),
+      or(ne(github.eventName, "workflow_run"), and(eq(dockerBuildRun.get("conclusion"), "success"), eq(dockerBuildRun.get("head_repository").get("full_name"), github.repository))),
     ),
     "runs-on": "ubuntu-latest",
     // Pushes the moved drafts and creates issues.
@@ -85,7 +82,7 @@ const convertDocs = job("convert-docs", {}, () => {
       changes,
       processFiles,
       scriptStep({ name: "Move processed files", if: moves, env: { CREATED_ISSUES: processFiles.outputs.created_issues }, run: script("move-processed-files.sh") }),
-      scriptStep({ name: "Commit moved files", if: moves, env: { BRANCH: orElse(upstream.get("head_branch"), github.refName) }, run: script("commit-moved-files.sh") }),
+      scriptStep({ name: "Commit moved files", if: moves, env: { BRANCH: orElse(dockerBuildRun.get("head_branch"), github.refName) }, run: script("commit-moved-files.sh") }),
       scriptStep({
         name: "Summary",
         if: status.always(),
@@ -103,12 +100,12 @@ export function build(): BuiltWorkflow {
   return workflow(import.meta.url, {
     name: "Convert Docs to Issues",
     on: {
-      workflow_run: { workflows: [DOCKER_BUILD], types: ["completed"] },
+      workflow_run: afterDockerBuild(),
       workflow_dispatch: dispatch,
     },
     permissions: {},
     env: { NODE_VERSION: "24.17.0" },
-    concurrency: { group: tpl`${github.workflow}-${orElse(upstream.get("head_branch"), github.ref)}`, "cancel-in-progress": false },
+    concurrency: { group: tpl`${github.workflow}-${orElse(dockerBuildRun.get("head_branch"), github.ref)}`, "cancel-in-progress": false },
     jobs: [convertDocs],
     waive: {
       "dangerous-triggers":

@@ -5,17 +5,16 @@
  * with auto-merge requested). Development → nightly is not done here: nightly-build's
  * daily sync covers it. The body is `propagate-changes/propagate.js`.
  */
-import { actionsGithubScriptV9, actionsSetupNodeV7, and, envVar, eq, event, github, githubScriptStep, job, ne, or, orElse, scriptFile, secret, tpl, workflow, type BuiltWorkflow } from "./kit/index.ts";
+import { actionsGithubScriptV9, actionsSetupNodeV7, and, envVar, eq, github, githubScriptStep, job, ne, or, orElse, scriptFile, secret, tpl, workflow, type BuiltWorkflow } from "./kit/index.ts";
+import { afterDockerBuild, dockerBuildRun } from "./shared/after-docker-build.ts";
 
-/** The build run that triggered this one (absent on a manual run). */
-const buildRun = event("workflow_run").get("workflow_run");
-const builtBranch = buildRun.get("head_branch");
+const builtBranch = dockerBuildRun.get("head_branch");
 
 const propagate = job("propagate", {}, () => ({
   name: "Create PR to synchronize branches",
   if: and(
     ne(github.actor, "github-actions[bot]"),
-    or(eq(github.eventName, "workflow_dispatch"), and(eq(buildRun.get("conclusion"), "success"), or(eq(builtBranch, "main"), eq(builtBranch, "development")))),
+    or(eq(github.eventName, "workflow_dispatch"), and(eq(dockerBuildRun.get("conclusion"), "success"), or(eq(builtBranch, "main"), eq(builtBranch, "development")))),
   ),
   "runs-on": "ubuntu-latest",
   // Pull requests, their labels, and auto-merge (which needs write access to the contents).
@@ -26,7 +25,7 @@ const propagate = job("propagate", {}, () => ({
       name: "Propagate Changes",
       version: actionsGithubScriptV9,
       // On a manual run, the branch and commit of the run itself.
-      env: { CURRENT_BRANCH: orElse(builtBranch, github.refName), CURRENT_SHA: orElse(buildRun.get("head_sha"), github.sha), GITHUB_TOKEN: secret("GITHUB_TOKEN") },
+      env: { CURRENT_BRANCH: orElse(builtBranch, github.refName), CURRENT_SHA: orElse(dockerBuildRun.get("head_sha"), github.sha), GITHUB_TOKEN: secret("GITHUB_TOKEN") },
       script: scriptFile(import.meta.url, "./propagate-changes/propagate.js"),
     }),
   ],
@@ -39,7 +38,7 @@ export function build(): BuiltWorkflow {
     on: {
       // Only a commit the build has validated is propagated, which a push event cannot
       // tell; a manual run is the fallback. A push trigger would need the job's if: too.
-      workflow_run: { workflows: ["Docker Build, Publish & Test"], types: ["completed"], branches: ["main", "development"] },
+      workflow_run: afterDockerBuild(["main", "development"]),
       workflow_dispatch: {},
     },
     permissions: {},

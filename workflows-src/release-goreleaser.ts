@@ -20,7 +20,7 @@ const goreleaser = job("goreleaser", {}, () => ({
   env: { GITHUB_TOKEN: secret("GITHUB_TOKEN") },
   steps: [
     // The whole history, for GoReleaser's changelog; it publishes through the API, not with git.
-    checkout(0),
+    checkout({ history: 0 }),
     scriptStep({ name: "Enforce PR-2 release promotion guard", env: { REPO_VARS_JSON: toJSON(variables) }, run: script("enforce-promotion-guard.sh") }),
     setupBackendGo(envVar("GO_VERSION")),
     actionsSetupNode({ name: "Set up Node.js", with: { "node-version": envVar("NODE_VERSION") } }),

@@ -10,8 +10,9 @@
  * pushes it, and starts the check of the new commit (a push made with the workflow token
  * starts no workflow by itself).
  */
-import { actionsCheckout, actionsSetupNode, and, artifactContract, eq, github, job, scriptFile, scriptStep, secret, tpl, workflow, type BuiltWorkflow } from "./kit/index.ts";
+import { actionsCheckout, and, artifactContract, eq, github, job, scriptFile, scriptStep, secret, tpl, workflow, type BuiltWorkflow } from "./kit/index.ts";
 import { checkout } from "./shared/checkout.ts";
+import { nodeProject } from "./shared/node-project.ts";
 
 const script = (file: string): string => scriptFile(import.meta.url, `./renovate-regenerate/${file}`);
 
@@ -34,8 +35,7 @@ const regenerate = job("regenerate", {}, () => {
     outputs: { changed: patch.outputs.changed },
     steps: [
       checkout(),
-      actionsSetupNode({ name: "Set up Node.js", with: { "node-version": 24, cache: "npm" } }),
-      scriptStep({ name: "Install", run: "npm ci" }),
+      ...nodeProject(),
       patch,
       regenerated.upload({ name: "Hand the patch over", if: eq(patch.outputs.changed, "true"), after: [patch] }),
     ],

@@ -18,7 +18,6 @@ import {
   aquasecurityTrivyActionV036,
   currentJob,
   eq,
-  event,
   format,
   github,
   githubCodeqlActionUploadSarif,
@@ -36,6 +35,7 @@ import {
   workflowDispatch,
   type BuiltWorkflow,
 } from "./kit/index.ts";
+import { afterDockerBuild, dockerBuildRun, startedByDockerBuild } from "./shared/after-docker-build.ts";
 import { prImageArtifact, prImageArtifactName } from "./docker-build/pr-image.ts";
 import { WORKFLOW_NAME as DOCKER_BUILD } from "./docker-build/settings.ts";
 import { buildCharonImage, builderSourceForEvent } from "./shared/build-charon-image.ts";
@@ -45,14 +45,11 @@ const script = (file: string): string => scriptFile(import.meta.url, `./security
 
 const dispatch = workflowDispatch({ inputs: { pr_number: { description: "PR number to scan", required: true, type: "string" } } });
 
-/** The docker-build run that started this one (on `workflow_run`). */
-const upstream = event("workflow_run").get("workflow_run");
-const isUpstreamRun = eq(github.eventName, "workflow_run");
 /** Events on which the job builds the image itself, rather than downloading docker-build's. */
 const buildsItself = or(eq(github.eventName, "push"), eq(github.eventName, "pull_request"));
-const downloads = or(isUpstreamRun, eq(github.eventName, "workflow_dispatch"));
+const downloads = or(startedByDockerBuild, eq(github.eventName, "workflow_dispatch"));
 /** The branch the scanned code is on: the upstream run's on `workflow_run`. */
-const branch = ifElse(isUpstreamRun, upstream.get("head_branch"), github.refName);
+const branch = ifElse(startedByDockerBuild, dockerBuildRun.get("head_branch"), github.refName);
 
 /** Trivy's settings for both scans of the binary. */
 const trivyRelease = "v0.74.0";
@@ -67,9 +64,9 @@ const securityScan = job("security-scan", {}, () => {
       EVENT_NAME: github.eventName,
       PR_NUMBER_OF_EVENT: github.event.pullRequest.number,
       DISPATCH_PR_NUMBER: dispatch.inputs.pr_number,
-      UPSTREAM_EVENT: upstream.get("event"),
-      UPSTREAM_PR_NUMBER: orElse<number | string>(upstream.get("pull_requests").at(0).get("number"), ""),
-      EVENT_HEAD_SHA: orElse(ifElse(isUpstreamRun, upstream.get("head_sha"), github.event.pullRequest.headSha), github.sha),
+      UPSTREAM_EVENT: dockerBuildRun.get("event"),
+      UPSTREAM_PR_NUMBER: orElse<number | string>(dockerBuildRun.get("pull_requests").at(0).get("number"), ""),
+      EVENT_HEAD_SHA: orElse(ifElse(startedByDockerBuild, dockerBuildRun.get("head_sha"), github.event.pullRequest.headSha), github.sha),
       REPOSITORY: github.repository,
     },
     run: script("resolve-pr-number.sh"),
@@ -83,7 +80,7 @@ const securityScan = job("security-scan", {}, () => {
       GH_TOKEN: secret("GITHUB_TOKEN"),
       RESOLVED_PR_NUMBER: prInfo.outputs.pr_number,
       ARTIFACT_NAME: prImageArtifactName(prInfo.outputs.pr_number),
-      UPSTREAM_RUN_ID: ifElse<number | string>(isUpstreamRun, upstream.get("id"), ""),
+      UPSTREAM_RUN_ID: ifElse<number | string>(startedByDockerBuild, dockerBuildRun.get("id"), ""),
       EVENT_NAME: github.eventName,
       REPOSITORY: github.repository,
     },
@@ -129,7 +126,7 @@ const securityScan = job("security-scan", {}, () => {
       eq(github.eventName, "workflow_dispatch"),
       eq(github.eventName, "pull_request"),
       eq(github.eventName, "push"),
-      and(isUpstreamRun, eq(upstream.get("event"), "pull_request"), eq(upstream.get("status"), "completed"), eq(upstream.get("conclusion"), "success")),
+      and(startedByDockerBuild, eq(dockerBuildRun.get("event"), "pull_request"), eq(dockerBuildRun.get("status"), "completed"), eq(dockerBuildRun.get("conclusion"), "success")),
     ),
     "runs-on": "ubuntu-latest",
     // actions: read downloads another run's artifact; security-events: write uploads the SARIF.
@@ -138,17 +135,17 @@ const securityScan = job("security-scan", {}, () => {
     // it (about 14), which with the scan sets the limit.
     "timeout-minutes": 20,
     steps: [
-      checkout({ name: "Checkout repository", ref: ifElse(isUpstreamRun, upstream.get("head_sha"), github.sha) }),
+      checkout({ name: "Checkout repository", ref: ifElse(startedByDockerBuild, dockerBuildRun.get("head_sha"), github.sha) }),
       prInfo,
       scriptStep({
         name: "Validate workflow_run trust boundary and event contract",
-        if: isUpstreamRun,
+        if: startedByDockerBuild,
         env: {
           EXPECTED_WORKFLOW: DOCKER_BUILD,
-          UPSTREAM_WORKFLOW: upstream.get("name"),
-          UPSTREAM_EVENT: upstream.get("event"),
-          UPSTREAM_RUN_ID: upstream.get("id"),
-          UPSTREAM_HEAD_REPOSITORY: upstream.get("head_repository").get("full_name"),
+          UPSTREAM_WORKFLOW: dockerBuildRun.get("name"),
+          UPSTREAM_EVENT: dockerBuildRun.get("event"),
+          UPSTREAM_RUN_ID: dockerBuildRun.get("id"),
+          UPSTREAM_HEAD_REPOSITORY: dockerBuildRun.get("head_repository").get("full_name"),
           REPOSITORY: github.repository,
         },
         run: script("check-upstream-run.sh"),
@@ -227,7 +224,7 @@ export function build(): BuiltWorkflow {
   return workflow(import.meta.url, {
     name: "Security Scan (PR)",
     on: {
-      workflow_run: { workflows: [DOCKER_BUILD], types: ["completed"] },
+      workflow_run: afterDockerBuild(),
       workflow_dispatch: dispatch,
       pull_request: null,
       push: { branches: ["main"] },
@@ -235,7 +232,7 @@ export function build(): BuiltWorkflow {
     permissions: {},
     // One run per event and branch (the upstream run's on workflow_run); a newer one cancels the older.
     concurrency: {
-      group: tpl`security-pr-${ifElse<string>(isUpstreamRun, upstream.get("event"), github.eventName)}-${ifElse(isUpstreamRun, upstream.get("head_branch"), github.ref)}`,
+      group: tpl`security-pr-${ifElse<string>(startedByDockerBuild, dockerBuildRun.get("event"), github.eventName)}-${ifElse(startedByDockerBuild, dockerBuildRun.get("head_branch"), github.ref)}`,
       "cancel-in-progress": true,
     },
     jobs: [securityScan],

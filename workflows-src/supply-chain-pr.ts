@@ -16,7 +16,6 @@ import {
   anchoreSbomAction,
   anchoreScanActionDownloadGrype,
   eq,
-  event,
   format,
   github,
   githubCodeqlActionUploadSarif,
@@ -35,8 +34,8 @@ import {
   workflowDispatch,
   type BuiltWorkflow,
 } from "./kit/index.ts";
+import { afterDockerBuild, dockerBuildRun, startedByDockerBuild } from "./shared/after-docker-build.ts";
 import { prImageArtifact, prImageArtifactName } from "./docker-build/pr-image.ts";
-import { WORKFLOW_NAME as DOCKER_BUILD } from "./docker-build/settings.ts";
 import { checkout } from "./shared/checkout.ts";
 
 const script = (file: string): string => scriptFile(import.meta.url, `./supply-chain-pr/${file}`);
@@ -45,12 +44,9 @@ const dispatch = workflowDispatch({
   inputs: { pr_number: { description: "PR number to verify (optional, will auto-detect from workflow_run)", required: false, type: "string" } },
 });
 
-/** The docker-build run that started this one (on `workflow_run`). */
-const upstream = event("workflow_run").get("workflow_run");
-const isUpstreamRun = eq(github.eventName, "workflow_run");
 /** The commit and branch of the image: the upstream run's, else the event's. */
-const headSha = orElse(orElse(upstream.get("head_sha"), github.event.pullRequest.headSha), github.sha);
-const headBranch = orElse(orElse(upstream.get("head_branch"), github.headRef), github.refName);
+const headSha = orElse(orElse(dockerBuildRun.get("head_sha"), github.event.pullRequest.headSha), github.sha);
+const headBranch = orElse(orElse(dockerBuildRun.get("head_branch"), github.headRef), github.refName);
 
 const verifySupplyChain = job("verify-supply-chain", {}, () => {
   const prNumber = scriptStep({
@@ -63,7 +59,7 @@ const verifySupplyChain = job("verify-supply-chain", {}, () => {
       EVENT_NAME: github.eventName,
       HEAD_SHA: headSha,
       HEAD_BRANCH: headBranch,
-      WORKFLOW_RUN_EVENT: upstream.get("event"),
+      WORKFLOW_RUN_EVENT: dockerBuildRun.get("event"),
       REPO_OWNER: github.repositoryOwner,
       REPO_NAME: github.repository,
     },
@@ -74,14 +70,14 @@ const verifySupplyChain = job("verify-supply-chain", {}, () => {
   const findArtifact = scriptStep({
     name: "Check for PR image artifact",
     id: "check-artifact",
-    if: and(isUpstreamRun, or(ne(prNumber.outputs.pr_number, ""), isPush)),
+    if: and(startedByDockerBuild, or(ne(prNumber.outputs.pr_number, ""), isPush)),
     outputs: ["artifact_found", "artifact_id", "artifact_name"],
     env: {
       GH_TOKEN: secret("GITHUB_TOKEN"),
       IS_PUSH: prNumber.outputs.is_push,
       // docker-build's name for the pull request's image; a push build's is "push-image".
       PR_IMAGE_ARTIFACT: prImageArtifactName(prNumber.outputs.pr_number),
-      RUN_ID: upstream.get("id"),
+      RUN_ID: dockerBuildRun.get("id"),
       HEAD_SHA: headSha,
       REPO_NAME: github.repository,
     },
@@ -91,7 +87,7 @@ const verifySupplyChain = job("verify-supply-chain", {}, () => {
   const loadArtifact = scriptStep({
     name: "Load Docker image (Artifact)",
     id: "load-image-artifact",
-    if: and(isUpstreamRun, artifactFound),
+    if: and(startedByDockerBuild, artifactFound),
     tolerates: [findArtifact],
     outputs: ["image_name"],
     env: { IMAGE_ARCHIVE: prImageArtifact.file },
@@ -137,7 +133,7 @@ const verifySupplyChain = job("verify-supply-chain", {}, () => {
   return {
     name: "Verify Supply Chain",
     // Manual runs, and docker-build's successful runs for pull requests and pushes.
-    if: or(eq(github.eventName, "workflow_dispatch"), and(isUpstreamRun, or(eq(upstream.get("event"), "pull_request"), eq(upstream.get("event"), "push")), eq(upstream.get("conclusion"), "success"))),
+    if: or(eq(github.eventName, "workflow_dispatch"), and(startedByDockerBuild, or(eq(dockerBuildRun.get("event"), "pull_request"), eq(dockerBuildRun.get("event"), "push")), eq(dockerBuildRun.get("conclusion"), "success"))),
     "runs-on": "ubuntu-latest",
     // pull-requests: write comments; security-events: write uploads SARIF; actions: read finds the upstream run's artifact.
     permissions: { contents: "read", "pull-requests": "write", "security-events": "write", actions: "read" },
@@ -149,13 +145,13 @@ const verifySupplyChain = job("verify-supply-chain", {}, () => {
       findArtifact,
       scriptStep({
         name: "Skip if no artifact",
-        if: and(isUpstreamRun, or(and(eq(prNumber.outputs.pr_number, ""), not(isPush)), not(artifactFound))),
+        if: and(startedByDockerBuild, or(and(eq(prNumber.outputs.pr_number, ""), not(isPush)), not(artifactFound))),
         tolerates: [findArtifact],
         run: 'echo "ℹ️ No PR image artifact found - skipping supply chain verification"\necho "This is expected if the Docker build did not produce an artifact for this PR"\nexit 0\n',
       }),
       scriptStep({
         name: "Download PR image artifact",
-        if: and(isUpstreamRun, artifactFound),
+        if: and(startedByDockerBuild, artifactFound),
         tolerates: [findArtifact],
         env: { GH_TOKEN: secret("GITHUB_TOKEN"), ARTIFACT_ID: findArtifact.outputs.artifact_id, ARTIFACT_NAME: findArtifact.outputs.artifact_name, REPO_NAME: github.repository },
         run: script("download-artifact.sh"),
@@ -217,12 +213,12 @@ export function build(): BuiltWorkflow {
   return workflow(import.meta.url, {
     name: "Supply Chain Verification (PR)",
     on: {
-      workflow_run: { workflows: [DOCKER_BUILD], types: ["completed"], branches: ["main", "development", "feature/**", "hotfix/**"] },
+      workflow_run: afterDockerBuild(["main", "development", "feature/**", "hotfix/**"]),
       workflow_dispatch: dispatch,
     },
     permissions: {},
     // One run per upstream event and branch; a newer one cancels the older.
-    concurrency: { group: tpl`supply-chain-pr-${orElse<string>(upstream.get("event"), github.eventName)}-${orElse(upstream.get("head_branch"), github.ref)}`, "cancel-in-progress": true },
+    concurrency: { group: tpl`supply-chain-pr-${orElse<string>(dockerBuildRun.get("event"), github.eventName)}-${orElse(dockerBuildRun.get("head_branch"), github.ref)}`, "cancel-in-progress": true },
     jobs: [verifySupplyChain],
     waive: {
       "dangerous-triggers":

@@ -39,13 +39,12 @@ import {
   type StepHandle,
   type Template,
 } from "./kit/index.ts";
-import { WORKFLOW_NAME as DOCKER_BUILD, workflowEnv as dockerBuildEnv } from "./docker-build/settings.ts";
+import { afterDockerBuild, dockerBuildRun, startedByDockerBuild } from "./shared/after-docker-build.ts";
+import { workflowEnv as dockerBuildEnv } from "./docker-build/settings.ts";
 import { checkout } from "./shared/checkout.ts";
 
 const script = (file: string): string => scriptFile(import.meta.url, `./supply-chain-verify/${file}`);
 
-/** The docker-build run that started this one (on `workflow_run`). */
-const upstream = event("workflow_run").get("workflow_run");
 const releaseTag = event("release").get("release").get("tag_name");
 const isRelease = eq(github.eventName, "release");
 
@@ -65,10 +64,10 @@ const verifySbom = job("verify-sbom", {}, () => {
     env: {
       EVENT_NAME: github.eventName,
       RELEASE_TAG: releaseTag,
-      UPSTREAM_HEAD_BRANCH: upstream.get("head_branch"),
-      UPSTREAM_EVENT: upstream.get("event"),
-      UPSTREAM_PULL_REQUESTS: toJSON(upstream.get("pull_requests")),
-      UPSTREAM_HEAD_SHA: upstream.get("head_sha"),
+      UPSTREAM_HEAD_BRANCH: dockerBuildRun.get("head_branch"),
+      UPSTREAM_EVENT: dockerBuildRun.get("event"),
+      UPSTREAM_PULL_REQUESTS: toJSON(dockerBuildRun.get("pull_requests")),
+      UPSTREAM_HEAD_SHA: dockerBuildRun.get("head_sha"),
     },
     run: script("determine-image-tag.sh"),
   });
@@ -87,7 +86,7 @@ const verifySbom = job("verify-sbom", {}, () => {
     name: "Determine PR Number",
     id: "pr-number",
     outputs: ["result"],
-    if: or(eq(github.eventName, "pull_request"), and(eq(github.eventName, "workflow_run"), eq(upstream.get("event"), "pull_request"))),
+    if: or(eq(github.eventName, "pull_request"), and(startedByDockerBuild, eq(dockerBuildRun.get("event"), "pull_request"))),
     version: actionsGithubScriptV8,
     with: { "result-encoding": "string" },
     script: script("determine-pr-number.js"),
@@ -98,7 +97,7 @@ const verifySbom = job("verify-sbom", {}, () => {
     // Scheduled runs only on main; after docker-build only its successful runs that are not for a pull request.
     if: and(
       or(ne(github.eventName, "schedule"), eq(github.ref, "refs/heads/main")),
-      or(ne(github.eventName, "workflow_run"), and(eq(upstream.get("conclusion"), "success"), ne(upstream.get("event"), "pull_request"))),
+      or(ne(github.eventName, "workflow_run"), and(eq(dockerBuildRun.get("conclusion"), "success"), ne(dockerBuildRun.get("event"), "pull_request"))),
     ),
     "runs-on": "ubuntu-latest",
     // Reads the image; comments on the pull request.
@@ -107,14 +106,14 @@ const verifySbom = job("verify-sbom", {}, () => {
       checkout(),
       scriptStep({
         name: "Debug Workflow Run Context",
-        if: eq(github.eventName, "workflow_run"),
+        if: startedByDockerBuild,
         env: {
-          UPSTREAM_WORKFLOW: upstream.get("name"),
-          UPSTREAM_CONCLUSION: upstream.get("conclusion"),
-          UPSTREAM_HEAD_BRANCH: upstream.get("head_branch"),
-          UPSTREAM_HEAD_SHA: upstream.get("head_sha"),
-          UPSTREAM_EVENT: upstream.get("event"),
-          UPSTREAM_PULL_REQUESTS: toJSON(upstream.get("pull_requests")),
+          UPSTREAM_WORKFLOW: dockerBuildRun.get("name"),
+          UPSTREAM_CONCLUSION: dockerBuildRun.get("conclusion"),
+          UPSTREAM_HEAD_BRANCH: dockerBuildRun.get("head_branch"),
+          UPSTREAM_HEAD_SHA: dockerBuildRun.get("head_sha"),
+          UPSTREAM_EVENT: dockerBuildRun.get("event"),
+          UPSTREAM_PULL_REQUESTS: toJSON(dockerBuildRun.get("pull_requests")),
         },
         run: script("debug-upstream-run.sh"),
       }),
@@ -235,7 +234,7 @@ export function build(): BuiltWorkflow {
     on: {
       release: { types: ["published"] },
       // No branch filter: a workflow_run filter matches only the default branch's runs.
-      workflow_run: { workflows: [DOCKER_BUILD], types: ["completed"] },
+      workflow_run: afterDockerBuild(),
       // Weekly, Mondays at 00:00 UTC.
       schedule: [{ cron: "0 0 * * 1" }],
       workflow_dispatch: null,

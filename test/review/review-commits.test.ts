@@ -77,7 +77,7 @@ let changed: Review;
 test("a branch that changes one job of each workflow is reviewed against its merge base with main", () => {
   repo.git("checkout", "--quiet", "-b", "change");
   const review = "workflows-src/workflows-check/review.ts";
-  repo.edit(review, "steps: [checkout(2), ...nodeProject(), run],", "steps: [checkout(2), run, ...nodeProject()],");
+  repo.edit(review, "steps: [checkout({ history: 2 }), ...nodeProject(), run],", "steps: [checkout({ history: 2 }), run, ...nodeProject()],");
   repo.edit(review, `permissions: { contents: "read" },`, `permissions: "write-all",`);
   repo.edit(review, `    if: isPullRequest,\n    "runs-on": "ubuntu-latest",\n    "timeout-minutes": 10,`, `    "runs-on": "ubuntu-latest",\n    "timeout-minutes": 10,`);
   repo.edit("workflows-src/workflows-check.ts", `push: { branches: ["main"], paths },`, `push: { branches: ["main"], paths },\n      schedule: [{ cron: "0 4 * * 1" }],`);

@@ -304,15 +304,3 @@ export const status = {
 export function fileExists(pattern: string): Condition {
   return ne(call<string>("hashFiles", pattern), "");
 }
-
-/** Converts a value to the scalar the workflow file holds. */
-export function toScalar(value: Value): string | number | boolean {
-  return value instanceof Expr || value instanceof Template ? value.toString() : value;
-}
-
-/** The references of a set of values (literals read nothing). */
-export function referencesOf(values: Iterable<Value | undefined>): Reference[] {
-  const refs: Reference[] = [];
-  for (const v of values) if (v instanceof Expr || v instanceof Template) refs.push(...v.refs);
-  return refs;
-}

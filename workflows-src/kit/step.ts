@@ -133,10 +133,11 @@ export function makeStep(spec: StepOptions & { id?: string; outputs?: readonly s
 
   const reads = [...(condition?.refs ?? referencesIn(spec.if)), ...referencesIn([spec.name, body.with, body["working-directory"], spec.env, spec["continue-on-error"], spec["timeout-minutes"], spec.raw])];
   const where = callerLocation();
+  const name = spec.name === unnamed ? undefined : String(toModel(spec.name));
   const handle: StepHandle = {
     kind: "step",
-    name: spec.name === unnamed ? undefined : String(toModel(spec.name)),
-    label: spec.name !== unnamed ? String(toModel(spec.name)) : (spec.id ?? body.uses ?? body.run?.split("\n")[0] ?? "step"),
+    name,
+    label: name ?? spec.id ?? body.uses ?? body.run?.split("\n")[0] ?? "step",
     id: spec.id,
     step,
     reads,

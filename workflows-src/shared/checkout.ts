@@ -28,10 +28,10 @@ export interface CheckoutOptions {
 
 /**
  * `actions/checkout` with `persist-credentials: false`.
- * @param options the commits to fetch (a number, as `history`), or the step's name, history, ref and release
+ * @param options the step's name, the commits to fetch, the ref and the release
  */
-export function checkout(options: number | CheckoutOptions = {}): StepHandle {
-  const { name = "Checkout", history, ref, release = "v6" } = typeof options === "number" ? { history: options } : options;
+export function checkout(options: CheckoutOptions = {}): StepHandle {
+  const { name = "Checkout", history, ref, release = "v6" } = options;
   return releases[release]({
     name,
     with: { ...(ref === undefined ? {} : { ref }), "persist-credentials": false, ...(history === undefined ? {} : { "fetch-depth": history }) },

@@ -24,7 +24,7 @@ export const review = job("review", {}, () => {
     permissions: { contents: "read" },
     outputs: { markdown: run.outputs.markdown },
     // Two commits: the merge commit of the pull request and its first parent, the base it is merged onto.
-    steps: [checkout(2), ...nodeProject(), run],
+    steps: [checkout({ history: 2 }), ...nodeProject(), run],
   };
 });
 
