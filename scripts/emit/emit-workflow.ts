@@ -33,7 +33,6 @@ export function emitWorkflow(built: BuiltWorkflow): GeneratedFile {
   return {
     path: `${WORKFLOWS_DIR}/${built.file}`,
     content: withHeader("hash", built.sourceModule, body),
-    waivers: [...built.waivers].flatMap(([path, list]) => list.map((waiver) => ({ ...waiver, path }))),
     // Read only when a finding needs it (recording the locations is the costly part).
     get sources() {
       return built.sources;

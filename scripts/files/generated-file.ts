@@ -8,13 +8,4 @@ export interface GeneratedFile {
   readonly content: string;
   /** YAML path → TypeScript `file:line` (emitted workflows only). */
   readonly sources?: ReadonlyMap<string, string>;
-  /** Lint rules the sources waive, each on a YAML path and what lies below it (emitted workflows only). */
-  readonly waivers?: readonly PathWaiver[];
-}
-
-/** A reviewed waiver of one rule on a YAML path (`""` for the whole file), with its reason. */
-export interface PathWaiver {
-  readonly rule: string;
-  readonly path: string;
-  readonly reason: string;
 }

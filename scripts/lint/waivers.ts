@@ -1,15 +1,14 @@
 /**
  * Waivers: a reviewed exception to a lint rule, with its reason. In YAML it is a
  * comment `# lint-ignore: <rule-id> -- <reason>` at the end of the finding's line, or
- * on a line of its own above it (several such lines may stack); any other writer
- * (such as the kit, for a TypeScript source) hands the engine `Waiver` values that
- * name the YAML path they cover. A comment on a line of its own covers the node the
- * next line begins (a whole step above `- name:`), one in the file's leading comments
- * (above its first key) the whole file: where the kit writes its waivers.
- * A waived finding is kept, marked with the reason,
- * and does not fail the run; a waiver without a reason, for an unknown rule, or that
- * silences nothing, is itself a finding. The review reads the same comments
- * (`writtenWaivers`) to report waivers a change adds or removes.
+ * on a line of its own above it (several such lines may stack). A comment on a line of
+ * its own covers the node the next line begins (a whole step above `- name:`), one in
+ * the file's leading comments (above its first key) the whole file: that is where the
+ * kit writes the waivers of a TypeScript source. Other writers may hand the engine
+ * `Waiver` values that name the YAML path they cover. A waived finding is kept, marked
+ * with the reason, and does not fail the run; a waiver without a reason, for an
+ * unknown rule, or that silences nothing, is itself a finding. The review reads the
+ * same comments (`writtenWaivers`) to report waivers a change adds or removes.
  */
 import { Lexer } from "yaml";
 import { lineStartsOf, nodePathOfLine, positionAt, type WorkflowDocument } from "./document.ts";
@@ -105,8 +104,7 @@ export function commentWaivers(document: WorkflowDocument, isRuleId: (id: string
 /**
  * Marks each finding a waiver covers with its reason, and reports waivers that cover
  * none (a stale waiver hides the next real finding on its line). A waiver given by
- * path is tried first: the kit writes a copy of it as a comment above its node, and a
- * finding reported on the node's first line is the path waiver's, not the copy's.
+ * path is tried before one written on a line.
  */
 export function applyWaivers(findings: readonly Finding[], waivers: readonly Waiver[]): Finding[] {
   const used = new Set<Waiver>();

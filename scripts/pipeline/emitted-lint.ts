@@ -20,22 +20,14 @@ export async function emittedFindings(files: readonly GeneratedFile[]): Promise<
   return findings;
 }
 
-/** The findings of the lint rules on the emitted workflows among `files`, each time (nothing remembered), with the kit's waivers applied. */
-export async function lintEmitted(files: readonly GeneratedFile[]): Promise<Finding[]> {
-  const [{ lint }, { emittedDocuments }, { WAIVER_RULE_ID }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts"), import("../lint/waivers.ts")]);
-  // The kit's waivers cover their node and what lies below it (by YAML path); the
-  // `# lint-ignore:` comment it writes before the node is their copy for review.
-  const waivers = files.flatMap((file) => (file.waivers ?? []).map((w) => ({ rule: w.rule, file: file.path, path: w.path, reason: w.reason, origin: `${file.path} ${w.path || "workflow"}` })));
-  return lint(emittedDocuments(files), undefined, { waivers }).filter((finding) => !(finding.rule === WAIVER_RULE_ID && isReviewCopy(finding, waivers)));
-}
-
 /**
- * Whether a "silences no finding" warning is about a comment the kit wrote for review
- * (its origin is a line of the YAML): the same waiver, given by path, is tried first
- * and covered the finding, so the comment covered nothing.
+ * The findings of the lint rules on the emitted workflows among `files`, each time
+ * (nothing remembered). The kit's waivers are the `# lint-ignore:` comments it writes
+ * above the nodes they cover, read as in any file.
  */
-function isReviewCopy(finding: Finding, waivers: readonly { rule: string; file: string }[]): boolean {
-  return waivers.some((w) => w.file === finding.file && finding.message.startsWith(`the waiver for "${w.rule}" (${finding.file}:`));
+export async function lintEmitted(files: readonly GeneratedFile[]): Promise<Finding[]> {
+  const [{ lint }, { emittedDocuments }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts")]);
+  return lint(emittedDocuments(files));
 }
 
 /** The error findings on the emitted workflows among `files` that no waiver silences: what stops gen. */

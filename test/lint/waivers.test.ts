@@ -73,8 +73,8 @@ test("waivers from elsewhere name a YAML path and an origin, and waive findings 
   assert.match(stale.find((f) => f.rule === "lint-ignore")?.message ?? "", /workflows-src\/w\.ts:12.*silences no finding/);
 });
 
-test("a waiver by path covers a finding on its node's first line before the comment the kit writes above the node", () => {
-  // The kit writes its path waiver as a comment above the step too; the step's finding is on the step's first line.
+test("a waiver by path is tried before a comment waiver of the same node", () => {
+  // Both cover the step's finding, on the step's first line: the one by path takes it, the comment is reported unused.
   const document = parseWorkflowDocument("w.yml", workflow("# lint-ignore: download-exec -- the vendor's script", ""));
   const findings = lint([document], rules, { waivers: [{ rule: "download-exec", file: "w.yml", path: "jobs.a.steps[0]", reason: "the vendor's script", origin: "workflows-src/w.ts:7" }] });
   assert.equal(findings.find((f) => f.rule === "download-exec")?.waived, "the vendor's script");
