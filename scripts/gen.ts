@@ -7,9 +7,8 @@
  */
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { readCommandLine } from "./cli/command-line.ts";
-import { GenerationError, problemOfError } from "./pipeline/source-problem.ts";
 import { projectDigest, rememberSuccess, succeededBefore } from "./pipeline/unchanged-project.ts";
-import { typecheckSources, typeErrorProblem, type TypeProblem } from "./pipeline/typecheck.ts";
+import { generationFailure, typecheckSources } from "./pipeline/typecheck.ts";
 import { WriteError } from "./pipeline/write-files.ts";
 
 const { values } = readCommandLine(
@@ -51,7 +50,7 @@ async function generateAndWrite(): Promise<void> {
       console.error(`gen: ${error.message}`);
       process.exit(1);
     }
-    const failure = error instanceof GenerationError ? error : new GenerationError([...(await typecheck.catch((): TypeProblem[] => [])).map(typeErrorProblem), problemOfError(error)]);
+    const failure = await generationFailure(error, typecheck);
     console.error(`gen: nothing written.\n${failure.message}`);
     process.exitCode = 1;
   }

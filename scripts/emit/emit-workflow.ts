@@ -8,6 +8,7 @@ import { waiverComment } from "../../workflows-src/kit/waiver.ts";
 import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
 import { pinOfUses } from "../actions/pin-table.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
+import { pathText } from "../files/yaml-path.ts";
 import { withHeader } from "../files/header.ts";
 import { orderWorkflowKeys } from "./key-order.ts";
 import { blockYamlSections, type NodePath } from "./yaml-writer.ts";
@@ -47,11 +48,6 @@ export function emitWorkflow(built: BuiltWorkflow): GeneratedFile {
  */
 function isJobOrStep(path: NodePath): boolean {
   return path[0] === "jobs" && (path.length === 2 || (path.length === 4 && path[2] === "steps"));
-}
-
-/** A node path as the kit names it (`jobs.build.steps[2]`; `""` for the workflow). */
-function pathText(path: NodePath): string {
-  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`)).join("");
 }
 
 /**

@@ -8,7 +8,12 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 
-const ROOT = path.join(PROJECT_ROOT, "node_modules", ".cache", "charon-workflows");
+/** The folder of the project's per-machine caches in the project tree at `root`. */
+export function cacheRoot(root: string = PROJECT_ROOT): string {
+  return path.join(root, "node_modules", ".cache", "charon-workflows");
+}
+
+const ROOT = cacheRoot();
 
 /** A named cache of JSON values; `read` answers undefined for an absent or unreadable entry. */
 export interface JsonCache<T> {

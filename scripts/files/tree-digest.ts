@@ -1,23 +1,17 @@
 /**
- * A digest of files of a project tree: every file under some folders (in name order)
- * and some single files, each with its path and content, an absent one marked as
- * such. Two trees with the same digest hold the same bytes in those places, so a
- * result computed from one holds for the other.
+ * A digest of files of a project tree: each path given, a file or every file below a
+ * folder (in name order), with its path and content, an absent one marked as such.
+ * Two trees with the same digest hold the same bytes in those places, so a result
+ * computed from one holds for the other.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-/** The places a digest covers: folders (every file below them) and single files, relative to the root. */
-export interface TreePlaces {
-  readonly dirs: readonly string[];
-  readonly files: readonly string[];
-}
-
-/** Hex digest (16 characters) of the files at `places` under `root`, and of `extra` text (e.g. Node's version). */
-export function treeDigest(root: string, places: TreePlaces, extra = ""): string {
-  const hash = createHash("sha256").update(`${extra}\0`);
-  for (const file of [...places.files, ...places.dirs.flatMap((dir) => filesUnder(root, dir))]) {
+/** Hex digest (16 characters) of the files at `paths` (relative to `root`: files or folders), and of `extra` text (e.g. Node's version). */
+export function treeDigest(root: string, paths: readonly string[], extra = ""): string {
+  const hash = createHash("sha256").update(`${extra.length}:${extra}\0`);
+  for (const file of paths.flatMap((place) => filesAt(root, place))) {
     let bytes: Buffer | undefined;
     try {
       bytes = readFileSync(path.join(root, file));
@@ -30,14 +24,15 @@ export function treeDigest(root: string, places: TreePlaces, extra = ""): string
   return hash.digest("hex").slice(0, 16);
 }
 
-function filesUnder(root: string, dir: string): string[] {
+/** The files at a place: itself when it is not a folder (present or not), else every file below it. */
+function filesAt(root: string, place: string): string[] {
   let entries;
   try {
-    entries = readdirSync(path.join(root, dir), { withFileTypes: true });
+    entries = readdirSync(path.join(root, place), { withFileTypes: true });
   } catch {
-    return [];
+    return [place];
   }
   return entries
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .flatMap((entry) => (entry.isDirectory() ? filesUnder(root, `${dir}/${entry.name}`) : [`${dir}/${entry.name}`]));
+    .flatMap((entry) => (entry.isDirectory() ? filesAt(root, `${place}/${entry.name}`) : [`${place}/${entry.name}`]));
 }

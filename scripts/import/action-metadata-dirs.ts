@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { commitPattern, isWorkflowKey } from "../actions/action-manifest.ts";
 
 /** A pin known from a metadata folder. */
 export interface KnownPin {
@@ -23,8 +24,6 @@ export interface MetadataDirs {
   metadataAt(action: string, commit: string): { text: string; file: string } | undefined;
 }
 
-const COMMIT = /^[0-9a-f]{40}$/;
-
 /** Reads the `PINS.tsv` of each folder; metadata files are read when asked for. */
 export function metadataDirs(dirs: readonly string[]): MetadataDirs {
   const pins: (KnownPin & { dir: string })[] = [];
@@ -33,17 +32,16 @@ export function metadataDirs(dirs: readonly string[]): MetadataDirs {
     if (!existsSync(file)) continue;
     for (const line of readFileSync(file, "utf8").split("\n")) {
       const [action, commit, tag] = line.split("\t");
-      if (action && commit && COMMIT.test(commit) && tag) pins.push({ action, commit, tag, dir });
+      if (action && commit && commitPattern.test(commit) && tag) pins.push({ action, commit, tag, dir });
     }
   }
-  const isWorkflow = (action: string): boolean => /\.ya?ml$/.test(action);
   return {
     pinsOf: (action) => pins.filter((pin) => pin.action === action),
     metadataAt(action, commit) {
       const parts = action.split("/");
       for (const dir of dirs) {
         const listed = pins.some((pin) => pin.dir === dir && pin.action === action && pin.commit === commit);
-        const candidates = isWorkflow(action)
+        const candidates = isWorkflowKey(action)
           ? [path.join(dir, ...parts.slice(0, -1), commit, parts.at(-1)!), ...(listed ? [path.join(dir, ...parts)] : [])]
           : ["action.yml", "action.yaml"].flatMap((name) => [path.join(dir, ...parts, commit, name), ...(listed ? [path.join(dir, ...parts, name)] : [])]);
         for (const candidate of candidates) if (existsSync(candidate)) return { text: readFileSync(candidate, "utf8"), file: candidate };

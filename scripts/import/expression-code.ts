@@ -11,6 +11,7 @@ import { parseExpression } from "../../workflows-src/kit/expression-syntax.ts";
 import { and, call, eq, Expr, ge, gt, JsonExpr, le, lt, ne, not, or, orElse, status } from "../../workflows-src/kit/expr.ts";
 import { contextCode, type KitType } from "./kit-contexts.ts";
 import { stringLiteral } from "../actions/code-text.ts";
+import { pathText } from "../files/yaml-path.ts";
 
 /** What an expression reads, resolved to the handles of the module being written. */
 export interface ExpressionScope {
@@ -203,7 +204,7 @@ export function expressionCode(text: string, scope: ExpressionScope, want?: "boo
     for (const name of found.imports) imports.add(name);
     if (found.readsStep) readsSteps.add(found.readsStep);
     if (found.step) steps.add(found.step);
-    return { code: found.code, kit: new JsonExpr(printed(path)), type: found.type };
+    return { code: found.code, kit: new JsonExpr(pathText(path)), type: found.type };
   };
 
   try {
@@ -232,11 +233,6 @@ function accessPath(node: Ast): (string | number)[] | undefined {
     return undefined;
   }
   return undefined;
-}
-
-/** The text of a path as written with dots (and `[n]` for numbers). */
-function printed(path: readonly (string | number)[]): string {
-  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`)).join("");
 }
 
 function literalType(value: string | number | boolean | null): KitType {

@@ -6,7 +6,7 @@
  * it. A new pin's facts come from its metadata when a folder has it, else they are
  * inferred from how the workflow uses the action and marked `inferred`.
  */
-import { actionPathOf, isWorkflowKey, type ActionFacts, type ActionManifest } from "../actions/action-manifest.ts";
+import { actionPathOf, commitPattern, isWorkflowKey, type ActionFacts, type ActionManifest } from "../actions/action-manifest.ts";
 import { parseActionMetadata, parseWorkflowCallMetadata } from "../actions/action-metadata.ts";
 import { bindingName } from "../actions/render-bindings.ts";
 import { ValidationError } from "../files/validation-error.ts";
@@ -39,8 +39,6 @@ export interface UsesContext {
   readonly notes: string[];
 }
 
-const COMMIT = /^[0-9a-f]{40}$/;
-
 /** A context over a copy of the committed manifest. */
 export function usesContext(committed: ActionManifest, metadata: MetadataDirs, harden: boolean, usage: ReadonlyMap<string, ActionUsage>): UsesContext {
   return { manifest: { actions: { ...committed.actions } }, metadata, harden, usage, added: [], changes: [], notes: [] };
@@ -61,7 +59,7 @@ export function planUses(uses: string, comment: string | undefined, where: strin
   }
   const action = uses.slice(0, at);
   const ref = uses.slice(at + 1);
-  if (COMMIT.test(ref)) {
+  if (commitPattern.test(ref)) {
     const tag = comment?.trim().split(/\s+/)[0] || context.metadata.pinsOf(action).find((pin) => pin.commit === ref)?.tag;
     const plan = pinnedPlan(action, ref, tag, uses, context);
     if (!plan) context.notes.push(`${where}: "${uses}" pins a commit whose release tag is unknown (no "# <tag>" comment, no metadata folder lists it); kept unpinned — add its pin to the manifest`);

@@ -100,17 +100,6 @@ function aliasExpansion(yaml: Document): number {
   return added;
 }
 
-/** Splits `jobs.a.steps[3].if` into `["jobs", "a", "steps", 3, "if"]`. */
-export function pathSegments(path: string): (string | number)[] {
-  const segments: (string | number)[] = [];
-  for (const part of path.split(".")) {
-    const open = part.indexOf("[");
-    segments.push(open < 0 ? part : part.slice(0, open));
-    if (open >= 0) for (const index of part.slice(open + 1, -1).split("][")) segments.push(Number(index));
-  }
-  return segments.filter((s) => s !== "");
-}
-
 /** A 1-based line and column in the text. */
 export interface Position {
   readonly line: number;

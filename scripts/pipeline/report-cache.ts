@@ -7,23 +7,12 @@
  * compares it with content computed (or remembered) here.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { jsonCache, type JsonCache } from "../files/json-cache.ts";
+import { treeDigest } from "../files/tree-digest.ts";
 
-/** Digest of the given texts and of every file under the given project paths (files or directories). */
+/** Digest of the given texts and of every file at the given project paths (files or folders). */
 export function inputsDigest(projectRoot: string, texts: readonly string[], projectPaths: readonly string[]): string {
-  const hash = createHash("sha256");
-  for (const text of texts) hash.update(`${text.length}:${text}`);
-  const files = projectPaths.flatMap((p) => filesUnder(projectRoot, p)).sort();
-  for (const file of files) hash.update(`${file}\0${readFileSync(path.join(projectRoot, file), "utf8")}\0`);
-  return hash.digest("hex").slice(0, 16);
-}
-
-function filesUnder(root: string, rel: string): string[] {
-  const abs = path.join(root, rel);
-  if (!statSync(abs).isDirectory()) return [rel];
-  return readdirSync(abs).flatMap((entry) => filesUnder(root, `${rel}/${entry}`));
+  return treeDigest(projectRoot, projectPaths, texts.map((text) => `${text.length}:${text}`).join(""));
 }
 
 /**

@@ -6,9 +6,9 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
+import { cacheRoot } from "../files/json-cache.ts";
 
-const memory = path.join(PROJECT_ROOT, "node_modules", ".cache", "charon-workflows", "passed");
+const memory = path.join(cacheRoot(), "passed");
 
 /** True when the check `name` passed before on inputs with this digest. */
 export function passedBefore(name: string, digest: string): boolean {

@@ -14,14 +14,15 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { treeDigest, type TreePlaces } from "../files/tree-digest.ts";
+import { cacheRoot } from "../files/json-cache.ts";
+import { treeDigest } from "../files/tree-digest.ts";
 import { passedBefore, rememberPassed } from "./result-memory.ts";
-import type { SourceProblem } from "./source-problem.ts";
+import { GenerationError, problemOfError, type SourceProblem } from "./source-problem.ts";
 
 /** The project config the gate checks; `npm run typecheck` checks everything (scripts and tests too). */
 export const SOURCES_CONFIG = "tsconfig.sources.json";
 /** What the checked program is made of: its configs, the lock file of the compiler and the folders of its `include`. */
-const CHECKED: TreePlaces = { files: ["tsconfig.json", SOURCES_CONFIG, "package-lock.json"], dirs: ["workflows-src", "generated"] };
+const CHECKED = ["tsconfig.json", SOURCES_CONFIG, "package-lock.json", "workflows-src", "generated"];
 
 /** One type error: where, and TypeScript's message with its code. */
 export interface TypeProblem {
@@ -37,6 +38,16 @@ export function typeErrorProblem(problem: TypeProblem): SourceProblem {
 }
 
 /**
+ * What gen and check report for an error thrown while generating: a `GenerationError`
+ * as it is; anything else (a source that throws while it loads) at its place, after
+ * the type errors of the check running beside it, which often explain it.
+ */
+export async function generationFailure(error: unknown, typecheck: Promise<TypeProblem[]>): Promise<GenerationError> {
+  if (error instanceof GenerationError) return error;
+  return new GenerationError([...(await typecheck.catch((): TypeProblem[] => [])).map(typeErrorProblem), problemOfError(error)]);
+}
+
+/**
  * Starts the type check of the sources under `root`; resolves to its type errors
  * (none when the same content passed before).
  */
@@ -44,7 +55,7 @@ export async function typecheckSources(root: string): Promise<TypeProblem[]> {
   const digest = treeDigest(root, CHECKED);
   if (passedBefore("typecheck", digest)) return [];
   const compiler = await compilerPath(root);
-  const cache = path.join(root, "node_modules", ".cache", "charon-workflows");
+  const cache = cacheRoot(root);
   mkdirSync(cache, { recursive: true });
   // One build info per project tree: copies of the project share node_modules.
   const buildInfo = path.join(cache, `typecheck-${createHash("sha256").update(root).digest("hex").slice(0, 8)}.tsbuildinfo`);

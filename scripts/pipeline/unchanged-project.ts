@@ -9,13 +9,10 @@
  * by hand included, means a full run. The memory lives under `node_modules/.cache`
  * (result-memory.ts): a fresh clone, as in CI, remembers nothing.
  */
-import { treeDigest, type TreePlaces } from "../files/tree-digest.ts";
+import { treeDigest } from "../files/tree-digest.ts";
 import { passedBefore, rememberPassed } from "./result-memory.ts";
 
-const READ: TreePlaces = {
-  dirs: ["workflows-src", "generated", ".github", "scripts"],
-  files: ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.sources.json"],
-};
+const READ = ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.sources.json", "workflows-src", "generated", ".github", "scripts"];
 
 /** The command whose success is remembered. */
 export type RememberedCommand = "gen" | "check";

@@ -5,7 +5,7 @@
  * such as `jobs.a.steps[3].if` are compared across versions through these keys, so a
  * step that moved is the same step, not one removed and one added.
  */
-import { pathSegments } from "../lint/document.ts";
+import { pathSegments } from "../files/yaml-path.ts";
 
 /** The fields of a step (emitted, or as simulated) that say which step it is. */
 export interface StepLike {

@@ -21,7 +21,7 @@ import type { WorkflowShape } from "./workflow-shape.ts";
  * report: the simulation's code (every project file it imports; a test keeps the list
  * whole) and the locked packages.
  */
-export const SIMULATION_INPUTS = ["scripts/sim", "scripts/expressions", "scripts/shell", "workflows-src/kit/expression-syntax.ts", "package-lock.json"];
+export const SIMULATION_INPUTS = ["scripts/sim", "scripts/expressions", "scripts/shell", "workflows-src/kit/expression-syntax.ts", "scripts/files/tree-digest.ts", "package-lock.json"];
 
 const plans = jsonCache<Plan>("plans");
 /** Plans being computed in this process: a review simulates both versions at once, and they often share a shape. */

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { treeDigest } from "../../scripts/files/tree-digest.ts";
 
-const PLACES = { dirs: ["src"], files: ["config.json", "lock.json"] };
+const PLACES = ["config.json", "lock.json", "src"];
 
 test("the digest changes with any byte, name or presence of a file it covers, and only with those", () => {
   const root = mkdtempSync(path.join(tmpdir(), "tree-digest-"));

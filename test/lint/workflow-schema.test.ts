@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { contextsAvailableAt, keysAllowedAt } from "../../scripts/lint/workflow-schema.ts";
-import { pathSegments } from "../../scripts/lint/document.ts";
+import { pathSegments } from "../../scripts/files/yaml-path.ts";
 
 const at = (path: string) => contextsAvailableAt(pathSegments(path));
 

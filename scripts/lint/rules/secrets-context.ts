@@ -5,7 +5,7 @@
  * (workflow-schema.ts). Anchor: actionlint expression check.
  */
 import { contextsAvailableAt } from "../workflow-schema.ts";
-import { pathSegments } from "../document.ts";
+import { pathSegments } from "../../files/yaml-path.ts";
 import { contextPathsOfValue } from "../expressions.ts";
 import type { Rule } from "../rule.ts";
 import { scalarsOf } from "../walk.ts";

@@ -7,7 +7,8 @@
  * Anchors: zizmor unpinned-uses and ref-version-mismatch, Scorecard Pinned-Dependencies.
  */
 import { isScalar } from "yaml";
-import { pathSegments, type WorkflowDocument } from "../document.ts";
+import { pathSegments } from "../../files/yaml-path.ts";
+import type { WorkflowDocument } from "../document.ts";
 import type { Report, Rule } from "../rule.ts";
 import { allSteps, jobsOf } from "../walk.ts";
 import { manifestFile } from "../../actions/action-manifest.ts";
