@@ -14,7 +14,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
-import { linkPackages } from "../review/link-packages.ts";
+import { linkPackages } from "./link-packages.ts";
 
 /** Whose caches the copy uses. */
 export type CopyCaches = "shared" | "own";

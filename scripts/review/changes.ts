@@ -50,7 +50,6 @@ function compareSteps(before: readonly StepLike[], after: readonly StepLike[], p
   const pairs = pairSteps(before, after);
   const moved = movedPairs(pairs);
   const pairedBefore = new Set(pairs.map(([b]) => b));
-  const pairedAfter = new Set(pairs.map(([, a]) => a));
   before.forEach((step, b) => {
     if (!pairedBefore.has(b)) out.push({ path: `${path}[${b}]`, before: step, after: null, kind: "removed" });
   });
@@ -58,7 +57,7 @@ function compareSteps(before: readonly StepLike[], after: readonly StepLike[], p
   after.forEach((step, a) => {
     const at = `${path}[${a}]`;
     const pair = byAfter.get(a);
-    if (!pairedAfter.has(a) || pair === undefined) {
+    if (pair === undefined) {
       out.push({ path: at, before: null, after: step, kind: "added" });
       return;
     }

@@ -5,12 +5,12 @@
  * A workflow whose text did not change is unchanged, and nothing is simulated or
  * linted for it.
  */
-import { parseDocument } from "yaml";
+import { parseWorkflowDocument, type WorkflowDocument } from "../lint/document.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 import type { BehaviourChange } from "./behaviour.ts";
 import { workflowChanges, type Change } from "./changes.ts";
 import type { LintEntry } from "./lint-delta.ts";
-import { securityChanges, type SecurityChange, type WorkflowVersion } from "./security.ts";
+import { securityChanges, type SecurityChange } from "./security.ts";
 
 /** The review of one workflow file. */
 export interface WorkflowReview {
@@ -43,7 +43,7 @@ async function reviewFile(file: string, before: GeneratedFile | undefined, after
   if (status === "unchanged") return empty;
   const was = before && version(before);
   const is = after && version(after);
-  const changes = workflowChanges(was?.value, is?.value);
+  const changes = workflowChanges(was?.workflow, is?.workflow);
   const security = securityChanges(was, is);
   // Text that differs only in comments (a pin's tag, the generator's own marks) changes no value:
   // it cannot change behaviour or findings, and without a security change it is no change at all.
@@ -54,10 +54,10 @@ async function reviewFile(file: string, before: GeneratedFile | undefined, after
     import("../sim/scenarios.ts"),
     import("../sim/workflow-shape.ts"),
   ]);
-  const lint = await lintDelta(before && was && { file: before, value: was.value }, after && is && { file: after, value: is.value });
+  const lint = await lintDelta(before && was && { file: before, value: was.workflow }, after && is && { file: after, value: is.workflow });
   let scenarios;
   try {
-    scenarios = scenariosFor(file, parseWorkflowShape(file, (is ?? was)!.value));
+    scenarios = scenariosFor(file, parseWorkflowShape(file, (is ?? was)!.workflow));
   } catch (error) {
     return { ...empty, changes, security, lint, notes: [`behaviour not simulated: ${(error as Error).message}`] };
   }
@@ -65,7 +65,6 @@ async function reviewFile(file: string, before: GeneratedFile | undefined, after
   return { file, status, changes, behaviour, security, lint, notes: scenarios.length ? notes : ["behaviour not simulated: the workflow has no trigger the simulation knows (push, pull_request, workflow_dispatch) and declares no scenarios"] };
 }
 
-function version(file: GeneratedFile): WorkflowVersion {
-  const document = parseDocument(file.content, { uniqueKeys: false });
-  return { value: (document.toJS() ?? {}) as Record<string, unknown>, document, text: file.content };
+function version(file: GeneratedFile): WorkflowDocument {
+  return parseWorkflowDocument(file.path, file.content);
 }

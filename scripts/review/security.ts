@@ -6,8 +6,9 @@
  * and is ranked as write.
  */
 import { isDeepStrictEqual } from "node:util";
-import { isMap, isPair, isScalar, isSeq, type Document } from "yaml";
-import { lineStartsOf, positionAt } from "../lint/document.ts";
+import { isScalar } from "yaml";
+import { pathText } from "../files/yaml-path.ts";
+import { nodePathOfLine, type WorkflowDocument } from "../lint/document.ts";
 import { writtenWaivers } from "../lint/waivers.ts";
 import { stablePath } from "./step-identity.ts";
 
@@ -31,16 +32,9 @@ export interface SecurityChange {
   readonly after: unknown;
 }
 
-/** One version of a workflow: its plain value, its YAML document (for comments) and its text. */
-export interface WorkflowVersion {
-  readonly value: Readonly<Record<string, unknown>>;
-  readonly document: Document;
-  readonly text: string;
-}
-
 /** The security changes from `before` to `after` (either may be absent: a workflow added or removed). */
-export function securityChanges(before: WorkflowVersion | undefined, after: WorkflowVersion | undefined): SecurityChange[] {
-  return [...permissionChanges(before?.value, after?.value), ...actionChanges(before, after), ...triggerChanges(before?.value, after?.value), ...waiverChanges(before, after)];
+export function securityChanges(before: WorkflowDocument | undefined, after: WorkflowDocument | undefined): SecurityChange[] {
+  return [...permissionChanges(before?.workflow, after?.workflow), ...actionChanges(before, after), ...triggerChanges(before?.workflow, after?.workflow), ...waiverChanges(before, after)];
 }
 
 type Level = "none" | "read" | "write" | "default";
@@ -97,20 +91,20 @@ function permissionChanges(before: Readonly<Record<string, unknown>> | undefined
 }
 
 /** Every `uses:` of a workflow, by action (`owner/repo[/path]`), with its reference and `# tag` comment. */
-function actionsOf(version: WorkflowVersion | undefined): Map<string, { path: string; refs: string[] }> {
+function actionsOf(version: WorkflowDocument | undefined): Map<string, { path: string; refs: string[] }> {
   const found = new Map<string, { path: string; refs: string[] }>();
   const add = (path: (string | number)[], uses: unknown) => {
     if (typeof uses !== "string") return;
-    const node = version!.document.getIn(path, true);
+    const node = version!.yaml.getIn(path, true);
     const tag = isScalar(node) && node.comment ? ` #${node.comment}` : "";
     const at = uses.startsWith("./") || uses.startsWith("docker://") ? -1 : uses.indexOf("@");
     const action = at < 0 ? uses : uses.slice(0, at);
     const ref = at < 0 ? uses : `${uses.slice(at + 1)}${tag}`;
-    const entry = found.get(action) ?? { path: path.reduce<string>((text, segment) => (typeof segment === "number" ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment), ""), refs: [] };
+    const entry = found.get(action) ?? { path: pathText(path), refs: [] };
     if (!entry.refs.includes(ref)) entry.refs.push(ref);
     found.set(action, entry);
   };
-  for (const [jobId, job] of Object.entries(jobsOf(version?.value))) {
+  for (const [jobId, job] of Object.entries(jobsOf(version?.workflow))) {
     add(["jobs", jobId, "uses"], job["uses"]);
     const steps = Array.isArray(job["steps"]) ? (job["steps"] as Record<string, unknown>[]) : [];
     steps.forEach((step, i) => add(["jobs", jobId, "steps", i, "uses"], step?.["uses"]));
@@ -118,7 +112,7 @@ function actionsOf(version: WorkflowVersion | undefined): Map<string, { path: st
   return found;
 }
 
-function actionChanges(before: WorkflowVersion | undefined, after: WorkflowVersion | undefined): SecurityChange[] {
+function actionChanges(before: WorkflowDocument | undefined, after: WorkflowDocument | undefined): SecurityChange[] {
   const was = actionsOf(before);
   const is = actionsOf(after);
   const changes: SecurityChange[] = [];
@@ -151,9 +145,9 @@ function triggerChanges(before: Readonly<Record<string, unknown>> | undefined, a
   return changes;
 }
 
-function waiverChanges(before: WorkflowVersion | undefined, after: WorkflowVersion | undefined): SecurityChange[] {
-  const keyed = (version: WorkflowVersion | undefined) =>
-    new Map((version ? waiversIn(version) : []).map((w) => [`${w.rule}\u0000${w.reason}\u0000${stablePath(version!.value, w.path)}`, w]));
+function waiverChanges(before: WorkflowDocument | undefined, after: WorkflowDocument | undefined): SecurityChange[] {
+  const keyed = (version: WorkflowDocument | undefined) =>
+    new Map((version ? waiversIn(version) : []).map((w) => [`${w.rule}\u0000${w.reason}\u0000${stablePath(version!.workflow, w.path)}`, w]));
   const was = keyed(before);
   const is = keyed(after);
   const text = (w: { rule: string; reason: string }) => `${w.rule} -- ${w.reason}`;
@@ -170,39 +164,7 @@ export interface VersionWaiver {
   readonly path: string;
 }
 
-/** The `# lint-ignore:` comments of a version (read as the lint engine reads them), each with the object it covers. */
-export function waiversIn(version: WorkflowVersion): VersionWaiver[] {
-  const written = writtenWaivers(version.text);
-  if (written.length === 0) return [];
-  const paths = pathsByLine(version);
-  return written.map((w) => ({ rule: w.rule, reason: w.reason, path: paths.get(w.covers) ?? "" }));
-}
-
-/** For each line, the YAML path of the outermost key or item that starts on it (the line `- name: x` is the step's). */
-function pathsByLine(version: WorkflowVersion): Map<number, string> {
-  const lineStarts = lineStartsOf(version.text);
-  const paths = new Map<number, string>();
-  const record = (node: unknown, path: string): void => {
-    const start = (node as { range?: [number, number, number] } | null)?.range?.[0];
-    if (start === undefined) return;
-    const { line } = positionAt(lineStarts, start);
-    if (!paths.has(line)) paths.set(line, path);
-  };
-  const walk = (node: unknown, path: string): void => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const at = path === "" ? String(isScalar(pair.key) ? pair.key.value : pair.key) : `${path}.${String(isScalar(pair.key) ? pair.key.value : pair.key)}`;
-        record(pair.key, at);
-        walk(pair.value, at);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => {
-        record(item, `${path}[${i}]`);
-        walk(item, `${path}[${i}]`);
-      });
-    }
-  };
-  walk(version.document.contents, "");
-  return paths;
+/** The `# lint-ignore:` comments of a version (read as the lint engine reads them), each with the node it covers. */
+export function waiversIn(version: WorkflowDocument): VersionWaiver[] {
+  return writtenWaivers(version.text).map((w) => ({ rule: w.rule, reason: w.reason, path: nodePathOfLine(version, w.covers) ?? "" }));
 }

@@ -17,7 +17,7 @@ import { isEmittedWorkflow } from "../emit/emit-workflow.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 import { jsonCache } from "../files/json-cache.ts";
 import { git, ReviewError } from "./base-ref.ts";
-import { linkPackages } from "./link-packages.ts";
+import { linkPackages } from "../files/link-packages.ts";
 
 /**
  * Where a commit's generator is and what it exports, newest layout first: a commit is

@@ -5,7 +5,7 @@
  * alive, as it would keep a step on a runner until the job's timeout — and with
  * only the last bytes of each output kept, however much is written.
  */
-import { spawn, spawnSync, type ChildProcess, type StdioOptions } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { killGroup, trackGroup } from "./live-resources.ts";
 
 export interface BoundedOptions {
@@ -14,8 +14,6 @@ export interface BoundedOptions {
   readonly timeoutMs: number;
   /** How many bytes of stdout and of stderr are kept (the last ones). */
   readonly keepBytes: number;
-  /** Adds a JSON IPC channel (`child.send`, `message` events) as the child's fd 3. */
-  readonly ipc?: boolean;
 }
 
 export interface BoundedResult {
@@ -25,8 +23,6 @@ export interface BoundedResult {
   readonly stderr: string;
   /** The time limit was reached and the group killed. */
   readonly timedOut: boolean;
-  /** Bytes written to stdout and stderr in all, kept or not. */
-  readonly written: number;
   /** Bytes not kept. */
   readonly dropped: number;
 }
@@ -65,14 +61,10 @@ export class Tail {
   }
 }
 
-/**
- * Spawns `program` and waits for it and its output to end, or for the time limit.
- * @param started receives the child, e.g. to talk to it over IPC
- */
-export function runBounded(program: string, args: readonly string[], options: BoundedOptions, started?: (child: ChildProcess) => void): Promise<BoundedResult> {
+/** Spawns `program` and waits for it and its output to end, or for the time limit. */
+export function runBounded(program: string, args: readonly string[], options: BoundedOptions): Promise<BoundedResult> {
   return new Promise((resolve, reject) => {
-    const stdio: StdioOptions = options.ipc ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"];
-    const child = spawn(program, args, { cwd: options.cwd, env: options.env, stdio, detached: true, serialization: "json" });
+    const child = spawn(program, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     const stdout = new Tail(options.keepBytes);
     const stderr = new Tail(options.keepBytes);
     child.stdout!.on("data", (chunk: Buffer) => stdout.add(chunk));
@@ -87,7 +79,6 @@ export function runBounded(program: string, args: readonly string[], options: Bo
       graceTimer = setTimeout(() => {
         child.stdout!.destroy();
         child.stderr!.destroy();
-        child.disconnect?.();
       }, CLOSE_GRACE_MS);
     }, options.timeoutMs);
     child.on("error", (error) => {
@@ -101,8 +92,7 @@ export function runBounded(program: string, args: readonly string[], options: Bo
       // Background processes end with their step.
       if (child.pid !== undefined) killGroup(child.pid);
       forget();
-      resolve({ status, signal, stdout: stdout.text(), stderr: stderr.text(), timedOut, written: stdout.written + stderr.written, dropped: stdout.dropped + stderr.dropped });
+      resolve({ status, signal, stdout: stdout.text(), stderr: stderr.text(), timedOut, dropped: stdout.dropped + stderr.dropped });
     });
-    started?.(child);
   });
 }

@@ -27,7 +27,7 @@ export function stepUncertainty(step: StepPlan, event: EventDescription): string
 }
 
 /** Whether a job's success rests on a step the simulation cannot vouch for. */
-export function jobIsUncertain(job: JobPlan, event: EventDescription): boolean {
+function jobIsUncertain(job: JobPlan, event: EventDescription): boolean {
   return job.result === "success" && job.steps.some((step) => stepUncertainty(step, event) !== undefined);
 }
 

@@ -6,12 +6,11 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseDocument } from "yaml";
-import { securityChanges, waiversIn, type WorkflowVersion } from "../../scripts/review/security.ts";
+import { securityChanges, waiversIn } from "../../scripts/review/security.ts";
+import { parseWorkflowDocument, type WorkflowDocument } from "../../scripts/lint/document.ts";
 
-function version(text: string): WorkflowVersion {
-  const document = parseDocument(text);
-  return { value: document.toJS() as Record<string, unknown>, document, text };
+function version(text: string): WorkflowDocument {
+  return parseWorkflowDocument("w.yml", text);
 }
 
 const BASE = `on:

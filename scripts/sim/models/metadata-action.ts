@@ -125,7 +125,7 @@ function render(template: string, scope: TemplateScope): string {
 }
 
 /** True when the pattern is exactly one `{{raw}}` mustache, read with the action's Handlebars parser. */
-export function isRawStatement(pattern: string): boolean {
+function isRawStatement(pattern: string): boolean {
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parseWithoutProcessing(pattern);
