@@ -5,6 +5,7 @@
  * comment when a benchmark regresses past 175%; pull requests only run them.
  */
 import { and, benchmarkActionGithubActionBenchmark, envVar, eq, github, job, scriptStep, secret, tpl, unnamed, workflow, type BuiltWorkflow } from "./kit/index.ts";
+import { backendPerfAsserts } from "./shared/backend-perf-asserts.ts";
 import { checkout } from "./shared/checkout.ts";
 import { setupBackendGo } from "./shared/charon-toolchains.ts";
 
@@ -35,12 +36,7 @@ const benchmark = job("benchmark", {}, () => ({
         "summary-always": true,
       },
     }),
-    scriptStep({
-      name: "Run Perf Asserts",
-      "working-directory": "backend",
-      env: { PERF_MAX_MS_GETSTATUS_P95: "500ms", PERF_MAX_MS_GETSTATUS_P95_PARALLEL: "1500ms", PERF_MAX_MS_LISTDECISIONS_P95: "2000ms" },
-      run: 'echo "## 🔍 Running performance assertions (TestPerf)" >> $GITHUB_STEP_SUMMARY\ngo test -run TestPerf -v ./internal/api/handlers -count=1 | tee perf-output.txt\nexit ${PIPESTATUS[0]}\n',
-    }),
+    backendPerfAsserts(),
   ],
 }));
 

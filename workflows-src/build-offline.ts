@@ -6,7 +6,7 @@
  * no extra signal) and advisory, not a required check: weekly to catch upstream drift,
  * and on pull requests that change what the inline stages build.
  */
-import { dockerSetupBuildxActionV4, github, job, scriptFile, scriptStep, tpl, workflow, type BuiltWorkflow } from "./kit/index.ts";
+import { dockerSetupBuildxActionV4, emittedWorkflowPath, github, job, scriptFile, scriptStep, tpl, workflow, type BuiltWorkflow } from "./kit/index.ts";
 import { checkout } from "./shared/checkout.ts";
 
 const script = (file: string): string => scriptFile(import.meta.url, `./build-offline/${file}`);
@@ -35,7 +35,7 @@ export function build(): BuiltWorkflow {
       schedule: [{ cron: "0 8 * * 3" }],
       // Only what can change what the inline stages build: they take no build context
       // beyond the Dockerfile's own stages, so the recipe is the Dockerfile and the context's shape.
-      pull_request: { paths: ["Dockerfile", ".dockerignore", "Makefile", ".github/workflows/build-offline.yml"] },
+      pull_request: { paths: ["Dockerfile", ".dockerignore", "Makefile", emittedWorkflowPath(import.meta.url)] },
     },
     permissions: {},
     concurrency: { group: tpl`build-offline-${github.ref}`, "cancel-in-progress": true },

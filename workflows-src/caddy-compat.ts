@@ -6,7 +6,6 @@ import { compatibilityGate } from "./caddy-compat/gate.ts";
 export function build(): BuiltWorkflow {
   return compatibilityGate(import.meta.url, {
     name: "Caddy Compatibility Gate",
-    file: "caddy-compat.yml",
     report: "docs/reports/caddy-compatibility-matrix.md",
     artifact: "caddy-compatibility-artifacts",
     backendGoCache: true,

@@ -6,7 +6,6 @@ import { compatibilityGate } from "./caddy-compat/gate.ts";
 export function build(): BuiltWorkflow {
   return compatibilityGate(import.meta.url, {
     name: "Caddy PR-1 Compatibility Gate",
-    file: "caddy-pr1-compat.yml",
     report: "docs/reports/caddy-pr1-compatibility-matrix.md",
     artifact: "caddy-pr1-compatibility-artifacts",
     backendGoCache: false,

@@ -6,7 +6,7 @@
  * The backend tests need an encryption key. Pull requests run with `pull_request`, never
  * `pull_request_target`: the repository's key reaches only trusted runs (pushes, manual
  * runs, pull requests from a branch of the repository), while forks and Dependabot get a
- * throw-away key made for the run (`codecov-upload/resolve-encryption-key.sh`).
+ * throw-away key made for the run (`shared/resolve-encryption-key.sh`).
  */
 import { codecovCodecovAction, envVar, github, job, ne, or, scriptStep, secret, status, tpl, workflow, workflowDispatch, actionsUploadArtifactV7, type BuiltWorkflow } from "./kit/index.ts";
 import { resolveTestEncryptionKey } from "./shared/test-encryption-key.ts";

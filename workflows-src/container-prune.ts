@@ -15,6 +15,9 @@ const dispatch = workflowDispatch({
   },
 });
 
+/** A dispatch input, or its declared default on a run without inputs. */
+const withDefault = (name: keyof typeof dispatch.specs) => orElse(dispatch.inputs[name], dispatch.specs[name].default);
+
 /** The prune's log, written by the prune step and read by the summary. */
 const logFile = tpl`prune-${github.runId}.log`;
 /** The totals scripts/prune-container-images.sh writes under this fixed name (when it gets that far). */
@@ -28,11 +31,11 @@ const prune = job("prune", {}, () => ({
   env: {
     OWNER: github.repositoryOwner,
     IMAGE_NAME: "charon",
-    // A scheduled run has no inputs: the defaults apply.
-    REGISTRIES: orElse(dispatch.inputs.registries, "ghcr,dockerhub"),
-    KEEP_DAYS: orElse(dispatch.inputs.keep_days, "30"),
-    KEEP_LAST_N: orElse(dispatch.inputs.keep_last_n, "30"),
-    DRY_RUN: orElse(dispatch.inputs.dry_run, "false"),
+    // A scheduled run has no inputs: the declared defaults apply.
+    REGISTRIES: withDefault("registries"),
+    KEEP_DAYS: withDefault("keep_days"),
+    KEEP_LAST_N: withDefault("keep_last_n"),
+    DRY_RUN: withDefault("dry_run"),
     PROTECTED_REGEX: '["^v","^latest$","^main$","^develop$"]',
   },
   steps: [

@@ -3,7 +3,7 @@
  * build syncs `docs/` first) when the docs change on main, and deploys it to GitHub
  * Pages. Only the deploy job holds the Pages and OIDC scopes.
  */
-import { actionsDeployPages, actionsSetupNodeV7, actionsUploadPagesArtifact, envVar, eq, github, job, scriptStep, tpl, workflow, type BuiltWorkflow } from "./kit/index.ts";
+import { actionsDeployPages, actionsSetupNodeV7, actionsUploadPagesArtifact, emittedWorkflowPath, envVar, eq, github, job, scriptStep, tpl, workflow, type BuiltWorkflow } from "./kit/index.ts";
 import { checkout } from "./shared/checkout.ts";
 
 const buildSite = job("build", {}, () => ({
@@ -39,7 +39,7 @@ export function build(): BuiltWorkflow {
   return workflow(import.meta.url, {
     name: "Deploy Documentation Site",
     on: {
-      push: { branches: ["main"], paths: ["docs-site/**", "docs/**", ".github/workflows/docs-deploy.yml"] },
+      push: { branches: ["main"], paths: ["docs-site/**", "docs/**", emittedWorkflowPath(import.meta.url)] },
       workflow_dispatch: null,
     },
     permissions: {},

@@ -3,7 +3,7 @@
  * main (or on demand), builds a static documentation site from the Markdown files
  * (`docs/build-site.sh`) and deploys it to GitHub Pages.
  */
-import { actionsDeployPagesV4, actionsSetupNode, actionsUploadPagesArtifactV4, job, scriptFile, scriptStep, workflow, type BuiltWorkflow } from "./kit/index.ts";
+import { actionsDeployPagesV4, actionsSetupNode, actionsUploadPagesArtifactV4, emittedWorkflowPath, job, scriptFile, scriptStep, workflow, type BuiltWorkflow } from "./kit/index.ts";
 import { checkout } from "./shared/checkout.ts";
 
 const script = (file: string): string => scriptFile(import.meta.url, `./docs/${file}`);
@@ -38,7 +38,7 @@ export function build(): BuiltWorkflow {
   return workflow(import.meta.url, {
     name: "Deploy Documentation to GitHub Pages",
     on: {
-      push: { branches: ["main"], paths: ["docs/**", "README.md", ".github/workflows/docs.yml"] },
+      push: { branches: ["main"], paths: ["docs/**", "README.md", emittedWorkflowPath(import.meta.url)] },
       workflow_dispatch: null,
     },
     permissions: {},

@@ -7,6 +7,7 @@
  */
 import { eq, github, golangciGolangciLintAction, job, or, scriptFile, scriptStep, status, unnamed, workflow, type BuiltWorkflow } from "./kit/index.ts";
 import { setupBackendGo, setupFrontendNode } from "./shared/charon-toolchains.ts";
+import { backendPerfAsserts } from "./shared/backend-perf-asserts.ts";
 import { checkout } from "./shared/checkout.ts";
 
 const script = (file: string): string => scriptFile(import.meta.url, `./quality-checks/${file}`);
@@ -33,13 +34,7 @@ const backendQuality = job("backend-quality", {}, () => {
       scriptStep({ name: "Go Test Summary", if: status.always(), "working-directory": "backend", env: { TESTS_OUTCOME: goTests.outcome }, run: script("go-test-summary.sh") }),
       // Coverage goes to Codecov from codecov-upload.yml.
       golangciGolangciLintAction({ name: "Run golangci-lint", "continue-on-error": true, with: { version: "latest", "working-directory": "backend", args: "--timeout=5m" } }),
-      scriptStep({
-        name: "Run Perf Asserts",
-        "working-directory": "backend",
-        // Conservative limits, to keep shared runners from making the check flaky.
-        env: { PERF_MAX_MS_GETSTATUS_P95: "500ms", PERF_MAX_MS_GETSTATUS_P95_PARALLEL: "1500ms", PERF_MAX_MS_LISTDECISIONS_P95: "2000ms" },
-        run: 'echo "## 🔍 Running performance assertions (TestPerf)" >> $GITHUB_STEP_SUMMARY\ngo test -run TestPerf -v ./internal/api/handlers -count=1 | tee perf-output.txt\nexit ${PIPESTATUS[0]}\n',
-      }),
+      backendPerfAsserts(),
     ],
   };
 });

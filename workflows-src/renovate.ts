@@ -3,7 +3,8 @@
  * the configuration in `.github/renovate.json`. It authenticates with the
  * `RENOVATE_TOKEN` secret; the workflow token only checks the repository out.
  */
-import { actionsCheckoutV7, github, job, renovatebotGithubAction, secret, unnamed, workflow, type BuiltWorkflow } from "./kit/index.ts";
+import { github, job, renovatebotGithubAction, secret, unnamed, workflow, type BuiltWorkflow } from "./kit/index.ts";
+import { checkout } from "./shared/checkout.ts";
 
 const renovate = job("renovate", {}, () => ({
   name: unnamed,
@@ -11,7 +12,7 @@ const renovate = job("renovate", {}, () => ({
   "timeout-minutes": 60,
   permissions: { contents: "read" },
   steps: [
-    actionsCheckoutV7({ name: "Checkout repository", with: { "fetch-depth": 1, "persist-credentials": false } }),
+    checkout({ name: "Checkout repository", history: 1, release: "v7" }),
     renovatebotGithubAction({
       name: "Run Renovate",
       env: { RENOVATE_REPOSITORIES: github.repository },

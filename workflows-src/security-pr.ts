@@ -71,15 +71,17 @@ const securityScan = job("security-scan", {}, () => {
     },
     run: script("resolve-pr-number.sh"),
   });
+  // docker-build's name for the pull request's image, for the search and the download.
+  const prArtifact = prImageArtifactName(prInfo.outputs.pr_number);
   const findArtifact = scriptStep({
     name: "Check for PR image artifact",
     id: "check-artifact",
     if: downloads,
-    outputs: ["artifact_exists", "artifact_name", "run_id"],
+    outputs: ["artifact_exists", "run_id"],
     env: {
       GH_TOKEN: secret("GITHUB_TOKEN"),
       RESOLVED_PR_NUMBER: prInfo.outputs.pr_number,
-      ARTIFACT_NAME: prImageArtifactName(prInfo.outputs.pr_number),
+      ARTIFACT_NAME: prArtifact,
       UPSTREAM_RUN_ID: ifElse<number | string>(startedByDockerBuild, dockerBuildRun.get("id"), ""),
       EVENT_NAME: github.eventName,
       REPOSITORY: github.repository,
@@ -152,12 +154,12 @@ const securityScan = job("security-scan", {}, () => {
       }),
       buildCharonImage({ name: "Build Docker image (Local)", if: buildsItself, with: { "builder-src": builderSourceForEvent, "ghcr-token": secret("GITHUB_TOKEN") } }),
       findArtifact,
-      // From docker-build's run: the name and the run are the check step's (absent when the build was skipped).
+      // From docker-build's run: the run is the check step's (absent when the build was skipped).
       actionsDownloadArtifactV8({
         name: "Download PR image artifact",
         if: and(downloads, artifactFound),
         tolerates: [findArtifact],
-        with: { name: findArtifact.outputs.artifact_name, "run-id": findArtifact.outputs.run_id, "github-token": secret("GITHUB_TOKEN") },
+        with: { name: prArtifact, "run-id": findArtifact.outputs.run_id, "github-token": secret("GITHUB_TOKEN") },
       }),
       loadImage,
       extract,

@@ -4,7 +4,7 @@
  * image and runs the Coraza WAF integration tests against it; a failure dumps the
  * containers' state into the summary. The test containers are removed in every case.
  */
-import { dockerSetupBuildxAction, github, job, scriptFile, scriptStep, status, tpl, unnamed, workflow, type BuiltWorkflow } from "./kit/index.ts";
+import { dockerSetupBuildxAction, emittedWorkflowPath, github, job, scriptFile, scriptStep, status, tpl, unnamed, workflow, type BuiltWorkflow } from "./kit/index.ts";
 import { checkout } from "./shared/checkout.ts";
 
 const script = (file: string): string => scriptFile(import.meta.url, `./waf-integration/${file}`);
@@ -37,7 +37,7 @@ const wafIntegration = job("waf-integration", {}, () => {
   };
 });
 
-const wafPaths = ["backend/internal/caddy/**", "backend/internal/models/security*.go", "scripts/coraza_integration.sh", "Dockerfile", ".github/workflows/waf-integration.yml"];
+const wafPaths = ["backend/internal/caddy/**", "backend/internal/models/security*.go", "scripts/coraza_integration.sh", "Dockerfile", emittedWorkflowPath(import.meta.url)];
 
 /** Builds the WAF integration workflow. */
 export function build(): BuiltWorkflow {

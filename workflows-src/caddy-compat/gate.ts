@@ -5,15 +5,13 @@
  * report as an artifact. The two workflows differ only in their names, the report they
  * write and whether Go's cache is keyed on the backend's `go.sum`.
  */
-import { actionsSetupGo, actionsUploadArtifact, dockerSetupBuildxAction, dockerSetupQemuAction, github, job, lines, orElse, scriptFile, scriptStep, status, tpl, workflow, type BuiltWorkflow } from "../kit/index.ts";
+import { actionsSetupGo, actionsUploadArtifact, dockerSetupBuildxAction, dockerSetupQemuAction, emittedWorkflowPath, github, job, lines, orElse, scriptFile, scriptStep, status, tpl, workflow, type BuiltWorkflow } from "../kit/index.ts";
 import { checkout } from "../shared/checkout.ts";
 
 /** What one gate workflow names and writes. */
 export interface GateVariant {
   /** The workflow's display name. */
   readonly name: string;
-  /** The workflow file, which is among the paths that trigger it. */
-  readonly file: string;
   /** The markdown report the matrix writes (kept in the artifact). */
   readonly report: string;
   readonly artifact: string;
@@ -23,7 +21,7 @@ export interface GateVariant {
 
 /**
  * Builds one variant of the gate.
- * @param moduleUrl `import.meta.url` of the workflow module, which names the output file
+ * @param moduleUrl `import.meta.url` of the workflow module, which names the output file (among the paths that trigger it)
  */
 export function compatibilityGate(moduleUrl: string, variant: GateVariant): BuiltWorkflow {
   const compatibilityMatrix = job("compatibility-matrix", {}, () => ({
@@ -52,7 +50,7 @@ export function compatibilityGate(moduleUrl: string, variant: GateVariant): Buil
   return workflow(moduleUrl, {
     name: variant.name,
     on: {
-      pull_request: { paths: ["Dockerfile", "scripts/caddy-compat-matrix.sh", "docs/plans/current_spec.md", `.github/workflows/${variant.file}`] },
+      pull_request: { paths: ["Dockerfile", "scripts/caddy-compat-matrix.sh", "docs/plans/current_spec.md", emittedWorkflowPath(moduleUrl)] },
       workflow_dispatch: null,
     },
     permissions: {},

@@ -25,7 +25,6 @@ if [ -f "$SUMMARY_FILE" ]; then
   printf 'PRUNE_SUMMARY: candidates=%s candidates_bytes=%s deleted=%s deleted_bytes=%s\n' \
     "${TOTAL_CANDIDATES}" "${TOTAL_CANDIDATES_BYTES}" "${TOTAL_DELETED}" "${TOTAL_DELETED_BYTES}"
   echo "Deleted approximately: $(human "${TOTAL_DELETED_BYTES}")"
-  echo "space_saved=$(human "${TOTAL_DELETED_BYTES}")" >> "$GITHUB_OUTPUT"
 else
   deleted_bytes=$(grep -oE '\( *approx +[0-9]+ bytes\)' "$LOG_FILE" | sed -E 's/.*approx +([0-9]+) bytes.*/\1/' | awk '{s+=$1} END {print s+0}' || true)
   deleted_count=$(grep -cE 'deleting |DRY RUN: would delete' "$LOG_FILE" || true)
@@ -37,5 +36,4 @@ else
 
   printf 'PRUNE_SUMMARY: deleted_approx=%s deleted_bytes=%s\n' "${deleted_count}" "${deleted_bytes}"
   echo "Deleted approximately: $(human "${deleted_bytes}")"
-  echo "space_saved=$(human "${deleted_bytes}")" >> "$GITHUB_OUTPUT"
 fi

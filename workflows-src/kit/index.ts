@@ -14,7 +14,7 @@ export { type StepHandle, type StepWithId, type StepWithOutputs, type StepOption
 export { scriptStep, githubScriptStep, scriptFile, type Shell } from "./script-step.ts";
 export { localAction, dockerAction, unpinnedAction } from "./action-steps.ts";
 export { job, callWorkflow, type JobHandle, type NeededJob, type NeedsAccessor, type Permissions, type Strategy } from "./job.ts";
-export { workflow, type BuiltWorkflow, type WorkflowSpec } from "./workflow.ts";
+export { emittedWorkflowPath, workflow, type BuiltWorkflow, type WorkflowSpec } from "./workflow.ts";
 export { unnamed, defaultPermissions } from "./omissions.ts";
 export { rawFields } from "./model.ts";
 export { type Waivers } from "./waiver.ts";

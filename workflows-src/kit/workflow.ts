@@ -58,6 +58,20 @@ export interface BuiltWorkflow {
 }
 
 /**
+ * The file a workflow module is emitted as, from the project root
+ * (`workflows-src/docker-build.ts` → `.github/workflows/docker-build.yml`): a workflow
+ * that runs when its own file changes names it in its path filters with this.
+ * @param moduleUrl `import.meta.url` of the workflow module
+ */
+export function emittedWorkflowPath(moduleUrl: string): string {
+  return `.github/workflows/${emittedFileName(fileURLToPath(moduleUrl))}`;
+}
+
+function emittedFileName(modulePath: string): string {
+  return `${path.basename(modulePath).replace(/\.ts$/, "")}.yml`;
+}
+
+/**
  * Builds a workflow from its module: the output file is named after the module
  * (`docker-build.ts` → `docker-build.yml`).
  * @param moduleUrl `import.meta.url` of the workflow module
@@ -66,7 +80,7 @@ export interface BuiltWorkflow {
 export function workflow(moduleUrl: string, spec: WorkflowSpec): BuiltWorkflow {
   const modulePath = fileURLToPath(moduleUrl);
   const sourceModule = path.relative(PROJECT_ROOT, modulePath).split(path.sep).join("/");
-  const file = `${path.basename(modulePath).replace(/\.ts$/, "")}.yml`;
+  const file = emittedFileName(modulePath);
   const { name, on, permissions, jobs, waive, raw, ...rest } = spec;
   const problems: Problem[] = [];
   const where = callerLocation();

@@ -70,6 +70,5 @@ fi
 {
   echo "artifact_exists=true"
   echo "artifact_id=${ARTIFACT_ID}"
-  echo "artifact_name=${ARTIFACT_NAME}"
 } >> "$GITHUB_OUTPUT"
 echo "✅ Found artifact: ${ARTIFACT_NAME} (ID: ${ARTIFACT_ID})"
