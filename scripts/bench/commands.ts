@@ -6,8 +6,9 @@
  * (as in a fresh CI clone), and the generator on 1, 10 and 100 synthetic workflows in one
  * process.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import path from "node:path";
+import { editFile } from "../files/edit-file.ts";
 import { projectCopy } from "../files/project-copy.ts";
 import type { BenchCommand } from "./measure.ts";
 
@@ -90,8 +91,7 @@ function genAfterEdit(parent: string): BenchCommand {
     },
     env: () => ({ RUN_TS_CACHE: path.join(root(), ".run-ts-cache") }),
     before: () => {
-      const file = path.join(root(), EDITED.file);
-      writeFileSync(file, readFileSync(file, "utf8").replace(EDITED.line, `"timeout-minutes": ${100 + ++edits},`));
+      editFile(path.join(root(), EDITED.file), EDITED.line, `"timeout-minutes": ${100 + ++edits},`, '"timeout-minutes"');
     },
   };
 }

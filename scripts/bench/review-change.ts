@@ -1,7 +1,7 @@
 /**
  * `node scripts/run-ts.mjs scripts/bench/review-change.ts [--runs N]`: how long
  * `npm run review` takes on a one-job change of docker-build (the workflow with the most
- * scenarios), in a copy of the project, as a user runs it. Three cases, interleaved with
+ * scenarios), in a copy of the project, as a user runs it. Four cases, interleaved with
  * `node -e 0` by the benchmark's harness: cold (nothing remembered: compile, build the
  * base, simulate both sides, as in CI), a new change (the base remembered; the change,
  * a job's time limit, is one the simulation does not read, so its plans are remembered
@@ -10,14 +10,14 @@
  * or a review after `npm run gen`, which simulates the changed workflow for its plan report).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { readCommandLine, wholeNumberFlag } from "../cli/command-line.ts";
-import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { BASELINE_ID } from "./commands.ts";
 import { measureInterleaved, type BenchCommand } from "./measure.ts";
-import { commitCopy, copyProject } from "../files/project-copy.ts";
+import { editFile } from "../files/edit-file.ts";
+import { commitCopy, projectCopy } from "../files/project-copy.ts";
 import { formatTable, resultRows } from "./report.ts";
 
 const command = {
@@ -30,27 +30,15 @@ const command = {
 const { values } = readCommandLine(command, process.argv.slice(2));
 const runs = wholeNumberFlag(command, "runs", values.runs, 1, 5);
 
-const root = mkdtempSync(path.join(tmpdir(), "charon-bench-review-"));
+const root = projectCopy("charon-bench-review", tmpdir(), "own");
 const job = path.join(root, "workflows-src", "docker-build", "trivy-pr-app-only.ts");
 let edits = 0;
 
 /** Changes one job: the scan job's time limit, a new value each time, so its text was never simulated. */
-function changeOneJob(): Record<string, string> {
-  const text = readFileSync(job, "utf8");
-  const changed = text.replace(/"timeout-minutes": \d+,/, `"timeout-minutes": ${40 + ++edits},`);
-  if (changed === text) throw new Error(`${job} has no "timeout-minutes" to change; update the benchmark's edit`);
-  writeFileSync(job, changed);
-  return {};
-}
+const changeOneJob = (): void => editFile(job, /"timeout-minutes": \d+,/, `"timeout-minutes": ${40 + ++edits},`, '"timeout-minutes"');
 
 /** Changes what the simulation reads: the scan job's name, a new one each time, so its plans were never simulated. */
-function renameOneJob(): Record<string, string> {
-  const text = readFileSync(job, "utf8");
-  const changed = text.replace(/name: "Trivy scan of the application binary[^"]*",/, `name: "Trivy scan of the application binary (${++edits})",`);
-  if (changed === text) throw new Error(`${job} has no job name to change; update the benchmark's edit`);
-  writeFileSync(job, changed);
-  return {};
-}
+const renameOneJob = (): void => editFile(job, /name: "Trivy scan of the application binary[^"]*",/, `name: "Trivy scan of the application binary (${++edits})",`, "job name");
 
 const review = [process.execPath, path.join(root, "scripts", "run-ts.mjs"), path.join(root, "scripts", "review.ts"), "--format", "json"];
 const cases: BenchCommand[] = [
@@ -60,18 +48,17 @@ const cases: BenchCommand[] = [
     label: "review, cold: nothing remembered (as in CI)",
     argv: review,
     cwd: root,
-    env: () => {
+    before: () => {
       rmSync(path.join(root, "node_modules", ".cache"), { recursive: true, force: true });
-      return changeOneJob();
+      changeOneJob();
     },
   },
-  { id: "review-change", label: "review, a new change: the base remembered", argv: review, cwd: root, env: changeOneJob },
-  { id: "review-simulated", label: "review, a new change the simulation reads: simulated", argv: review, cwd: root, env: renameOneJob },
+  { id: "review-change", label: "review, a new change: the base remembered", argv: review, cwd: root, before: changeOneJob },
+  { id: "review-simulated", label: "review, a new change the simulation reads: simulated", argv: review, cwd: root, before: renameOneJob },
   { id: "review-again", label: "review again (or after npm run gen): all remembered", argv: review, cwd: root },
 ];
 
 try {
-  copyProject(PROJECT_ROOT, root, "own");
   commitCopy(root);
   changeOneJob();
   const check = spawnSync(review[0]!, review.slice(1), { cwd: root, encoding: "utf8" });

@@ -7,7 +7,7 @@
  * nearest valid key.
  */
 import type { Rule } from "../rule.ts";
-import { isYamlMap, jobsOf, stepLabel, stepsOf } from "../walk.ts";
+import { COMPOSITE_JOB_ID, isYamlMap, jobsOf, stepLabel, stepsOf } from "../walk.ts";
 import { keysAllowedAt } from "../workflow-schema.ts";
 
 export const unknownKey: Rule = {
@@ -49,7 +49,7 @@ jobs:
     validate(document.workflow, keysAllowedAt([]), "", "the workflow");
     for (const job of jobsOf(document.workflow)) {
       // A composite action's steps have a schema of their own, which this rule does not read.
-      if (job.path !== `jobs.${job.id}`) continue;
+      if (job.path === COMPOSITE_JOB_ID) continue;
       validate(job.job, keysAllowedAt(["jobs", job.id]), job.path, `job "${job.id}"`);
       // Every item of a sequence has the same type: the keys of one step are those of all.
       const stepKeys = keysAllowedAt(["jobs", job.id, "steps", 0]);
