@@ -42,6 +42,7 @@ import {
   type BuiltWorkflow,
   type StepHandle,
   type StringInput,
+  type Template,
 } from "./kit/index.ts";
 import { checkout } from "./shared/checkout.ts";
 
@@ -63,6 +64,8 @@ const dockerhubTokenSet = eq(envVar("HAS_DOCKERHUB_TOKEN"), "true");
 /** The images by registry, from the workflow's env. */
 const ghcrImage = tpl`${envVar("GHCR_REGISTRY")}/${envVar("IMAGE_NAME")}`;
 const dockerhubImage = tpl`${envVar("DOCKERHUB_REGISTRY")}/${envVar("IMAGE_NAME")}`;
+/** The nightly image on GHCR at the digest the build pushed. */
+const nightlyImage = (digest: StringInput): Template => tpl`${ghcrImage}:nightly@${digest}`;
 /** A manual run builds the ref it was started on; the schedule builds the nightly branch. */
 const nightlyRef = ifElse(eq(github.eventName, "workflow_dispatch"), github.ref, "nightly");
 
@@ -146,11 +149,13 @@ const buildAndPushNightly = job("build-and-push-nightly", { needs: syncDevelopme
     waive: { "fail-open-gate": "not a gate: a registry answer it cannot read leaves the digest empty, and the step then fails with an error" },
   });
   const digest = resolveDigest.outputs.digest;
+  const ghcrRef = tpl`${ghcrImage}@${digest}`;
+  const dockerhubRef = tpl`${dockerhubImage}@${digest}`;
   const sbomPrimary = anchoreSbomActionV024({
     name: "Generate SBOM",
     id: "sbom_primary",
     "continue-on-error": true,
-    with: { image: tpl`${ghcrImage}@${digest}`, format: "spdx-json", "output-file": sbomArtifact.path, "syft-version": "v1.52.0" },
+    with: { image: ghcrRef, format: "spdx-json", "output-file": sbomArtifact.path, "syft-version": "v1.52.0" },
   });
   const sign = (name: string, label: string, image: StringInput, ifDockerhub: boolean): StepHandle =>
     scriptStep({ name, ...(ifDockerhub ? { if: dockerhubTokenSet } : {}), env: { REGISTRY_LABEL: label, IMAGE_REF: image }, run: script("sign-image.sh") });
@@ -176,8 +181,8 @@ const buildAndPushNightly = job("build-and-push-nightly", { needs: syncDevelopme
       resolveDigest,
       scriptStep({
         name: "Record nightly image digest",
-        env: { IMAGE_DIGEST: digest },
-        run: 'echo "## 🧾 Nightly Image Digest" >> "$GITHUB_STEP_SUMMARY"\necho "- ${GHCR_REGISTRY}/${IMAGE_NAME}:nightly@${IMAGE_DIGEST}" >> "$GITHUB_STEP_SUMMARY"\n',
+        env: { IMAGE_REF: nightlyImage(digest) },
+        run: 'echo "## 🧾 Nightly Image Digest" >> "$GITHUB_STEP_SUMMARY"\necho "- ${IMAGE_REF}" >> "$GITHUB_STEP_SUMMARY"\n',
       }),
       sbomPrimary,
       // Runs whatever happened to the primary SBOM; it fails when the digest is missing.
@@ -192,12 +197,12 @@ const buildAndPushNightly = job("build-and-push-nightly", { needs: syncDevelopme
       sbomArtifact.upload({ name: "Upload SBOM artifact" }),
       // Keyless signing (Sigstore/Fulcio), retried for Fulcio's and Rekor's transient errors.
       sigstoreCosignInstallerV4({ name: "Install Cosign" }),
-      sign("Sign GHCR Image", "GHCR", tpl`${ghcrImage}@${digest}`, false),
-      sign("Sign Docker Hub Image", "Docker Hub", tpl`${dockerhubImage}@${digest}`, true),
+      sign("Sign GHCR Image", "GHCR", ghcrRef, false),
+      sign("Sign Docker Hub Image", "Docker Hub", dockerhubRef, true),
       scriptStep({
         name: "Attach SBOM to Docker Hub",
         if: dockerhubTokenSet,
-        env: { SBOM: sbomArtifact.path, IMAGE_REF: tpl`${dockerhubImage}@${digest}` },
+        env: { SBOM: sbomArtifact.path, IMAGE_REF: dockerhubRef },
         run: 'echo "Attaching SBOM to Docker Hub nightly image..."\ncosign attach sbom --sbom "$SBOM" "$IMAGE_REF"\necho "✅ SBOM attached to Docker Hub nightly image"\n',
       }),
     ],
@@ -254,7 +259,7 @@ const buildAndPushNightlyOrthrus = job("build-and-push-nightly-orthrus", { needs
 });
 
 const testNightlyImage = job("test-nightly-image", { needs: buildAndPushNightly }, (needs) => {
-  const image = tpl`${ghcrImage}:nightly@${needs(buildAndPushNightly).outputs.digest}`;
+  const image = nightlyImage(needs(buildAndPushNightly).outputs.digest);
   return {
     name: unnamed,
     "runs-on": "ubuntu-latest",
@@ -280,7 +285,7 @@ const verifyNightlySupplyChain = job("verify-nightly-supply-chain", { needs: bui
     anchoreScanAction({ name: "Scan with Grype", with: { sbom: sbomArtifact.path, "fail-build": false, "severity-cutoff": "high" } }),
     aquasecurityTrivyActionV036({
       name: "Scan with Trivy",
-      with: { "image-ref": tpl`${ghcrImage}:nightly@${needs(buildAndPushNightly).outputs.digest}`, format: "sarif", output: "trivy-nightly.sarif", version: "v0.74.0", trivyignores: ".trivyignore" },
+      with: { "image-ref": nightlyImage(needs(buildAndPushNightly).outputs.digest), format: "sarif", output: "trivy-nightly.sarif", version: "v0.74.0", trivyignores: ".trivyignore" },
     }),
     githubCodeqlActionUploadSarif({ name: "Upload Trivy results", with: { sarif_file: "trivy-nightly.sarif", category: "trivy-nightly" } }),
     scriptStep({ name: "Security severity policy summary", run: script("severity-policy-summary.sh") }),

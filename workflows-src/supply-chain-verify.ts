@@ -205,7 +205,7 @@ const verifyDockerImage = job("verify-docker-image", { needs: verifySbom }, (nee
         name: "Create Verification Report",
         if: status.always(),
         tolerates: [tag],
-        env: { REPOSITORY_OWNER: github.repositoryOwner, TAG: tag.outputs.tag, WORKFLOW: github.workflow, RUN_ID: github.runId, SBOM_VERIFICATION: needs(verifySbom).result, JOB_STATUS: currentJob.status },
+        env: { IMAGE: image, WORKFLOW: github.workflow, RUN_ID: github.runId, SBOM_VERIFICATION: needs(verifySbom).result, JOB_STATUS: currentJob.status },
         run: script("verification-report.sh"),
       }),
     ],

@@ -1,7 +1,7 @@
 cat << EOF > verification-report.md
 # Supply Chain Verification Report
 
-**Image**: ghcr.io/${REPOSITORY_OWNER}/charon:${TAG}
+**Image**: ${IMAGE}
 **Date**: $(date -u +"%Y-%m-%d %H:%M:%S UTC")
 **Workflow**: ${WORKFLOW}
 **Run**: ${RUN_ID}
