@@ -8,7 +8,6 @@
 import {
   actionsDownloadArtifactV8,
   actionsSetupGoV7,
-  actionsSetupNodeV7,
   actionsUploadArtifactV7,
   aikidoSecCodeCoverageGithubAction,
   and,
@@ -32,6 +31,7 @@ import {
   type StepHandle,
 } from "./kit/index.ts";
 import { resolveTestEncryptionKey } from "./shared/test-encryption-key.ts";
+import { setupFrontendNode } from "./shared/charon-toolchains.ts";
 import { checkout } from "./shared/checkout.ts";
 
 const script = (file: string): string => scriptFile(import.meta.url, `./aikido-coverage/${file}`);
@@ -113,7 +113,7 @@ const frontendCoverage = job("frontend-coverage", {}, () => ({
   "timeout-minutes": 15,
   steps: [
     checkoutCommit(),
-    actionsSetupNodeV7({ name: "Set up Node.js", with: { "node-version": envVar("NODE_VERSION"), cache: "npm", "cache-dependency-path": "frontend/package-lock.json" } }),
+    setupFrontendNode(envVar("NODE_VERSION"), "v7"),
     scriptStep({ name: "Install dependencies", "working-directory": "frontend", run: "npm ci --ignore-scripts" }),
     coverageRun("frontend", "frontend-test-coverage.sh"),
     // Aikido tells the report's format by the file name.
