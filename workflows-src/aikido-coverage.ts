@@ -27,10 +27,10 @@ import {
   workflow,
   workflowDispatch,
   type BuiltWorkflow,
-  type Expr,
   type StepHandle,
 } from "./kit/index.ts";
 import { resolveTestEncryptionKey } from "./shared/test-encryption-key.ts";
+import { coverageInputs, coverageRun, partEnabled, testOutputUpload } from "./shared/charon-coverage.ts";
 import { setupFrontendNode } from "./shared/charon-toolchains.ts";
 import { checkout } from "./shared/checkout.ts";
 
@@ -38,14 +38,10 @@ const script = (file: string): string => scriptFile(import.meta.url, `./aikido-c
 
 const dispatch = workflowDispatch({
   inputs: {
-    run_backend: { description: "Run backend coverage upload", required: false, default: true, type: "boolean" },
-    run_frontend: { description: "Run frontend coverage upload", required: false, default: true, type: "boolean" },
+    ...coverageInputs,
     run_agent: { description: "Run agent coverage upload", required: false, default: true, type: "boolean" },
   },
 });
-
-/** Every event runs each part; a manual run only the parts its inputs enable. */
-const enabled = (input: Expr<boolean>) => or(ne(github.eventName, "workflow_dispatch"), input);
 
 /** The LCOV reports travel as artifacts named `coverage-<part>`; the upload job downloads them all by this pattern. */
 const coverageArtifact = (part: string): string => `coverage-${part}`;
@@ -58,20 +54,6 @@ const checkoutCommit = (): StepHandle => checkout({ ref: github.sha, history: 0,
 function goInstall(name: string, goPackage: string, tool: string): StepHandle {
   return scriptStep({ name, env: { GO_PACKAGE: goPackage, TOOL: tool }, run: script("go-install.sh") });
 }
-
-/** Runs a part's coverage script from the workspace root, its output kept in `<part>/test-output.txt`. */
-function coverageRun(part: string, coverageScript: string, env?: Readonly<Record<string, string | number>>): StepHandle {
-  return scriptStep({
-    name: part === "frontend" ? "Run frontend tests and coverage" : "Run Go tests with coverage",
-    "working-directory": github.workspace,
-    ...(env ? { env } : {}),
-    run: `bash scripts/${coverageScript} 2>&1 | tee ${part}/test-output.txt\nexit "\${PIPESTATUS[0]}"\n`,
-  });
-}
-
-/** The test output of a Go part, kept whether or not the tests passed. */
-const testOutput = (part: string): StepHandle =>
-  actionsUploadArtifactV7({ name: "Upload test output artifact", if: status.always(), with: { name: `${part}-test-output`, path: `${part}/test-output.txt`, "retention-days": 7 } });
 
 /**
  * Go's coverage profile as LCOV (Aikido reads LCOV or Cobertura only), converted in the
@@ -87,7 +69,7 @@ function lcovOfGo(part: string): StepHandle[] {
 
 const backendCoverage = job("backend-coverage", {}, () => ({
   name: "Backend Coverage",
-  if: enabled(dispatch.inputs.run_backend),
+  if: partEnabled(dispatch.inputs.run_backend),
   "runs-on": "ubuntu-latest",
   permissions: { contents: "read" },
   "timeout-minutes": 15,
@@ -100,14 +82,14 @@ const backendCoverage = job("backend-coverage", {}, () => ({
     resolveTestEncryptionKey(),
     goInstall("Install gotestsum", "gotest.tools/gotestsum@v1.13.0", "gotest.tools/gotestsum"),
     coverageRun("backend", "go-test-coverage.sh", { CGO_ENABLED: 1 }),
-    testOutput("backend"),
+    testOutputUpload("backend"),
     ...lcovOfGo("backend"),
   ],
 }));
 
 const frontendCoverage = job("frontend-coverage", {}, () => ({
   name: "Frontend Coverage",
-  if: enabled(dispatch.inputs.run_frontend),
+  if: partEnabled(dispatch.inputs.run_frontend),
   "runs-on": "ubuntu-latest",
   permissions: { contents: "read" },
   "timeout-minutes": 15,
@@ -124,7 +106,7 @@ const frontendCoverage = job("frontend-coverage", {}, () => ({
 
 const agentCoverage = job("agent-coverage", {}, () => ({
   name: "Agent Coverage",
-  if: enabled(dispatch.inputs.run_agent),
+  if: partEnabled(dispatch.inputs.run_agent),
   "runs-on": "ubuntu-latest",
   permissions: { contents: "read" },
   "timeout-minutes": 15,
@@ -134,7 +116,7 @@ const agentCoverage = job("agent-coverage", {}, () => ({
     checkoutCommit(),
     actionsSetupGoV7({ name: "Set up Go", with: { "go-version-file": "agent/go.mod", "cache-dependency-path": "agent/go.sum" } }),
     coverageRun("agent", "agent-test-coverage.sh"),
-    testOutput("agent"),
+    testOutputUpload("agent"),
     ...lcovOfGo("agent"),
   ],
 }));

@@ -8,24 +8,20 @@
  * runs, pull requests from a branch of the repository), while forks and Dependabot get a
  * throw-away key made for the run (`shared/resolve-encryption-key.sh`).
  */
-import { codecovCodecovAction, envVar, github, job, ne, or, scriptStep, secret, status, tpl, workflow, workflowDispatch, actionsUploadArtifactV7, type BuiltWorkflow } from "./kit/index.ts";
+import { codecovCodecovAction, envVar, github, job, scriptStep, secret, tpl, workflow, workflowDispatch, type BuiltWorkflow } from "./kit/index.ts";
+import { coverageInputs, coverageRun, partEnabled, testOutputUpload } from "./shared/charon-coverage.ts";
 import { resolveTestEncryptionKey } from "./shared/test-encryption-key.ts";
 import { checkout } from "./shared/checkout.ts";
 import { setupBackendGo, setupFrontendNode } from "./shared/charon-toolchains.ts";
 
-export const dispatch = workflowDispatch({
-  inputs: {
-    run_backend: { description: "Run backend coverage upload", required: false, default: true, type: "boolean" },
-    run_frontend: { description: "Run frontend coverage upload", required: false, default: true, type: "boolean" },
-  },
-});
+const dispatch = workflowDispatch({ inputs: coverageInputs });
 
 /** The commit that triggered the run, with its whole history (Codecov compares against the base). */
 const checkoutForCoverage = () => checkout({ history: 0, ref: github.sha });
 
 const backendCodecov = job("backend-codecov", {}, () => ({
   name: "Backend Codecov Upload",
-  if: or(ne(github.eventName, "workflow_dispatch"), dispatch.inputs.run_backend),
+  if: partEnabled(dispatch.inputs.run_backend),
   "runs-on": "ubuntu-latest",
   "timeout-minutes": 15,
   // The uploads authenticate with CODECOV_TOKEN; the workflow token only reads the code.
@@ -35,17 +31,8 @@ const backendCodecov = job("backend-codecov", {}, () => ({
     setupBackendGo(envVar("GO_VERSION")),
     resolveTestEncryptionKey(),
     scriptStep({ name: "Install gotestsum", run: "go install gotest.tools/gotestsum@v1.13.0" }),
-    scriptStep({
-      name: "Run Go tests with coverage",
-      "working-directory": github.workspace,
-      env: { CGO_ENABLED: 1 },
-      run: 'bash scripts/go-test-coverage.sh 2>&1 | tee backend/test-output.txt\nexit "${PIPESTATUS[0]}"\n',
-    }),
-    actionsUploadArtifactV7({
-      name: "Upload test output artifact",
-      if: status.always(),
-      with: { name: "backend-test-output", path: "backend/test-output.txt", "retention-days": 7 },
-    }),
+    coverageRun("backend", "go-test-coverage.sh", { CGO_ENABLED: 1 }),
+    testOutputUpload("backend"),
     codecovCodecovAction({
       name: "Upload backend coverage to Codecov",
       with: { token: secret("CODECOV_TOKEN"), files: "./backend/coverage.txt", flags: "backend", fail_ci_if_error: true },
@@ -55,7 +42,7 @@ const backendCodecov = job("backend-codecov", {}, () => ({
 
 const frontendCodecov = job("frontend-codecov", {}, () => ({
   name: "Frontend Codecov Upload",
-  if: or(ne(github.eventName, "workflow_dispatch"), dispatch.inputs.run_frontend),
+  if: partEnabled(dispatch.inputs.run_frontend),
   "runs-on": "ubuntu-latest",
   "timeout-minutes": 15,
   permissions: { contents: "read" },
@@ -63,11 +50,7 @@ const frontendCodecov = job("frontend-codecov", {}, () => ({
     checkoutForCoverage(),
     setupFrontendNode(envVar("NODE_VERSION")),
     scriptStep({ name: "Install dependencies", "working-directory": "frontend", run: "npm ci" }),
-    scriptStep({
-      name: "Run frontend tests and coverage",
-      "working-directory": github.workspace,
-      run: 'bash scripts/frontend-test-coverage.sh 2>&1 | tee frontend/test-output.txt\nexit "${PIPESTATUS[0]}"\n',
-    }),
+    coverageRun("frontend", "frontend-test-coverage.sh"),
     codecovCodecovAction({
       name: "Upload frontend coverage to Codecov",
       with: { token: secret("CODECOV_TOKEN"), directory: "./frontend/coverage", flags: "frontend", fail_ci_if_error: true },
