@@ -8,7 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -105,6 +105,40 @@ test("an unchanged tree is served from the cache; an edit of the same size and m
     assert.notEqual(statSync(manifest).mtimeMs, stamped, "the edit was compiled into a new build");
   } finally {
     rmSync(project.dir, { recursive: true, force: true });
+  }
+});
+
+test("an edit transforms only the edited file again; a copy of the project that links its packages reuses the transforms and keeps its own import.meta.url", () => {
+  const project = tempProject(sources);
+  const copy = mkdtempSync(path.join(tmpdir(), "run-ts-copy-"));
+  try {
+    assert.equal(project.run("main.ts").status, 0);
+    const slots = path.join(project.dir, "node_modules", ".cache", "run-ts-transforms");
+    const stamps = (): Map<string, number> => new Map(readdirSync(slots).map((name) => [name, statSync(path.join(slots, name)).mtimeMs]));
+    const before = stamps();
+    assert.equal(before.size, 3, "one slot per source file");
+
+    writeFileSync(path.join(project.dir, "lib", "greet.ts"), 'export const greeting: string = "howdy";\n');
+    assert.equal(JSON.parse(project.run("main.ts").stdout).greeting, "howdy");
+    const after = stamps();
+    assert.equal(after.size, 3, "the edited file's slot was replaced, not added to");
+    assert.equal([...after].filter(([name, mtime]) => before.get(name) !== mtime).length, 1, "only the edited file was transformed again");
+
+    // The copy shares the slots through its node_modules link; its module URLs are its own.
+    for (const name of ["package.json", "main.ts", "lib/greet.ts", "lib/where.ts", "data.txt"]) {
+      mkdirSync(path.dirname(path.join(copy, name)), { recursive: true });
+      writeFileSync(path.join(copy, name), readFileSync(path.join(project.dir, name)));
+    }
+    symlinkSync(path.join(project.dir, "node_modules"), path.join(copy, "node_modules"), "dir");
+    const run = spawnSync(process.execPath, [launcher, path.join(copy, "main.ts")], { cwd: copy, encoding: "utf8", env: { ...process.env, RUN_TS_CACHE: path.join(copy, "cache") } });
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as { url: string; frame: string };
+    assert.equal(report.url, pathToFileURL(path.join(copy, "main.ts")).href);
+    assert.ok(report.frame.includes(`${pathToFileURL(path.join(copy, "lib", "where.ts")).href}:6:`), report.frame);
+    assert.deepEqual(stamps(), after, "the copy transformed nothing");
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+    rmSync(copy, { recursive: true, force: true });
   }
 });
 

@@ -3,15 +3,18 @@
  * keeps its own `import.meta.url` (file reads and project-root computations relative to
  * the module stay right), a table maps bundle positions back to TypeScript lines for
  * stack traces, and heavy or unknown packages stay external so lazy imports stay lazy.
+ * Each source is transformed on its own and remembered (transform-cache.mjs), so a
+ * compile after an edit transforms only what changed.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import { digestOf, fileDigest, isRacy, manifestPath, stampOf } from "./cache.mjs";
 import { lineTable } from "./line-table.mjs";
+import { cachedTransform } from "./transform-cache.mjs";
 
 const TARGET = "node20";
 
@@ -23,13 +26,27 @@ const TARGET = "node20";
 // and check skip it without flags, and bundling it doubles the compile after an edit).
 const BUNDLED = new Set(["yaml", "diff", "@actions/expressions", "@actions/workflow-parser", "@github-actions-workflow-ts/lib"]);
 
-// Bundled CommonJS code calls require() for Node's built-in modules.
-const REQUIRE_BANNER = 'import { createRequire as __runTsRequire } from "node:module"; const require = __runTsRequire(import.meta.url);';
+// Bundled CommonJS code calls require() for Node's built-in modules. A module's
+// `import.meta.url` is the URL of its source file, not of the chunk it lands in. Its
+// transform names it by the module's path relative to the root (so copies of the
+// project share transforms), spelled as a property name, and each chunk answers any
+// such property with the URL of that file under this root.
+const banner = (root) =>
+  [
+    'import { createRequire as __runTsRequire } from "node:module";',
+    'import { pathToFileURL as __runTsFileUrl } from "node:url";',
+    "const require = __runTsRequire(import.meta.url);",
+    `const __runTsModuleUrls = new Proxy({}, { get: (_, name) => __runTsFileUrl(${JSON.stringify(root + path.sep)} + Buffer.from(name.slice(1), "hex").toString()).href });`,
+  ].join(" ");
+
+/** What a module's `import.meta.url` becomes: a property of the chunk's table named after its path relative to the root (hex, so any path is a name). */
+const moduleUrl = (relative) => `__runTsModuleUrls.m${Buffer.from(relative).toString("hex")}`;
 
 // Files that change what a build produces without being part of it.
 const COMPILER_FILES = [
   fileURLToPath(new URL("./compile.mjs", import.meta.url)),
   fileURLToPath(new URL("./line-table.mjs", import.meta.url)),
+  fileURLToPath(new URL("./transform-cache.mjs", import.meta.url)),
   createRequire(import.meta.url).resolve("esbuild/package.json"),
 ];
 
@@ -69,18 +86,22 @@ export async function compile(entry, cacheDir) {
         if (inNodeModules(file)) return undefined;
         const stamp = stampOf(file);
         const bytes = readFileSync(file);
-        compiled.set(file, [file, stamp?.stamp ?? "", digestOf(bytes)]);
-        const result = await transform(bytes.toString("utf8"), {
+        const digest = digestOf(bytes);
+        compiled.set(file, [file, stamp?.stamp ?? "", digest]);
+        const relative = path.relative(root, file);
+        const result = await cachedTransform(root, relative, bytes.toString("utf8"), digest, {
           loader: "ts",
           format: "esm",
           target: TARGET,
-          sourcefile: file,
+          // The source map names the file by its name alone; the bundle finds it in the folder of the module.
+          sourcefile: path.basename(file),
           sourcemap: "inline",
-          define: { "import.meta.url": JSON.stringify(pathToFileURL(file).href) },
+          define: { "import.meta.url": moduleUrl(relative) },
           ...(tsconfigRaw === undefined ? {} : { tsconfigRaw }),
         });
+        if ("code" in result) return { contents: result.code, loader: "js" };
         // A syntax error is reported at its own place, not as a failure of the import.
-        return "errors" in result ? { errors: result.errors } : { contents: result.code, loader: "js" };
+        return { errors: result.errors.map((error) => (error.location ? { ...error, location: { ...error.location, file } } : error)) };
       });
     },
   };
@@ -116,7 +137,7 @@ export async function compile(entry, cacheDir) {
     sourcemap: "external",
     sourcesContent: false,
     logLevel: "silent",
-    banner: { js: REQUIRE_BANNER },
+    banner: { js: banner(root) },
     external: externalPackages(root),
     plugins: [missingGenerated, projectSources],
   });
@@ -165,16 +186,6 @@ export class CompileError extends Error {
     super(message);
     this.name = "CompileError";
     this.missingGenerated = missingGenerated;
-  }
-}
-
-/** esbuild.transform, or the messages of its failure. */
-async function transform(code, options) {
-  try {
-    return await esbuild.transform(code, options);
-  } catch (error) {
-    if (!Array.isArray(error?.errors)) throw error;
-    return { errors: error.errors };
   }
 }
 

@@ -1,0 +1,65 @@
+/**
+ * Project sources as esbuild transformed them, remembered between compiles: after an
+ * edit, only the edited files are transformed again (a cold transform of every source
+ * is most of a compile). One slot per source file, named by its path relative to the
+ * project root, holds the transform of the last content seen there, so the cache never
+ * grows past one entry per file. A slot is used only when its key (esbuild's version,
+ * the transform options and the content's digest) is the one asked for.
+ *
+ * The slots live under the project's node_modules/.cache, not beside the bundles: the
+ * options name no absolute path (see compile.mjs), so copies of the project that link
+ * its packages share them.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import * as esbuild from "esbuild";
+
+/** The folder of the slots of the project at `root`. */
+function slotsDir(root) {
+  return path.join(root, "node_modules", ".cache", "run-ts-transforms");
+}
+
+/**
+ * The transform of `source` (the content of the file at `relative`, whose digest is
+ * `digest`) with `options`: remembered, or computed and remembered. A source that does
+ * not compile gives esbuild's messages and is not remembered.
+ * @param {string} root  the project root
+ * @param {string} relative  the file's path relative to the root
+ * @param {string} source
+ * @param {string} digest
+ * @param {import("esbuild").TransformOptions} options
+ * @returns {Promise<{ code: string } | { errors: import("esbuild").Message[] }>}
+ */
+export async function cachedTransform(root, relative, source, digest, options) {
+  const key = createHash("sha1").update(`${esbuild.version}\0${JSON.stringify(options)}\0${digest}`).digest("hex");
+  const slot = path.join(slotsDir(root), `${createHash("sha1").update(relative).digest("hex").slice(0, 20)}.json`);
+  const known = readSlot(slot);
+  if (known?.key === key) return { code: known.code };
+  let result;
+  try {
+    result = await esbuild.transform(source, options);
+  } catch (error) {
+    if (!Array.isArray(error?.errors)) throw error;
+    return { errors: error.errors };
+  }
+  writeSlot(slot, { key, code: result.code });
+  return { code: result.code };
+}
+
+/** @returns {{ key: string, code: string } | undefined} */
+function readSlot(slot) {
+  try {
+    return JSON.parse(readFileSync(slot, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+// Written whole and renamed into place: compiles running at once may fill the same slot.
+function writeSlot(slot, entry) {
+  mkdirSync(path.dirname(slot), { recursive: true });
+  const temp = `${slot}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(entry));
+  renameSync(temp, slot);
+}
