@@ -142,6 +142,21 @@ test("an edit transforms only the edited file again; a copy of the project that 
   }
 });
 
+test("after an edit that moves code without changing it, stack frames name the new TypeScript line", () => {
+  // The line tables of a build are reused for chunks whose source map is unchanged; a blank line changes the map, not the code.
+  const project = tempProject(sources);
+  try {
+    assert.match(JSON.parse(project.run("main.ts").stdout).frame, /where\.ts:6:/);
+    const where = path.join(project.dir, "lib", "where.ts");
+    writeFileSync(where, `\n${readFileSync(where, "utf8")}`);
+    const moved = project.run("main.ts");
+    assert.equal(moved.status, 0, moved.stderr);
+    assert.match(JSON.parse(moved.stdout).frame, /where\.ts:7:/);
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+  }
+});
+
 test("an entry that imports modules lazily runs itself, not one of its lazy chunks", () => {
   // esbuild makes each lazily imported module an entry point of its own chunk and does
   // not promise an order; taking the first entry point once ran such a chunk instead.

@@ -106,21 +106,6 @@ export async function compile(entry, cacheDir) {
     },
   };
 
-  // An import of a generated file that is not there is reported as such, so the runner
-  // can have it restored (see run-ts.mjs) or name the command that writes it.
-  const generatedDir = path.join(root, "generated") + path.sep;
-  const missingGenerated = {
-    name: "missing-generated",
-    setup(build) {
-      build.onResolve({ filter: /^\.\.?\// }, ({ path: specifier, resolveDir }) => {
-        const file = path.resolve(resolveDir, specifier);
-        if (!file.startsWith(generatedDir) || existsSync(file)) return undefined;
-        const relative = path.relative(root, file).split(path.sep).join("/");
-        return { errors: [{ text: `${relative} is missing`, detail: { missingGenerated: relative } }] };
-      });
-    },
-  };
-
   const outdir = path.join(cacheDir, "out");
   const result = await bundle({
     absWorkingDir: root,
@@ -139,18 +124,23 @@ export async function compile(entry, cacheDir) {
     logLevel: "silent",
     banner: { js: banner(root) },
     external: externalPackages(root),
-    plugins: [missingGenerated, projectSources],
+    plugins: [projectSources],
   });
 
   const files = new Map();
   const maps = new Map();
   for (const output of result.outputFiles) {
     const name = path.relative(outdir, output.path);
-    if (name.endsWith(".map")) maps.set(name.slice(0, -".map".length), JSON.parse(output.text));
+    if (name.endsWith(".map")) maps.set(name.slice(0, -".map".length), output.text);
     else files.set(name, output.contents);
   }
+  // A chunk an edit did not touch has the same map as in the previous build: its table is kept, not decoded again.
+  const previous = previousTables(cacheDir);
   const lines = {};
-  for (const [name, map] of maps) lines[name] = lineTable(map, (source) => path.resolve(outdir, source), inNodeModules);
+  for (const [name, text] of maps) {
+    const map = digestOf(text);
+    lines[name] = previous.get(map) ?? { map, ...lineTable(JSON.parse(text), (source) => path.resolve(outdir, source), inNodeModules) };
+  }
   files.set("lines.json", Buffer.from(JSON.stringify(lines)));
 
   const digest = createHash("sha1");
@@ -189,16 +179,56 @@ export class CompileError extends Error {
   }
 }
 
-/** esbuild.build, with a failure turned into a `CompileError` that names each place (no esbuild stack trace). */
+/**
+ * esbuild.build, with a failure turned into a `CompileError` that names each place (no
+ * esbuild stack trace). An import of a generated file that is not there is named as
+ * such, so the runner can have it restored (see run-ts.mjs) or name the command that
+ * writes it.
+ */
 async function bundle(options) {
   try {
     return await esbuild.build(options);
   } catch (error) {
     if (!Array.isArray(error?.errors)) throw error;
-    const where = (file) => (path.isAbsolute(file) ? path.relative(options.absWorkingDir, file) : file);
-    const places = error.errors.map(({ text, location }) => (location ? `${where(location.file)}:${location.line}:${location.column + 1}: ${text}` : text));
-    const missing = [...new Set(error.errors.flatMap(({ detail }) => (detail?.missingGenerated ? [detail.missingGenerated] : [])))];
-    throw new CompileError(`cannot compile ${path.relative(options.absWorkingDir, options.entryPoints[0])}:\n${places.map((place) => `  ${place}`).join("\n")}`, missing);
+    const root = options.absWorkingDir;
+    const where = (file) => (path.isAbsolute(file) ? path.relative(root, file) : file);
+    const missing = new Set();
+    const places = error.errors.map(({ text, location }) => {
+      if (!location) return text;
+      const generated = missingGenerated(root, location);
+      if (generated) missing.add(generated);
+      return `${where(location.file)}:${location.line}:${location.column + 1}: ${generated ? `${generated} is missing` : text}`;
+    });
+    throw new CompileError(`cannot compile ${path.relative(root, options.entryPoints[0])}:\n${places.map((place) => `  ${place}`).join("\n")}`, [...missing]);
+  }
+}
+
+/**
+ * The project-relative path of the generated file an import at `location` names, when
+ * that file does not exist. The place of an unresolved import spans the quoted
+ * specifier, which is read from the located line rather than from the message.
+ * @param {string} root
+ * @param {import("esbuild").Location} location
+ */
+function missingGenerated(root, location) {
+  const specifier = location.lineText.slice(location.column + 1, location.column + location.length - 1);
+  if (!/^\.\.?\//.test(specifier)) return undefined;
+  const file = path.resolve(root, path.dirname(location.file), specifier);
+  if (!file.startsWith(path.join(root, "generated") + path.sep) || existsSync(file)) return undefined;
+  return path.relative(root, file).split(path.sep).join("/");
+}
+
+/**
+ * The line tables of the entry's current build by the digest of the source map each was
+ * made from (`map`), or none.
+ * @returns {Map<string, import("./line-table.mjs").LineTable & { map: string }>}
+ */
+function previousTables(cacheDir) {
+  try {
+    const { dir } = JSON.parse(readFileSync(manifestPath(cacheDir), "utf8"));
+    return new Map(Object.values(JSON.parse(readFileSync(path.join(cacheDir, dir, "lines.json"), "utf8"))).map((table) => [table.map, table]));
+  } catch {
+    return new Map();
   }
 }
 
