@@ -5,17 +5,17 @@
  * esbuild, which strips types without checking them.
  *
  * TypeScript runs in its own process while the generator works, incrementally (its
- * build info is kept under `node_modules/.cache`), so an edit costs an incremental
- * check. A tree whose every checked file has the same content as one that passed
+ * build info is kept under `node_modules/.cache`, build-info.ts), so an edit costs an
+ * incremental check. A tree whose every checked file has the same content as one that passed
  * before, on this machine, is not checked again.
  */
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { cacheRoot } from "../files/json-cache.ts";
 import { treeDigest } from "../files/tree-digest.ts";
+import { buildInfoFor } from "./build-info.ts";
 import { passedBefore, rememberPassed } from "./result-memory.ts";
 import { GenerationError, problemOfError, type SourceProblem } from "./source-problem.ts";
 
@@ -57,8 +57,7 @@ export async function typecheckSources(root: string): Promise<TypeProblem[]> {
   const compiler = await compilerPath(root);
   const cache = cacheRoot(root);
   mkdirSync(cache, { recursive: true });
-  // One build info per project tree: copies of the project share node_modules.
-  const buildInfo = path.join(cache, `typecheck-${createHash("sha256").update(root).digest("hex").slice(0, 8)}.tsbuildinfo`);
+  const buildInfo = buildInfoFor(cache, root);
   return await new Promise((resolve, reject) => {
     const child = spawn(compiler, ["-p", SOURCES_CONFIG, "--incremental", "--tsBuildInfoFile", buildInfo, "--pretty", "false"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";

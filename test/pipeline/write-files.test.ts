@@ -7,13 +7,13 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { LOCK_FILE, writeAll, WriteError } from "../../scripts/pipeline/write-files.ts";
 import { generatedFiles } from "../support/emitted.ts";
-import { npmRun, projectCopy } from "../support/project-copy.ts";
+import { npmRun, npmStart, projectCopy } from "../support/project-copy.ts";
 
 const expected = await generatedFiles();
 const WORKFLOW = ".github/workflows/docker-build.yml";
@@ -56,8 +56,7 @@ test("two gens at once both succeed and leave a current tree with no temporary f
       [1, 2].map(
         () =>
           new Promise<number | null>((resolve) => {
-            const child = spawn("npm", ["run", "--silent", "gen"], { cwd: root, env: { ...process.env, RUN_TS_CACHE: path.join(root, ".run-ts-cache") }, stdio: "ignore" });
-            child.on("close", resolve);
+            npmStart(root, "gen").on("close", resolve);
           }),
       ),
     );
@@ -126,8 +125,7 @@ test("a gen waits for the one holding the lock, then writes", async () => {
     writeFileSync(path.join(root, LOCK_FILE), String(process.pid));
     const started = Date.now();
     const gen = new Promise<number | null>((resolve) => {
-      const child = spawn("npm", ["run", "--silent", "gen"], { cwd: root, env: { ...process.env, RUN_TS_CACHE: path.join(root, ".run-ts-cache") }, stdio: "ignore" });
-      child.on("close", resolve);
+      npmStart(root, "gen").on("close", resolve);
     });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     assert.equal(existsSync(path.join(root, WORKFLOW)), false, "it has not written while the lock was held");

@@ -1,16 +1,37 @@
 /**
  * Running the commands in a throw-away copy of the project (see
- * `scripts/files/project-copy.ts`) as a maintainer would, through `npm run`.
+ * `scripts/files/project-copy.ts`) as a maintainer would with `npm run`: the script
+ * line from package.json through a shell, with the arguments appended and the
+ * packages' commands on the PATH. npm itself is left out; its own start-up costs a
+ * third of a second per command and is not what these tests are about.
  */
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 export { projectCopy } from "../../scripts/files/project-copy.ts";
-/** `npm run --silent <script> [-- args]` in `root`, with its own compile cache and outside GitHub Actions. */
-export function npmRun(root: string, script: string, args: readonly string[] = [], env: Record<string, string> = {}): SpawnSyncReturns<string> {
-  return spawnSync("npm", ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])], {
+
+/** The shell command and options that run package.json's `script` in `root` with `args`, as `npm run script -- args` does. */
+function packageScript(root: string, script: string, args: readonly string[], env: Record<string, string>): { argv: string[]; cwd: string; env: NodeJS.ProcessEnv } {
+  const line = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string | undefined> }).scripts[script];
+  if (line === undefined) throw new Error(`package.json in ${root} has no script "${script}"`);
+  return {
+    // "$@" appends the arguments each as one word, as npm quotes them.
+    argv: ["-c", `${line} "$@"`, script, ...args],
     cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, RUN_TS_CACHE: path.join(root, ".run-ts-cache"), GITHUB_ACTIONS: "", ...env },
-  });
+    // Each copy compiles into its own cache, and runs as outside GitHub Actions.
+    env: { ...process.env, PATH: `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env["PATH"] ?? ""}`, RUN_TS_CACHE: path.join(root, ".run-ts-cache"), GITHUB_ACTIONS: "", ...env },
+  };
+}
+
+/** `npm run <script> [-- args]` in `root`, to its end. */
+export function npmRun(root: string, script: string, args: readonly string[] = [], env: Record<string, string> = {}): SpawnSyncReturns<string> {
+  const { argv, ...options } = packageScript(root, script, args, env);
+  return spawnSync("sh", argv, { ...options, encoding: "utf8" });
+}
+
+/** `npm run <script> [-- args]` in `root`, started in the background with its output ignored. */
+export function npmStart(root: string, script: string, args: readonly string[] = []): ChildProcess {
+  const { argv, ...options } = packageScript(root, script, args, {});
+  return spawn("sh", argv, { ...options, stdio: "ignore" });
 }
