@@ -15,7 +15,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { freshBuild, cacheDirFor } from "./run-ts/cache.mjs";
+import { freshBuild, cacheDirFor, packageRoot, ROOT_KEY } from "./run-ts/cache.mjs";
 import { installStackMap } from "./run-ts/stack-map.mjs";
 
 const restoreFlag = process.argv[2] === "--restore-generated";
@@ -29,9 +29,12 @@ const entry = path.resolve(entryArg);
 // The entry sees the argv it would see under `node entry.ts args…`.
 process.argv.splice(1, restoreFlag ? 4 : 2, entry);
 
-const cacheDir = cacheDirFor(entry);
-const build = freshBuild(cacheDir) ?? (await compileOrExplain());
-installStackMap(build.dir);
+const root = packageRoot(entry);
+const cacheDir = cacheDirFor(entry, root);
+const build = freshBuild(cacheDir, root) ?? (await compileOrExplain());
+// A build names no absolute path: it is told which project it runs for.
+globalThis[Symbol.for(ROOT_KEY)] = root;
+installStackMap(build.dir, root);
 await import(pathToFileURL(path.join(build.dir, build.entry)).href);
 
 async function compileOrExplain() {

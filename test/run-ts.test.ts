@@ -108,7 +108,7 @@ test("an unchanged tree is served from the cache; an edit of the same size and m
   }
 });
 
-test("an edit transforms only the edited file again; a copy of the project that links its packages reuses the transforms and keeps its own import.meta.url", () => {
+test("an edit transforms only the edited file again; a copy of the project that links its packages and shares the cache compiles nothing and keeps its own import.meta.url", () => {
   const project = tempProject(sources);
   const copy = mkdtempSync(path.join(tmpdir(), "run-ts-copy-"));
   try {
@@ -124,18 +124,21 @@ test("an edit transforms only the edited file again; a copy of the project that 
     assert.equal(after.size, 3, "the edited file's slot was replaced, not added to");
     assert.equal([...after].filter(([name, mtime]) => before.get(name) !== mtime).length, 1, "only the edited file was transformed again");
 
-    // The copy shares the slots through its node_modules link; its module URLs are its own.
+    // The copy shares the slots through its node_modules link, and the builds through the cache; its module URLs are its own.
     for (const name of ["package.json", "main.ts", "lib/greet.ts", "lib/where.ts", "data.txt"]) {
       mkdirSync(path.dirname(path.join(copy, name)), { recursive: true });
       writeFileSync(path.join(copy, name), readFileSync(path.join(project.dir, name)));
     }
     symlinkSync(path.join(project.dir, "node_modules"), path.join(copy, "node_modules"), "dir");
-    const run = spawnSync(process.execPath, [launcher, path.join(copy, "main.ts")], { cwd: copy, encoding: "utf8", env: { ...process.env, RUN_TS_CACHE: path.join(copy, "cache") } });
+    const manifest = manifestOf(project.cache);
+    const built = readFileSync(manifest, "utf8");
+    const run = spawnSync(process.execPath, [launcher, path.join(copy, "main.ts")], { cwd: copy, encoding: "utf8", env: { ...process.env, RUN_TS_CACHE: project.cache } });
     assert.equal(run.status, 0, run.stderr);
     const report = JSON.parse(run.stdout) as { url: string; frame: string };
     assert.equal(report.url, pathToFileURL(path.join(copy, "main.ts")).href);
     assert.ok(report.frame.includes(`${pathToFileURL(path.join(copy, "lib", "where.ts")).href}:6:`), report.frame);
     assert.deepEqual(stamps(), after, "the copy transformed nothing");
+    assert.equal(readFileSync(manifest, "utf8"), built, "the copy ran the project's build");
   } finally {
     rmSync(project.dir, { recursive: true, force: true });
     rmSync(copy, { recursive: true, force: true });

@@ -43,7 +43,7 @@ export function copyProject(projectRoot: string, target: string, caches: CopyCac
 
 /** Makes `root` (a copy) a git repository whose first commit on `main` holds it. */
 export function commitCopy(root: string): void {
-  writeFileSync(path.join(root, ".gitignore"), "node_modules\n.run-ts-cache/\n");
+  writeFileSync(path.join(root, ".gitignore"), "node_modules\n");
   gitIn(root, "init", "--quiet", "--initial-branch=main");
   gitIn(root, "add", "--all");
   gitIn(root, "commit", "--quiet", "-m", "the project");

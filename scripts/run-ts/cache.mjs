@@ -3,9 +3,15 @@
  * file the bundle was compiled from, with its identity on disk (inode, size, change and
  * modification times) and a digest of its content. A build is served only while every
  * input is unchanged, so an edit is never run stale.
+ *
+ * Builds name no absolute path: an entry's folder is keyed by its path relative to the
+ * project root, the manifest lists inputs relative to it, and the root is given to the
+ * build when it runs (run-ts.mjs). So copies of the project that link its packages use
+ * the same builds: in a copy, inputs have other identities on disk, and their content
+ * is compared instead.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -17,7 +23,7 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 const RACY_MS = 2000;
 
 /** @typedef {{ dir: string, entry: string }} Build  the folder of a compiled entry and its entry file name */
-/** @typedef {[file: string, stamp: string, digest: string | null]} Input  digest null: never trusted, recompile */
+/** @typedef {[file: string, stamp: string, digest: string | null]} Input  file relative to the project root; digest null: never trusted, recompile */
 /** @typedef {{ builtAt: number, inputs: Input[], dir: string, entry: string }} Manifest */
 
 /** Digest of some bytes. */
@@ -45,14 +51,26 @@ export function isRacy(changedAt, builtAt) {
   return changedAt > builtAt - RACY_MS;
 }
 
+/** The global under which the runner gives a build the project root it runs for. */
+export const ROOT_KEY = "run-ts.root";
+
+/** The project root of a file: the nearest folder above it with a package.json. */
+export function packageRoot(file) {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) return path.dirname(file);
+  }
+}
+
 /**
- * The cache folder of one entry. `RUN_TS_CACHE` moves the cache root; keep it inside the
- * project, as bundles find the external packages they import by walking up to node_modules.
+ * The cache folder of the entry at `entry` in the project at `root`. `RUN_TS_CACHE`
+ * moves the cache root; keep it inside the project, as bundles find the external
+ * packages they import by walking up to node_modules.
  */
-export function cacheDirFor(entry) {
-  const root = process.env["RUN_TS_CACHE"] || path.join(projectRoot, "node_modules", ".cache", "run-ts");
-  const key = createHash("sha1").update(entry).digest("hex").slice(0, 12);
-  return path.join(root, `${path.basename(entry).replace(/\.[cm]?tsx?$/, "")}-${key}`);
+export function cacheDirFor(entry, root) {
+  const cacheRoot = process.env["RUN_TS_CACHE"] || path.join(projectRoot, "node_modules", ".cache", "run-ts");
+  const key = createHash("sha1").update(path.relative(root, entry)).digest("hex").slice(0, 12);
+  return path.join(cacheRoot, `${path.basename(entry).replace(/\.[cm]?tsx?$/, "")}-${key}`);
 }
 
 /** The manifest's path inside an entry's cache folder. */
@@ -62,10 +80,12 @@ export function manifestPath(cacheDir) {
 
 /**
  * The compiled build of the entry whose cache folder is `cacheDir`, when every input
- * it was compiled from is unchanged; undefined when there is none or it is stale.
+ * it was compiled from is unchanged under `root`; undefined when there is none or it
+ * is stale. A build served is marked as in use (see compile.mjs, which removes builds
+ * no run has used for a while).
  * @returns {Build | undefined}
  */
-export function freshBuild(cacheDir) {
+export function freshBuild(cacheDir, root) {
   /** @type {Manifest} */
   let manifest;
   try {
@@ -73,11 +93,24 @@ export function freshBuild(cacheDir) {
   } catch {
     return undefined;
   }
-  for (const [file, stamp, digest] of manifest.inputs) {
+  for (const [relative, stamp, digest] of manifest.inputs) {
+    const file = path.resolve(root, relative);
     const now = stampOf(file);
     if (!now) return undefined;
     if (now.stamp === stamp && !isRacy(now.changedAt, manifest.builtAt)) continue;
     if (digest === null || fileDigest(file) !== digest) return undefined;
   }
-  return { dir: path.join(cacheDir, manifest.dir), entry: manifest.entry };
+  const dir = path.join(cacheDir, manifest.dir);
+  markUsed(dir);
+  return { dir, entry: manifest.entry };
+}
+
+/** Records that a build is in use now (its folder's modification time). */
+export function markUsed(dir) {
+  const now = new Date();
+  try {
+    utimesSync(dir, now, now);
+  } catch {
+    // Removed meanwhile: the run loads what it already has open, and the next run compiles.
+  }
 }

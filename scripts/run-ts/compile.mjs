@@ -12,7 +12,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { digestOf, fileDigest, isRacy, manifestPath, stampOf } from "./cache.mjs";
+import { digestOf, fileDigest, isRacy, manifestPath, markUsed, packageRoot, ROOT_KEY, stampOf } from "./cache.mjs";
 import { lineTable } from "./line-table.mjs";
 import { cachedTransform } from "./transform-cache.mjs";
 
@@ -28,16 +28,17 @@ const BUNDLED = new Set(["yaml", "diff", "@actions/expressions", "@actions/workf
 
 // Bundled CommonJS code calls require() for Node's built-in modules. A module's
 // `import.meta.url` is the URL of its source file, not of the chunk it lands in. Its
-// transform names it by the module's path relative to the root (so copies of the
-// project share transforms), spelled as a property name, and each chunk answers any
-// such property with the URL of that file under this root.
-const banner = (root) =>
-  [
-    'import { createRequire as __runTsRequire } from "node:module";',
-    'import { pathToFileURL as __runTsFileUrl } from "node:url";',
-    "const require = __runTsRequire(import.meta.url);",
-    `const __runTsModuleUrls = new Proxy({}, { get: (_, name) => __runTsFileUrl(${JSON.stringify(root + path.sep)} + Buffer.from(name.slice(1), "hex").toString()).href });`,
-  ].join(" ");
+// transform names it by the module's path relative to the project root, spelled as a
+// property name, and each chunk answers any such property with the URL of that file
+// under the root the runner gives (`ROOT_KEY`): neither names an absolute path, so
+// copies of the project share transforms and builds.
+const BANNER = [
+  'import { createRequire as __runTsRequire } from "node:module";',
+  'import { pathToFileURL as __runTsFileUrl } from "node:url";',
+  "const require = __runTsRequire(import.meta.url);",
+  `const __runTsRoot = globalThis[Symbol.for(${JSON.stringify(ROOT_KEY)})];`,
+  `const __runTsModuleUrls = new Proxy({}, { get: (_, name) => __runTsFileUrl(__runTsRoot + ${JSON.stringify(path.sep)} + Buffer.from(name.slice(1), "hex").toString()).href });`,
+].join(" ");
 
 /** What a module's `import.meta.url` becomes: a property of the chunk's table named after its path relative to the root (hex, so any path is a name). */
 const moduleUrl = (relative) => `__runTsModuleUrls.m${Buffer.from(relative).toString("hex")}`;
@@ -57,14 +58,6 @@ function externalPackages(root) {
   const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
   const names = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"].flatMap((field) => Object.keys(manifest[field] ?? {}));
   return [...new Set(names)].filter((name) => !BUNDLED.has(name)).flatMap((name) => [name, `${name}/*`]);
-}
-
-/** The project root of a file: the nearest folder above it with a package.json. */
-function packageRoot(file) {
-  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, "package.json"))) return dir;
-    if (path.dirname(dir) === dir) return path.dirname(file);
-  }
 }
 
 /**
@@ -122,7 +115,7 @@ export async function compile(entry, cacheDir) {
     sourcemap: "external",
     sourcesContent: false,
     logLevel: "silent",
-    banner: { js: banner(root) },
+    banner: { js: BANNER },
     external: externalPackages(root),
     plugins: [projectSources],
   });
@@ -139,7 +132,7 @@ export async function compile(entry, cacheDir) {
   const lines = {};
   for (const [name, text] of maps) {
     const map = digestOf(text);
-    lines[name] = previous.get(map) ?? { map, ...lineTable(JSON.parse(text), (source) => path.resolve(outdir, source), inNodeModules) };
+    lines[name] = previous.get(map) ?? { map, ...lineTable(JSON.parse(text), (source) => path.resolve(outdir, source), inNodeModules, root) };
   }
   files.set("lines.json", Buffer.from(JSON.stringify(lines)));
 
@@ -157,7 +150,10 @@ export async function compile(entry, cacheDir) {
   /** @type {import("./cache.mjs").Manifest} */
   const manifest = {
     builtAt,
-    inputs: [...new Set(inputs)].map((file) => compiled.get(file) ?? readInput(file, builtAt)),
+    inputs: [...new Set(inputs)].map((file) => {
+      const [, stamp, digest] = compiled.get(file) ?? readInput(file, builtAt);
+      return [path.relative(root, file), stamp, digest];
+    }),
     dir: buildName,
     entry: path.relative(outdir, path.resolve(root, entryOutput[0])),
   };
@@ -244,7 +240,7 @@ function readInput(file, builtAt) {
 // Concurrent runs may compile the same entry: each writes its own temporary folder and
 // renames it into place; the same inputs give the same folder name and the same bytes.
 function publish(dir, files) {
-  if (existsSync(dir)) return;
+  if (existsSync(dir)) return markUsed(dir);
   const temp = `${dir}.${process.pid}.tmp`;
   for (const [name, contents] of files) {
     mkdirSync(path.dirname(path.join(temp, name)), { recursive: true });
@@ -264,9 +260,10 @@ function writeAtomically(file, text) {
   renameSync(temp, file);
 }
 
-// Older builds are removed once no run can still be loading them lazily.
+// Builds no run has used for a while are removed (a run marks the build it uses, see
+// cache.mjs); a run that is still loading modules lazily from one uses it recently.
 function prune(cacheDir, keep) {
-  const cutoff = Date.now() - 60_000;
+  const cutoff = Date.now() - 10 * 60_000;
   for (const name of readdirSync(cacheDir)) {
     const entry = path.join(cacheDir, name);
     if (name === keep || name === "manifest.json" || !statSync(entry).isDirectory()) continue;

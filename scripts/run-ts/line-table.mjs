@@ -3,14 +3,15 @@
  * each bundle line, the segments that come from project sources (dependencies are left
  * out), so a run never parses the whole map of everything that was bundled.
  */
-import { pathToFileURL } from "node:url";
+import path from "node:path";
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const DIGIT = new Map([...BASE64].map((c, i) => [c, i]));
 
 /**
  * @typedef {{ sources: string[], lines: Record<string, number[]> }} LineTable
- * `lines[bundleLine]` holds flat quadruples: bundle column, source index, source line,
+ * `sources` are paths relative to the project root (a build serves every copy of the
+ * project); `lines[bundleLine]` holds flat quadruples: bundle column, source index, source line,
  * source column (all zero-based, as in source maps), in column order.
  */
 
@@ -39,9 +40,10 @@ function decodeSegment(text) {
  * @param {{ sources: string[], mappings: string }} map
  * @param {(source: string) => string} resolve  absolute path of a source named in the map
  * @param {(file: string) => boolean} skip  true for sources to leave out
+ * @param {string} root  the project root the sources are named relative to
  * @returns {LineTable}
  */
-export function lineTable(map, resolve, skip) {
+export function lineTable(map, resolve, skip, root) {
   const files = map.sources.map(resolve);
   const skipped = files.map(skip);
   const sources = [];
@@ -64,7 +66,7 @@ export function lineTable(map, resolve, skip) {
       if (file === undefined || skipped[source]) continue;
       if (!index.has(file)) {
         index.set(file, sources.length);
-        sources.push(pathToFileURL(file).href);
+        sources.push(path.relative(root, file));
       }
       kept.push(bundleColumn, index.get(file), line, column);
     }

@@ -3,7 +3,7 @@
  * rewritten to the source file, line and column its line table gives, so error messages
  * and the source locations the kit records from stack traces name the `.ts` line.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -13,9 +13,10 @@ import { pathToFileURL } from "node:url";
  */
 export const CALL_SITE_MAPPER = Symbol.for("run-ts.mapCallSite");
 
-/** Maps frames of the build in `buildDir`; its table is read on the first frame that needs it. */
-export function installStackMap(buildDir) {
-  const prefix = pathToFileURL(buildDir + path.sep).href;
+/** Maps frames of the build in `buildDir`, run for the project at `root`; its table is read on the first frame that needs it. */
+export function installStackMap(buildDir, root) {
+  // Node names a module by its real path: a copy of the project reaches the build through its node_modules link.
+  const prefix = pathToFileURL(realpathSync(buildDir) + path.sep).href;
   /** @type {Record<string, import("./line-table.mjs").LineTable> | undefined} */
   let tables;
 
@@ -31,7 +32,7 @@ export function installStackMap(buildDir) {
     let at = -1;
     for (let i = 0; i < segments.length && segments[i] <= column - 1; i += 4) at = i;
     if (at < 0) return undefined;
-    return { file: table.sources[segments[at + 1]], line: segments[at + 2] + 1, column: segments[at + 3] + 1 };
+    return { file: pathToFileURL(path.resolve(root, table.sources[segments[at + 1]])).href, line: segments[at + 2] + 1, column: segments[at + 3] + 1 };
   };
   globalThis[CALL_SITE_MAPPER] = mapSite;
 

@@ -43,7 +43,7 @@ function changeOnBranch(root: string, branch: string, file: string, from: string
 test("two branches changing different jobs of one workflow merge without conflict, and check passes", () => {
   const root = projectCopy("merge");
   try {
-    writeFileSync(path.join(root, ".gitignore"), "node_modules\n.run-ts-cache\n");
+    writeFileSync(path.join(root, ".gitignore"), "node_modules\n");
     mustGit(root, "init", "-q", "-b", "main");
     mustGit(root, "add", "-A");
     mustGit(root, "commit", "-q", "-m", "base");

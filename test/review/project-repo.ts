@@ -37,12 +37,12 @@ export function projectRepo(prepare: (root: string) => void = () => undefined): 
       if (!text.includes(from)) throw new Error(`${file} no longer contains ${JSON.stringify(from)}; update the test's edit`);
       writeFileSync(target, text.replace(from, to));
     },
-    // The copy's compiled commands stay in the copy (a shared cache would keep one per temporary path).
+    // The copy shares this checkout's compiled commands through its node_modules link (builds name no absolute path).
     review: (...args) =>
       spawnSync(process.execPath, [path.join(root, "scripts", "run-ts.mjs"), path.join(root, "scripts", "review.ts"), ...args], {
         cwd: root,
         encoding: "utf8",
-        env: { ...process.env, GITHUB_ACTIONS: "", RUN_TS_CACHE: path.join(root, ".run-ts-cache") },
+        env: { ...process.env, GITHUB_ACTIONS: "" },
       }),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };

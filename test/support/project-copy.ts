@@ -19,8 +19,8 @@ function packageScript(root: string, script: string, args: readonly string[], en
     // "$@" appends the arguments each as one word, as npm quotes them.
     argv: ["-c", `${line} "$@"`, script, ...args],
     cwd: root,
-    // Each copy compiles into its own cache, and runs as outside GitHub Actions.
-    env: { ...process.env, PATH: `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env["PATH"] ?? ""}`, RUN_TS_CACHE: path.join(root, ".run-ts-cache"), GITHUB_ACTIONS: "", ...env },
+    // Outside GitHub Actions. The copy shares this checkout's compiled commands through its node_modules link (builds name no absolute path).
+    env: { ...process.env, PATH: `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env["PATH"] ?? ""}`, GITHUB_ACTIONS: "", ...env },
   };
 }
 
