@@ -1,0 +1,99 @@
+/**
+ * `npm test [-- FILE…] [--groups N]`: the test suite under Node's test runner, with tsx.
+ * Node's runner gives every test file a process of its own, and each one loads tsx and
+ * the project's modules anew; for this suite that start-up cost more than the tests.
+ * So the files are shared out among a few processes (test-groups.ts), twice as many as
+ * cores, so that one waiting on a child process or a time limit leaves the cores to
+ * the others. Each imports its files in turn, so a file's tests share a process with
+ * other files' tests and must leave no state behind (the working directory, the
+ * environment, module state they change). The time each file's tests took is kept
+ * under node_modules/.cache for the next run's groups.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
+import { exitWithUsage, readCommandLine, wholeNumberFlag } from "./cli/command-line.ts";
+import { jsonCache } from "./files/json-cache.ts";
+import { testGroups } from "./test/test-groups.ts";
+
+const spec = {
+  name: "test",
+  summary: "Runs the test files (default: every test/**/*.test.ts) under Node's test runner with tsx, shared out among a few processes that run side by side.",
+  flags: { groups: { type: "string", value: "N", description: "how many processes share the files (default: twice the number of cores)" } },
+  positionals: "[FILE…]",
+  examples: ["npm test", "npm test -- test/kit/once.test.ts test/lint/load.test.ts", "npm test -- --groups 1"],
+} as const;
+const { values, positionals } = readCommandLine(spec, process.argv.slice(2));
+const groupCount = wholeNumberFlag(spec, "groups", values.groups, 1, 2 * availableParallelism());
+
+const TEST_DIR = path.join(PROJECT_ROOT, "test");
+const REPORTER = fileURLToPath(new URL("./test/durations-reporter.mjs", import.meta.url));
+/** The time each test file took (seconds, by project-relative path), from the last run that ran it. */
+const timings = jsonCache<Record<string, number>>("test-durations");
+const TIMINGS_KEY = createHash("sha256").update("seconds per test file").digest("hex");
+
+const files = positionals.length ? positionals.map(namedFile) : allTestFiles(TEST_DIR);
+const relative = (file: string): string => path.relative(PROJECT_ROOT, file).split(path.sep).join("/");
+const remembered = timings.read(TIMINGS_KEY) ?? {};
+const groups = testGroups(files.map(relative), groupCount, remembered);
+
+const scratch = mkdtempSync(path.join(tmpdir(), "charon-tests-"));
+try {
+  const groupFiles = groups.map((group, index) => {
+    const file = path.join(scratch, `group-${index + 1}-of-${groups.length}.test.mjs`);
+    writeFileSync(file, groupModule(group.map((name) => path.join(PROJECT_ROOT, name))));
+    return file;
+  });
+  const measured = path.join(scratch, "durations.jsonl");
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--test", `--test-concurrency=${groups.length}`, "--test-reporter", process.stdout.isTTY ? "spec" : "tap", "--test-reporter-destination", "stdout", "--test-reporter", REPORTER, "--test-reporter-destination", measured, ...groupFiles],
+    { cwd: PROJECT_ROOT, stdio: "inherit" },
+  );
+  if (existsSync(measured)) timings.write(TIMINGS_KEY, { ...remembered, ...secondsPerFile(readFileSync(measured, "utf8")) });
+  process.exitCode = run.status ?? 1;
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+/** A test file named on the command line, as an absolute path; a name that is not one is a usage error. */
+function namedFile(name: string): string {
+  const file = path.resolve(name);
+  if (!existsSync(file) || !file.endsWith(".test.ts")) exitWithUsage(spec, `"${name}" is not a test file; name files that end in .test.ts`);
+  return file;
+}
+
+/** Every `*.test.ts` under `dir`, sorted. */
+function allTestFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".test.ts"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/**
+ * The module of one group: imports its files. The imports are static, so every file's
+ * tests are declared before the runner starts any (with imports made one after another,
+ * the runner can finish before the last file has declared its tests). A file that
+ * cannot be loaded fails its group, and the error names it.
+ */
+function groupModule(group: readonly string[]): string {
+  return group.map((file) => `import ${JSON.stringify(pathToFileURL(file).href)};\n`).join("");
+}
+
+/** The reporter's lines summed per test file (seconds, by project-relative path). */
+function secondsPerFile(lines: string): Record<string, number> {
+  const seconds: Record<string, number> = {};
+  for (const line of lines.split("\n")) {
+    if (!line) continue;
+    const { file, ms } = JSON.parse(line) as { file: string; ms: number };
+    const name = relative(file.startsWith("file:") ? fileURLToPath(file) : file);
+    // A group that failed to load reports its own module; only the test files are timed.
+    if (name.startsWith("test/")) seconds[name] = (seconds[name] ?? 0) + ms / 1000;
+  }
+  return seconds;
+}
