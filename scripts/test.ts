@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { exitWithUsage, readCommandLine, wholeNumberFlag } from "./cli/command-line.ts";
 import { jsonCache } from "./files/json-cache.ts";
-import { testGroups } from "./test/test-groups.ts";
+import { testGroups } from "./test-runner/test-groups.ts";
 
 const spec = {
   name: "test",
@@ -31,7 +31,7 @@ const { values, positionals } = readCommandLine(spec, process.argv.slice(2));
 const groupCount = wholeNumberFlag(spec, "groups", values.groups, 1, 2 * availableParallelism());
 
 const TEST_DIR = path.join(PROJECT_ROOT, "test");
-const REPORTER = fileURLToPath(new URL("./test/durations-reporter.mjs", import.meta.url));
+const REPORTER = fileURLToPath(new URL("./test-runner/durations-reporter.mjs", import.meta.url));
 /** The time each test file took (seconds, by project-relative path), from the last run that ran it. */
 const timings = jsonCache<Record<string, number>>("test-durations");
 const TIMINGS_KEY = createHash("sha256").update("seconds per test file").digest("hex");
@@ -52,7 +52,8 @@ try {
   const run = spawnSync(
     process.execPath,
     ["--import", "tsx", "--test", `--test-concurrency=${groups.length}`, "--test-reporter", process.stdout.isTTY ? "spec" : "tap", "--test-reporter-destination", "stdout", "--test-reporter", REPORTER, "--test-reporter-destination", measured, ...groupFiles],
-    { cwd: PROJECT_ROOT, stdio: "inherit" },
+    // Node marks the processes of a test run; a run started from inside a test (this command's own tests) is a run of its own.
+    { cwd: PROJECT_ROOT, stdio: "inherit", env: Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "NODE_TEST_CONTEXT")) },
   );
   if (existsSync(measured)) timings.write(TIMINGS_KEY, { ...remembered, ...secondsPerFile(readFileSync(measured, "utf8")) });
   process.exitCode = run.status ?? 1;

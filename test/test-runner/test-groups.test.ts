@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { testGroups } from "../../scripts/test/test-groups.ts";
+import { testGroups } from "../../scripts/test-runner/test-groups.ts";
 
 const total = (group: readonly string[], seconds: Record<string, number>): number => group.reduce((sum, file) => sum + (seconds[file] ?? 0), 0);
 
