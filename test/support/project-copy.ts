@@ -1,5 +1,5 @@
 /**
- * Running the commands in a throw-away copy of the project (see
+ * Running the commands in the project or in a throw-away copy of it (see
  * `scripts/files/project-copy.ts`) as a maintainer would with `npm run`: the script
  * line from package.json through a shell, with the arguments appended and the
  * packages' commands on the PATH. npm itself is left out; its own start-up costs a
@@ -30,8 +30,8 @@ export function npmRun(root: string, script: string, args: readonly string[] = [
   return spawnSync("sh", argv, { ...options, encoding: "utf8" });
 }
 
-/** `npm run <script> [-- args]` in `root`, started in the background with its output ignored. */
-export function npmStart(root: string, script: string, args: readonly string[] = []): ChildProcess {
+/** `npm run <script> [-- args]` in `root`, started in the background; its output ignored, or piped to read. */
+export function npmStart(root: string, script: string, args: readonly string[] = [], output: "ignore" | "pipe" = "ignore"): ChildProcess {
   const { argv, ...options } = packageScript(root, script, args, {});
-  return spawn("sh", argv, { ...options, stdio: "ignore" });
+  return spawn("sh", argv, { ...options, stdio: ["ignore", output, output] });
 }
