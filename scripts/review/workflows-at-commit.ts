@@ -72,13 +72,9 @@ function buildTree(root: string, commit: string, tree: string): GeneratedFile[] 
     linkPackages(path.join(root, "node_modules"), path.join(checkout, "node_modules"));
     const driver = path.join(checkout, "review-emit.ts");
     writeFileSync(driver, DRIVER(generator.module, generator.exported));
-    // The compiled driver stays inside the checkout, where its imports find the linked packages.
-    const run = spawnSync(process.execPath, [RUN_TS, driver], {
-      cwd: checkout,
-      encoding: "utf8",
-      maxBuffer: 256 * 1024 * 1024,
-      env: { ...process.env, RUN_TS_CACHE: path.join(checkout, "node_modules", ".cache", "run-ts") },
-    });
+    // The driver compiles into this checkout's cache, whose transforms and builds name no
+    // absolute path: what the base shares with this tree is not transformed again.
+    const run = spawnSync(process.execPath, [RUN_TS, driver], { cwd: checkout, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
     if (run.status !== 0) {
       throw new ReviewError(`the sources at ${commit.slice(0, 12)} do not build, so there is nothing to compare with; pass another --base\n${(run.stderr || run.stdout).trim()}`);
     }

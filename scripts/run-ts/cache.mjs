@@ -63,14 +63,18 @@ export function packageRoot(file) {
 }
 
 /**
- * The cache folder of the entry at `entry` in the project at `root`. `RUN_TS_CACHE`
- * moves the cache root; keep it inside the project, as bundles find the external
- * packages they import by walking up to node_modules.
+ * The folder of the cache: node_modules/.cache/run-ts of the project this runner belongs
+ * to, or `RUN_TS_CACHE`. Keep it inside a project, as bundles find the external packages
+ * they import by walking up to node_modules.
  */
+export function cacheRoot() {
+  return process.env["RUN_TS_CACHE"] || path.join(projectRoot, "node_modules", ".cache", "run-ts");
+}
+
+/** The cache folder of the entry at `entry` in the project at `root`. */
 export function cacheDirFor(entry, root) {
-  const cacheRoot = process.env["RUN_TS_CACHE"] || path.join(projectRoot, "node_modules", ".cache", "run-ts");
   const key = createHash("sha1").update(path.relative(root, entry)).digest("hex").slice(0, 12);
-  return path.join(cacheRoot, `${path.basename(entry).replace(/\.[cm]?tsx?$/, "")}-${key}`);
+  return path.join(cacheRoot(), `${path.basename(entry).replace(/\.[cm]?tsx?$/, "")}-${key}`);
 }
 
 /** The manifest's path inside an entry's cache folder. */

@@ -82,7 +82,7 @@ export async function compile(entry, cacheDir) {
         const digest = digestOf(bytes);
         compiled.set(file, [file, stamp?.stamp ?? "", digest]);
         const relative = path.relative(root, file);
-        const result = await cachedTransform(root, relative, bytes.toString("utf8"), digest, {
+        const result = await cachedTransform(relative, bytes.toString("utf8"), digest, {
           loader: "ts",
           format: "esm",
           target: TARGET,

@@ -6,34 +6,33 @@
  * grows past one entry per file. A slot is used only when its key (esbuild's version,
  * the transform options and the content's digest) is the one asked for.
  *
- * The slots live under the project's node_modules/.cache, not beside the bundles: the
- * options name no absolute path (see compile.mjs), so copies of the project that link
- * its packages share them.
+ * The slots live in the cache folder (`transforms/`, beside the entries' folders). The
+ * options name no absolute path (see compile.mjs), so every tree of the project that
+ * uses this cache shares them: copies that link its packages, and the trees of other
+ * commits that `npm run review` builds.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as esbuild from "esbuild";
+import { cacheRoot } from "./cache.mjs";
 
-/** The folder of the slots of the project at `root`. */
-function slotsDir(root) {
-  return path.join(root, "node_modules", ".cache", "run-ts-transforms");
-}
+/** The folder of the slots. */
+const slotsDir = () => path.join(cacheRoot(), "transforms");
 
 /**
  * The transform of `source` (the content of the file at `relative`, whose digest is
  * `digest`) with `options`: remembered, or computed and remembered. A source that does
  * not compile gives esbuild's messages and is not remembered.
- * @param {string} root  the project root
- * @param {string} relative  the file's path relative to the root
+ * @param {string} relative  the file's path relative to the project root
  * @param {string} source
  * @param {string} digest
  * @param {import("esbuild").TransformOptions} options
  * @returns {Promise<{ code: string } | { errors: import("esbuild").Message[] }>}
  */
-export async function cachedTransform(root, relative, source, digest, options) {
+export async function cachedTransform(relative, source, digest, options) {
   const key = createHash("sha1").update(`${esbuild.version}\0${JSON.stringify(options)}\0${digest}`).digest("hex");
-  const slot = path.join(slotsDir(root), `${createHash("sha1").update(relative).digest("hex").slice(0, 20)}.json`);
+  const slot = path.join(slotsDir(), `${createHash("sha1").update(relative).digest("hex").slice(0, 20)}.json`);
   const known = readSlot(slot);
   if (known?.key === key) return { code: known.code };
   let result;
