@@ -5,6 +5,39 @@ MEDIUM="${MEDIUM_VULNS:-0}"
 LOW="${LOW_VULNS:-0}"
 TOTAL=$((CRITICAL + HIGH + MEDIUM + LOW))
 
+# One collapsible table of a severity's findings: its marker, its title, its count and
+# the file of its rows (the first 20); nothing when the count is 0.
+severity_details() {
+  local marker="$1" title="$2" count="$3" rows="$4"
+  if [[ ${count} -gt 0 ]]; then
+    COMMENT_BODY+="<details>
+<summary>${marker} <b>${title} (${count})</b></summary>
+
+| CVE | Package | Current Version | Fixed Version | Description |
+|-----|---------|----------------|---------------|-------------|
+"
+
+    if [[ -f ${rows} && -s ${rows} ]]; then
+      COMMENT_BODY+="$(cat "${rows}")"
+
+      if [[ ${count} -gt 20 ]]; then
+        COMMENT_BODY+="
+
+_...and $((count - 20)) more. View the [full scan results](${SERVER_URL}/${REPOSITORY}/actions/runs/${RUN_ID}) for complete details._
+"
+      fi
+    else
+      COMMENT_BODY+="| N/A | N/A | N/A | N/A | Details unavailable |
+"
+    fi
+
+    COMMENT_BODY+="
+</details>
+
+"
+  fi
+}
+
 # Build comment body
 COMMENT_BODY="## 🔒 Supply Chain Security Scan
 
@@ -77,128 +110,10 @@ Security scan found ${TOTAL} vulnerabilities.
 "
 
     # Add detailed vulnerability tables by severity
-    # Critical Vulnerabilities
-    if [[ ${CRITICAL} -gt 0 ]]; then
-      COMMENT_BODY+="<details>
-<summary>🔴 <b>Critical Vulnerabilities (${CRITICAL})</b></summary>
-
-| CVE | Package | Current Version | Fixed Version | Description |
-|-----|---------|----------------|---------------|-------------|
-"
-
-      if [[ -f critical-vulns.txt && -s critical-vulns.txt ]]; then
-        # Count lines in the file
-        CRIT_COUNT=$(wc -l < critical-vulns.txt)
-        COMMENT_BODY+="$(cat critical-vulns.txt)"
-
-        # If more than 20, add truncation message
-        if [[ ${CRITICAL} -gt 20 ]]; then
-          REMAINING=$((CRITICAL - 20))
-          COMMENT_BODY+="
-
-_...and ${REMAINING} more. View the [full scan results](${SERVER_URL}/${REPOSITORY}/actions/runs/${RUN_ID}) for complete details._
-"
-        fi
-      else
-        COMMENT_BODY+="| N/A | N/A | N/A | N/A | Details unavailable |
-"
-      fi
-
-      COMMENT_BODY+="
-</details>
-
-"
-    fi
-
-    # High Severity Vulnerabilities
-    if [[ ${HIGH} -gt 0 ]]; then
-      COMMENT_BODY+="<details>
-<summary>🟠 <b>High Severity Vulnerabilities (${HIGH})</b></summary>
-
-| CVE | Package | Current Version | Fixed Version | Description |
-|-----|---------|----------------|---------------|-------------|
-"
-
-      if [[ -f high-vulns.txt && -s high-vulns.txt ]]; then
-        COMMENT_BODY+="$(cat high-vulns.txt)"
-
-        if [[ ${HIGH} -gt 20 ]]; then
-          REMAINING=$((HIGH - 20))
-          COMMENT_BODY+="
-
-_...and ${REMAINING} more. View the [full scan results](${SERVER_URL}/${REPOSITORY}/actions/runs/${RUN_ID}) for complete details._
-"
-        fi
-      else
-        COMMENT_BODY+="| N/A | N/A | N/A | N/A | Details unavailable |
-"
-      fi
-
-      COMMENT_BODY+="
-</details>
-
-"
-    fi
-
-    # Medium Severity Vulnerabilities
-    if [[ ${MEDIUM} -gt 0 ]]; then
-      COMMENT_BODY+="<details>
-<summary>🟡 <b>Medium Severity Vulnerabilities (${MEDIUM})</b></summary>
-
-| CVE | Package | Current Version | Fixed Version | Description |
-|-----|---------|----------------|---------------|-------------|
-"
-
-      if [[ -f medium-vulns.txt && -s medium-vulns.txt ]]; then
-        COMMENT_BODY+="$(cat medium-vulns.txt)"
-
-        if [[ ${MEDIUM} -gt 20 ]]; then
-          REMAINING=$((MEDIUM - 20))
-          COMMENT_BODY+="
-
-_...and ${REMAINING} more. View the [full scan results](${SERVER_URL}/${REPOSITORY}/actions/runs/${RUN_ID}) for complete details._
-"
-        fi
-      else
-        COMMENT_BODY+="| N/A | N/A | N/A | N/A | Details unavailable |
-"
-      fi
-
-      COMMENT_BODY+="
-</details>
-
-"
-    fi
-
-    # Low Severity Vulnerabilities
-    if [[ ${LOW} -gt 0 ]]; then
-      COMMENT_BODY+="<details>
-<summary>🔵 <b>Low Severity Vulnerabilities (${LOW})</b></summary>
-
-| CVE | Package | Current Version | Fixed Version | Description |
-|-----|---------|----------------|---------------|-------------|
-"
-
-      if [[ -f low-vulns.txt && -s low-vulns.txt ]]; then
-        COMMENT_BODY+="$(cat low-vulns.txt)"
-
-        if [[ ${LOW} -gt 20 ]]; then
-          REMAINING=$((LOW - 20))
-          COMMENT_BODY+="
-
-_...and ${REMAINING} more. View the [full scan results](${SERVER_URL}/${REPOSITORY}/actions/runs/${RUN_ID}) for complete details._
-"
-        fi
-      else
-        COMMENT_BODY+="| N/A | N/A | N/A | N/A | Details unavailable |
-"
-      fi
-
-      COMMENT_BODY+="
-</details>
-
-"
-    fi
+    severity_details "🔴" "Critical Vulnerabilities" "${CRITICAL}" critical-vulns.txt
+    severity_details "🟠" "High Severity Vulnerabilities" "${HIGH}" high-vulns.txt
+    severity_details "🟡" "Medium Severity Vulnerabilities" "${MEDIUM}" medium-vulns.txt
+    severity_details "🔵" "Low Severity Vulnerabilities" "${LOW}" low-vulns.txt
 
     COMMENT_BODY+="
 📋 [View detailed vulnerability report](${SERVER_URL}/${REPOSITORY}/actions/runs/${RUN_ID})
