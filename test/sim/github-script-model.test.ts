@@ -113,6 +113,22 @@ test("a body that never ends fails its step at the time limit; its process is ki
   }
 });
 
+test("a body's time limit counts from when its process begins it, not from the process's start-up", async () => {
+  const scripts = new GithubScriptRunner(200);
+  try {
+    const running = githubScriptModel.run(input("return 7;", { scripts }));
+    // Let the runner start its process, then stand for a loaded machine: this process
+    // reads nothing from the new one for longer than the body's limit.
+    await new Promise((resolve) => setImmediate(resolve));
+    const until = performance.now() + 1500;
+    while (performance.now() < until);
+    const result = await running;
+    assert.deepEqual([result.outcome, result.outputs["result"], result.error], ["success", "7", undefined]);
+  } finally {
+    await scripts.close();
+  }
+});
+
 test("a message sent after the body's result ends the process; the next body gets a new one", async () => {
   const scripts = new GithubScriptRunner();
   try {

@@ -10,7 +10,7 @@
  * it, as an async function of `require`, `github`, `context`, `core`, `exec`, `glob`,
  * `io`, compiled in a V8 context that holds only `process.env` (the step's environment)
  * and a quiet `console`. The stand-ins talk to the model over the IPC channel:
- * the model sends `start`; this process sends `message`, `output`, `failed`,
+ * the model sends `start`; this process sends `begun`, then `message`, `output`, `failed`,
  * `unsupported` and `call` (answered by `answer`), and at the end `done` or `threw`;
  * then the next body may start.
  */
@@ -97,6 +97,8 @@ process.on("message", (message) => {
   if (message?.kind !== "start") return;
   // Calls a body left unanswered are not the next body's.
   pending = new Map();
+  // The body's time limit starts now, not when this process was started.
+  send({ kind: "begun" });
   Promise.resolve()
     .then(() => run(message))
     .then(

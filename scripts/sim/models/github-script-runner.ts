@@ -7,9 +7,10 @@
  * no network where the machine allows a network namespace, in a process group of its
  * own that an interrupted run kills.
  *
- * Bodies run one at a time, each with its own time limit: a body that does not end
- * in time gets its process killed (the whole group) and fails; the next body gets a
- * new process, as does the next after a body that ended its process or sent a
+ * Bodies run one at a time, each with its own time limit, counted from the moment
+ * the process says it has begun the body (a new process's start-up is not the body's
+ * time; start-up has a limit of its own): a body that does not end in time gets its
+ * process killed (the whole group) and fails; the next body gets a new process, as does the next after a body that ended its process or sent a
  * message nobody asked for. Each body is compiled in a V8 context of its own, so one
  * body does not see another's globals; a body that breaks out of its context reaches
  * the process, and with it the bodies that run after it in the same process — bodies
@@ -24,6 +25,8 @@ import { killGroup, trackGroup } from "../live-resources.ts";
 
 /** How long one body may run: a loop or a promise the stand-ins never settle would hang the plan. */
 export const BODY_TIME_LIMIT_MS = 5000;
+/** How long a process may take to begin a body: Node's start-up on a loaded machine, not the body's run. */
+const START_TIME_LIMIT_MS = 60_000;
 const HOST = fileURLToPath(new URL("./github-script-host.mjs", import.meta.url));
 const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has("--permission") ? "--permission" : "--experimental-permission";
 const NODE_FLAGS = [PERMISSION_FLAG, `--allow-fs-read=${HOST}`, "--no-warnings", "--max-old-space-size=128"];
@@ -31,13 +34,14 @@ const NODE_FLAGS = [PERMISSION_FLAG, `--allow-fs-read=${HOST}`, "--no-warnings",
 const KEEP_STDERR_BYTES = 16 * 1024;
 
 /**
- * How a body's run ended, from the process's side: the model called `finish`, the
- * time limit was reached and the process killed, or the process ended first (it
- * exited, or the model killed it), with the last bytes of its stderr.
+ * How a body's run ended, from the process's side: the model called `finish`, a
+ * time limit was reached and the process killed (the body's own, or the process's
+ * start-up before it began the body), or the process ended first (it exited, or the
+ * model killed it), with the last bytes of its stderr.
  */
 export type BodyEnd =
   | { readonly kind: "finished" }
-  | { readonly kind: "timed out" }
+  | { readonly kind: "timed out"; readonly during: "start-up" | "body" }
   | { readonly kind: "exited"; readonly status: number | null; readonly signal: NodeJS.Signals | null; readonly stderr: string };
 
 /** What the model can do while a body runs. */
@@ -110,17 +114,27 @@ export class GithubScriptRunner {
         finish: () => end({ kind: "finished" }),
         kill: () => this.kill(host),
       };
+      const timeOut = (during: "start-up" | "body", ms: number) =>
+        setTimeout(() => {
+          this.kill(host);
+          end({ kind: "timed out", during });
+        }, ms);
+      let limit = timeOut("start-up", START_TIME_LIMIT_MS);
+      let begun = false;
       const body = {
-        onMessage: (message: unknown) => onMessage(message, channel),
+        onMessage: (message: unknown) => {
+          // The host's first message for a body says it has begun it; anything later is the body's.
+          if (!begun && isBegun(message)) {
+            begun = true;
+            clearTimeout(limit);
+            limit = timeOut("body", this.timeLimitMs);
+          } else onMessage(message, channel);
+        },
         stderr,
         onClose: (status: number | null, signal: NodeJS.Signals | null) => end({ kind: "exited", status, signal, stderr: stderr.text() }),
       };
       host.body = body;
       setActive(host.child, true);
-      const limit = setTimeout(() => {
-        this.kill(host);
-        end({ kind: "timed out" });
-      }, this.timeLimitMs);
       channel.send(start);
     });
   }
@@ -157,6 +171,10 @@ export class GithubScriptRunner {
     if (this.host === host) this.host = undefined;
     if (host.child.pid !== undefined) killGroup(host.child.pid);
   }
+}
+
+function isBegun(message: unknown): boolean {
+  return typeof message === "object" && message !== null && (message as { kind?: unknown }).kind === "begun";
 }
 
 /** An idle process does not keep the simulation's process alive (the exit clean-up still kills it). */
