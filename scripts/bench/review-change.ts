@@ -5,8 +5,9 @@
  * `node -e 0` by the benchmark's harness: cold (nothing remembered: compile, build the
  * base, simulate both sides, as in CI), a new change (the base remembered; the change,
  * a job's time limit, is one the simulation does not read, so its plans are remembered
- * too), a new change the simulation reads (a job's name: the changed workflow is
- * simulated for its 13 scenarios), and again (everything remembered: a second review,
+ * too), a new change the simulation reads (a job's name: no plan of the changed workflow
+ * is remembered, so its 13 scenarios are simulated, the renamed job again and the
+ * other jobs replayed from the job memo), and again (everything remembered: a second review,
  * or a review after `npm run gen`, which simulates the changed workflow for its plan report).
  */
 import { spawnSync } from "node:child_process";

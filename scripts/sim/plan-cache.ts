@@ -6,6 +6,8 @@
  * digest of those three inputs (input-digest.ts says why the shape, not the text),
  * and the review of a change that `gen` has already simulated, of a base reviewed
  * before, or of an edit to a field the simulation does not read, runs no simulation.
+ * Jobs are remembered here too (job-memo.ts), so a plan that is simulated replays
+ * every job whose inputs an earlier plan met.
  */
 import { createHash } from "node:crypto";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
@@ -13,6 +15,7 @@ import { jsonCache } from "../files/json-cache.ts";
 import { inputsDigest } from "../pipeline/report-cache.ts";
 import type { EventDescription } from "./event.ts";
 import { inputDigest } from "./input-digest.ts";
+import type { JobMemo, RememberedJob } from "./job-memo.ts";
 import type { Plan } from "./simulate.ts";
 import type { WorkflowShape } from "./workflow-shape.ts";
 
@@ -24,6 +27,7 @@ import type { WorkflowShape } from "./workflow-shape.ts";
 export const SIMULATION_INPUTS = ["scripts/sim", "scripts/expressions", "scripts/shell", "workflows-src/kit/expression-syntax.ts", "scripts/files/tree-digest.ts", "package-lock.json"];
 
 const plans = jsonCache<Plan>("plans");
+const jobs = jsonCache<RememberedJob>("jobs");
 /** Plans being computed in this process: a review simulates both versions at once, and they often share a shape. */
 const computing = new Map<string, Promise<Plan>>();
 let tooling: string | undefined;
@@ -33,11 +37,29 @@ export function shapeDigest(workflow: WorkflowShape): string {
   return inputDigest(workflow);
 }
 
+/** The digest of the simulation's code and locked packages, read once per process. */
+function toolingDigest(): string {
+  tooling ??= inputsDigest(PROJECT_ROOT, [], SIMULATION_INPUTS);
+  return tooling;
+}
+
 /** The key a plan of the workflow whose shape has `shape` for its digest is remembered under for `event`. */
 export function planKey(shape: string, event: EventDescription): string {
-  // The simulation's sources are read and digested once per process.
-  tooling ??= inputsDigest(PROJECT_ROOT, [], SIMULATION_INPUTS);
-  return createHash("sha256").update(`${tooling}\0${shape}\0${inputDigest(event)}`).digest("hex");
+  return createHash("sha256").update(`${toolingDigest()}\0${shape}\0${inputDigest(event)}`).digest("hex");
+}
+
+/**
+ * Jobs remembered per machine (job-memo.ts), under the simulation's code as well as
+ * their inputs: a plan not remembered whole is simulated job by job, and a job whose
+ * inputs an earlier plan met is replayed.
+ */
+export const rememberedJobs: JobMemo = {
+  read: (key) => jobs.read(jobKey(key)),
+  write: (key, job) => jobs.write(jobKey(key), job),
+};
+
+function jobKey(inputs: string): string {
+  return createHash("sha256").update(`${toolingDigest()}\0${inputs}`).digest("hex");
 }
 
 /** The plan for `event` of the workflow whose shape has `shape` for its digest: remembered, or computed by `simulate` and remembered. */

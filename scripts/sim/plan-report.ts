@@ -7,7 +7,7 @@
  */
 import { parse } from "yaml";
 import { parseEvent, type EventDescription } from "./event.ts";
-import { rememberedPlan, shapeDigest } from "./plan-cache.ts";
+import { rememberedJobs, rememberedPlan, shapeDigest } from "./plan-cache.ts";
 import type { GithubScriptRunner } from "./models/github-script-runner.ts";
 import type { Scenario } from "./scenarios.ts";
 import type { Plan } from "./simulate.ts";
@@ -91,7 +91,7 @@ export async function planScenarios(file: string, yamlText: string, scenarios: r
   const simulate = async (event: EventDescription) => {
     scripts ??= import("./models/github-script-runner.ts").then(({ GithubScriptRunner }) => new GithubScriptRunner());
     const [{ simulate }, runner] = await Promise.all([import("./simulate.ts"), scripts]);
-    return simulate(workflow, event, runner);
+    return simulate(workflow, event, runner, rememberedJobs);
   };
   const shape = shapeDigest(workflow);
   try {

@@ -97,10 +97,15 @@ export function createRunSandbox(): RunSandbox {
   return { root, registry, artifacts };
 }
 
-export function createJobSandbox(run: RunSandbox, jobId: string): JobSandbox {
+/** Where a job's runner is in the run's sandbox (createJobSandbox makes it). */
+export function jobSandboxPaths(run: RunSandbox, jobId: string): JobSandbox {
   // A job id becomes one folder name: no separator, and no "." or ".." (GitHub's ids start with a letter or "_").
   const root = join(run.root, "jobs", jobId.replace(/[^A-Za-z0-9_-]/g, "_"));
-  const sandbox = { root, workspace: join(root, "workspace"), temp: join(root, "temp"), daemon: join(root, "daemon"), bin: join(root, "bin"), home: join(root, "home") };
+  return { root, workspace: join(root, "workspace"), temp: join(root, "temp"), daemon: join(root, "daemon"), bin: join(root, "bin"), home: join(root, "home") };
+}
+
+export function createJobSandbox(run: RunSandbox, jobId: string): JobSandbox {
+  const sandbox = jobSandboxPaths(run, jobId);
   for (const dir of [sandbox.workspace, sandbox.temp, sandbox.daemon, sandbox.bin, sandbox.home]) mkdirSync(dir, { recursive: true });
   writeFileSync(join(sandbox.daemon, "refs"), "");
   writeFileSync(join(sandbox.daemon, "events"), "");

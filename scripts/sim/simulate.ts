@@ -21,7 +21,8 @@ import { GithubScriptRunner } from "./models/github-script-runner.ts";
 import { ACTION_MODELS, actionKey } from "./models/index.ts";
 import type { ArtifactRecord, CommentRecord, RunState } from "./models/model.ts";
 import { readPaths, templateReadPaths } from "./references.ts";
-import { createJobSandbox, createRunSandbox, removeRunSandbox, runScript, type JobSandbox } from "./run-step.ts";
+import { rememberedJob, type JobInputs, type JobMemo } from "./job-memo.ts";
+import { createJobSandbox, createRunSandbox, jobSandboxPaths, removeRunSandbox, runScript, type JobSandbox } from "./run-step.ts";
 import { triggers } from "./triggers.ts";
 import { UnsupportedFeature } from "./unsupported.ts";
 import type { JobShape, StepShape, WorkflowShape } from "./workflow-shape.ts";
@@ -183,8 +184,10 @@ interface StepState {
  * Simulates one event over a parsed workflow.
  * @param scripts the process github-script bodies run in, to share it with the other
  *   plans of one version of the workflow; without it the simulation starts its own
+ * @param memo where jobs are remembered by their inputs (job-memo.ts): a job simulated
+ *   before with the same inputs is replayed, not run; without it every job runs
  */
-export async function simulate(workflow: WorkflowShape, event: EventDescription, scripts?: GithubScriptRunner): Promise<Plan> {
+export async function simulate(workflow: WorkflowShape, event: EventDescription, scripts?: GithubScriptRunner, memo?: JobMemo): Promise<Plan> {
   const workflowName = workflow.name ?? "workflow";
   const github = githubContext(event, workflowName);
   const trigger = triggers(workflow, event);
@@ -230,80 +233,19 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription,
         continue;
       }
 
-      const jobSandbox = createJobSandbox(sandbox, jobId);
-      daemons.push({ job: jobSandbox, id: jobId });
-      const runner = { os: "Linux", arch: "X64", name: "simulated", temp: jobSandbox.temp, tool_cache: join(jobSandbox.root, "toolcache") };
-      const env: Record<string, string> = { ...workflowEnv };
-      for (const [k, v] of Object.entries(job.env ?? {})) env[k] = evaluateScalar(v, { ...jobContexts, runner, env }, ok);
       const deciding = pathDecidingSteps(workflow, jobId);
-      const fns = hashFilesIn(jobSandbox.root, jobSandbox.workspace);
-      const steps: Record<string, StepState> = {};
-      const stepPlans: StepPlan[] = [];
-      let failed = false;
-
-      for (const [index, step] of (job.steps ?? []).entries()) {
-        const stepStatus: Status = { failed, cancelled: false };
-        const contexts: Contexts = { ...jobContexts, runner, env, steps, job: { status: failed ? "failure" : "success" } };
-        const name = stepName(step, index);
-        const ident = { index, name, ...(step.id ? { id: step.id } : {}), ...(step.uses ? { uses: step.uses } : {}) };
-        const record = (plan: StepPlan) => {
-          stepPlans.push(plan);
-          if (step.id) steps[step.id] = { outputs: { ...plan.outputs }, outcome: plan.result, conclusion: plan.result };
-        };
-        const cond = decide(step.if, contexts, stepStatus, fns);
-        if (!cond.result) {
-          const reason = cond.implicitSuccess && failed ? "an earlier step failed (implicit success() is false)" : `if: ${cond.condition} → false`;
-          record({ ...ident, result: "skipped", reason, outputs: {} });
-          continue;
-        }
-        const stepEnv: Record<string, string> = { ...env };
-        for (const [k, v] of Object.entries(step.env ?? {})) stepEnv[k] = evaluateScalar(v, { ...contexts, env: stepEnv }, stepStatus, fns);
-        const evalContexts: Contexts = { ...contexts, env: stepEnv };
-        const ran = cond.condition === "success()" ? "ran" : `if: ${cond.condition} → true`;
-        const stepRef = `${jobId}/${step.id ?? index}`;
-        let plan: StepPlan;
-
-        if (step.uses) {
-          const model = ACTION_MODELS.get(actionKey(step.uses));
-          if (!model) {
-            plan = { ...ident, result: "success", reason: ran, how: "no model", detail: `no model for "${actionKey(step.uses)}"; assumed to succeed with no outputs`, outputs: {} };
-          } else {
-            const withValues: Record<string, string> = {};
-            for (const [k, v] of Object.entries(step.with ?? {})) withValues[k] = evaluateScalar(v, evalContexts, stepStatus, fns);
-            const result = await model.run({ with: withValues, env: stepEnv, github: jobGithub, event, job: jobSandbox, run, stepRef });
-            if (result.env) Object.assign(env, result.env);
-            plan = { ...ident, result: result.outcome, reason: ran, how: "model", detail: result.summary, outputs: result.outputs, ...(result.error ? { error: result.error } : {}) };
-          }
-        } else {
-          const script = evaluateTemplate(step.run ?? "", evalContexts, stepStatus, fns);
-          const executes = (step.id !== undefined && deciding.has(step.id)) || decidesPath(script);
-          if (!executes) {
-            plan = { ...ident, result: "success", reason: ran, how: "modelled", detail: "script not executed (does not decide the path)", outputs: {} };
-          } else {
-            if (step["working-directory"] ?? job.defaults?.run?.["working-directory"] ?? workflow.defaults?.run?.["working-directory"]) throw new UnsupportedFeature(`working-directory of step "${name}"`);
-            const shell = step.shell ?? job.defaults?.run?.shell ?? workflow.defaults?.run?.shell;
-            const result = await runScript(script, shell, { ...defaultEnv(jobGithub, jobId, eventPath), ...stepEnv }, jobSandbox, sandbox.registry, String(index));
-            Object.assign(env, result.env);
-            const success = result.exitCode === 0 && result.problem === undefined;
-            const error = result.problem ?? (success ? undefined : lastLines(result.stderr || result.stdout, 3) || `exit code ${result.exitCode}`);
-            const dropped = result.droppedOutput ? `; output cut to its last bytes (${result.droppedOutput} bytes dropped)` : "";
-            const detail = `${success ? "executed" : `executed, exit code ${result.exitCode}`}${dropped}`;
-            plan = { ...ident, result: success ? "success" : "failure", reason: ran, how: "bash", detail, outputs: result.outputs, ...(error ? { error } : {}) };
-          }
-        }
-        const continueOnError = evaluateScalar(step["continue-on-error"] ?? false, evalContexts, stepStatus) === "true";
-        record(plan);
-        if (plan.result === "failure") {
-          // continue-on-error holds with or without an id; only a step with an id has a conclusion to read.
-          if (!continueOnError) failed = true;
-          else if (step.id) steps[step.id]!.conclusion = "success";
-        }
-      }
-
-      const finalContexts: Contexts = { ...jobContexts, runner, env, steps };
-      const outputs: Record<string, string> = {};
-      for (const [k, v] of Object.entries(job.outputs ?? {})) outputs[k] = evaluateTemplate(v, finalContexts, ok);
-      jobs[jobId] = { ...common, result: failed ? "failure" : "success", reason: decision.condition === "success()" ? "ran" : `if: ${decision.condition} → true`, steps: stepPlans, outputs };
+      const head = { ...common, reason: decision.condition === "success()" ? "ran" : `if: ${decision.condition} → true` };
+      const inputs: JobInputs = {
+        workflow: { name: workflowName, env: workflow.env ?? null, defaults: workflow.defaults ?? null },
+        jobId,
+        job,
+        deciding: [...deciding].sort(),
+        event,
+        status,
+        needs: needsContext,
+      };
+      jobs[jobId] = await rememberedJob(memo, inputs, run, () => runJob({ workflow, jobId, head, deciding, contexts: jobContexts, github: jobGithub, event, eventPath, workflowEnv, run }));
+      daemons.push({ job: jobSandboxPaths(sandbox, jobId), id: jobId });
     }
 
     const saved: string[] = [];
@@ -317,6 +259,100 @@ export async function simulate(workflow: WorkflowShape, event: EventDescription,
     if (!scripts) await run.scripts.close();
     await removeRunSandbox(sandbox);
   }
+}
+
+/** What a job that runs needs from its run: the decided head of its plan and the contexts of the job. */
+interface JobRun {
+  readonly workflow: WorkflowShape;
+  readonly jobId: string;
+  readonly head: Pick<JobPlan, "id" | "name" | "needs" | "condition" | "reason">;
+  /** Its steps whose outputs decide a path (pathDecidingSteps): their scripts run for real. */
+  readonly deciding: ReadonlySet<string>;
+  readonly contexts: Contexts;
+  readonly github: GithubContext;
+  readonly event: EventDescription;
+  readonly eventPath: string;
+  readonly workflowEnv: Readonly<Record<string, string>>;
+  readonly run: RunState;
+}
+
+/** Runs a job whose condition held: its steps in order, in a runner of its own. */
+async function runJob({ workflow, jobId, head, deciding, contexts: jobContexts, github: jobGithub, event, eventPath, workflowEnv, run }: JobRun): Promise<JobPlan> {
+  const job = workflow.jobs[jobId]!;
+  const sandbox = run.sandbox;
+  const ok: Status = { failed: false, cancelled: false };
+  const jobSandbox = createJobSandbox(sandbox, jobId);
+  const runner = { os: "Linux", arch: "X64", name: "simulated", temp: jobSandbox.temp, tool_cache: join(jobSandbox.root, "toolcache") };
+  const env: Record<string, string> = { ...workflowEnv };
+  for (const [k, v] of Object.entries(job.env ?? {})) env[k] = evaluateScalar(v, { ...jobContexts, runner, env }, ok);
+  const fns = hashFilesIn(jobSandbox.root, jobSandbox.workspace);
+  const steps: Record<string, StepState> = {};
+  const stepPlans: StepPlan[] = [];
+  let failed = false;
+
+  for (const [index, step] of (job.steps ?? []).entries()) {
+    const stepStatus: Status = { failed, cancelled: false };
+    const contexts: Contexts = { ...jobContexts, runner, env, steps, job: { status: failed ? "failure" : "success" } };
+    const name = stepName(step, index);
+    const ident = { index, name, ...(step.id ? { id: step.id } : {}), ...(step.uses ? { uses: step.uses } : {}) };
+    const record = (plan: StepPlan) => {
+      stepPlans.push(plan);
+      if (step.id) steps[step.id] = { outputs: { ...plan.outputs }, outcome: plan.result, conclusion: plan.result };
+    };
+    const cond = decide(step.if, contexts, stepStatus, fns);
+    if (!cond.result) {
+      const reason = cond.implicitSuccess && failed ? "an earlier step failed (implicit success() is false)" : `if: ${cond.condition} → false`;
+      record({ ...ident, result: "skipped", reason, outputs: {} });
+      continue;
+    }
+    const stepEnv: Record<string, string> = { ...env };
+    for (const [k, v] of Object.entries(step.env ?? {})) stepEnv[k] = evaluateScalar(v, { ...contexts, env: stepEnv }, stepStatus, fns);
+    const evalContexts: Contexts = { ...contexts, env: stepEnv };
+    const ran = cond.condition === "success()" ? "ran" : `if: ${cond.condition} → true`;
+    const stepRef = `${jobId}/${step.id ?? index}`;
+    let plan: StepPlan;
+
+    if (step.uses) {
+      const model = ACTION_MODELS.get(actionKey(step.uses));
+      if (!model) {
+        plan = { ...ident, result: "success", reason: ran, how: "no model", detail: `no model for "${actionKey(step.uses)}"; assumed to succeed with no outputs`, outputs: {} };
+      } else {
+        const withValues: Record<string, string> = {};
+        for (const [k, v] of Object.entries(step.with ?? {})) withValues[k] = evaluateScalar(v, evalContexts, stepStatus, fns);
+        const result = await model.run({ with: withValues, env: stepEnv, github: jobGithub, event, job: jobSandbox, run, stepRef });
+        if (result.env) Object.assign(env, result.env);
+        plan = { ...ident, result: result.outcome, reason: ran, how: "model", detail: result.summary, outputs: result.outputs, ...(result.error ? { error: result.error } : {}) };
+      }
+    } else {
+      const script = evaluateTemplate(step.run ?? "", evalContexts, stepStatus, fns);
+      const executes = (step.id !== undefined && deciding.has(step.id)) || decidesPath(script);
+      if (!executes) {
+        plan = { ...ident, result: "success", reason: ran, how: "modelled", detail: "script not executed (does not decide the path)", outputs: {} };
+      } else {
+        if (step["working-directory"] ?? job.defaults?.run?.["working-directory"] ?? workflow.defaults?.run?.["working-directory"]) throw new UnsupportedFeature(`working-directory of step "${name}"`);
+        const shell = step.shell ?? job.defaults?.run?.shell ?? workflow.defaults?.run?.shell;
+        const result = await runScript(script, shell, { ...defaultEnv(jobGithub, jobId, eventPath), ...stepEnv }, jobSandbox, sandbox.registry, String(index));
+        Object.assign(env, result.env);
+        const success = result.exitCode === 0 && result.problem === undefined;
+        const error = result.problem ?? (success ? undefined : lastLines(result.stderr || result.stdout, 3) || `exit code ${result.exitCode}`);
+        const dropped = result.droppedOutput ? `; output cut to its last bytes (${result.droppedOutput} bytes dropped)` : "";
+        const detail = `${success ? "executed" : `executed, exit code ${result.exitCode}`}${dropped}`;
+        plan = { ...ident, result: success ? "success" : "failure", reason: ran, how: "bash", detail, outputs: result.outputs, ...(error ? { error } : {}) };
+      }
+    }
+    const continueOnError = evaluateScalar(step["continue-on-error"] ?? false, evalContexts, stepStatus) === "true";
+    record(plan);
+    if (plan.result === "failure") {
+      // continue-on-error holds with or without an id; only a step with an id has a conclusion to read.
+      if (!continueOnError) failed = true;
+      else if (step.id) steps[step.id]!.conclusion = "success";
+    }
+  }
+
+  const finalContexts: Contexts = { ...jobContexts, runner, env, steps };
+  const outputs: Record<string, string> = {};
+  for (const [k, v] of Object.entries(job.outputs ?? {})) outputs[k] = evaluateTemplate(v, finalContexts, ok);
+  return { ...head, result: failed ? "failure" : "success", steps: stepPlans, outputs };
 }
 
 /** Replaces sandbox paths with the names a reader knows ($RUNNER_TEMP, $GITHUB_WORKSPACE) so plans are deterministic. */

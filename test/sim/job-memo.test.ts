@@ -1,0 +1,130 @@
+/**
+ * Jobs remembered by their inputs (job-memo.ts): a plan whose jobs are replayed is the
+ * plan the simulation computes, for docker-build's scenarios that move images,
+ * artifacts and comments between jobs; a change to one job simulates that job alone;
+ * a job whose files from upstream differ is simulated again; and a remembered job
+ * cannot write outside its sandbox.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { parseEvent } from "../../scripts/sim/event.ts";
+import type { JobMemo, RememberedJob } from "../../scripts/sim/job-memo.ts";
+import { simulate } from "../../scripts/sim/simulate.ts";
+import { parseWorkflowShape, type WorkflowShape } from "../../scripts/sim/workflow-shape.ts";
+import { scenarios } from "../../workflows-src/docker-build.scenarios.ts";
+import { emittedWorkflows } from "../support/emitted.ts";
+
+/** A memo in memory that counts the jobs simulated (written) and replayed (found). */
+function countingMemo(): JobMemo & { simulated: string[]; replayed: number } {
+  const entries = new Map<string, RememberedJob>();
+  const memo = {
+    simulated: [] as string[],
+    replayed: 0,
+    read(key: string) {
+      const found = entries.get(key);
+      if (found) memo.replayed++;
+      // A copy, as from disk: a replay must not share objects with the memo.
+      return found && (JSON.parse(JSON.stringify(found)) as RememberedJob);
+    },
+    write(key: string, job: RememberedJob) {
+      memo.simulated.push(job.plan.id);
+      entries.set(key, JSON.parse(JSON.stringify(job)) as RememberedJob);
+    },
+  };
+  return memo;
+}
+
+const dockerBuild = async (): Promise<WorkflowShape> => {
+  const file = (await emittedWorkflows()).find((f) => f.path === ".github/workflows/docker-build.yml")!;
+  return parseWorkflowShape(file.path, parse(file.content));
+};
+const scenario = (label: string) => parseEvent(scenarios.find((s) => s.label === label)!.event);
+// A built PR (image saved, uploaded, downloaded, loaded and scanned; a comment), a fork's PR (the comment refused), a push.
+const LABELS = ["PR #42 (TestUser)", "PR #11 from a fork", "push `main`"];
+
+test("a plan whose jobs are all replayed is the plan simulated: results, outputs, images, artifacts and comments", async () => {
+  const workflow = await dockerBuild();
+  const memo = countingMemo();
+  for (const label of LABELS) {
+    const simulated = await simulate(workflow, scenario(label), undefined, memo);
+    const before = { simulated: memo.simulated.length, replayed: memo.replayed };
+    const replayed = await simulate(workflow, scenario(label), undefined, memo);
+    assert.equal(memo.simulated.length, before.simulated, `${label}: nothing simulated again`);
+    assert.equal(memo.replayed - before.replayed, Object.values(simulated.jobs).filter((job) => job.steps.length > 0).length, `${label}: every job that ran was replayed`);
+    assert.deepEqual(replayed, simulated, label);
+  }
+  const pr = await simulate(workflow, scenario("PR #42 (TestUser)"), undefined, memo);
+  assert.ok(pr.images.saved.length === 1 && pr.images.loaded.length === 1 && pr.artifacts.some((a) => a.downloadedBy.length > 0) && pr.comments.length === 1, "the replayed PR moved its image and artifact between jobs and commented");
+});
+
+test("a change to one job simulates that job again and replays the others; the plan is the changed workflow's", async () => {
+  const workflow = await dockerBuild();
+  const memo = countingMemo();
+  const event = scenario("PR #42 (TestUser)");
+  const original = await simulate(workflow, event, undefined, memo);
+  const changed = structuredClone(workflow);
+  const scan = changed.jobs["trivy-pr-app-only"]!.steps!.at(-1)!;
+  (scan as { if?: string }).if = "github.event.pull_request.number == 1";
+  memo.simulated.length = 0;
+  const replayed = await simulate(changed, event, undefined, memo);
+  assert.deepEqual(memo.simulated, ["trivy-pr-app-only"]);
+  assert.notDeepEqual(replayed.jobs["trivy-pr-app-only"], original.jobs["trivy-pr-app-only"], "the change shows in the plan");
+  assert.deepEqual(replayed, await simulate(changed, event), "the plan the changed workflow gets with nothing remembered");
+});
+
+test("a job whose upstream files differ is simulated again, though its shape and needs are the same", async () => {
+  const workflow = (content: string) =>
+    parseWorkflowShape(
+      "files.yml",
+      parse(`
+on: push
+jobs:
+  up:
+    steps:
+      # Writing $GITHUB_ENV makes the script run for real; the file it leaves is in the run's sandbox, outside the job's.
+      - run: |
+          echo "${content}" > "$RUNNER_TEMP/../../../shared.txt"
+          echo "WRITTEN=yes" >> "$GITHUB_ENV"
+  down:
+    needs: up
+    steps:
+      - id: read
+        run: echo "text=$(cat "$RUNNER_TEMP/../../../shared.txt")" >> "$GITHUB_OUTPUT"
+      - if: steps.read.outputs.text == 'b'
+        run: "true"
+`),
+    );
+  const memo = countingMemo();
+  const push = parseEvent({ event: "push", ref: "refs/heads/main" });
+  const a = await simulate(workflow("a"), push, undefined, memo);
+  memo.simulated.length = 0;
+  const b = await simulate(workflow("b"), push, undefined, memo);
+  assert.deepEqual(memo.simulated, ["up", "down"], "up changed; down reads what up wrote");
+  assert.equal(a.jobs["down"]!.steps[1]!.result, "skipped");
+  assert.equal(b.jobs["down"]!.steps[1]!.result, "success");
+});
+
+test("a remembered job that names a path outside its sandbox is refused, and nothing is written", async () => {
+  const workflow = parseWorkflowShape("one.yml", parse("on: push\njobs:\n  j:\n    steps:\n      - run: docker images\n"));
+  const push = parseEvent({ event: "push", ref: "refs/heads/main" });
+  const victim = join(tmpdir(), `job-memo-victim-${process.pid}`);
+  const memo = countingMemo();
+  await simulate(workflow, push, undefined, memo);
+  const tampered: JobMemo = {
+    read: (key) => {
+      const found = memo.read(key);
+      return found && { ...found, written: [...found.written, [`../../../../../../../../..${victim}`, { type: "file", mode: 0o644, data: "" }]] };
+    },
+    write: () => undefined,
+  };
+  try {
+    await assert.rejects(simulate(workflow, push, undefined, tampered), /is not a plain path in its sandbox/);
+    assert.equal(existsSync(victim), false);
+  } finally {
+    rmSync(victim, { force: true });
+  }
+});
