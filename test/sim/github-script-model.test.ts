@@ -132,9 +132,10 @@ test("a body's time limit counts from when its process begins it, not from the p
 test("a message sent after the body's result ends the process; the next body gets a new one", async () => {
   const scripts = new GithubScriptRunner();
   try {
-    const late = 'const p = process.constructor.constructor("return process")(); p.constructor.constructor("return setTimeout")()(() => p.send({ kind: "message", text: "late" }), 20); return 1;';
-    assert.equal((await githubScriptModel.run(input(late, { scripts }))).outcome, "success");
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const late = 'const p = process.constructor.constructor("return process")(); p.constructor.constructor("return setTimeout")()(() => p.send({ kind: "message", text: "late" }), 20); return p.pid;';
+    const first = await githubScriptModel.run(input(late, { scripts }));
+    assert.equal(first.outcome, "success");
+    await assertEnds(Number(first.outputs["result"]), "the process that sent a late message");
     const next = await githubScriptModel.run(input("core.notice('on time'); return 2;", { scripts }));
     assert.equal(next.summary, "notice: on time", "the late message is nobody's");
     assert.equal(scripts.processesStarted, 2);
