@@ -15,7 +15,8 @@
  * Each run has a sandbox folder of its own, so its path appears in outputs and files:
  * it is written as SANDBOX_MARK in keys and remembered values and put back on replay.
  * Modes and symbolic links are kept; a FIFO or socket in the sandbox (nothing the
- * simulation makes) means the job is simulated and not remembered. Timestamps are not
+ * simulation makes), or files larger than MAX_TREE_BYTES in all (a script may write
+ * what it likes), mean the job is simulated and not remembered. Timestamps are not
  * kept: nothing the simulation runs reads them.
  */
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -44,6 +45,9 @@ export interface RememberedJob {
   /** Entries the job added or changed, parents first. */
   readonly written: readonly (readonly [string, TreeEntry])[];
 }
+
+/** The most the files of a run's sandbox may hold for its jobs to be remembered (a run of docker-build holds about 30 KB). */
+export const MAX_TREE_BYTES = 8 * 1024 * 1024;
 
 /** Stands for the run's sandbox folder, which differs from run to run. No path holds a NUL. */
 export const SANDBOX_MARK = "\u0000sandbox\u0000";
@@ -106,13 +110,19 @@ function mark(root: string) {
 function readTree(root: string): Map<string, TreeEntry> | undefined {
   const marked = mark(root);
   const tree = new Map<string, TreeEntry>();
+  let bytes = 0;
   const visit = (relative: string): boolean => {
     for (const name of readdirSync(join(root, relative)).sort()) {
       const path = relative ? `${relative}/${name}` : name;
       const full = join(root, path);
       const stat = lstatSync(full);
       if (stat.isSymbolicLink()) tree.set(path, { type: "link", target: marked.text(readlinkSync(full)) });
-      else if (stat.isFile()) tree.set(path, { type: "file", mode: stat.mode & 0o7777, data: marked.bytes(readFileSync(full)) });
+      else if (stat.isFile()) {
+        // Sizes are added up before anything is read: a file too large to keep is never loaded.
+        bytes += stat.size;
+        if (bytes > MAX_TREE_BYTES) return false;
+        tree.set(path, { type: "file", mode: stat.mode & 0o7777, data: marked.bytes(readFileSync(full)) });
+      }
       else if (stat.isDirectory()) {
         tree.set(path, { type: "dir", mode: stat.mode & 0o7777 });
         if (!visit(path)) return false;

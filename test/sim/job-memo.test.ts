@@ -2,8 +2,9 @@
  * Jobs remembered by their inputs (job-memo.ts): a plan whose jobs are replayed is the
  * plan the simulation computes, for docker-build's scenarios that move images,
  * artifacts and comments between jobs; a change to one job simulates that job alone;
- * a job whose files from upstream differ is simulated again; and a remembered job
- * cannot write outside its sandbox.
+ * a job whose files from upstream differ is simulated again; a sandbox holding more
+ * than the memo keeps is simulated and not remembered; and a remembered job cannot
+ * write outside its sandbox.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -12,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { parseEvent } from "../../scripts/sim/event.ts";
-import type { JobMemo, RememberedJob } from "../../scripts/sim/job-memo.ts";
+import { MAX_TREE_BYTES, type JobMemo, type RememberedJob } from "../../scripts/sim/job-memo.ts";
 import { simulate } from "../../scripts/sim/simulate.ts";
 import { parseWorkflowShape, type WorkflowShape } from "../../scripts/sim/workflow-shape.ts";
 import { scenarios } from "../../workflows-src/docker-build.scenarios.ts";
@@ -106,6 +107,32 @@ jobs:
   assert.deepEqual(memo.simulated, ["up", "down"], "up changed; down reads what up wrote");
   assert.equal(a.jobs["down"]!.steps[1]!.result, "skipped");
   assert.equal(b.jobs["down"]!.steps[1]!.result, "success");
+});
+
+test("a job that leaves more files than the memo keeps is simulated and not remembered, and its plan is whole", async () => {
+  const workflow = parseWorkflowShape(
+    "big.yml",
+    parse(`
+on: push
+jobs:
+  big:
+    steps:
+      - run: |
+          head -c ${MAX_TREE_BYTES + 1} /dev/zero > "$RUNNER_TEMP/big"
+          echo "SIZE=$(stat -c %s "$RUNNER_TEMP/big")" >> "$GITHUB_ENV"
+      - id: size
+        run: echo "bytes=$SIZE" >> "$GITHUB_OUTPUT"
+      - if: steps.size.outputs.bytes == '${MAX_TREE_BYTES + 1}'
+        run: "true"
+`),
+  );
+  const memo = countingMemo();
+  const push = parseEvent({ event: "push", ref: "refs/heads/main" });
+  for (let run = 0; run < 2; run++) {
+    const plan = await simulate(workflow, push, undefined, memo);
+    assert.deepEqual(plan.jobs["big"]!.steps.map((step) => step.result), ["success", "success", "success"]);
+  }
+  assert.deepEqual(memo.simulated, []);
 });
 
 test("a remembered job that names a path outside its sandbox is refused, and nothing is written", async () => {
