@@ -33,7 +33,7 @@ const groupCount = wholeNumberFlag(spec, "groups", values.groups, 1, 2 * availab
 const TEST_DIR = path.join(PROJECT_ROOT, "test");
 const REPORTER = fileURLToPath(new URL("./test-runner/durations-reporter.mjs", import.meta.url));
 /** The time each test file took (seconds, by project-relative path), from the last run that ran it. */
-const timings = jsonCache<Record<string, number>>("test-durations");
+const timings = jsonCache<Record<string, number>>("test-durations", 1);
 const TIMINGS_KEY = createHash("sha256").update("seconds per test file").digest("hex");
 
 const files = positionals.length ? positionals.map(namedFile) : allTestFiles(TEST_DIR);

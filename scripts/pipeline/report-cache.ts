@@ -19,7 +19,7 @@ export function inputsDigest(projectRoot: string, texts: readonly string[], proj
  * The body of the report `name` made from inputs with `digest`: remembered, or
  * rendered now and remembered. `cache` is for tests.
  */
-export async function cachedReport(name: string, digest: string, render: () => Promise<string>, cache: JsonCache<string> = jsonCache("reports")): Promise<string> {
+export async function cachedReport(name: string, digest: string, render: () => Promise<string>, cache: JsonCache<string> = jsonCache("reports", 200)): Promise<string> {
   const key = createHash("sha256").update(`${name}\0${digest}`).digest("hex").slice(0, 32);
   const remembered = cache.read(key);
   if (remembered !== undefined) return remembered;

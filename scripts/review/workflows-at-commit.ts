@@ -43,7 +43,7 @@ try {
 const RUN_TS = fileURLToPath(new URL("../run-ts.mjs", import.meta.url));
 // The driver's text is part of the key: a changed driver never serves an old result.
 const DRIVER_DIGEST = createHash("sha256").update(JSON.stringify(GENERATORS)).update(DRIVER("", "")).digest("hex").slice(0, 16);
-const built = jsonCache<{ path: string; content: string }[]>("review-base");
+const built = jsonCache<{ path: string; content: string }[]>("review-base", 50);
 
 /** The emitted workflows the sources of `commit` build (throws `ReviewError` when they do not build). */
 export function workflowsAtCommit(root: string, commit: string): GeneratedFile[] {

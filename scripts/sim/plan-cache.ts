@@ -26,8 +26,8 @@ import type { WorkflowShape } from "./workflow-shape.ts";
  */
 export const SIMULATION_INPUTS = ["scripts/sim", "scripts/expressions", "scripts/shell", "workflows-src/kit/expression-syntax.ts", "scripts/files/tree-digest.ts", "package-lock.json"];
 
-const plans = jsonCache<Plan>("plans");
-const jobs = jsonCache<RememberedJob>("jobs");
+const plans = jsonCache<Plan>("plans", 2000);
+const jobs = jsonCache<RememberedJob>("jobs", 4000);
 /** Plans being computed in this process: a review simulates both versions at once, and they often share a shape. */
 const computing = new Map<string, Promise<Plan>>();
 let tooling: string | undefined;

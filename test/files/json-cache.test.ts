@@ -1,0 +1,50 @@
+/**
+ * The per-machine caches stay bounded: past a tenth more entries than a cache keeps,
+ * a write removes the least recently used (a read counts as a use) down to a tenth fewer.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, rmSync, utimesSync } from "node:fs";
+import path from "node:path";
+import { cacheRoot, jsonCache } from "../../scripts/files/json-cache.ts";
+
+test("a cache past its bound keeps the entries used last, the one just written and the one just read among them", () => {
+  const name = `bounded-${process.pid}`;
+  const dir = path.join(cacheRoot(), name);
+  const key = (i: number) => i.toString(16).padStart(16, "0");
+  const cache = jsonCache<number>(name, 10);
+  try {
+    // Eleven entries, each written a minute after the one before: within the bound and its slack.
+    for (let i = 0; i < 11; i++) {
+      cache.write(key(i), i);
+      const written = new Date(Date.now() - (60 - i) * 60_000);
+      utimesSync(path.join(dir, `${key(i)}.json`), written, written);
+    }
+    assert.equal(readdirSync(dir).length, 11, "nothing is removed within the slack");
+    assert.equal(cache.read(key(0)), 0, "the oldest entry is used again");
+    cache.write(key(11), 11);
+    assert.deepEqual(readdirSync(dir).sort(), [0, 4, 5, 6, 7, 8, 9, 10, 11].map((i) => `${key(i)}.json`), "down to 9 entries: the least recently used go");
+    assert.equal(cache.read(key(1)), undefined);
+    cache.write(key(12), 12);
+    assert.equal(readdirSync(dir).length, 10, "the next write is within the slack again");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a cache that keeps one entry keeps the one just written", () => {
+  const name = `single-${process.pid}`;
+  const dir = path.join(cacheRoot(), name);
+  const cache = jsonCache<string>(name, 1);
+  try {
+    for (const value of ["a", "b", "c", "d"]) cache.write(createKey(value), value);
+    assert.equal(cache.read(createKey("d")), "d");
+    assert.ok(readdirSync(dir).length <= 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+function createKey(value: string): string {
+  return Buffer.from(value.padEnd(8, "_")).toString("hex");
+}
