@@ -46,6 +46,7 @@ const dockerBuild = async (): Promise<WorkflowShape> => {
 const scenario = (label: string) => parseEvent(scenarios.find((s) => s.label === label)!.event);
 // A built PR (image saved, uploaded, downloaded, loaded and scanned; a comment), a fork's PR (the comment refused), a push.
 const LABELS = ["PR #42 (TestUser)", "PR #11 from a fork", "push `main`"];
+const PUSH = parseEvent({ event: "push", ref: "refs/heads/main" });
 
 test("a plan whose jobs are all replayed is the plan simulated: results, outputs, images, artifacts and comments", async () => {
   const workflow = await dockerBuild();
@@ -100,10 +101,9 @@ jobs:
 `),
     );
   const memo = countingMemo();
-  const push = parseEvent({ event: "push", ref: "refs/heads/main" });
-  const a = await simulate(workflow("a"), push, undefined, memo);
+  const a = await simulate(workflow("a"), PUSH, undefined, memo);
   memo.simulated.length = 0;
-  const b = await simulate(workflow("b"), push, undefined, memo);
+  const b = await simulate(workflow("b"), PUSH, undefined, memo);
   assert.deepEqual(memo.simulated, ["up", "down"], "up changed; down reads what up wrote");
   assert.equal(a.jobs["down"]!.steps[1]!.result, "skipped");
   assert.equal(b.jobs["down"]!.steps[1]!.result, "success");
@@ -127,9 +127,8 @@ jobs:
 `),
   );
   const memo = countingMemo();
-  const push = parseEvent({ event: "push", ref: "refs/heads/main" });
   for (let run = 0; run < 2; run++) {
-    const plan = await simulate(workflow, push, undefined, memo);
+    const plan = await simulate(workflow, PUSH, undefined, memo);
     assert.deepEqual(plan.jobs["big"]!.steps.map((step) => step.result), ["success", "success", "success"]);
   }
   assert.deepEqual(memo.simulated, []);
@@ -137,10 +136,9 @@ jobs:
 
 test("a remembered job that names a path outside its sandbox is refused, and nothing is written", async () => {
   const workflow = parseWorkflowShape("one.yml", parse("on: push\njobs:\n  j:\n    steps:\n      - run: docker images\n"));
-  const push = parseEvent({ event: "push", ref: "refs/heads/main" });
   const victim = join(tmpdir(), `job-memo-victim-${process.pid}`);
   const memo = countingMemo();
-  await simulate(workflow, push, undefined, memo);
+  await simulate(workflow, PUSH, undefined, memo);
   const tampered: JobMemo = {
     read: (key) => {
       const found = memo.read(key);
@@ -149,7 +147,7 @@ test("a remembered job that names a path outside its sandbox is refused, and not
     write: () => undefined,
   };
   try {
-    await assert.rejects(simulate(workflow, push, undefined, tampered), /is not a plain path in its sandbox/);
+    await assert.rejects(simulate(workflow, PUSH, undefined, tampered), /is not a plain path in its sandbox/);
     assert.equal(existsSync(victim), false);
   } finally {
     rmSync(victim, { force: true });
