@@ -147,6 +147,34 @@ test("an edit transforms only the edited file again; a copy of the project that 
   }
 });
 
+test("a copy whose sources differ keeps a build of its own beside the project's: neither compiles again after the other ran", () => {
+  const project = tempProject(sources);
+  const copy = mkdtempSync(path.join(tmpdir(), "run-ts-copy-"));
+  try {
+    for (const name of ["package.json", "main.ts", "lib/where.ts", "data.txt"]) {
+      mkdirSync(path.dirname(path.join(copy, name)), { recursive: true });
+      writeFileSync(path.join(copy, name), readFileSync(path.join(project.dir, name)));
+    }
+    writeFileSync(path.join(copy, "lib", "greet.ts"), 'export const greeting: string = "howdy";\n');
+    const runCopy = () => spawnSync(process.execPath, [launcher, path.join(copy, "main.ts")], { cwd: copy, encoding: "utf8", env: { ...process.env, RUN_TS_CACHE: project.cache } });
+    const greeting = (run: SpawnSyncReturns<string>) => (JSON.parse(run.stdout) as { greeting: string }).greeting;
+
+    assert.equal(greeting(project.run("main.ts")), "hello");
+    assert.equal(greeting(runCopy()), "howdy");
+    const manifest = manifestOf(project.cache);
+    const last = readFileSync(manifest, "utf8");
+    const builds = readdirSync(path.dirname(manifest)).filter((name) => /^[0-9a-f]{16}$/.test(name));
+    assert.equal(builds.length, 2, "one build each");
+
+    for (const [run, expected] of [[() => project.run("main.ts"), "hello"], [runCopy, "howdy"]] as const) assert.equal(greeting(run()), expected);
+    assert.equal(readFileSync(manifest, "utf8"), last, "nothing was compiled again");
+    assert.deepEqual(readdirSync(path.dirname(manifest)).filter((name) => /^[0-9a-f]{16}$/.test(name)), builds);
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+    rmSync(copy, { recursive: true, force: true });
+  }
+});
+
 test("after an edit that moves code without changing it, stack frames name the new TypeScript line", () => {
   // The line tables of a build are reused for chunks whose source map is unchanged; a blank line changes the map, not the code.
   const project = tempProject(sources);

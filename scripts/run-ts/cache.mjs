@@ -9,9 +9,15 @@
  * build when it runs (run-ts.mjs). So copies of the project that link its packages use
  * the same builds: in a copy, inputs have other identities on disk, and their content
  * is compared instead.
+ *
+ * An entry's folder keeps the manifest of each build beside it, and `manifest.json` is
+ * a copy of the last one compiled. A copy whose sources differ (an edit in a test or a
+ * benchmark) compiles a build of its own and takes `manifest.json`; the project's
+ * build, still kept, is found among the others, so the project and its copies do not
+ * compile again in turn.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync, utimesSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -77,36 +83,77 @@ export function cacheDirFor(entry, root) {
   return path.join(cacheRoot(), `${path.basename(entry).replace(/\.[cm]?tsx?$/, "")}-${key}`);
 }
 
-/** The manifest's path inside an entry's cache folder. */
+/** The path of the manifest of the build compiled last, inside an entry's cache folder. */
 export function manifestPath(cacheDir) {
   return path.join(cacheDir, "manifest.json");
 }
 
+/** The path of the manifest of the build in the folder `buildName`, beside it. */
+export function buildManifestPath(cacheDir, buildName) {
+  return path.join(cacheDir, `${buildName}.json`);
+}
+
+/** How many other builds of an entry a run looks at before it compiles: the ones used last. */
+const OTHER_BUILDS_TRIED = 8;
+
 /**
  * The compiled build of the entry whose cache folder is `cacheDir`, when every input
- * it was compiled from is unchanged under `root`; undefined when there is none or it
- * is stale. A build served is marked as in use (see compile.mjs, which removes builds
- * no run has used for a while).
+ * it was compiled from is unchanged under `root`: the build compiled last, else another
+ * kept build, the ones used last first; undefined when none is current. A build served
+ * is marked as in use (see compile.mjs, which removes builds no run has used for a while).
  * @returns {Build | undefined}
  */
 export function freshBuild(cacheDir, root) {
-  /** @type {Manifest} */
-  let manifest;
-  try {
-    manifest = JSON.parse(readFileSync(manifestPath(cacheDir), "utf8"));
-  } catch {
-    return undefined;
-  }
-  for (const [relative, stamp, digest] of manifest.inputs) {
-    const file = path.resolve(root, relative);
-    const now = stampOf(file);
-    if (!now) return undefined;
-    if (now.stamp === stamp && !isRacy(now.changedAt, manifest.builtAt)) continue;
-    if (digest === null || fileDigest(file) !== digest) return undefined;
-  }
+  /** Digests of the inputs read so far: each file is read at most once, whichever manifests are tried. */
+  const digests = new Map();
+  const last = readManifest(manifestPath(cacheDir));
+  const candidates = last ? [last, ...otherManifests(cacheDir, last.dir)] : otherManifests(cacheDir, undefined);
+  const manifest = candidates.find((candidate) => isCurrent(candidate, root, digests));
+  if (!manifest) return undefined;
   const dir = path.join(cacheDir, manifest.dir);
   markUsed(dir);
   return { dir, entry: manifest.entry };
+}
+
+/** @returns {Manifest | undefined} */
+function readManifest(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The manifests of the entry's builds other than `except`, the builds used last first, at most OTHER_BUILDS_TRIED. */
+function otherManifests(cacheDir, except) {
+  let names;
+  try {
+    names = readdirSync(cacheDir).filter((name) => /^[0-9a-f]{16}\.json$/.test(name) && name !== `${except}.json`);
+  } catch {
+    return [];
+  }
+  const used = (name) => statSync(path.join(cacheDir, name.slice(0, -".json".length)), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  return names
+    .map((name) => ({ name, time: used(name) }))
+    .filter(({ time }) => time >= 0)
+    .sort((a, b) => b.time - a.time)
+    .slice(0, OTHER_BUILDS_TRIED)
+    .map(({ name }) => readManifest(path.join(cacheDir, name)))
+    .filter((manifest) => manifest !== undefined);
+}
+
+/** Whether every input of `manifest` is unchanged under `root`; `digests` remembers the contents read. */
+function isCurrent(manifest, root, digests) {
+  for (const [relative, stamp, digest] of manifest.inputs) {
+    const file = path.resolve(root, relative);
+    const now = stampOf(file);
+    if (!now) return false;
+    if (now.stamp === stamp && !isRacy(now.changedAt, manifest.builtAt)) continue;
+    if (digest === null) return false;
+    if (!digests.has(file)) digests.set(file, fileDigest(file));
+    if (digests.get(file) !== digest) return false;
+  }
+  return true;
 }
 
 /** Records that a build is in use now (its folder's modification time). */

@@ -12,7 +12,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { digestOf, fileDigest, isRacy, manifestPath, markUsed, packageRoot, ROOT_KEY, stampOf } from "./cache.mjs";
+import { buildManifestPath, digestOf, fileDigest, isRacy, manifestPath, markUsed, packageRoot, ROOT_KEY, stampOf } from "./cache.mjs";
 import { lineTable } from "./line-table.mjs";
 import { cachedTransform } from "./transform-cache.mjs";
 
@@ -157,6 +157,7 @@ export async function compile(entry, cacheDir) {
     dir: buildName,
     entry: path.relative(outdir, path.resolve(root, entryOutput[0])),
   };
+  writeAtomically(buildManifestPath(cacheDir, buildName), JSON.stringify(manifest));
   writeAtomically(manifestPath(cacheDir), JSON.stringify(manifest));
   prune(cacheDir, buildName);
   return { dir, entry: manifest.entry };
@@ -260,13 +261,18 @@ function writeAtomically(file, text) {
   renameSync(temp, file);
 }
 
-// Builds no run has used for a while are removed (a run marks the build it uses, see
-// cache.mjs); a run that is still loading modules lazily from one uses it recently.
+// Builds no run has used for a while are removed with their manifests (a run marks the
+// build it uses, see cache.mjs); a run that is still loading modules lazily from one
+// uses it recently.
 function prune(cacheDir, keep) {
   const cutoff = Date.now() - 10 * 60_000;
   for (const name of readdirSync(cacheDir)) {
     const entry = path.join(cacheDir, name);
     if (name === keep || name === "manifest.json" || !statSync(entry).isDirectory()) continue;
     if (statSync(entry).mtimeMs < cutoff) rmSync(entry, { recursive: true, force: true });
+  }
+  for (const name of readdirSync(cacheDir)) {
+    const build = /^([0-9a-f]{16})\.json$/.exec(name)?.[1];
+    if (build && !existsSync(path.join(cacheDir, build))) rmSync(path.join(cacheDir, name), { force: true });
   }
 }
