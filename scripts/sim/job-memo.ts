@@ -63,10 +63,13 @@ export interface JobInputs {
   readonly needs: unknown;
 }
 
+/** Jobs being simulated now, per memo, by key: a run that meets the same inputs waits and replays (a review simulates base and change at once). */
+const inFlight = new WeakMap<JobMemo, Map<string, Promise<RememberedJob | undefined>>>();
+
 /**
- * The job's plan: remembered in `memo` under its inputs and the run's state, and
- * replayed onto `run`; else simulated by `simulate` and remembered. A job that throws
- * (an unsupported feature) is not remembered.
+ * The job's plan: remembered in `memo` under its inputs and the run's state, or being
+ * simulated by another run of this process, and replayed onto `run`; else simulated by
+ * `simulate` and remembered. A job that throws (an unsupported feature) is not remembered.
  */
 export async function rememberedJob(memo: JobMemo | undefined, inputs: JobInputs, run: RunState, simulate: () => Promise<JobPlan>): Promise<JobPlan> {
   const root = run.sandbox.root;
@@ -74,15 +77,31 @@ export async function rememberedJob(memo: JobMemo | undefined, inputs: JobInputs
   if (!memo || !before) return simulate();
   const marked = mark(root);
   const key = inputDigest("job", marked.json(inputs), marked.json(records(run)), [...before]);
-  const known = memo.read(key);
+  const running = inFlight.get(memo) ?? new Map<string, Promise<RememberedJob | undefined>>();
+  inFlight.set(memo, running);
+  // Looked up and claimed without a pause between, so two runs cannot both miss and both simulate.
+  // A run that waits does so at this job: its sandbox is still the one the key was computed from.
+  const pending = running.get(key);
+  const known = memo.read(key) ?? (pending && (await pending));
   if (known) {
     replay(root, known, run, marked);
     return marked.unjson(known.plan);
   }
-  const plan = await simulate();
-  const after = readTree(root);
-  if (after) memo.write(key, { plan: marked.json(plan), ...marked.json(records(run)), ...changes(before, after) });
-  return plan;
+  let settle: (job: RememberedJob | undefined) => void = () => undefined;
+  running.set(key, new Promise((resolve) => (settle = resolve)));
+  let remembered: RememberedJob | undefined;
+  try {
+    const plan = await simulate();
+    const after = readTree(root);
+    if (after) {
+      remembered = { plan: marked.json(plan), ...marked.json(records(run)), ...changes(before, after) };
+      memo.write(key, remembered);
+    }
+    return plan;
+  } finally {
+    running.delete(key);
+    settle(remembered);
+  }
 }
 
 function records(run: RunState): { artifacts: ArtifactRecord[]; comments: CommentRecord[]; applied: string[] } {

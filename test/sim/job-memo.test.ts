@@ -1,7 +1,8 @@
 /**
  * Jobs remembered by their inputs (job-memo.ts): a plan whose jobs are replayed is the
  * plan the simulation computes, for docker-build's scenarios that move images,
- * artifacts and comments between jobs; a change to one job simulates that job alone;
+ * artifacts and comments between jobs; two runs that meet the same job at once simulate
+ * it once; a change to one job simulates that job alone;
  * a job whose files from upstream differ is simulated again; a sandbox holding more
  * than the memo keeps is simulated and not remembered; and a remembered job cannot
  * write outside its sandbox.
@@ -61,6 +62,17 @@ test("a plan whose jobs are all replayed is the plan simulated: results, outputs
   }
   const pr = await simulate(workflow, scenario("PR #42 (TestUser)"), undefined, memo);
   assert.ok(pr.images.saved.length === 1 && pr.images.loaded.length === 1 && pr.artifacts.some((a) => a.downloadedBy.length > 0) && pr.comments.length === 1, "the replayed PR moved its image and artifact between jobs and commented");
+});
+
+test("two runs of one process that meet the same job at once simulate it once: the other waits and replays it", async () => {
+  const workflow = await dockerBuild();
+  const memo = countingMemo();
+  const event = scenario("PR #42 (TestUser)");
+  const [first, second] = await Promise.all([simulate(workflow, event, undefined, memo), simulate(workflow, event, undefined, memo)]);
+  assert.deepEqual(second, first);
+  const ran = Object.values(first.jobs).filter((job) => job.steps.length > 0).map((job) => job.id);
+  assert.deepEqual(memo.simulated.sort(), ran.sort(), "each job that ran was simulated once");
+  assert.equal(memo.replayed, 0, "the waiting run replayed what the other computed, not what the memo held");
 });
 
 test("a change to one job simulates that job again and replays the others; the plan is the changed workflow's", async () => {
