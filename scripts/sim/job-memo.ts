@@ -50,7 +50,7 @@ export interface RememberedJob {
 export const MAX_TREE_BYTES = 8 * 1024 * 1024;
 
 /** Stands for the run's sandbox folder, which differs from run to run. No path holds a NUL. */
-export const SANDBOX_MARK = "\u0000sandbox\u0000";
+const SANDBOX_MARK = "\u0000sandbox\u0000";
 
 /** The inputs of a job's simulation besides the run's records and files (see the file comment). */
 export interface JobInputs {
