@@ -45,8 +45,8 @@ const dockerBuild = async (): Promise<WorkflowShape> => {
   return parseWorkflowShape(file.path, parse(file.content));
 };
 const scenario = (label: string) => parseEvent(scenarios.find((s) => s.label === label)!.event);
-// A built PR (image saved, uploaded, downloaded, loaded and scanned; a comment), a fork's PR (the comment refused), a push.
-const LABELS = ["PR #42 (TestUser)", "PR #11 from a fork", "push `main`"];
+// A built PR (image saved, uploaded, downloaded, loaded and scanned; a comment) and a push (tags applied, no artifact).
+const LABELS = ["PR #42 (TestUser)", "push `main`"];
 const PUSH = parseEvent({ event: "push", ref: "refs/heads/main" });
 
 test("a plan whose jobs are all replayed is the plan simulated: results, outputs, images, artifacts and comments", async () => {
