@@ -1,6 +1,7 @@
 /**
  * The per-machine caches stay bounded: past a tenth more entries than a cache keeps,
- * a write removes the least recently used (a read counts as a use) down to a tenth fewer.
+ * a write removes the least recently used (a read counts as a use) down to a tenth fewer;
+ * a process counts the entries only every so many writes, and the bound still holds.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -27,6 +28,21 @@ test("a cache past its bound keeps the entries used last, the one just written a
     assert.equal(cache.read(key(1)), undefined);
     cache.write(key(12), 12);
     assert.equal(readdirSync(dir).length, 10, "the next write is within the slack again");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a process that writes many entries keeps the cache within its bound and slack, though it does not count on every write", () => {
+  const name = `many-${process.pid}`;
+  const dir = path.join(cacheRoot(), name);
+  const cache = jsonCache<number>(name, 100);
+  try {
+    for (let i = 0; i < 400; i++) {
+      cache.write(i.toString(16).padStart(16, "0"), i);
+      assert.ok(readdirSync(dir).length <= 100 + 10 + 5, `${readdirSync(dir).length} entries after ${i + 1} writes`);
+    }
+    assert.ok(readdirSync(dir).length >= 90);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
