@@ -17,7 +17,7 @@
  * compile again in turn.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -106,7 +106,7 @@ const OTHER_BUILDS_TRIED = 8;
 export function freshBuild(cacheDir, root) {
   /** Digests of the inputs read so far: each file is read at most once, whichever manifests are tried. */
   const digests = new Map();
-  const last = readManifest(manifestPath(cacheDir));
+  const last = readJson(manifestPath(cacheDir));
   const candidates = last ? [last, ...otherManifests(cacheDir, last.dir)] : otherManifests(cacheDir, undefined);
   const manifest = candidates.find((candidate) => isCurrent(candidate, root, digests));
   if (!manifest) return undefined;
@@ -115,13 +115,21 @@ export function freshBuild(cacheDir, root) {
   return { dir, entry: manifest.entry };
 }
 
-/** @returns {Manifest | undefined} */
-function readManifest(file) {
+/** The JSON value in `file`, or undefined when it is missing or unreadable (a cache entry is only ever a hint). */
+export function readJson(file) {
   try {
     return JSON.parse(readFileSync(file, "utf8"));
   } catch {
     return undefined;
   }
+}
+
+/** Writes `text` to `file` whole and renames it into place: runs at once may fill the same entry. */
+export function writeAtomically(file, text) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
 }
 
 /** The manifests of the entry's builds other than `except`, the builds used last first, at most OTHER_BUILDS_TRIED. */
@@ -138,7 +146,7 @@ function otherManifests(cacheDir, except) {
     .filter(({ time }) => time >= 0)
     .sort((a, b) => b.time - a.time)
     .slice(0, OTHER_BUILDS_TRIED)
-    .map(({ name }) => readManifest(path.join(cacheDir, name)))
+    .map(({ name }) => readJson(path.join(cacheDir, name)))
     .filter((manifest) => manifest !== undefined);
 }
 

@@ -12,7 +12,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { buildManifestPath, digestOf, fileDigest, isRacy, manifestPath, markUsed, packageRoot, ROOT_KEY, stampOf } from "./cache.mjs";
+import { buildManifestPath, digestOf, fileDigest, isRacy, manifestPath, markUsed, packageRoot, readJson, ROOT_KEY, stampOf, writeAtomically } from "./cache.mjs";
 import { lineTable } from "./line-table.mjs";
 import { cachedTransform } from "./transform-cache.mjs";
 
@@ -221,12 +221,9 @@ function missingGenerated(root, location) {
  * @returns {Map<string, import("./line-table.mjs").LineTable & { map: string }>}
  */
 function previousTables(cacheDir) {
-  try {
-    const { dir } = JSON.parse(readFileSync(manifestPath(cacheDir), "utf8"));
-    return new Map(Object.values(JSON.parse(readFileSync(path.join(cacheDir, dir, "lines.json"), "utf8"))).map((table) => [table.map, table]));
-  } catch {
-    return new Map();
-  }
+  const dir = readJson(manifestPath(cacheDir))?.dir;
+  const tables = typeof dir === "string" ? readJson(path.join(cacheDir, dir, "lines.json")) : undefined;
+  return new Map(Object.values(tables ?? {}).map((table) => [table.map, table]));
 }
 
 // A file esbuild read itself: stamped now. One that changed around the build may differ
@@ -253,12 +250,6 @@ function publish(dir, files) {
     rmSync(temp, { recursive: true, force: true });
     if (!existsSync(dir)) throw error;
   }
-}
-
-function writeAtomically(file, text) {
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, text);
-  renameSync(temp, file);
 }
 
 // Builds no run has used for a while are removed with their manifests (a run marks the

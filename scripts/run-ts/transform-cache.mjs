@@ -12,10 +12,9 @@
  * commits that `npm run review` builds.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as esbuild from "esbuild";
-import { cacheRoot } from "./cache.mjs";
+import { cacheRoot, readJson, writeAtomically } from "./cache.mjs";
 
 /** The folder of the slots. */
 const slotsDir = () => path.join(cacheRoot(), "transforms");
@@ -33,7 +32,8 @@ const slotsDir = () => path.join(cacheRoot(), "transforms");
 export async function cachedTransform(relative, source, digest, options) {
   const key = createHash("sha1").update(`${esbuild.version}\0${JSON.stringify(options)}\0${digest}`).digest("hex");
   const slot = path.join(slotsDir(), `${createHash("sha1").update(relative).digest("hex").slice(0, 20)}.json`);
-  const known = readSlot(slot);
+  /** @type {{ key: string, code: string } | undefined} */
+  const known = readJson(slot);
   if (known?.key === key) return { code: known.code };
   let result;
   try {
@@ -42,23 +42,7 @@ export async function cachedTransform(relative, source, digest, options) {
     if (!Array.isArray(error?.errors)) throw error;
     return { errors: error.errors };
   }
-  writeSlot(slot, { key, code: result.code });
+  // Compiles running at once may fill the same slot.
+  writeAtomically(slot, JSON.stringify({ key, code: result.code }));
   return { code: result.code };
-}
-
-/** @returns {{ key: string, code: string } | undefined} */
-function readSlot(slot) {
-  try {
-    return JSON.parse(readFileSync(slot, "utf8"));
-  } catch {
-    return undefined;
-  }
-}
-
-// Written whole and renamed into place: compiles running at once may fill the same slot.
-function writeSlot(slot, entry) {
-  mkdirSync(path.dirname(slot), { recursive: true });
-  const temp = `${slot}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(entry));
-  renameSync(temp, slot);
 }
