@@ -7,14 +7,24 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, rmSync, utimesSync } from "node:fs";
 import path from "node:path";
-import { cacheRoot, jsonCache } from "../../scripts/files/json-cache.ts";
+import { cacheRoot, jsonCache, type JsonCache } from "../../scripts/files/json-cache.ts";
 
-test("a cache past its bound keeps the entries used last, the one just written and the one just read among them", () => {
-  const name = `bounded-${process.pid}`;
-  const dir = path.join(cacheRoot(), name);
-  const key = (i: number) => i.toString(16).padStart(16, "0");
-  const cache = jsonCache<number>(name, 10);
+/** The key of the `i`th entry (a hex digest, as the cache requires). */
+const key = (i: number): string => i.toString(16).padStart(16, "0");
+
+/** Runs `body` on a cache of its own that keeps `keep` entries, with the folder it lives in; removes it after. */
+function withCache<T>(name: string, keep: number, body: (cache: JsonCache<T>, dir: string) => void): void {
+  const unique = `${name}-${process.pid}`;
+  const dir = path.join(cacheRoot(), unique);
   try {
+    body(jsonCache<T>(unique, keep), dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("a cache past its bound keeps the entries used last, the one just written and the one just read among them", () =>
+  withCache<number>("bounded", 10, (cache, dir) => {
     // Eleven entries, each written a minute after the one before: within the bound and its slack.
     for (let i = 0; i < 11; i++) {
       cache.write(key(i), i);
@@ -28,39 +38,20 @@ test("a cache past its bound keeps the entries used last, the one just written a
     assert.equal(cache.read(key(1)), undefined);
     cache.write(key(12), 12);
     assert.equal(readdirSync(dir).length, 10, "the next write is within the slack again");
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test("a process that writes many entries keeps the cache within its bound and slack, though it does not count on every write", () => {
-  const name = `many-${process.pid}`;
-  const dir = path.join(cacheRoot(), name);
-  const cache = jsonCache<number>(name, 100);
-  try {
+test("a process that writes many entries keeps the cache within its bound and slack, though it does not count on every write", () =>
+  withCache<number>("many", 100, (cache, dir) => {
     for (let i = 0; i < 400; i++) {
-      cache.write(i.toString(16).padStart(16, "0"), i);
+      cache.write(key(i), i);
       assert.ok(readdirSync(dir).length <= 100 + 10 + 5, `${readdirSync(dir).length} entries after ${i + 1} writes`);
     }
     assert.ok(readdirSync(dir).length >= 90);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test("a cache that keeps one entry keeps the one just written", () => {
-  const name = `single-${process.pid}`;
-  const dir = path.join(cacheRoot(), name);
-  const cache = jsonCache<string>(name, 1);
-  try {
-    for (const value of ["a", "b", "c", "d"]) cache.write(createKey(value), value);
-    assert.equal(cache.read(createKey("d")), "d");
+test("a cache that keeps one entry keeps the one just written", () =>
+  withCache<number>("single", 1, (cache, dir) => {
+    for (let i = 0; i < 4; i++) cache.write(key(i), i);
+    assert.equal(cache.read(key(3)), 3);
     assert.ok(readdirSync(dir).length <= 2);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-function createKey(value: string): string {
-  return Buffer.from(value.padEnd(8, "_")).toString("hex");
-}
+  }));
