@@ -73,12 +73,12 @@ const inFlight = new WeakMap<JobMemo, Map<string, Promise<RememberedJob | undefi
  */
 export async function rememberedJob(memo: JobMemo | undefined, inputs: JobInputs, run: RunState, simulate: () => Promise<JobPlan>): Promise<JobPlan> {
   const root = run.sandbox.root;
-  const before = memo && readTree(root);
-  if (!memo || !before) return simulate();
   const marked = mark(root);
+  const before = memo && readTree(root, marked);
+  if (!memo || !before) return simulate();
   const key = inputDigest("job", marked.json(inputs), marked.json(records(run)), [...before]);
-  const running = inFlight.get(memo) ?? new Map<string, Promise<RememberedJob | undefined>>();
-  inFlight.set(memo, running);
+  let running = inFlight.get(memo);
+  if (!running) inFlight.set(memo, (running = new Map()));
   // Looked up and claimed without a pause between, so two runs cannot both miss and both simulate.
   // A run that waits does so at this job: its sandbox is still the one the key was computed from.
   const pending = running.get(key);
@@ -92,7 +92,7 @@ export async function rememberedJob(memo: JobMemo | undefined, inputs: JobInputs
   let remembered: RememberedJob | undefined;
   try {
     const plan = await simulate();
-    const after = readTree(root);
+    const after = readTree(root, marked);
     if (after) {
       remembered = { plan: marked.json(plan), ...marked.json(records(run)), ...changes(before, after) };
       memo.write(key, remembered);
@@ -108,7 +108,7 @@ function records(run: RunState): { artifacts: ArtifactRecord[]; comments: Commen
   return { artifacts: [...run.artifacts.values()], comments: run.comments, applied: run.applied };
 }
 
-/** Turns the sandbox's path into SANDBOX_MARK and back, in JSON values and in file bytes. */
+/** Turns the sandbox's path into SANDBOX_MARK and back, in JSON values (a link's target among them) and in file bytes. */
 function mark(root: string) {
   const rootInJson = JSON.stringify(root).slice(1, -1);
   const markInJson = JSON.stringify(SANDBOX_MARK).slice(1, -1);
@@ -120,14 +120,13 @@ function mark(root: string) {
     unjson: <T>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll(markInJson, rootInJson)) as T,
     bytes: (data: Buffer): string => Buffer.from(data.toString("latin1").replaceAll(rootBytes, markBytes), "latin1").toString("base64"),
     unbytes: (data: string): Buffer => Buffer.from(Buffer.from(data, "base64").toString("latin1").replaceAll(markBytes, rootBytes), "latin1"),
-    text: (text: string): string => text.replaceAll(root, SANDBOX_MARK),
-    untext: (text: string): string => text.replaceAll(SANDBOX_MARK, root),
   };
 }
 
+type Marks = ReturnType<typeof mark>;
+
 /** The sandbox's tree by relative path, sorted, with the sandbox's path marked; undefined if it holds what is not kept. */
-function readTree(root: string): Map<string, TreeEntry> | undefined {
-  const marked = mark(root);
+function readTree(root: string, marked: Marks): Map<string, TreeEntry> | undefined {
   const tree = new Map<string, TreeEntry>();
   let bytes = 0;
   const visit = (relative: string): boolean => {
@@ -135,14 +134,13 @@ function readTree(root: string): Map<string, TreeEntry> | undefined {
       const path = relative ? `${relative}/${name}` : name;
       const full = join(root, path);
       const stat = lstatSync(full);
-      if (stat.isSymbolicLink()) tree.set(path, { type: "link", target: marked.text(readlinkSync(full)) });
+      if (stat.isSymbolicLink()) tree.set(path, { type: "link", target: marked.json(readlinkSync(full)) });
       else if (stat.isFile()) {
         // Sizes are added up before anything is read: a file too large to keep is never loaded.
         bytes += stat.size;
         if (bytes > MAX_TREE_BYTES) return false;
         tree.set(path, { type: "file", mode: stat.mode & 0o7777, data: marked.bytes(readFileSync(full)) });
-      }
-      else if (stat.isDirectory()) {
+      } else if (stat.isDirectory()) {
         tree.set(path, { type: "dir", mode: stat.mode & 0o7777 });
         if (!visit(path)) return false;
       } else return false;
@@ -174,7 +172,7 @@ function inside(root: string, path: string): string {
 }
 
 /** Applies a remembered job to the run: its files, then its records. */
-function replay(root: string, job: RememberedJob, run: RunState, marked: ReturnType<typeof mark>): void {
+function replay(root: string, job: RememberedJob, run: RunState, marked: Marks): void {
   for (const path of job.removed) rmSync(inside(root, path), { recursive: true, force: true });
   const folders: [string, number][] = [];
   for (const [path, entry] of job.written) {
@@ -187,7 +185,7 @@ function replay(root: string, job: RememberedJob, run: RunState, marked: ReturnT
       continue;
     }
     rmSync(full, { recursive: true, force: true });
-    if (entry.type === "link") symlinkSync(marked.untext(entry.target), full);
+    if (entry.type === "link") symlinkSync(marked.unjson(entry.target), full);
     else {
       writeFileSync(full, marked.unbytes(entry.data));
       chmodSync(full, entry.mode);
