@@ -81,7 +81,7 @@ const backendCoverage = job("backend-coverage", {}, () => ({
     // only trusted runs get the secret.
     resolveTestEncryptionKey(),
     goInstall("Install gotestsum", "gotest.tools/gotestsum@v1.13.0", "gotest.tools/gotestsum"),
-    coverageRun("backend", "go-test-coverage.sh", { CGO_ENABLED: 1 }),
+    coverageRun("backend"),
     testOutputUpload("backend"),
     ...lcovOfGo("backend"),
   ],
@@ -97,7 +97,7 @@ const frontendCoverage = job("frontend-coverage", {}, () => ({
     checkoutCommit(),
     setupFrontendNode(envVar("NODE_VERSION"), "v7"),
     scriptStep({ name: "Install dependencies", "working-directory": "frontend", run: "npm ci --ignore-scripts" }),
-    coverageRun("frontend", "frontend-test-coverage.sh"),
+    coverageRun("frontend"),
     // Aikido tells the report's format by the file name.
     scriptStep({ name: "Rename frontend LCOV report", run: "cp frontend/coverage/lcov.info frontend/coverage/frontend.lcov" }),
     actionsUploadArtifactV7({ name: "Upload frontend coverage artifact", with: { name: coverageArtifact("frontend"), path: "frontend/coverage/frontend.lcov", "retention-days": 7 } }),
@@ -115,7 +115,7 @@ const agentCoverage = job("agent-coverage", {}, () => ({
   steps: [
     checkoutCommit(),
     actionsSetupGoV7({ name: "Set up Go", with: { "go-version-file": "agent/go.mod", "cache-dependency-path": "agent/go.sum" } }),
-    coverageRun("agent", "agent-test-coverage.sh"),
+    coverageRun("agent"),
     testOutputUpload("agent"),
     ...lcovOfGo("agent"),
   ],

@@ -31,7 +31,7 @@ const backendCodecov = job("backend-codecov", {}, () => ({
     setupBackendGo(envVar("GO_VERSION")),
     resolveTestEncryptionKey(),
     scriptStep({ name: "Install gotestsum", run: "go install gotest.tools/gotestsum@v1.13.0" }),
-    coverageRun("backend", "go-test-coverage.sh", { CGO_ENABLED: 1 }),
+    coverageRun("backend"),
     testOutputUpload("backend"),
     codecovCodecovAction({
       name: "Upload backend coverage to Codecov",
@@ -50,7 +50,7 @@ const frontendCodecov = job("frontend-codecov", {}, () => ({
     checkoutForCoverage(),
     setupFrontendNode(envVar("NODE_VERSION")),
     scriptStep({ name: "Install dependencies", "working-directory": "frontend", run: "npm ci" }),
-    coverageRun("frontend", "frontend-test-coverage.sh"),
+    coverageRun("frontend"),
     codecovCodecovAction({
       name: "Upload frontend coverage to Codecov",
       with: { token: secret("CODECOV_TOKEN"), directory: "./frontend/coverage", flags: "frontend", fail_ci_if_error: true },

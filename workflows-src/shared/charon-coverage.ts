@@ -16,17 +16,34 @@ export function partEnabled(input: Expr<boolean>): Condition {
   return or(ne(github.eventName, "workflow_dispatch"), input);
 }
 
+/** A part of Charon whose coverage is measured. */
+export type CoveragePart = "backend" | "agent" | "frontend";
+
+/** How a part's coverage is measured: its script under `scripts/`, the step's name and environment. */
+interface PartRun {
+  readonly script: string;
+  readonly name: string;
+  readonly env?: Readonly<Record<string, number>>;
+}
+
+const PARTS: Readonly<Record<CoveragePart, PartRun>> = {
+  backend: { script: "go-test-coverage.sh", name: "Run Go tests with coverage", env: { CGO_ENABLED: 1 } },
+  agent: { script: "agent-test-coverage.sh", name: "Run Go tests with coverage" },
+  frontend: { script: "frontend-test-coverage.sh", name: "Run frontend tests and coverage" },
+};
+
 /** Runs a part's coverage script from the workspace root, its output kept in `<part>/test-output.txt`. */
-export function coverageRun(part: string, coverageScript: string, env?: Readonly<Record<string, string | number>>): StepHandle {
+export function coverageRun(part: CoveragePart): StepHandle {
+  const { script, name, env } = PARTS[part];
   return scriptStep({
-    name: part === "frontend" ? "Run frontend tests and coverage" : "Run Go tests with coverage",
+    name,
     "working-directory": github.workspace,
     ...(env ? { env } : {}),
-    run: `bash scripts/${coverageScript} 2>&1 | tee ${part}/test-output.txt\nexit "\${PIPESTATUS[0]}"\n`,
+    run: `bash scripts/${script} 2>&1 | tee ${part}/test-output.txt\nexit "\${PIPESTATUS[0]}"\n`,
   });
 }
 
 /** A part's test output, kept whether or not the tests passed. */
-export function testOutputUpload(part: string): StepHandle {
+export function testOutputUpload(part: CoveragePart): StepHandle {
   return actionsUploadArtifactV7({ name: "Upload test output artifact", if: status.always(), with: { name: `${part}-test-output`, path: `${part}/test-output.txt`, "retention-days": 7 } });
 }
