@@ -1,13 +1,14 @@
 /**
- * `npm test [-- FILE…] [--groups N]`: the test suite under Node's test runner, with tsx.
- * Node's runner gives every test file a process of its own, and each one loads tsx and
- * the project's modules anew; for this suite that start-up cost more than the tests.
- * So the files are shared out among a few processes (test-groups.ts), twice as many as
- * cores, so that one waiting on a child process or a time limit leaves the cores to
- * the others. Each imports its files in turn, so a file's tests share a process with
- * other files' tests and must leave no state behind (the working directory, the
- * environment, module state they change). The time each file's tests took is kept
- * under node_modules/.cache for the next run's groups.
+ * `npm test [-- FILE…] [--groups N]`: the test suite under Node's test runner.
+ * The test files are compiled into one build (scripts/run-ts, each file an entry), so
+ * a process loads plain JavaScript instead of running the TypeScript loader over every
+ * module. Node's runner gives every test file a process of its own; for this suite that
+ * start-up cost more than the tests. So the files are shared out among a few processes
+ * (test-groups.ts), twice as many as cores, so that one waiting on a child process or a
+ * time limit leaves the cores to the others. Each imports its files in turn, so a file's
+ * tests share a process with other files' tests and must leave no state behind (the
+ * working directory, the environment, module state they change). The time each file's
+ * tests took is kept under node_modules/.cache for the next run's groups.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -18,11 +19,12 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { exitWithUsage, readCommandLine, wholeNumberFlag } from "./cli/command-line.ts";
 import { jsonCache } from "./files/json-cache.ts";
+import type { Build } from "./run-ts/cache.mjs";
 import { testGroups } from "./test-runner/test-groups.ts";
 
 const spec = {
   name: "test",
-  summary: "Runs the test files (default: every test/**/*.test.ts) under Node's test runner with tsx, shared out among a few processes that run side by side.",
+  summary: "Runs the test files (default: every test/**/*.test.ts) under Node's test runner, compiled into one build and shared out among a few processes that run side by side.",
   flags: { groups: { type: "string", value: "N", description: "how many processes share the files (default: twice the number of cores)" } },
   positionals: "[FILE…]",
   examples: ["npm test", "npm test -- test/kit/once.test.ts test/lint/load.test.ts", "npm test -- --groups 1"],
@@ -31,6 +33,7 @@ const { values, positionals } = readCommandLine(spec, process.argv.slice(2));
 const groupCount = wholeNumberFlag(spec, "groups", values.groups, 1, 2 * availableParallelism());
 
 const TEST_DIR = path.join(PROJECT_ROOT, "test");
+const KIT_LOCATIONS = fileURLToPath(new URL("./run-ts/kit-locations.ts", import.meta.url));
 const REPORTER = fileURLToPath(new URL("./test-runner/durations-reporter.mjs", import.meta.url));
 /** The time each test file took (seconds, by project-relative path), from the last run that ran it. */
 const timings = jsonCache<Record<string, number>>("test-durations", 1);
@@ -41,17 +44,20 @@ const relative = (file: string): string => path.relative(PROJECT_ROOT, file).spl
 const remembered = timings.read(TIMINGS_KEY) ?? {};
 const groups = testGroups(files.map(relative), groupCount, remembered);
 
+const build = await compiledTests(files);
 const scratch = mkdtempSync(path.join(tmpdir(), "charon-tests-"));
 try {
+  const setup = path.join(scratch, "setup.mjs");
+  writeFileSync(setup, setupModule(build));
   const groupFiles = groups.map((group, index) => {
     const file = path.join(scratch, `group-${index + 1}-of-${groups.length}.test.mjs`);
-    writeFileSync(file, groupModule(group.map((name) => path.join(PROJECT_ROOT, name))));
+    writeFileSync(file, groupModule(setup, build, group.map((name) => builtFile(build, name))));
     return file;
   });
   const measured = path.join(scratch, "durations.jsonl");
   const run = spawnSync(
     process.execPath,
-    ["--import", "tsx", "--test", `--test-concurrency=${groups.length}`, "--test-reporter", process.stdout.isTTY ? "spec" : "tap", "--test-reporter-destination", "stdout", "--test-reporter", REPORTER, "--test-reporter-destination", measured, ...groupFiles],
+    ["--test", `--test-concurrency=${groups.length}`, "--test-reporter", process.stdout.isTTY ? "spec" : "tap", "--test-reporter-destination", "stdout", "--test-reporter", REPORTER, "--test-reporter-destination", measured, ...groupFiles],
     // Node marks the processes of a test run; a run started from inside a test (this command's own tests) is a run of its own.
     { cwd: PROJECT_ROOT, stdio: "inherit", env: Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "NODE_TEST_CONTEXT")) },
   );
@@ -77,13 +83,55 @@ function allTestFiles(dir: string): string[] {
 }
 
 /**
- * The module of one group: imports its files. The imports are static, so every file's
- * tests are declared before the runner starts any (with imports made one after another,
- * the runner can finish before the last file has declared its tests). A file that
- * cannot be loaded fails its group, and the error names it.
+ * The test files compiled into one build (scripts/run-ts): each file an entry, sharing
+ * chunks, with the kit's source locations connected as in a compiled command. Loading
+ * a build costs a tenth of loading the sources through tsx in every process. A build
+ * of more files (the whole suite) serves a run of fewer. A file that does not compile
+ * stops the run, naming the place.
  */
-function groupModule(group: readonly string[]): string {
-  return group.map((file) => `import ${JSON.stringify(pathToFileURL(file).href)};\n`).join("");
+async function compiledTests(files: readonly string[]): Promise<Build> {
+  // The runner's own modules, loaded as they are on disk rather than bundled into this command: they find their files from their own URL.
+  const { cacheRoot, freshBuild } = (await import(new URL("./run-ts/cache.mjs", import.meta.url).href)) as typeof import("./run-ts/cache.mjs");
+  const cacheDir = path.join(cacheRoot(), "tests");
+  const wanted = [KIT_LOCATIONS, ...files].map((file) => path.relative(PROJECT_ROOT, file));
+  const fresh = freshBuild(cacheDir, PROJECT_ROOT, wanted);
+  if (fresh) return fresh;
+  const { compile, CompileError } = (await import(new URL("./run-ts/compile.mjs", import.meta.url).href)) as typeof import("./run-ts/compile.mjs");
+  try {
+    return await compile(KIT_LOCATIONS, cacheDir, { also: files, root: PROJECT_ROOT });
+  } catch (error) {
+    if (!(error instanceof CompileError)) throw error;
+    console.error(`npm test: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+/** The compiled file of a test file (project-relative) in `build`. */
+function builtFile(build: Build, name: string): string {
+  return path.join(build.dir, build.entries[path.relative(PROJECT_ROOT, path.join(PROJECT_ROOT, name))]!);
+}
+
+/** The module every group loads first: it tells the build which project it runs for and maps its stack frames to TypeScript lines. */
+function setupModule(build: Build): string {
+  const runTs = (name: string): string => JSON.stringify(new URL(`./run-ts/${name}`, import.meta.url).href);
+  return [
+    `import { ROOT_KEY } from ${runTs("cache.mjs")};`,
+    `import { installStackMap } from ${runTs("stack-map.mjs")};`,
+    `globalThis[Symbol.for(ROOT_KEY)] = ${JSON.stringify(PROJECT_ROOT)};`,
+    `installStackMap(${JSON.stringify(build.dir)}, ${JSON.stringify(PROJECT_ROOT)});`,
+    "",
+  ].join("\n");
+}
+
+/**
+ * The module of one group: the setup, the kit's locations connected to the mapper (its
+ * build entry), then the group's files. The imports are static, so they are evaluated
+ * in this order and every file's tests are declared before the runner starts any (with
+ * imports made one after another, the runner can finish before the last file has
+ * declared its tests).
+ */
+function groupModule(setup: string, build: Build, group: readonly string[]): string {
+  return [setup, path.join(build.dir, build.entry), ...group].map((file) => `import ${JSON.stringify(pathToFileURL(file).href)};\n`).join("");
 }
 
 /** The reporter's lines summed per test file (seconds, by project-relative path). */

@@ -28,9 +28,9 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 // does for "racily clean" index entries).
 const RACY_MS = 2000;
 
-/** @typedef {{ dir: string, entry: string }} Build  the folder of a compiled entry and its entry file name */
+/** @typedef {{ dir: string, entry: string, entries: Record<string, string> }} Build  the folder of a compiled entry, its entry file name, and the file name of every entry compiled into it by source path relative to the root */
 /** @typedef {[file: string, stamp: string, digest: string | null]} Input  file relative to the project root; digest null: never trusted, recompile */
-/** @typedef {{ builtAt: number, inputs: Input[], dir: string, entry: string }} Manifest */
+/** @typedef {{ builtAt: number, inputs: Input[], dir: string, entry: string, entries: Record<string, string> }} Manifest */
 
 /** Digest of some bytes. */
 export function digestOf(bytes) {
@@ -77,9 +77,9 @@ export function cacheRoot() {
   return process.env["RUN_TS_CACHE"] || path.join(projectRoot, "node_modules", ".cache", "run-ts");
 }
 
-/** The cache folder of the entry at `entry` in the project at `root`. */
-export function cacheDirFor(entry, root) {
-  const key = createHash("sha1").update(path.relative(root, entry)).digest("hex").slice(0, 12);
+/** The cache folder of the entry at `entry` in the project at `root`, with the further entries `also` compiled into its builds. */
+export function cacheDirFor(entry, root, also = []) {
+  const key = createHash("sha1").update([entry, ...also].map((file) => path.relative(root, file)).join("\0")).digest("hex").slice(0, 12);
   return path.join(cacheRoot(), `${path.basename(entry).replace(/\.[cm]?tsx?$/, "")}-${key}`);
 }
 
@@ -101,18 +101,21 @@ const OTHER_BUILDS_TRIED = 8;
  * it was compiled from is unchanged under `root`: the build compiled last, else another
  * kept build, the ones used last first; undefined when none is current. A build served
  * is marked as in use (see compile.mjs, which removes builds no run has used for a while).
+ * @param {string} cacheDir
+ * @param {string} root
+ * @param {readonly string[]} [wanted] entries the build must hold (paths relative to the root): a build of more entries serves fewer
  * @returns {Build | undefined}
  */
-export function freshBuild(cacheDir, root) {
+export function freshBuild(cacheDir, root, wanted = []) {
   /** Digests of the inputs read so far: each file is read at most once, whichever manifests are tried. */
   const digests = new Map();
   const last = readJson(manifestPath(cacheDir));
   const candidates = last ? [last, ...otherManifests(cacheDir, last.dir)] : otherManifests(cacheDir, undefined);
-  const manifest = candidates.find((candidate) => isCurrent(candidate, root, digests));
+  const manifest = candidates.find((candidate) => wanted.every((entry) => Object.hasOwn(candidate.entries, entry)) && isCurrent(candidate, root, digests));
   if (!manifest) return undefined;
   const dir = path.join(cacheDir, manifest.dir);
   markUsed(dir);
-  return { dir, entry: manifest.entry };
+  return { dir, entry: manifest.entry, entries: manifest.entries };
 }
 
 /** The JSON value in `file`, or undefined when it is missing or unreadable (a cache entry is only ever a hint). */

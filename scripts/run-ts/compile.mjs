@@ -61,11 +61,15 @@ function externalPackages(root) {
 }
 
 /**
- * Compiles `entry` into `cacheDir` and records its inputs in the manifest.
+ * Compiles `entry` into `cacheDir` and records its inputs in the manifest. Further
+ * entries (`also`) are compiled into the same build, sharing its chunks; the build
+ * names each entry's file (`entries`, by path relative to the root).
+ * @param {string} entry
+ * @param {string} cacheDir
+ * @param {{ also?: readonly string[], root?: string }} [options] `root`: the project the entries belong to (default: the entry's package)
  * @returns {Promise<import("./cache.mjs").Build>}
  */
-export async function compile(entry, cacheDir) {
-  const root = packageRoot(entry);
+export async function compile(entry, cacheDir, { also = [], root = packageRoot(entry) } = {}) {
   const tsconfigFile = path.join(root, "tsconfig.json");
   const tsconfigRaw = existsSync(tsconfigFile) ? readFileSync(tsconfigFile, "utf8") : undefined;
   const builtAt = Date.now();
@@ -102,7 +106,7 @@ export async function compile(entry, cacheDir) {
   const outdir = path.join(cacheDir, "out");
   const result = await bundle({
     absWorkingDir: root,
-    entryPoints: [entry],
+    entryPoints: [entry, ...also],
     bundle: true,
     splitting: true,
     format: "esm",
@@ -132,7 +136,9 @@ export async function compile(entry, cacheDir) {
   const lines = {};
   for (const [name, text] of maps) {
     const map = digestOf(text);
-    lines[name] = previous.get(map) ?? { map, ...lineTable(JSON.parse(text), (source) => path.resolve(outdir, source), inNodeModules, root) };
+    // A map names its sources relative to its own folder (an entry may lie in a folder below outdir).
+    const folder = path.dirname(path.join(outdir, name));
+    lines[name] = previous.get(map) ?? { map, ...lineTable(JSON.parse(text), (source) => path.resolve(folder, source), inNodeModules, root) };
   }
   files.set("lines.json", Buffer.from(JSON.stringify(lines)));
 
@@ -142,9 +148,13 @@ export async function compile(entry, cacheDir) {
   const dir = path.join(cacheDir, buildName);
   publish(dir, files);
 
-  // Lazily imported modules are entry points of their own chunks too: match the one asked for.
-  const entryOutput = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint !== undefined && path.resolve(root, output.entryPoint) === entry);
-  if (!entryOutput) throw new Error(`run-ts: esbuild produced no entry for "${entry}"`);
+  // Lazily imported modules are entry points of their own chunks too: match the ones asked for.
+  const entries = {};
+  for (const source of [entry, ...also]) {
+    const output = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint !== undefined && path.resolve(root, output.entryPoint) === source);
+    if (!output) throw new Error(`run-ts: esbuild produced no entry for "${source}"`);
+    entries[path.relative(root, source)] = path.relative(outdir, path.resolve(root, output[0]));
+  }
   const inputs = [...Object.keys(result.metafile.inputs).map((input) => path.resolve(root, input)), ...COMPILER_FILES];
   if (tsconfigRaw !== undefined) inputs.push(tsconfigFile);
   /** @type {import("./cache.mjs").Manifest} */
@@ -155,12 +165,13 @@ export async function compile(entry, cacheDir) {
       return [path.relative(root, file), stamp, digest];
     }),
     dir: buildName,
-    entry: path.relative(outdir, path.resolve(root, entryOutput[0])),
+    entry: entries[path.relative(root, entry)],
+    entries,
   };
   writeAtomically(buildManifestPath(cacheDir, buildName), JSON.stringify(manifest));
   writeAtomically(manifestPath(cacheDir), JSON.stringify(manifest));
   prune(cacheDir, buildName);
-  return { dir, entry: manifest.entry };
+  return { dir, entry: manifest.entry, entries };
 }
 
 /** Why an entry could not be compiled: esbuild's messages, and the generated files it imports that are missing. */

@@ -39,7 +39,8 @@ for (const name of files.filter((f) => f.endsWith(".yml"))) {
 
 for (const name of files.filter((f) => f.endsWith(".ts"))) {
   test(`${name} builds with the kit and is rejected by its expected rule, pointing at its TypeScript (or its script file)`, async () => {
-    const fixture = (await import(new URL(name, folder).href)) as { expect: string; build: () => BuiltWorkflow };
+    // A literal pattern, so a compiled run of the tests compiles the fixtures in with the kit they build with.
+    const fixture = (await import(`../fixtures/bad/${name.slice(0, -".ts".length)}.ts`)) as { expect: string; build: () => BuiltWorkflow };
     assert.ok(ruleIds.has(fixture.expect), `${name} must export expect = a registered rule id`);
     const findings = lint(emittedDocuments([emitWorkflow(fixture.build())])).filter((f) => f.rule === fixture.expect);
     assert.ok(findings.length > 0, `${name}: expected "${fixture.expect}"`);

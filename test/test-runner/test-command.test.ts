@@ -4,9 +4,10 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { runScript } from "../support/run-script.ts";
 
 function testFiles(files: Record<string, string>): { dir: string; paths: string[] } {
@@ -15,22 +16,40 @@ function testFiles(files: Record<string, string>): { dir: string; paths: string[
   return { dir, paths: Object.keys(files).map((name) => path.join(dir, name)) };
 }
 
+/** The builds of the tests (scripts/run-ts) that hold a file under `dir`. */
+function buildsHolding(dir: string): string[] {
+  const cache = path.join(PROJECT_ROOT, "node_modules", ".cache", "run-ts", "tests");
+  const inDir = path.relative(PROJECT_ROOT, dir);
+  return readdirSync(cache)
+    .filter((name) => /^[0-9a-f]{16}\.json$/.test(name))
+    .filter((name) => Object.keys((JSON.parse(readFileSync(path.join(cache, name), "utf8")) as { entries: Record<string, string> }).entries).some((entry) => entry.startsWith(inDir)));
+}
+
 test("every file's tests run, in as many processes as asked, and one failure fails the run", () => {
   const { dir, paths } = testFiles({
     "a.test.ts": 'test("a passes", () => {});',
     "b.test.ts": 'test("b passes", () => {});',
     "c.test.ts": 'test("c fails", () => { throw new Error("as planned"); });',
+    "d.test.ts": 'test("d passes", () => {});',
   });
   try {
-    const all = runScript("test", ["--groups", "2", ...paths]);
+    const all = runScript("test", ["--groups", "2", ...paths.slice(0, 3)]);
     assert.equal(all.status, 1, all.stdout + all.stderr);
     for (const name of ["a passes", "b passes"]) assert.match(all.stdout, new RegExp(`^ok \\d+ - ${name}$`, "m"));
     assert.match(all.stdout, /^not ok \d+ - c fails$/m);
     assert.match(all.stdout, /^# tests 3$/m);
+    // The files are compiled: a failure's stack still names the TypeScript file and line.
+    assert.match(all.stdout, /c\.test\.ts:2:\d+/);
 
     const passing = runScript("test", paths.slice(0, 2));
     assert.equal(passing.status, 0, passing.stdout + passing.stderr);
     assert.match(passing.stdout, /^# pass 2$/m);
+    assert.equal(buildsHolding(dir).length, 1, "the build of three files served the run of two");
+
+    const withNew = runScript("test", [paths[0]!, paths[3]!]);
+    assert.equal(withNew.status, 0, withNew.stdout + withNew.stderr);
+    assert.match(withNew.stdout, /^ok \d+ - d passes$/m);
+    assert.equal(buildsHolding(dir).length, 2, "a file no build holds is compiled");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
