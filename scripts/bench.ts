@@ -11,12 +11,6 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { readCommandLine, wholeNumberFlag } from "./cli/command-line.ts";
-import { evaluateBudgets } from "./bench/budgets.ts";
-import { BASELINE_ID, benchCommands } from "./bench/commands.ts";
-import { anchorMatches, prepareGwfAnchor } from "./bench/gwf-anchor.ts";
-import { measureInterleaved } from "./bench/measure.ts";
-import { formatBudgets, formatTable, resultRows } from "./bench/report.ts";
-import { formatComparison, readEarlierRun } from "./bench/compare.ts";
 import { ValidationError } from "./files/validation-error.ts";
 
 const command = {
@@ -36,6 +30,15 @@ const command = {
 const { values } = readCommandLine(command, process.argv.slice(2));
 const runs = wholeNumberFlag(command, "runs", values.runs, 1, 7);
 const flags = { ...values, runs };
+// The benchmark's own modules load after the flags are read, so --help and a wrong flag answer at once.
+const [{ evaluateBudgets }, { BASELINE_ID, benchCommands }, { anchorMatches, prepareGwfAnchor }, { measureInterleaved }, { formatBudgets, formatTable, resultRows }, { formatComparison, readEarlierRun }] = await Promise.all([
+  import("./bench/budgets.ts"),
+  import("./bench/commands.ts"),
+  import("./bench/gwf-anchor.ts"),
+  import("./bench/measure.ts"),
+  import("./bench/report.ts"),
+  import("./bench/compare.ts"),
+]);
 
 const git = (...args: string[]): string => execFileSync("git", args, { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
 const commit = `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain") ? "-dirty" : ""}`;

@@ -8,8 +8,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { readCommandLine } from "./cli/command-line.ts";
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
-import { loadOwnVectors, loadUpstreamVectors, runVectorSet, type ConformanceSummary } from "./sim/metadata-conformance.ts";
-import { METADATA_MODEL_LIMITS } from "./sim/models/metadata-action.ts";
+import type { ConformanceSummary } from "./sim/metadata-conformance.ts";
 
 const { values: options } = readCommandLine(
   {
@@ -25,7 +24,9 @@ const { values: options } = readCommandLine(
   process.argv.slice(2),
 );
 
-function main(): number {
+async function main(): Promise<number> {
+  // The model and its packages load after the flags are read, so --help and a wrong flag answer at once.
+  const [{ loadOwnVectors, loadUpstreamVectors, runVectorSet }, { METADATA_MODEL_LIMITS }] = await Promise.all([import("./sim/metadata-conformance.ts"), import("./sim/models/metadata-action.ts")]);
   const defaultDir = join(PROJECT_ROOT, "..", "shared", "vectors", "metadata-action");
   const dir = options.vectors ? resolve(options.vectors) : existsSync(defaultDir) ? defaultDir : undefined;
   if (options.vectors && !existsSync(join(dir!, "cases.json"))) {
@@ -59,4 +60,4 @@ function line(name: string, s: ConformanceSummary): string {
   return `${name}: ${s.passed} passed / ${s.failed} failed / ${s.unsupported} unsupported (of ${s.total})`;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

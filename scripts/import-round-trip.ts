@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { exitWithUsage, readCommandLine } from "./cli/command-line.ts";
-import { roundTrip, workflowFiles, type RoundTripResult } from "./import/round-trip.ts";
+import type { RoundTripResult } from "./import/round-trip.ts";
 
 const spec = {
   name: "import:round-trip",
@@ -22,6 +22,8 @@ const spec = {
 
 const { values, positionals } = readCommandLine(spec, process.argv.slice(2));
 if (positionals.length !== 1) exitWithUsage(spec, "name one folder of workflow files");
+// The importer and gen load after the flags are read, so --help and a wrong flag answer at once.
+const { roundTrip, workflowFiles } = await import("./import/round-trip.ts");
 
 const files = workflowFiles(positionals[0]!);
 const results = await roundTrip(files, {

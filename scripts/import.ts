@@ -5,7 +5,7 @@
  */
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { exitWithUsage, readCommandLine } from "./cli/command-line.ts";
-import { ImportError, importWorkflow, type ImportResult } from "./import/import-command.ts";
+import type { ImportResult } from "./import/import-command.ts";
 
 const spec = {
   name: "import",
@@ -24,6 +24,8 @@ const spec = {
 
 const { values, positionals } = readCommandLine(spec, process.argv.slice(2));
 if (positionals.length !== 1) exitWithUsage(spec, positionals.length ? "give one workflow file" : "name the workflow file to import");
+// The importer loads after the flags are read, so --help and a wrong flag answer at once.
+const { ImportError, importWorkflow } = await import("./import/import-command.ts");
 
 try {
   const result = await importWorkflow({

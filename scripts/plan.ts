@@ -11,14 +11,11 @@ import { join, resolve } from "node:path";
 import { exitWithUsage, readCommandLine } from "./cli/command-line.ts";
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { WORKFLOWS_DIR } from "./emit/emit-workflow.ts";
-import { parseEvent, type EventDescription } from "./sim/event.ts";
-import { planScenarios, type ScenarioPlan } from "./sim/plan-report.ts";
+import type { EventDescription } from "./sim/event.ts";
+import type { ScenarioPlan } from "./sim/plan-report.ts";
 import { formatPlan } from "./sim/plan-text.ts";
-import { scenariosFor } from "./sim/scenarios.ts";
 import type { Plan } from "./sim/simulate.ts";
 import { jobOutcome, stepUncertainty } from "./sim/uncertain-results.ts";
-import { UnsupportedFeature } from "./sim/unsupported.ts";
-import { parseWorkflowShape } from "./sim/workflow-shape.ts";
 import { parse } from "yaml";
 
 const text = (description: string, value = "TEXT") => ({ type: "string", value, description }) as const;
@@ -87,6 +84,14 @@ function scenarioLines({ scenario, event, plan }: ScenarioPlan): string[] {
 }
 
 async function main(): Promise<number> {
+  // The simulation and its packages load after the flags are read, so --help and a wrong flag answer at once.
+  const [{ parseEvent }, { planScenarios }, { scenariosFor }, { UnsupportedFeature }, { parseWorkflowShape }] = await Promise.all([
+    import("./sim/event.ts"),
+    import("./sim/plan-report.ts"),
+    import("./sim/scenarios.ts"),
+    import("./sim/unsupported.ts"),
+    import("./sim/workflow-shape.ts"),
+  ]);
   const file = workflowFile(workflowFlag);
   if (!existsSync(file)) {
     console.error(`plan: no workflow at "${file}"; run \`npm run gen\`, or name an emitted workflow or a YAML file with --workflow`);

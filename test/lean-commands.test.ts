@@ -24,8 +24,14 @@ for (const entry of ["scripts/gen.ts", "scripts/check.ts"]) {
   });
 }
 
-test("the check can fail: npm run plan loads the simulation and zod up front", async () => {
+test("the check can fail: npm run sync-actions loads zod up front, to read its flags", async () => {
+  const { files, packages } = await staticallyLoaded(["scripts/sync-actions.ts"]);
+  assert.ok(files.has("scripts/actions/sync-command.ts"));
+  assert.ok(packages.has("zod"));
+});
+
+test("npm run plan reads its flags before it loads the simulation", async () => {
   const { files, packages } = await staticallyLoaded(["scripts/plan.ts"]);
-  assert.ok(files.has("scripts/sim/plan-report.ts"));
-  assert.ok(packages.has("zod") && packages.has("yaml"));
+  assert.deepEqual([...files].filter((file) => file.startsWith("scripts/sim/") && !/\/(plan-text|uncertain-results)\.ts$/.test(file)), []);
+  assert.equal(packages.has("zod"), false);
 });
