@@ -10,7 +10,7 @@
  * package, so the copy's caches are its own (a benchmark that must start cold).
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
@@ -32,11 +32,10 @@ export function projectCopy(prefix: string, parent = tmpdir(), caches: CopyCache
 export function copyProject(projectRoot: string, target: string, caches: CopyCaches): void {
   const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: projectRoot, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (listed.status !== 0) throw new Error(`cannot list the files of ${projectRoot}: ${listed.stderr}`);
-  for (const file of listed.stdout.split("\0")) {
-    if (file === "" || file.startsWith("test/") || !existsSync(path.join(projectRoot, file))) continue;
-    mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
-    cpSync(path.join(projectRoot, file), path.join(target, file));
-  }
+  const files = listed.stdout.split("\0").filter((file) => file !== "" && !file.startsWith("test/") && existsSync(path.join(projectRoot, file)));
+  // Each folder made once and each file copied by the kernel with its mode: half the time of cpSync per file, which a test suite making many copies feels.
+  for (const folder of new Set(files.map((file) => path.dirname(file)))) mkdirSync(path.join(target, folder), { recursive: true });
+  for (const file of files) copyFileSync(path.join(projectRoot, file), path.join(target, file));
   if (caches === "own") linkPackages(path.join(projectRoot, "node_modules"), path.join(target, "node_modules"));
   else symlinkSync(path.join(projectRoot, "node_modules"), path.join(target, "node_modules"), "dir");
 }
