@@ -8,7 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -56,7 +56,8 @@ const sources = {
     'console.log(JSON.stringify({ ...report, url: import.meta.url, argv: process.argv.slice(1), data: readFileSync(new URL("./data.txt", import.meta.url), "utf8") }));',
     "",
   ].join("\n"),
-  "lib/greet.ts": 'export const greeting: string = "hello";\n',
+  // Each module reads import.meta, so each is transformed on its own (the others esbuild compiles in the bundle).
+  "lib/greet.ts": 'export const greeting: string = "hello";\nexport const greetingFrom = import.meta.url;\n',
   "lib/where.ts": [
     "type Line = string;",
     "enum Unused {",
@@ -65,6 +66,7 @@ const sources = {
     "export function firstFrame(): Line {",
     '  return (new Error().stack ?? "").split("\\n")[1]?.trim() ?? "";',
     "}",
+    "export const whereFrom = import.meta.url;",
     "",
   ].join("\n"),
   "data.txt": "beside main.ts",
@@ -121,7 +123,7 @@ test("an edit transforms only the edited file again; a copy of the project that 
     const before = stamps();
     assert.equal(before.size, 3, "one slot per source file");
 
-    writeFileSync(path.join(project.dir, "lib", "greet.ts"), 'export const greeting: string = "howdy";\n');
+    writeFileSync(path.join(project.dir, "lib", "greet.ts"), 'export const greeting: string = "howdy";\nexport const greetingFrom = import.meta.url;\n');
     assert.equal(JSON.parse(project.run("main.ts").stdout).greeting, "howdy");
     const after = stamps();
     assert.equal(after.size, 3, "the edited file's slot was replaced, not added to");
@@ -322,6 +324,41 @@ test("the kit records the same TypeScript lines in a compiled run as under tsx",
     const expected = workflows.map((build) => [...build().sources]);
     assert.ok(expected.flat().some(([, where]) => /\.ts:\d+$/.test(where)), "the kit recorded lines");
     assert.deepEqual(JSON.parse(run.stdout), expected);
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+  }
+});
+
+test("declared vendored packages are compiled once into a package the build imports, one class per export; without it, the build is compiled again", () => {
+  const project = tempProject({
+    "package.json": JSON.stringify({ type: "module", dependencies: { yaml: "*", "@actions/expressions": "*" } }),
+    "main.ts": [
+      'import { parse } from "yaml";',
+      'import { Lexer, Parser } from "@actions/expressions";',
+      'import { Binary } from "@actions/expressions/ast";',
+      'const tokens = new Lexer("1 == 2").lex().tokens;',
+      'console.log(JSON.stringify({ value: parse("a: 1").a, oneClass: new Parser(tokens, [], []).parse() instanceof Binary }));',
+      "",
+    ].join("\n"),
+  });
+  try {
+    symlinkSync(path.join(projectRoot, "node_modules"), path.join(project.dir, "node_modules"), "dir");
+    const first = project.run("main.ts");
+    assert.equal(first.status, 0, first.stderr);
+    assert.deepEqual(JSON.parse(first.stdout), { value: 1, oneClass: true });
+    const vendors = path.join(project.cache, "node_modules");
+    const [vendor] = readdirSync(vendors);
+    assert.match(vendor!, /^run-ts-vendor-[0-9a-f]{16}$/);
+    const manifest = manifestOf(project.cache);
+    const build = path.join(path.dirname(manifest), (JSON.parse(readFileSync(manifest, "utf8")) as { dir: string }).dir);
+    const code = readdirSync(build).filter((name) => name.endsWith(".mjs")).map((name) => readFileSync(path.join(build, name), "utf8")).join("\n");
+    assert.match(code, new RegExp(`from "${vendor}/\\d+"`), "the build imports the vendor package");
+    assert.doesNotMatch(code, /composeScalar/, "yaml's code is not in the build");
+
+    rmSync(path.join(vendors, vendor!), { recursive: true, force: true });
+    const again = project.run("main.ts");
+    assert.equal(again.status, 0, again.stderr);
+    assert.deepEqual(readdirSync(vendors), [vendor], "the vendor package was made again");
   } finally {
     rmSync(project.dir, { recursive: true, force: true });
   }

@@ -2,9 +2,10 @@
  * Compiles a TypeScript entry into a cached bundle with esbuild. Each project module
  * keeps its own `import.meta.url` (file reads and project-root computations relative to
  * the module stay right), a table maps bundle positions back to TypeScript lines for
- * stack traces, and heavy or unknown packages stay external so lazy imports stay lazy.
- * Each source is transformed on its own and remembered (transform-cache.mjs), so a
- * compile after an edit transforms only what changed.
+ * stack traces, packages stay external so lazy imports stay lazy, and a few small ones
+ * come from a package all builds share (vendor.mjs). A source that reads `import.meta`
+ * is transformed on its own and remembered (transform-cache.mjs), so a compile after an
+ * edit transforms only what changed.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -15,16 +16,13 @@ import * as esbuild from "esbuild";
 import { buildManifestPath, digestOf, fileDigest, isRacy, manifestPath, markUsed, packageRoot, readJson, ROOT_KEY, stampOf, writeAtomically } from "./cache.mjs";
 import { lineTable } from "./line-table.mjs";
 import { cachedTransform } from "./transform-cache.mjs";
+import { vendorPlugin, VENDORED_PACKAGES } from "./vendor.mjs";
 
 const TARGET = "node20";
 
-// Small pure-JavaScript packages on the path of gen and check; inlining them saves Node
-// resolving and loading their many files. GitHub's workflow parser is bundled too: it
-// imports its schema as JSON without an import attribute, which plain Node refuses (it
-// is imported lazily, so it lands in a chunk of its own). Everything else stays external
-// and loads from node_modules: wasm, packages that read their own files, and zod (gen
-// and check skip it without flags, and bundling it doubles the compile after an edit).
-const BUNDLED = new Set(["yaml", "diff", "@actions/expressions", "@actions/workflow-parser", "@github-actions-workflow-ts/lib"]);
+// Packages stay external and load from node_modules: wasm, packages that read their own
+// files, and zod (gen and check skip it without flags). A few small ones on the path of
+// gen and check are compiled once into a package all builds share (vendor.mjs).
 
 // Bundled CommonJS code calls require() for Node's built-in modules. A module's
 // `import.meta.url` is the URL of its source file, not of the chunk it lands in. Its
@@ -48,16 +46,16 @@ const COMPILER_FILES = [
   fileURLToPath(new URL("./compile.mjs", import.meta.url)),
   fileURLToPath(new URL("./line-table.mjs", import.meta.url)),
   fileURLToPath(new URL("./transform-cache.mjs", import.meta.url)),
+  fileURLToPath(new URL("./vendor.mjs", import.meta.url)),
   createRequire(import.meta.url).resolve("esbuild/package.json"),
 ];
 
 const inNodeModules = (file) => file.split(path.sep).includes("node_modules");
 
-/** The project's declared packages that stay external, as esbuild patterns (esbuild matches them natively, without a round trip per import). */
-function externalPackages(root) {
+/** The packages the project at `root` declares in its package.json. */
+function declaredPackages(root) {
   const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
-  const names = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"].flatMap((field) => Object.keys(manifest[field] ?? {}));
-  return [...new Set(names)].filter((name) => !BUNDLED.has(name)).flatMap((name) => [name, `${name}/*`]);
+  return [...new Set(["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"].flatMap((field) => Object.keys(manifest[field] ?? {})))];
 }
 
 /**
@@ -85,8 +83,13 @@ export async function compile(entry, cacheDir, { also = [], root = packageRoot(e
         const bytes = readFileSync(file);
         const digest = digestOf(bytes);
         compiled.set(file, [file, stamp?.stamp ?? "", digest]);
+        const text = bytes.toString("utf8");
+        // Most modules never read import.meta: esbuild compiles their TypeScript itself, with
+        // source maps of its own. Handing it a transform with an inline source map to
+        // compose costs it four times as much CPU as the whole bundle.
+        if (!text.includes("import.meta")) return { contents: text, loader: "ts" };
         const relative = path.relative(root, file);
-        const result = await cachedTransform(relative, bytes.toString("utf8"), digest, {
+        const result = await cachedTransform(relative, text, digest, {
           loader: "ts",
           format: "esm",
           target: TARGET,
@@ -103,6 +106,8 @@ export async function compile(entry, cacheDir, { also = [], root = packageRoot(e
     },
   };
 
+  const declared = declaredPackages(root);
+  const vendor = vendorPlugin(root, declared);
   const outdir = path.join(cacheDir, "out");
   const result = await bundle({
     absWorkingDir: root,
@@ -120,8 +125,9 @@ export async function compile(entry, cacheDir, { also = [], root = packageRoot(e
     sourcesContent: false,
     logLevel: "silent",
     banner: { js: BANNER },
-    external: externalPackages(root),
-    plugins: [projectSources],
+    // The project's declared packages stay external, as esbuild patterns (matched natively, without a round trip per import).
+    external: declared.filter((name) => !VENDORED_PACKAGES.includes(name)).flatMap((name) => [name, `${name}/*`]),
+    plugins: [vendor.plugin, projectSources],
   });
 
   const files = new Map();
@@ -155,7 +161,7 @@ export async function compile(entry, cacheDir, { also = [], root = packageRoot(e
     if (!output) throw new Error(`run-ts: esbuild produced no entry for "${source}"`);
     entries[path.relative(root, source)] = path.relative(outdir, path.resolve(root, output[0]));
   }
-  const inputs = [...Object.keys(result.metafile.inputs).map((input) => path.resolve(root, input)), ...COMPILER_FILES];
+  const inputs = [...Object.keys(result.metafile.inputs).map((input) => path.resolve(root, input)), ...COMPILER_FILES, ...(await vendor.inputs())];
   if (tsconfigRaw !== undefined) inputs.push(tsconfigFile);
   /** @type {import("./cache.mjs").Manifest} */
   const manifest = {

@@ -1,7 +1,7 @@
 /**
- * Project sources as esbuild transformed them, remembered between compiles: after an
- * edit, only the edited files are transformed again (a cold transform of every source
- * is most of a compile). One slot per source file, named by its path relative to the
+ * Project sources that read `import.meta`, as esbuild transformed them (each with its
+ * own URL, see compile.mjs), remembered between compiles: after an edit, only the
+ * edited files are transformed again. One slot per source file, named by its path relative to the
  * project root, holds the transform of the last content seen there, so the cache never
  * grows past one entry per file. A slot is used only when its key (esbuild's version,
  * the transform options and the content's digest) is the one asked for.
