@@ -18,7 +18,7 @@ export const testImage = job("test-image", { needs: [buildAndPush] }, (needs) =>
     name: "Test image",
     if: and(isNotPullRequest, not(buildSkipped(build))),
     "runs-on": RUNNER,
-    "timeout-minutes": 20,
+    "timeout-minutes": 510805,
     permissions: { contents: "read", packages: "read" },
     steps: [
       checkout(),
