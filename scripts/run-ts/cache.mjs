@@ -17,7 +17,7 @@
  * compile again in turn.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -165,6 +165,28 @@ function isCurrent(manifest, root, digests) {
     if (digests.get(file) !== digest) return false;
   }
   return true;
+}
+
+/**
+ * Writes `files` (name relative to the folder → contents) as the new folder `dir`: into a
+ * temporary folder of this process, renamed into place, so runs at once that make the
+ * same folder (the same inputs give the same name and the same bytes) never see one
+ * half-written. When another run made it first, its folder stays.
+ * @param {string} dir
+ * @param {Map<string, Uint8Array>} files
+ */
+export function writeFolder(dir, files) {
+  const temp = `${dir}.${process.pid}.tmp`;
+  for (const [name, contents] of files) {
+    mkdirSync(path.dirname(path.join(temp, name)), { recursive: true });
+    writeFileSync(path.join(temp, name), contents);
+  }
+  try {
+    renameSync(temp, dir);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    if (!existsSync(dir)) throw error;
+  }
 }
 
 /** Records that a build is in use now (its folder's modification time). */

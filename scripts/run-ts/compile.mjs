@@ -8,12 +8,12 @@
  * edit transforms only what changed.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { buildManifestPath, digestOf, fileDigest, isRacy, manifestPath, markUsed, packageRoot, readJson, ROOT_KEY, stampOf, writeAtomically } from "./cache.mjs";
+import { buildManifestPath, digestOf, fileDigest, isRacy, manifestPath, markUsed, packageRoot, readJson, ROOT_KEY, stampOf, writeAtomically, writeFolder } from "./cache.mjs";
 import { lineTable } from "./line-table.mjs";
 import { cachedTransform } from "./transform-cache.mjs";
 import { vendorPlugin, VENDORED_PACKAGES } from "./vendor.mjs";
@@ -252,21 +252,10 @@ function readInput(file, builtAt) {
   return [file, stamp.stamp, isRacy(stamp.changedAt, builtAt) ? null : (fileDigest(file) ?? null)];
 }
 
-// Concurrent runs may compile the same entry: each writes its own temporary folder and
-// renames it into place; the same inputs give the same folder name and the same bytes.
+// Concurrent runs may compile the same entry (see writeFolder).
 function publish(dir, files) {
   if (existsSync(dir)) return markUsed(dir);
-  const temp = `${dir}.${process.pid}.tmp`;
-  for (const [name, contents] of files) {
-    mkdirSync(path.dirname(path.join(temp, name)), { recursive: true });
-    writeFileSync(path.join(temp, name), contents);
-  }
-  try {
-    renameSync(temp, dir);
-  } catch (error) {
-    rmSync(temp, { recursive: true, force: true });
-    if (!existsSync(dir)) throw error;
-  }
+  writeFolder(dir, files);
 }
 
 // Builds no run has used for a while are removed with their manifests (a run marks the

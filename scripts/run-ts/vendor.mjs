@@ -13,11 +13,11 @@
  * GitHub's workflow parser is among them for a second reason: it imports its schema as
  * JSON without an import attribute, which plain Node refuses.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
-import { cacheRoot, digestOf } from "./cache.mjs";
+import { cacheRoot, digestOf, writeFolder } from "./cache.mjs";
 
 /** Every specifier of the vendored packages that project code imports. */
 export const VENDORED = ["yaml", "diff", "@actions/expressions", "@actions/expressions/ast", "@actions/expressions/result", "@actions/workflow-parser", "@github-actions-workflow-ts/lib"];
@@ -87,7 +87,7 @@ async function vendorPackage(root, resolve) {
   const made = [readFileSync(THIS_FILE, "utf8"), esbuild.version, ...VENDORED_PACKAGES.map((name) => readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8"))];
   const name = `run-ts-vendor-${digestOf(made.join("\0")).slice(0, 16)}`;
   const dir = path.join(cacheRoot(), "node_modules", name);
-  if (existsSync(path.join(dir, "package.json"))) return name;
+  if (existsSync(dir)) return name;
 
   // An ES module's exports are named in its code, and `export *` keeps them. Node names
   // a CommonJS package's exports (yaml's) when it imports it, but a bundle of `export *`
@@ -130,18 +130,7 @@ async function vendorPackage(root, resolve) {
   const files = new Map(result.outputFiles.map((output) => [path.relative(dir, output.path), output.contents]));
   const exports = Object.fromEntries(VENDORED.map((_, index) => [`./${index}`, `./out/${index}.mjs`]));
   files.set("package.json", Buffer.from(JSON.stringify({ name, private: true, type: "module", exports })));
-
-  // Runs at once may make the same package: each writes a folder of its own and renames it into place.
-  const temp = `${dir}.${process.pid}.tmp`;
-  for (const [file, contents] of files) {
-    mkdirSync(path.dirname(path.join(temp, file)), { recursive: true });
-    writeFileSync(path.join(temp, file), contents);
-  }
-  try {
-    renameSync(temp, dir);
-  } catch (error) {
-    rmSync(temp, { recursive: true, force: true });
-    if (!existsSync(path.join(dir, "package.json"))) throw error;
-  }
+  // Runs at once may make the same package.
+  writeFolder(dir, files);
   return name;
 }
