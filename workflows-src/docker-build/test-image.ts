@@ -18,7 +18,7 @@ export const testImage = job("test-image", { needs: [buildAndPush] }, (needs) =>
     name: "Test image",
     if: and(isNotPullRequest, not(buildSkipped(build))),
     "runs-on": RUNNER,
-    "timeout-minutes": 510805,
+    "timeout-minutes": 20,
     permissions: { contents: "read", packages: "read" },
     steps: [
       checkout(),
