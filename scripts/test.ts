@@ -61,7 +61,7 @@ try {
     // Node marks the processes of a test run; a run started from inside a test (this command's own tests) is a run of its own.
     { cwd: PROJECT_ROOT, stdio: "inherit", env: Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "NODE_TEST_CONTEXT")) },
   );
-  if (existsSync(measured)) timings.write(TIMINGS_KEY, { ...remembered, ...secondsPerFile(readFileSync(measured, "utf8")) });
+  if (existsSync(measured)) timings.write(TIMINGS_KEY, { ...remembered, ...secondsPerFile(readFileSync(measured, "utf8"), build) });
   process.exitCode = run.status ?? 1;
 } finally {
   rmSync(scratch, { recursive: true, force: true });
@@ -134,15 +134,16 @@ function groupModule(setup: string, build: Build, group: readonly string[]): str
   return [setup, path.join(build.dir, build.entry), ...group].map((file) => `import ${JSON.stringify(pathToFileURL(file).href)};\n`).join("");
 }
 
-/** The reporter's lines summed per test file (seconds, by project-relative path). */
-function secondsPerFile(lines: string): Record<string, number> {
+/** The reporter's lines summed per test file (seconds, by project-relative path); the runner names each test by the compiled file it is in. */
+function secondsPerFile(lines: string, build: Build): Record<string, number> {
+  const sourceOf = new Map(Object.entries(build.entries).map(([source, output]) => [path.join(build.dir, output), relative(path.join(PROJECT_ROOT, source))]));
   const seconds: Record<string, number> = {};
   for (const line of lines.split("\n")) {
     if (!line) continue;
     const { file, ms } = JSON.parse(line) as { file: string; ms: number };
-    const name = relative(file.startsWith("file:") ? fileURLToPath(file) : file);
+    const name = sourceOf.get(file.startsWith("file:") ? fileURLToPath(file) : file);
     // A group that failed to load reports its own module; only the test files are timed.
-    if (name.startsWith("test/")) seconds[name] = (seconds[name] ?? 0) + ms / 1000;
+    if (name?.startsWith("test/")) seconds[name] = (seconds[name] ?? 0) + ms / 1000;
   }
   return seconds;
 }

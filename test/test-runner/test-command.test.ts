@@ -4,7 +4,8 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
@@ -53,6 +54,17 @@ test("every file's tests run, in as many processes as asked, and one failure fai
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the time each test file took is remembered for the next run's groups, by the file's own path", () => {
+  const cache = path.join(PROJECT_ROOT, "node_modules", ".cache", "charon-workflows", "test-durations");
+  const file = path.join(cache, `${createHash("sha256").update("seconds per test file").digest("hex")}.json`);
+  const read = (): Record<string, number> => (existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, number>) : {});
+  mkdirSync(cache, { recursive: true });
+  writeFileSync(file, JSON.stringify({ ...read(), "test/kit/once.test.ts": -1 }));
+  const run = runScript("test", [path.join(PROJECT_ROOT, "test", "kit", "once.test.ts")]);
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.ok((read()["test/kit/once.test.ts"] ?? -1) >= 0, JSON.stringify(read()["test/kit/once.test.ts"]));
 });
 
 test("a name that is not a test file is refused with the usage", () => {
