@@ -23,28 +23,34 @@ test("a report is rendered once per inputs digest and remembered; other inputs r
   assert.equal(renders, 3);
 });
 
-for (const report of ["generated/docker-build.plan.md", "generated/lint-rules.md"]) {
-  test(`a forged ${report} whose marks were recomputed fails check, and gen restores it`, () => {
-    const root = projectCopy("forged-report");
-    try {
+test("a forged generated/docker-build.plan.md and generated/lint-rules.md, their marks recomputed, fail check each, and gen restores both", () => {
+  // Both in one copy: check reports every stale file, and one gen restores them all.
+  const reports = ["generated/docker-build.plan.md", "generated/lint-rules.md"];
+  const root = projectCopy("forged-report");
+  try {
+    const originals = new Map<string, string>();
+    for (const report of reports) {
       const file = path.join(root, report);
       const original = readFileSync(file, "utf8");
+      originals.set(report, original);
       const header = readHeader(original)!;
       const lines = original.split("\n");
       const forgedBody = remarked(header.body.replace(/success|error/, "FORGED"));
       assert.notEqual(forgedBody, header.body);
       writeFileSync(file, `${lines.slice(0, 2).join("\n")}\n${forgedBody}`);
-
-      const check = npmRun(root, "check");
-      assert.equal(check.status, 1, check.stdout + check.stderr);
-      assert.match(check.stdout, new RegExp(`^stale: ${report.replaceAll(".", "\\.")} is stale`, "m"), "intact marks: stale, not hand-edited");
-      assert.match(check.stdout, /^-.*FORGED/m, "the diff shows the forged line");
-
-      const gen = npmRun(root, "gen");
-      assert.equal(gen.status, 0, gen.stdout + gen.stderr);
-      assert.equal(readFileSync(file, "utf8"), original);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
     }
-  });
-}
+
+    const check = npmRun(root, "check");
+    assert.equal(check.status, 1, check.stdout + check.stderr);
+    for (const report of reports) {
+      assert.match(check.stdout, new RegExp(`^stale: ${report.replaceAll(".", "\\.")} is stale`, "m"), `${report}: intact marks, so stale, not hand-edited`);
+    }
+    assert.equal(check.stdout.match(/^-.*FORGED/gm)?.length, reports.length, "the diffs show each forged line");
+
+    const gen = npmRun(root, "gen");
+    assert.equal(gen.status, 0, gen.stdout + gen.stderr);
+    for (const report of reports) assert.equal(readFileSync(path.join(root, report), "utf8"), originals.get(report), report);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
