@@ -71,9 +71,15 @@ try {
   let npmTestSeconds: number | undefined;
   if (flags["npm-test"]) {
     const start = performance.now();
-    const run = spawnSync("npm", ["test"], { cwd: PROJECT_ROOT, stdio: "ignore" });
+    // Its report is kept only when a test failed: a failure under the benchmark's load is the one worth reading.
+    const run = spawnSync("npm", ["test"], { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
     npmTestSeconds = (performance.now() - start) / 1000;
-    if (run.status !== 0) console.error(`bench: npm test failed (exit ${run.status}); its time is reported all the same`);
+    if (run.status !== 0) {
+      const log = path.join(PROJECT_ROOT, "bench-results", `${commit}-npm-test.log`);
+      mkdirSync(path.dirname(log), { recursive: true });
+      writeFileSync(log, `${run.stdout}${run.stderr}`);
+      console.error(`bench: npm test failed (exit ${run.status}); its time is reported all the same, and its report is in ${path.relative(process.cwd(), log)}`);
+    }
   }
 
   const gen = medians.get("gen");
