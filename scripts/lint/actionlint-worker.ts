@@ -6,7 +6,7 @@
 import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { ActionlintFinding } from "./actionlint.ts";
-import { recalledFindings, rememberFindings } from "./actionlint-memory.ts";
+import { rememberedFindings } from "./actionlint-memory.ts";
 
 export interface ActionlintWorker {
   check(file: string, text: string): Promise<ActionlintFinding[]>;
@@ -23,13 +23,7 @@ export function rememberingActionlint(): ActionlintWorker {
   let worker: ActionlintWorker | undefined;
   return {
     check(file, text) {
-      const recalled = recalledFindings(file, text);
-      if (recalled) return Promise.resolve(recalled);
-      worker ??= startActionlintWorker();
-      return worker.check(file, text).then((found) => {
-        rememberFindings(file, text, found);
-        return found;
-      });
+      return rememberedFindings(file, text, () => (worker ??= startActionlintWorker()).check(file, text));
     },
     async close() {
       await worker?.close();

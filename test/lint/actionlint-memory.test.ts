@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { actionlint } from "../../scripts/lint/actionlint.ts";
-import { rememberFindings } from "../../scripts/lint/actionlint-memory.ts";
+import { rememberedFindings } from "../../scripts/lint/actionlint-memory.ts";
 import { lintFiles } from "../../scripts/lint/lint-files.ts";
 
 const workflow = (name: string): string => `name: ${name}\non: push\npermissions: {}\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n`;
@@ -23,7 +23,7 @@ test("a remembered answer is read, by the worker of npm run lint and in this thr
     const text = workflow(`memory ${path.basename(dir)}`);
     writeFileSync(file, text);
     const planted = { file, line: 1, column: 1, message: "planted in the memory", kind: "planted" };
-    rememberFindings(file, text, [planted]);
+    assert.deepEqual(await rememberedFindings(file, text, () => Promise.resolve([planted])), [planted]);
 
     assert.deepEqual(await actionlint(file, text), [planted]);
     const findings = await lintFiles([file]);
