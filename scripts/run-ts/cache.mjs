@@ -77,9 +77,9 @@ export function cacheRoot() {
   return process.env["RUN_TS_CACHE"] || path.join(projectRoot, "node_modules", ".cache", "run-ts");
 }
 
-/** The cache folder of the entry at `entry` in the project at `root`, with the further entries `also` compiled into its builds. */
-export function cacheDirFor(entry, root, also = []) {
-  const key = createHash("sha1").update([entry, ...also].map((file) => path.relative(root, file)).join("\0")).digest("hex").slice(0, 12);
+/** The cache folder of the entry at `entry` in the project at `root`. */
+export function cacheDirFor(entry, root) {
+  const key = createHash("sha1").update(path.relative(root, entry)).digest("hex").slice(0, 12);
   return path.join(cacheRoot(), `${path.basename(entry).replace(/\.[cm]?tsx?$/, "")}-${key}`);
 }
 

@@ -85,8 +85,8 @@ export async function compile(entry, cacheDir, { also = [], root = packageRoot(e
         compiled.set(file, [file, stamp?.stamp ?? "", digest]);
         const text = bytes.toString("utf8");
         // Most modules never read import.meta: esbuild compiles their TypeScript itself, with
-        // source maps of its own. Handing it a transform with an inline source map to
-        // compose costs it four times as much CPU as the whole bundle.
+        // source maps of its own, which costs less than composing a transform's inline
+        // source map (a tenth of a compile after an edit).
         if (!text.includes("import.meta")) return { contents: text, loader: "ts" };
         const relative = path.relative(root, file);
         const result = await cachedTransform(relative, text, digest, {

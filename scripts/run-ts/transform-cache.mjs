@@ -1,9 +1,9 @@
 /**
  * Project sources that read `import.meta`, as esbuild transformed them (each with its
  * own URL, see compile.mjs), remembered between compiles: after an edit, only the
- * edited files are transformed again. One slot per source file, named by its path relative to the
- * project root, holds the transform of the last content seen there, so the cache never
- * grows past one entry per file. A slot is used only when its key (esbuild's version,
+ * edited files are transformed again. One slot per source file, named by its path
+ * relative to the project root, holds the transform of the last content seen there, so
+ * the cache never grows past one entry per file. A slot is used only when its key (esbuild's version,
  * the transform options and the content's digest) is the one asked for.
  *
  * The slots live in the cache folder (`transforms/`, beside the entries' folders). The
