@@ -69,7 +69,7 @@ export function vendorPlugin(root, declared) {
         const index = VENDORED.indexOf(specifier);
         if (index < 0) return { errors: [{ text: `"${specifier}" is not among the vendored specifiers; add it to VENDORED in scripts/run-ts/vendor.mjs` }] };
         used = true;
-        vendor ??= vendorPackage(root, build.resolve.bind(build));
+        vendor ??= vendorPackage(root, packages, build.resolve.bind(build));
         return { path: `${await vendor}/${index}`, external: true };
       });
     },
@@ -79,12 +79,13 @@ export function vendorPlugin(root, declared) {
 }
 
 /**
- * The name of the vendor package for the packages installed under `root`, compiled now
- * when it is not there. Its key is the digest of what it is made from: this file,
- * esbuild's version and each vendored package's package.json.
+ * The name of the vendor package for `packages` (vendored ones the project declares) as
+ * installed under `root`, compiled now when it is not there. Its key is the digest of
+ * what it is made from: this file, esbuild's version and each package's package.json.
+ * Each specifier's entry is named by its place in VENDORED.
  */
-async function vendorPackage(root, resolve) {
-  const made = [readFileSync(THIS_FILE, "utf8"), esbuild.version, ...VENDORED_PACKAGES.map((name) => readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8"))];
+async function vendorPackage(root, packages, resolve) {
+  const made = [readFileSync(THIS_FILE, "utf8"), esbuild.version, ...packages.map((name) => readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8"))];
   const name = `run-ts-vendor-${digestOf(made.join("\0")).slice(0, 16)}`;
   const dir = path.join(cacheRoot(), "node_modules", name);
   if (existsSync(dir)) return name;
@@ -92,20 +93,22 @@ async function vendorPackage(root, resolve) {
   // An ES module's exports are named in its code, and `export *` keeps them. Node names
   // a CommonJS package's exports (yaml's) when it imports it, but a bundle of `export *`
   // from one names none: its entry re-exports, by name, what Node sees.
-  const entries = [];
-  for (const specifier of VENDORED) {
+  /** @type {Map<number, string>} the entry of each specifier, by its place in VENDORED */
+  const entries = new Map();
+  for (const [index, specifier] of VENDORED.entries()) {
+    if (!packages.includes(packageOf(specifier))) continue;
     const resolved = await resolve(specifier, { kind: "import-statement", resolveDir: root, pluginData: LOOKUP });
     if (resolved.errors.length) throw new Error(`run-ts: cannot resolve "${specifier}" from ${root}: ${resolved.errors[0].text}; run \`npm ci\``);
     if (!isCommonJs(resolved.path)) {
-      entries.push(`export * from ${JSON.stringify(specifier)};\n`);
+      entries.set(index, `export * from ${JSON.stringify(specifier)};\n`);
       continue;
     }
     const names = Object.keys(await import(pathToFileURL(resolved.path).href));
-    entries.push(`export { ${names.map((name) => (name === "default" ? "default" : `${JSON.stringify(name)} as ${JSON.stringify(name)}`)).join(", ")} } from ${JSON.stringify(specifier)};\n`);
+    entries.set(index, `export { ${names.map((name) => (name === "default" ? "default" : `${JSON.stringify(name)} as ${JSON.stringify(name)}`)).join(", ")} } from ${JSON.stringify(specifier)};\n`);
   }
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: entries.map((_, index) => ({ in: `vendor-entry:${index}`, out: String(index) })),
+    entryPoints: [...entries.keys()].map((index) => ({ in: `vendor-entry:${index}`, out: String(index) })),
     bundle: true,
     splitting: true,
     format: "esm",
@@ -122,13 +125,13 @@ async function vendorPackage(root, resolve) {
         name: "vendor-entries",
         setup(build) {
           build.onResolve({ filter: /^vendor-entry:\d+$/ }, ({ path: entry }) => ({ path: entry, namespace: "vendor-entry" }));
-          build.onLoad({ filter: /.*/, namespace: "vendor-entry" }, ({ path: entry }) => ({ contents: entries[Number(entry.split(":")[1])], resolveDir: root, loader: "js" }));
+          build.onLoad({ filter: /.*/, namespace: "vendor-entry" }, ({ path: entry }) => ({ contents: entries.get(Number(entry.split(":")[1])), resolveDir: root, loader: "js" }));
         },
       },
     ],
   });
   const files = new Map(result.outputFiles.map((output) => [path.relative(dir, output.path), output.contents]));
-  const exports = Object.fromEntries(VENDORED.map((_, index) => [`./${index}`, `./out/${index}.mjs`]));
+  const exports = Object.fromEntries([...entries.keys()].map((index) => [`./${index}`, `./out/${index}.mjs`]));
   files.set("package.json", Buffer.from(JSON.stringify({ name, private: true, type: "module", exports })));
   // Runs at once may make the same package.
   writeFolder(dir, files);
