@@ -43,11 +43,13 @@ export interface GenerateOptions {
 /**
  * All generated files, or a `GenerationError` listing every type error, every build
  * problem and every error finding of the lint rules. Reports (which simulate the
- * workflows) are made only from workflows that type-check, built and linted clean.
+ * workflows) are made from workflows that built and linted clean, and kept only when
+ * the sources type-check too.
  */
 export async function generate(options: GenerateOptions = {}): Promise<GeneratedFile[]> {
   let files: GeneratedFile[] = [];
   const problems: SourceProblem[] = [];
+  const typeProblems = async (): Promise<SourceProblem[]> => (await (options.typecheck ?? Promise.resolve([]))).map(typeErrorProblem);
   try {
     files = await emitAll(options);
     problems.push(...(await lintErrors(files)));
@@ -56,17 +58,27 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
     problems.push(...error.problems);
   }
   // Type errors first: they often explain the rest.
-  problems.unshift(...(await (options.typecheck ?? Promise.resolve([]))).map(typeErrorProblem));
+  if (problems.length) throw new GenerationError([...(await typeProblems()), ...problems]);
+  // Made while the type check finishes (it runs in a process of its own, and after an edit it is often the last to finish); a report of sources that do not type-check is dropped unseen.
+  const reported = await reportFiles(files, options.reports ?? registeredReports);
+  problems.push(...(await typeProblems()));
   if (problems.length) throw new GenerationError(problems);
-  for (const report of options.reports ?? registeredReports) {
+  if (reported.problems.length) throw new GenerationError(reported.problems);
+  return sortByPath([...files, ...reported.files]);
+}
+
+/** The files of every report made from the emitted files, and the problems of those that failed. */
+async function reportFiles(emitted: readonly GeneratedFile[], reports: readonly ReportGenerator[]): Promise<{ files: GeneratedFile[]; problems: SourceProblem[] }> {
+  const files: GeneratedFile[] = [];
+  const problems: SourceProblem[] = [];
+  for (const report of reports) {
     try {
-      files.push(...(await report(files)));
+      files.push(...(await report(emitted)));
     } catch (error) {
       problems.push(problemOfError(error));
     }
   }
-  if (problems.length) throw new GenerationError(problems);
-  return sortByPath(files);
+  return { files, problems };
 }
 
 /** All generated files as built, not yet linted (what `npm run lint` checks), or a `GenerationError` listing every build problem. */
