@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { treeDigest } from "../../scripts/files/tree-digest.ts";
@@ -34,6 +34,30 @@ test("the digest changes with any byte, name or presence of a file it covers, an
     }
     writeFileSync(path.join(root, "elsewhere.md"), "not covered\n");
     assert.equal(treeDigest(root, PLACES), first, "a file outside the places");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a file's recorded digest is kept only while its identity on disk is the same: a rewrite to the same size and time is read again", async () => {
+  const root = mkdtempSync(path.join(tmpdir(), "tree-digest-"));
+  try {
+    const file = path.join(root, "a.txt");
+    writeFileSync(file, "first\n");
+    // A whole second, so that the rewrite below can be given exactly the same modification time.
+    const time = Math.floor(Date.now() / 1000) - 60;
+    utimesSync(file, time, time);
+    const written = statSync(file);
+    // Older than the two seconds within which a file is too fresh to be recorded.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const first = treeDigest(root, ["a.txt"]);
+    assert.equal(treeDigest(root, ["a.txt"]), first, "served from the record");
+    writeFileSync(file, "other\n");
+    utimesSync(file, time, time);
+    assert.deepEqual([statSync(file).size, statSync(file).mtimeMs], [written.size, written.mtimeMs]);
+    assert.notEqual(treeDigest(root, ["a.txt"]), first, "the change time gave the rewrite away");
+    writeFileSync(file, "first\n");
+    assert.equal(treeDigest(root, ["a.txt"]), first, "the same bytes again, the same digest");
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
