@@ -192,6 +192,23 @@ test("after an edit that moves code without changing it, stack frames name the n
   }
 });
 
+test("a source that starts reading import.meta after an edit gets its own URL, though the build before left it to esbuild", () => {
+  // The plugin reads only the sources that read import.meta in the last build; the others esbuild compiles without a round trip.
+  const project = tempProject({
+    "main.ts": 'import { where } from "./lib/later.ts";\nconsole.log(where);\n',
+    "lib/later.ts": 'export const where: string = "nowhere";\n',
+  });
+  try {
+    assert.equal(project.run("main.ts").stdout.trim(), "nowhere");
+    writeFileSync(path.join(project.dir, "lib", "later.ts"), "export const where: string = import.meta.url;\n");
+    const edited = project.run("main.ts");
+    assert.equal(edited.status, 0, edited.stderr);
+    assert.equal(edited.stdout.trim(), pathToFileURL(path.join(project.dir, "lib", "later.ts")).href);
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+  }
+});
+
 test("an entry that imports modules lazily runs itself, not one of its lazy chunks", () => {
   // esbuild makes each lazily imported module an entry point of its own chunk and does
   // not promise an order; taking the first entry point once ran such a chunk instead.

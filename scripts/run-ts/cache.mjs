@@ -30,7 +30,7 @@ const RACY_MS = 2000;
 
 /** @typedef {{ dir: string, entry: string, entries: Record<string, string> }} Build  the folder of a compiled entry, its entry file name, and the file name of every entry compiled into it by source path relative to the root */
 /** @typedef {[file: string, stamp: string, digest: string | null]} Input  file relative to the project root; digest null: never trusted, recompile */
-/** @typedef {{ builtAt: number, inputs: Input[], dir: string, entry: string, entries: Record<string, string> }} Manifest */
+/** @typedef {{ builtAt: number, inputs: Input[], dir: string, entry: string, entries: Record<string, string>, metaSources?: string[] }} Manifest  metaSources: the sources that read import.meta, relative to the root */
 
 /** Digest of some bytes. */
 export function digestOf(bytes) {

@@ -13,7 +13,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { buildManifestPath, digestOf, fileDigest, isRacy, manifestPath, markUsed, packageRoot, readJson, ROOT_KEY, stampOf, writeAtomically, writeFolder } from "./cache.mjs";
+import { buildManifestPath, digestOf, isRacy, manifestPath, markUsed, packageRoot, readJson, ROOT_KEY, stampOf, writeAtomically, writeFolder } from "./cache.mjs";
 import { lineTable } from "./line-table.mjs";
 import { cachedTransform } from "./transform-cache.mjs";
 import { vendorPlugin, VENDORED_PACKAGES } from "./vendor.mjs";
@@ -51,6 +51,8 @@ const COMPILER_FILES = [
 ];
 
 const inNodeModules = (file) => file.split(path.sep).includes("node_modules");
+/** A TypeScript source of the project (the plugin's province), not of a package. */
+const isSource = (file) => /\.[cm]?ts$/.test(file) && !inNodeModules(file);
 
 /** The packages the project at `root` declares in its package.json. */
 function declaredPackages(root) {
@@ -68,16 +70,53 @@ function declaredPackages(root) {
  * @returns {Promise<import("./cache.mjs").Build>}
  */
 export async function compile(entry, cacheDir, { also = [], root = packageRoot(entry) } = {}) {
+  const first = await compileOnce(entry, cacheDir, also, root, pluginSources(cacheDir, root));
+  // A source that reads import.meta now but did not before was compiled without its own URL, and a new one changed
+  // just now has no digest to trust: compile again with every source read by the plugin, as the first compile of an entry is.
+  return first ?? /** @type {import("./cache.mjs").Build} */ (await compileOnce(entry, cacheDir, also, root, undefined));
+}
+
+/**
+ * The sources the plugin must read, relative to the root, or undefined for all (no
+ * build before): those that read import.meta in the last build, and those that changed
+ * too recently for their identity on disk to be trusted. The plugin digests the very
+ * bytes it compiles; a source esbuild reads itself is digested after the build, and
+ * only one that had not changed for a while can be.
+ */
+function pluginSources(cacheDir, root) {
+  const last = readJson(manifestPath(cacheDir));
+  if (!Array.isArray(last?.metaSources) || !Array.isArray(last?.inputs)) return undefined;
+  const now = Date.now();
+  const recent = last.inputs.flatMap(([relative]) => {
+    const file = path.resolve(root, String(relative));
+    const stamp = isSource(file) ? stampOf(file) : undefined;
+    return stamp && isRacy(stamp.changedAt, now) ? [String(relative)] : [];
+  });
+  return [...new Set([...last.metaSources.map(String), ...recent])];
+}
+
+/**
+ * One compile of the entries, with the plugin reading the sources in `transformed`
+ * (relative to the root; all project sources when undefined). Undefined when a source
+ * esbuild read itself reads import.meta or changed too recently to be digested: that
+ * build is not to be used.
+ * @returns {Promise<import("./cache.mjs").Build | undefined>}
+ */
+async function compileOnce(entry, cacheDir, also, root, transformed) {
   const tsconfigFile = path.join(root, "tsconfig.json");
   const tsconfigRaw = existsSync(tsconfigFile) ? readFileSync(tsconfigFile, "utf8") : undefined;
   const builtAt = Date.now();
   /** @type {Map<string, import("./cache.mjs").Input>} project sources: stamped before they are read, digests of the very bytes compiled */
   const compiled = new Map();
+  /** @type {Set<string>} the sources read by the plugin that read import.meta, relative to the root */
+  const readsMeta = new Set();
+  // Matched by esbuild itself, so the other sources cost no round trip to this process.
+  const filter = !transformed ? /\.[cm]?ts$/ : transformed.length ? new RegExp(`^(?:${transformed.map((relative) => escapeRegExp(path.resolve(root, relative))).join("|")})$`) : /^$/;
 
   const projectSources = {
     name: "project-sources",
     setup(build) {
-      build.onLoad({ filter: /\.[cm]?ts$/ }, async ({ path: file }) => {
+      build.onLoad({ filter }, async ({ path: file }) => {
         if (inNodeModules(file)) return undefined;
         const stamp = stampOf(file);
         const bytes = readFileSync(file);
@@ -89,6 +128,7 @@ export async function compile(entry, cacheDir, { also = [], root = packageRoot(e
         // source map (a tenth of a compile after an edit).
         if (!text.includes("import.meta")) return { contents: text, loader: "ts" };
         const relative = path.relative(root, file);
+        readsMeta.add(relative);
         const result = await cachedTransform(relative, text, digest, {
           loader: "ts",
           format: "esm",
@@ -130,6 +170,17 @@ export async function compile(entry, cacheDir, { also = [], root = packageRoot(e
     plugins: [vendor.plugin, projectSources],
   });
 
+  const inputFiles = [...Object.keys(result.metafile.inputs).map((input) => path.resolve(root, input)), ...COMPILER_FILES, ...(await vendor.inputs())];
+  if (tsconfigRaw !== undefined) inputFiles.push(tsconfigFile);
+  let missed = false;
+  /** @type {import("./cache.mjs").Input[]} */
+  const inputs = [...new Set(inputFiles)].map((file) => {
+    const [, stamp, digest, text] = compiled.get(file) ?? readInput(file, builtAt);
+    if (text !== undefined && isSource(file) && (digest === null || text.includes("import.meta"))) missed = true;
+    return [path.relative(root, file), stamp, digest];
+  });
+  if (missed) return undefined;
+
   const files = new Map();
   const maps = new Map();
   for (const output of result.outputFiles) {
@@ -161,24 +212,16 @@ export async function compile(entry, cacheDir, { also = [], root = packageRoot(e
     if (!output) throw new Error(`run-ts: esbuild produced no entry for "${source}"`);
     entries[path.relative(root, source)] = path.relative(outdir, path.resolve(root, output[0]));
   }
-  const inputs = [...Object.keys(result.metafile.inputs).map((input) => path.resolve(root, input)), ...COMPILER_FILES, ...(await vendor.inputs())];
-  if (tsconfigRaw !== undefined) inputs.push(tsconfigFile);
   /** @type {import("./cache.mjs").Manifest} */
-  const manifest = {
-    builtAt,
-    inputs: [...new Set(inputs)].map((file) => {
-      const [, stamp, digest] = compiled.get(file) ?? readInput(file, builtAt);
-      return [path.relative(root, file), stamp, digest];
-    }),
-    dir: buildName,
-    entry: entries[path.relative(root, entry)],
-    entries,
-  };
+  const manifest = { builtAt, inputs, dir: buildName, entry: entries[path.relative(root, entry)], entries, metaSources: [...readsMeta].sort() };
   writeAtomically(buildManifestPath(cacheDir, buildName), JSON.stringify(manifest));
   writeAtomically(manifestPath(cacheDir), JSON.stringify(manifest));
   prune(cacheDir, buildName);
   return { dir, entry: manifest.entry, entries };
 }
+
+/** `text` as a regular expression that matches it literally. */
+const escapeRegExp = (text) => text.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
 
 /** Why an entry could not be compiled: esbuild's messages, and the generated files it imports that are missing. */
 export class CompileError extends Error {
@@ -243,13 +286,20 @@ function previousTables(cacheDir) {
   return new Map(Object.values(tables ?? {}).map((table) => [table.map, table]));
 }
 
-// A file esbuild read itself: stamped now. One that changed around the build may differ
-// from what was compiled, so it gets no digest and the next run compiles again.
-/** @returns {import("./cache.mjs").Input} */
+// A file esbuild read itself: stamped now, with its text. One that changed around the
+// build may differ from what was compiled, so it gets no digest and the next run
+// compiles again.
+/** @returns {[...import("./cache.mjs").Input, string | undefined]} */
 function readInput(file, builtAt) {
   const stamp = stampOf(file);
-  if (!stamp) return [file, "", null];
-  return [file, stamp.stamp, isRacy(stamp.changedAt, builtAt) ? null : (fileDigest(file) ?? null)];
+  if (!stamp) return [file, "", null, undefined];
+  let bytes;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return [file, stamp.stamp, null, undefined];
+  }
+  return [file, stamp.stamp, isRacy(stamp.changedAt, builtAt) ? null : digestOf(bytes), bytes.toString("utf8")];
 }
 
 // Concurrent runs may compile the same entry (see writeFolder).

@@ -24,7 +24,7 @@ import type { WorkflowShape } from "./workflow-shape.ts";
  * report: the simulation's code (every project file it imports; a test keeps the list
  * whole) and the locked packages.
  */
-export const SIMULATION_INPUTS = ["scripts/sim", "scripts/expressions", "scripts/shell", "workflows-src/kit/expression-syntax.ts", "scripts/files/tree-digest.ts", "package-lock.json"];
+export const SIMULATION_INPUTS = ["scripts/sim", "scripts/expressions", "scripts/shell", "workflows-src/kit/expression-syntax.ts", "scripts/files/tree-digest.ts", "scripts/files/file-digests.ts", "scripts/run-ts/cache.mjs", "package-lock.json"];
 
 const plans = jsonCache<Plan>("plans", 2000);
 const jobs = jsonCache<RememberedJob>("jobs", 4000);
