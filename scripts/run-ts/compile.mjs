@@ -252,7 +252,7 @@ async function bundle(options) {
     const missing = new Set();
     const places = error.errors.map(({ text, location }) => {
       if (!location) return text;
-      const generated = missingGenerated(root, location);
+      const generated = missingGenerated(root, text, location);
       if (generated) missing.add(generated);
       return `${where(location.file)}:${location.line}:${location.column + 1}: ${generated ? `${generated} is missing` : text}`;
     });
@@ -261,17 +261,21 @@ async function bundle(options) {
 }
 
 /**
- * The project-relative path of the generated file an import at `location` names, when
- * that file does not exist. The place of an unresolved import spans the quoted
- * specifier, which is read from the located line rather than from the message.
+ * The project-relative path of the generated file an unresolved import at `location`
+ * names. The place of an unresolved import spans the quoted specifier, which is read
+ * from the located line rather than from the message. The file is not looked for
+ * again: another gen beside this one may have restored it since esbuild missed it,
+ * and then compiling again succeeds.
  * @param {string} root
+ * @param {string} text esbuild's message
  * @param {import("esbuild").Location} location
  */
-function missingGenerated(root, location) {
+function missingGenerated(root, text, location) {
+  if (!text.startsWith("Could not resolve")) return undefined;
   const specifier = location.lineText.slice(location.column + 1, location.column + location.length - 1);
   if (!/^\.\.?\//.test(specifier)) return undefined;
   const file = path.resolve(root, path.dirname(location.file), specifier);
-  if (!file.startsWith(path.join(root, "generated") + path.sep) || existsSync(file)) return undefined;
+  if (!file.startsWith(path.join(root, "generated") + path.sep)) return undefined;
   return path.relative(root, file).split(path.sep).join("/");
 }
 
