@@ -8,6 +8,7 @@
 import { splitTemplate } from "../../workflows-src/kit/expression-syntax.ts";
 import { accessPaths } from "./expression-paths.ts";
 
+import { commandsOf, everyScript } from "../shell/shell-script.ts";
 // The shell parser (tree-sitter, WebAssembly) loads only when a file is hardened.
 type ShellReader = typeof import("../shell/read-shell.ts");
 
@@ -74,7 +75,7 @@ function nonPersistentCheckout(step: Data, later: readonly unknown[], at: string
   const inputs = isData(step["with"]) ? step["with"] : {};
   if ("persist-credentials" in inputs) return;
   const pushes = later.some(
-    (s) => isData(s) && typeof s["run"] === "string" && shell.everyScript(shell.readShell(s["run"])).some((script) => shell.commandsOf(script).some((c) => c.name === "git" && c.words.some((w) => w.value === "push"))),
+    (s) => isData(s) && typeof s["run"] === "string" && everyScript(shell.readShell(s["run"])).some((script) => commandsOf(script).some((c) => c.name === "git" && c.words.some((w) => w.value === "push"))),
   );
   if (pushes) return void notes.push(`${at}: the checkout keeps its credentials: a later step pushes with git`);
   step["with"] = { ...inputs, "persist-credentials": false };
@@ -115,7 +116,7 @@ function scriptExpressionsToEnv(step: Data, job: Data, at: string, changes: stri
   const read = shell.readShell(probe);
   if (!read.complete) return void notes.push(`${at}.run: its \${{ }} stay (the shell parser cannot read the script whole); pass the values through env: by hand`);
   const expanded = new Set(read.expansions.map((e) => e.name));
-  const hereDocuments = shell.everyScript(read).flatMap((script) => shell.commandsOf(script).map((c) => c.hereDocument ?? ""));
+  const hereDocuments = everyScript(read).flatMap((script) => commandsOf(script).map((c) => c.hereDocument ?? ""));
   const literalInHereDocument = parts.some((part, i) => part.kind === "expression" && !expanded.has(`__kit_${i}__`) && hereDocuments.some((body) => body.includes(`__kit_${i}__`)));
   if (literalInHereDocument) return void notes.push(`${at}.run: its \${{ }} stay (one is in a quoted here-document); pass the values through env: by hand`);
   const names = new Map<string, string>();

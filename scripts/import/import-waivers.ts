@@ -19,8 +19,10 @@ const MAX_REASON = 200;
  * @param document the file as parsed, or undefined to lint `workflow` (the value after `--harden`)
  */
 export async function importWaivers(document: WorkflowDocument | undefined, workflow: Record<string, unknown>, source: string): Promise<ImportWaivers> {
-  const { lint } = await import("../lint/engine.ts");
-  const findings = lint([document ?? parseWorkflowDocument(source, stringify(workflow, { lineWidth: 0 }), { emitted: true })]);
+  const { lint, prepareDocuments } = await import("../lint/engine.ts");
+  const documents = [document ?? parseWorkflowDocument(source, stringify(workflow, { lineWidth: 0 }), { emitted: true })];
+  await prepareDocuments(documents);
+  const findings = lint(documents);
   const byNode = new Map<string, Map<string, string[]>>();
   for (const finding of findings) {
     if (LEFT_TO_THE_WRITER.has(finding.rule)) continue;

@@ -16,6 +16,8 @@
  */
 import { positionOf, sourceOf, type WorkflowDocument } from "./document.ts";
 import { rules as registeredRules } from "./registry.ts";
+import { prepareScripts, ScriptNotPrepared } from "../shell/remembered-scripts.ts";
+import { shellScriptsOf } from "./run-script.ts";
 import { ACTIONLINT_PREFIX, PARSER_RULE_ID, type Finding, type Rule } from "./rule.ts";
 import { applyWaivers, commentWaivers, type Waiver } from "./waivers.ts";
 
@@ -24,6 +26,15 @@ export interface LintOptions {
   readonly waivers?: readonly Waiver[];
   /** Findings of other checkers on the same documents (the workflow parser, actionlint): waived and sorted with the rules' own. */
   readonly findings?: readonly Finding[];
+}
+
+/**
+ * Readies the shell scripts of the documents' steps for the rules: remembered ones are
+ * not parsed again, and the parser loads only for a new one (remembered-scripts.ts).
+ * Code that has not imported the parser calls this before `lint` or `ruleFindings`.
+ */
+export async function prepareDocuments(documents: readonly WorkflowDocument[]): Promise<void> {
+  await prepareScripts(shellScriptsOf(documents));
 }
 
 /** Runs the rules (all registered ones by default) over the documents; waived and sorted findings. */
@@ -54,6 +65,7 @@ export function ruleFindings(documents: readonly WorkflowDocument[], rules: read
       try {
         rule.check(document, report);
       } catch (error) {
+        if (error instanceof ScriptNotPrepared) throw error;
         // One rule tripping over odd input must not hide the other rules' findings.
         report("", `rule "${rule.id}" could not check this file (${(error as Error).message}); report this input as a bug of the rule`);
       }

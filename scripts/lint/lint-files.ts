@@ -8,7 +8,7 @@
  */
 import { setFlagsFromString } from "node:v8";
 import { rememberingActionlint, type ActionlintWorker } from "./actionlint-worker.ts";
-import { finishFindings, ruleFindings } from "./engine.ts";
+import { finishFindings, prepareDocuments, ruleFindings } from "./engine.ts";
 import { isActionFileName } from "./document.ts";
 import { checkerFindings, parseFileText, readInputFile, withoutDuplicates, type LoadedFile } from "./load.ts";
 import type { Finding } from "./rule.ts";
@@ -31,6 +31,7 @@ export async function lintFiles(files: readonly string[], options: { actionlint?
     const loaded: LoadedFile[] = texts.map(([file, text]) => parseFileText(file, text));
     const workflows = loaded.flatMap((l) => (l.document?.kind === "workflow" ? [l.document] : []));
     const documents = loaded.flatMap((l) => (l.document ? [l.document] : []));
+    await prepareDocuments(documents);
     const findings: Finding[] = [...loaded.flatMap((l) => l.findings), ...ruleFindings(documents)];
     for (const document of workflows) {
       // A workflow's file is never named as an action's metadata, so its check was queued above.

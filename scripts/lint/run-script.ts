@@ -5,14 +5,12 @@
  * `windows` runner, as GitHub does). A script for another interpreter (python, cmd,
  * node) is not shell: rules that read shell skip it.
  */
-import { readShell, type ShellDialect, type ShellScript } from "../shell/read-shell.ts";
-import type { WorkflowObject } from "./document.ts";
-import { isYamlMap, type StepEntry } from "./walk.ts";
+import { rememberedScript, type ScriptText } from "../shell/remembered-scripts.ts";
+import type { ShellDialect, ShellScript } from "../shell/shell-script.ts";
+import type { WorkflowDocument, WorkflowObject } from "./document.ts";
+import { allSteps, isYamlMap, type StepEntry } from "./walk.ts";
 
 const parsed = new WeakMap<object, ShellScript | null>();
-/** Scripts by dialect and text: generated workflows repeat the same script in many jobs. Emptied when full, so memory stays bounded. */
-const byText = new Map<string, ShellScript>();
-const MAX_REMEMBERED_SCRIPTS = 5_000;
 
 /**
  * The parsed `run:` script of a step; undefined for an action step or a script that is
@@ -30,7 +28,7 @@ export function runScriptOf(workflow: WorkflowObject, entry: StepEntry, mentioni
   let script = parsed.get(entry.step);
   if (script === undefined) {
     const dialect = dialectOf(workflow, entry);
-    script = dialect ? readRemembered(run, dialect) : null;
+    script = dialect ? rememberedScript(run, dialect) : null;
     parsed.set(entry.step, script);
   }
   return script ?? undefined;
@@ -45,14 +43,15 @@ function plainText(step: object, run: string): string {
   return text;
 }
 
-function readRemembered(text: string, dialect: ShellDialect): ShellScript {
-  const key = `${dialect}\u0000${text}`;
-  let script = byText.get(key);
-  if (!script) {
-    if (byText.size >= MAX_REMEMBERED_SCRIPTS) byText.clear();
-    byText.set(key, (script = readShell(text, dialect)));
-  }
-  return script;
+/** The shell scripts of the documents' steps, each with its dialect: what `prepareScripts` readies before the rules run. */
+export function shellScriptsOf(documents: readonly WorkflowDocument[]): ScriptText[] {
+  return documents.flatMap((document) =>
+    allSteps(document.workflow).flatMap((entry) => {
+      const run = entry.step["run"];
+      const dialect = typeof run === "string" ? dialectOf(document.workflow, entry) : undefined;
+      return dialect ? [{ text: run as string, dialect }] : [];
+    }),
+  );
 }
 
 /** The grammar for the shell that runs a step's script; undefined for another interpreter or an unknown shell. */

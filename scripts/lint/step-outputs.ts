@@ -5,7 +5,7 @@
  * what the action's metadata lists (the committed action manifest).
  */
 import { actionPathOf, loadActionManifest } from "../actions/action-manifest.ts";
-import { everyScript, type ShellCommand, type ShellScript, type ShellWord } from "../shell/read-shell.ts";
+import { everyScript, type ShellCommand, type ShellScript, type ShellWord } from "../shell/shell-script.ts";
 import type { WorkflowObject } from "./document.ts";
 import { runScriptOf } from "./run-script.ts";
 import { actionOf, type StepEntry } from "./walk.ts";

@@ -26,8 +26,10 @@ export async function emittedFindings(files: readonly GeneratedFile[]): Promise<
  * above the nodes they cover, read as in any file.
  */
 export async function lintEmitted(files: readonly GeneratedFile[]): Promise<Finding[]> {
-  const [{ lint }, { emittedDocuments }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts")]);
-  return lint(emittedDocuments(files));
+  const [{ lint, prepareDocuments }, { emittedDocuments }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts")]);
+  const documents = emittedDocuments(files);
+  await prepareDocuments(documents);
+  return lint(documents);
 }
 
 /** The error findings on the emitted workflows among `files` that no waiver silences: what stops gen. */

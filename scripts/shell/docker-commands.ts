@@ -3,7 +3,7 @@
  * buildx build` → `save`, `load`, `build`), read through the shell adapter: the lint
  * rules and the simulation decide with them which steps move images through the daemon.
  */
-import { commandsOf, everyScript, type ShellScript } from "./read-shell.ts";
+import { commandsOf, everyScript, type ShellScript } from "./shell-script.ts";
 
 /** Management groups whose next word is the subcommand. */
 const GROUPS = new Set(["image", "buildx", "container"]);

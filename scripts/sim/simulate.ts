@@ -13,7 +13,7 @@ import { daemonEvents } from "./daemon.ts";
 import { callsStatusFunction, conditionText, convertedContext, evaluateCondition, type Contexts, type ExtraFunctions, type RunState as Status } from "../expressions/evaluate.ts";
 import { hashFilesIn } from "./hash-files.ts";
 import { dockerSubcommands } from "../shell/docker-commands.ts";
-import { readShell } from "../shell/read-shell.ts";
+import { prepareScripts, rememberedScript } from "../shell/remembered-scripts.ts";
 import { parseExpression } from "../../workflows-src/kit/expression-syntax.ts";
 import { evaluateScalar, evaluateTemplate } from "./template.ts";
 import { describeEvent, githubContext, type EventDescription, type GithubContext } from "./event.ts";
@@ -73,11 +73,16 @@ const PATH_DECIDING_DOCKER = new Set(["save", "load", "inspect", "pull", "images
 const decidingScripts = new Map<string, boolean>();
 const MAX_REMEMBERED_SCRIPTS = 1000;
 
-/** True when a script (read by the shell adapter) moves images through the daemon or writes "$GITHUB_ENV". */
-function decidesPath(text: string): boolean {
+/**
+ * True when a script (read by the shell adapter, as the machine remembers it: the
+ * parser loads only for a script never read) moves images through the daemon or
+ * writes "$GITHUB_ENV".
+ */
+async function decidesPath(text: string): Promise<boolean> {
   let answer = decidingScripts.get(text);
   if (answer === undefined) {
-    const script = readShell(text);
+    await prepareScripts([{ text, dialect: "bash" }]);
+    const script = rememberedScript(text, "bash");
     answer = dockerSubcommands(script).some((s) => PATH_DECIDING_DOCKER.has(s)) || script.expansions.some((e) => e.name === "GITHUB_ENV");
     if (decidingScripts.size >= MAX_REMEMBERED_SCRIPTS) decidingScripts.clear();
     decidingScripts.set(text, answer);
@@ -325,7 +330,7 @@ async function runJob({ workflow, jobId, head, deciding, contexts: jobContexts, 
       }
     } else {
       const script = evaluateTemplate(step.run ?? "", evalContexts, stepStatus, fns);
-      const executes = (step.id !== undefined && deciding.has(step.id)) || decidesPath(script);
+      const executes = (step.id !== undefined && deciding.has(step.id)) || (await decidesPath(script));
       if (!executes) {
         plan = { ...ident, result: "success", reason: ran, how: "modelled", detail: "script not executed (does not decide the path)", outputs: {} };
       } else {

@@ -15,6 +15,8 @@ import { lint } from "../../scripts/lint/engine.ts";
 import { emittedDocuments, loadWorkflowFile } from "../../scripts/lint/load.ts";
 import { rules } from "../../scripts/lint/registry.ts";
 import type { BuiltWorkflow } from "../../workflows-src/kit/workflow.ts";
+// The rules read scripts as they ask for them: the parser is loaded (remembered-scripts.ts).
+import "../../scripts/shell/read-shell.ts";
 
 const folder = new URL("../fixtures/bad/", import.meta.url);
 const files = readdirSync(folder).sort();

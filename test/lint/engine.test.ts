@@ -5,6 +5,8 @@ import { parseWorkflowDocument } from "../../scripts/lint/document.ts";
 import { lint } from "../../scripts/lint/engine.ts";
 import { formatFinding } from "../../scripts/lint/format.ts";
 import type { Rule } from "../../scripts/lint/rule.ts";
+// The rules read scripts as they ask for them: the parser is loaded (remembered-scripts.ts).
+import "../../scripts/shell/read-shell.ts";
 
 const text = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo one\n      - run: echo two\n";
 // Catalogue fields a rule may carry besides these are spread in, so the stand-in fits any version of Rule.

@@ -2,6 +2,8 @@
 import { parseWorkflowDocument, type DocumentOrigin } from "../../scripts/lint/document.ts";
 import { lint } from "../../scripts/lint/engine.ts";
 import type { Finding, Rule } from "../../scripts/lint/rule.ts";
+// The rules read scripts as they ask for them: the parser is loaded (remembered-scripts.ts).
+import "../../scripts/shell/read-shell.ts";
 
 export function lintText(text: string, rules?: readonly Rule[], origin: DocumentOrigin & { file?: string } = {}): Finding[] {
   return lint([parseWorkflowDocument(origin.file ?? "test.yml", text, origin)], rules);

@@ -7,6 +7,8 @@ import path from "node:path";
 import { lint } from "../../scripts/lint/engine.ts";
 import { loadWorkflowFile, withoutDuplicates } from "../../scripts/lint/load.ts";
 import { PARSER_RULE_ID } from "../../scripts/lint/rule.ts";
+// The rules read scripts as they ask for them: the parser is loaded (remembered-scripts.ts).
+import "../../scripts/shell/read-shell.ts";
 
 async function load(text: string) {
   const dir = mkdtempSync(path.join(tmpdir(), "lint-load-"));

@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 import { parseWorkflowDocument } from "../../scripts/lint/document.ts";
 import { lint } from "../../scripts/lint/engine.ts";
 import { loadWorkflowFile } from "../../scripts/lint/load.ts";
+// The rules read scripts as they ask for them: the parser is loaded (remembered-scripts.ts).
+import "../../scripts/shell/read-shell.ts";
 
 const fixture = fileURLToPath(new URL("../fixtures/seed-docker-build.yml", import.meta.url));
 const RULES = new Set(["guard-coverage", "hand-built-ref", "step-ref", "needs-ref", "artifact-contract", "duplicate-id", "needs-cycle", "unknown-key"]);

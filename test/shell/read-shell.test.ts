@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { commandsOf, everyScript, readShell, type ShellCommand } from "../../scripts/shell/read-shell.ts";
+import { readShell } from "../../scripts/shell/read-shell.ts";
+import { commandsOf, everyScript, type ShellCommand } from "../../scripts/shell/shell-script.ts";
 
 const values = (c: ShellCommand): string[] => c.words.map((w) => w.value);
 const stdoutOf = (c: ShellCommand): string => (c.stdout === undefined ? "log" : c.stdout.kind === "file" ? `${c.stdout.append ? ">>" : ">"}${c.stdout.target.value}` : c.stdout.kind);

@@ -6,7 +6,7 @@
  * credentials needs them and passes. A warning: a script the job runs may need the
  * credentials in ways the workflow does not show. Anchor: zizmor artipacked.
  */
-import { commandsOf, everyScript } from "../../shell/read-shell.ts";
+import { commandsOf, everyScript } from "../../shell/shell-script.ts";
 import type { WorkflowObject } from "../document.ts";
 import type { Rule } from "../rule.ts";
 import { runScriptOf } from "../run-script.ts";

@@ -6,7 +6,7 @@
  * whatever the server returns that day, unpinned and unreviewed. Shell is read by
  * the shell adapter (scripts/shell/read-shell.ts). Anchor: Scorecard Pinned-Dependencies.
  */
-import { commandsOf, everyScript, type ShellCommand, type ShellScript, type ShellWord } from "../../shell/read-shell.ts";
+import { commandsOf, everyScript, type ShellCommand, type ShellScript, type ShellWord } from "../../shell/shell-script.ts";
 import type { Rule } from "../rule.ts";
 import { runScriptOf } from "../run-script.ts";
 import { allSteps, stepLabel } from "../walk.ts";

@@ -4,7 +4,7 @@
  * scan pass. Heuristic, by tokenising: a gate's id/name says gate/check/verify/enforce/threshold,
  * or its script exits non-zero after a numeric test. Anchor: Charon's scan step (`jq … || echo 0`).
  */
-import { commandsOf, everyScript, type ShellCommand, type ShellScript } from "../../shell/read-shell.ts";
+import { commandsOf, everyScript, type ShellCommand, type ShellScript } from "../../shell/shell-script.ts";
 import type { Rule } from "../rule.ts";
 import { runScriptOf } from "../run-script.ts";
 import { allSteps, type StepEntry, stepLabel } from "../walk.ts";
