@@ -54,7 +54,8 @@ function recordOf(root: string): Recorded {
     if (JSON.stringify(saved) === before) return;
     // Files removed from the project leave the record when it is next saved.
     for (const relative of Object.keys(saved)) if (!stampOf(path.join(root, relative))) delete saved[relative];
-    records.write(key, saved);
+    // A tree removed meanwhile (a test's temporary copy) leaves nothing to remember.
+    if (Object.keys(saved).length) records.write(key, saved);
   });
   return recorded;
 }
