@@ -177,6 +177,30 @@ test("a copy whose sources differ keeps a build of its own beside the project's:
   }
 });
 
+test("a compile keeps the builds a run would try before compiling, however old, and removes older unused ones", () => {
+  const project = tempProject(sources);
+  try {
+    assert.equal(project.run("main.ts").status, 0);
+    const entryDir = path.dirname(manifestOf(project.cache));
+    const first = (JSON.parse(readFileSync(manifestOf(project.cache), "utf8")) as { dir: string }).dir;
+    // Nine other builds, last used an hour ago and earlier, and the first build older than all of them.
+    const hour = Date.now() / 1000 - 3600;
+    const others = Array.from({ length: 9 }, (_, i) => `${"0".repeat(15)}${i}`);
+    others.forEach((name, i) => {
+      mkdirSync(path.join(entryDir, name));
+      utimesSync(path.join(entryDir, name), hour - i * 60, hour - i * 60);
+    });
+    utimesSync(path.join(entryDir, first), hour - 7200, hour - 7200);
+    writeFileSync(path.join(project.dir, "lib", "greet.ts"), 'export const greeting: string = "howdy";\nexport const greetingFrom = import.meta.url;\n');
+    assert.equal(JSON.parse(project.run("main.ts").stdout).greeting, "howdy");
+    const left = new Set(readdirSync(entryDir));
+    assert.deepEqual(others.map((name) => left.has(name)), [true, true, true, true, true, true, true, true, false], "the eight used last are kept, the ninth is removed");
+    assert.equal(left.has(first), false, "the oldest build is removed");
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+  }
+});
+
 test("after an edit that moves code without changing it, stack frames name the new TypeScript line", () => {
   // The line tables of a build are reused for chunks whose source map is unchanged; a blank line changes the map, not the code.
   const project = tempProject(sources);

@@ -93,8 +93,8 @@ export function buildManifestPath(cacheDir, buildName) {
   return path.join(cacheDir, `${buildName}.json`);
 }
 
-/** How many other builds of an entry a run looks at before it compiles: the ones used last. */
-const OTHER_BUILDS_TRIED = 8;
+/** How many other builds of an entry a run looks at before it compiles: the ones used last (compile.mjs keeps them). */
+export const OTHER_BUILDS_TRIED = 8;
 
 /**
  * The compiled build of the entry whose cache folder is `cacheDir`, when every input

@@ -13,7 +13,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { buildManifestPath, digestOf, isRacy, manifestPath, markUsed, packageRoot, readJson, ROOT_KEY, stampOf, writeAtomically, writeFolder } from "./cache.mjs";
+import { buildManifestPath, digestOf, isRacy, manifestPath, markUsed, OTHER_BUILDS_TRIED, packageRoot, readJson, ROOT_KEY, stampOf, writeAtomically, writeFolder } from "./cache.mjs";
 import { lineTable } from "./line-table.mjs";
 import { cachedTransform } from "./transform-cache.mjs";
 import { vendorPlugin, VENDORED_PACKAGES } from "./vendor.mjs";
@@ -314,13 +314,19 @@ function publish(dir, files) {
 
 // Builds no run has used for a while are removed with their manifests (a run marks the
 // build it uses, see cache.mjs); a run that is still loading modules lazily from one
-// uses it recently.
+// uses it recently. The builds a run would try before compiling are kept whatever
+// their age: a test or benchmark that edits a copy of the project the same way each
+// time finds its build again an hour later.
 function prune(cacheDir, keep) {
   const cutoff = Date.now() - 10 * 60_000;
-  for (const name of readdirSync(cacheDir)) {
-    const entry = path.join(cacheDir, name);
-    if (name === keep || name === "manifest.json" || !statSync(entry).isDirectory()) continue;
-    if (statSync(entry).mtimeMs < cutoff) rmSync(entry, { recursive: true, force: true });
+  const folders = readdirSync(cacheDir)
+    .filter((name) => name !== keep && name !== "manifest.json")
+    .map((name) => ({ name, stat: statSync(path.join(cacheDir, name)) }))
+    .filter(({ stat }) => stat.isDirectory())
+    .sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs);
+  const tried = new Set(folders.filter(({ name }) => /^[0-9a-f]{16}$/.test(name)).slice(0, OTHER_BUILDS_TRIED).map(({ name }) => name));
+  for (const { name, stat } of folders) {
+    if (!tried.has(name) && stat.mtimeMs < cutoff) rmSync(path.join(cacheDir, name), { recursive: true, force: true });
   }
   for (const name of readdirSync(cacheDir)) {
     const build = /^([0-9a-f]{16})\.json$/.exec(name)?.[1];
