@@ -5,7 +5,7 @@
  * each release branch, a manual run) plus the edge cases of the skip rule and a pull
  * request from a fork (read-only token: its comment is refused).
  */
-import type { Scenario } from "../scripts/sim/scenarios.ts";
+import type { Scenario } from "../scripts/sim/scenario.ts";
 
 export const scenarios: readonly Scenario[] = [
   { label: "PR #5 (Wikid82)", event: { event: "pull_request", pr: 5, owner: "Wikid82", title: "feat: add health endpoint" } },

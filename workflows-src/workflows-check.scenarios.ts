@@ -5,7 +5,7 @@
  * to another branch (the workflow does not start), and the manual run
  * renovate-regenerate.yml starts for the commits it pushes.
  */
-import type { Scenario } from "../scripts/sim/scenarios.ts";
+import type { Scenario } from "../scripts/sim/scenario.ts";
 
 export const scenarios: readonly Scenario[] = [
   { label: "PR #21 from a branch", event: { event: "pull_request", pr: 21, title: "feat: a new job" } },

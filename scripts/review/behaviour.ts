@@ -9,7 +9,7 @@
  */
 import type { EventDescription } from "../sim/event.ts";
 import { planScenarios, type ScenarioPlan } from "../sim/plan-report.ts";
-import type { Scenario } from "../sim/scenarios.ts";
+import type { Scenario } from "../sim/scenario.ts";
 import type { Plan } from "../sim/simulate.ts";
 import { jobOutcome as jobOutcomeIn, stepOutcome } from "../sim/uncertain-results.ts";
 import type { WorkflowShape } from "../sim/workflow-shape.ts";

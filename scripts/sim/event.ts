@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import type { EventInput } from "./scenario.ts";
 
 const branch = z.string().min(1).regex(/^[^\s~^:?*[\\]+$/, "a branch name without spaces or ~^:?*[\\");
 
@@ -54,8 +55,12 @@ export const eventDescription = z
     if (e.event !== "push" && e.message !== undefined) ctx.addIssue({ code: "custom", path: ["message"], message: "a head-commit message only applies to push events" });
   });
 
-export type EventInput = z.input<typeof eventDescription>;
 export type EventDescription = z.output<typeof eventDescription>;
+
+/** True when A and B are the same type, optional and read-only fields alike (TypeScript's identity check, through generic functions). */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+// The scenarios' event type is declared apart from zod (scenario.ts): the compiler holds it to what this schema reads.
+true satisfies Same<z.input<typeof eventDescription>, EventInput>;
 
 /** Validates an event description; the error names each bad field and its fix. */
 export function parseEvent(input: unknown): EventDescription {

@@ -9,7 +9,7 @@ import { parse } from "yaml";
 import { parseEvent, type EventDescription } from "./event.ts";
 import { rememberedJobs, rememberedPlan, shapeDigest } from "./plan-cache.ts";
 import type { GithubScriptRunner } from "./models/github-script-runner.ts";
-import type { Scenario } from "./scenarios.ts";
+import type { Scenario } from "./scenario.ts";
 import type { Plan } from "./simulate.ts";
 import { jobOutcome, stepUncertainty } from "./uncertain-results.ts";
 import { conditionText } from "../expressions/evaluate.ts";

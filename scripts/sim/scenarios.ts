@@ -6,15 +6,9 @@
  */
 import { scenarios as dockerBuild } from "../../workflows-src/docker-build.scenarios.ts";
 import { scenarios as workflowsCheck } from "../../workflows-src/workflows-check.scenarios.ts";
-import type { EventInput } from "./event.ts";
+import type { Scenario } from "./scenario.ts";
 import { matchesFilter } from "./triggers.ts";
 import { triggerFilter, triggerNames, type WorkflowShape } from "./workflow-shape.ts";
-
-/** One event worth simulating, with the label reports show for it. */
-export interface Scenario {
-  readonly label: string;
-  readonly event: EventInput;
-}
 
 /** Declared scenarios by workflow name (the source module's file name, which is the emitted file's name). */
 export const DECLARED_SCENARIOS: Readonly<Record<string, readonly Scenario[]>> = {

@@ -47,7 +47,7 @@ before(() => {
   repo = projectRepo((root) =>
     writeFileSync(
       path.join(root, "workflows-src/docker-build.scenarios.ts"),
-      `import type { Scenario } from "../scripts/sim/scenarios.ts";
+      `import type { Scenario } from "../scripts/sim/scenario.ts";
 export const scenarios: readonly Scenario[] = [
   { label: "push \`main\`", event: { event: "push", ref: "refs/heads/main", message: "feat: release" } },
   { label: "PR #7 \`chore:\`", event: { event: "pull_request", pr: 7, title: "chore: tidy scripts" } },
