@@ -12,7 +12,6 @@
  * compiles again; without it, the runner names a missing file and `npm run gen`.
  * This file is JavaScript because it is what runs before anything is compiled.
  */
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import v8 from "node:v8";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -54,7 +53,7 @@ async function compileOrExplain() {
       // Any failure may come from a generated file that is missing, stale or broken (a
       // merge that kept one side of a binding index): the restorer rewrites those from
       // what they are generated from, and says when there was nothing to rewrite.
-      if (attempt > 1 || restorer === undefined || !restore(error.missingGenerated)) fail(error);
+      if (attempt > 1 || restorer === undefined || !(await restore(error.missingGenerated))) fail(error);
     }
   }
 }
@@ -64,8 +63,10 @@ async function compileOrExplain() {
  * true when compiling again can succeed: it rewrote something, or a file that was
  * missing is there now. Its exit code 2 means every generated file was current.
  */
-function restore(missing) {
+async function restore(missing) {
   if (missing.length) console.error(`run-ts: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing; restoring with ${restorer}`);
+  // Imported here: a run that compiles nothing (most runs) does not load child processes (with net and streams, 8 ms).
+  const { spawnSync } = await import("node:child_process");
   const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), restorer], { stdio: "inherit" });
   // A file that was missing and is current now was restored by a run beside this one (two gens at once).
   return run.status === 0 || (run.status === 2 && missing.length > 0);

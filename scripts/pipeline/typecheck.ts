@@ -9,7 +9,6 @@
  * incremental check. A tree whose every checked file has the same content as one that passed
  * before, on this machine, is not checked again.
  */
-import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -58,6 +57,8 @@ export async function typecheckSources(root: string): Promise<TypeProblem[]> {
   const cache = cacheRoot(root);
   mkdirSync(cache, { recursive: true });
   const buildInfo = buildInfoFor(cache, root);
+  // Imported here: gen and check with nothing changed never start the check, nor load child processes.
+  const { spawn } = await import("node:child_process");
   return await new Promise((resolve, reject) => {
     // One thread: the check runs beside the generator, which needs a core of its own; on two cores a threaded check took a fifth more CPU and slowed gen more than it sped itself up.
     const child = spawn(compiler, ["-p", SOURCES_CONFIG, "--incremental", "--tsBuildInfoFile", buildInfo, "--pretty", "false", "--singleThreaded"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
