@@ -52,10 +52,19 @@ function recordOf(root: string): Recorded {
   const saved = recorded;
   process.once("exit", () => {
     if (JSON.stringify(saved) === before) return;
-    // Files removed from the project leave the record when it is next saved.
-    for (const relative of Object.keys(saved)) if (!stampOf(path.join(root, relative))) delete saved[relative];
-    // A tree removed meanwhile (a test's temporary copy) leaves nothing to remember.
-    if (Object.keys(saved).length) records.write(key, saved);
+    try {
+      // Files removed from the project leave the record when it is next saved; a name that is not a path inside the root (the cache is a file anyone can edit) is never looked at.
+      for (const relative of Object.keys(saved)) if (!isInside(relative) || !stampOf(path.join(root, relative))) delete saved[relative];
+      // A tree removed meanwhile (a test's temporary copy) leaves nothing to remember.
+      if (Object.keys(saved).length) records.write(key, saved);
+    } catch {
+      // A record that cannot be saved only costs the next run its reads.
+    }
   });
   return recorded;
+}
+
+/** True for a relative path that stays inside the folder it is relative to. */
+function isInside(relative: string): boolean {
+  return relative !== "" && !path.isAbsolute(relative) && path.normalize(relative) === relative && !relative.split(/[\\/]/).includes("..");
 }
