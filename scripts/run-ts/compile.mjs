@@ -51,8 +51,10 @@ const COMPILER_FILES = [
 ];
 
 const inNodeModules = (file) => file.split(path.sep).includes("node_modules");
+/** The names of TypeScript sources. */
+const TYPESCRIPT = /\.[cm]?ts$/;
 /** A TypeScript source of the project (the plugin's province), not of a package. */
-const isSource = (file) => /\.[cm]?ts$/.test(file) && !inNodeModules(file);
+const isSource = (file) => TYPESCRIPT.test(file) && !inNodeModules(file);
 
 /** The packages the project at `root` declares in its package.json. */
 function declaredPackages(root) {
@@ -111,7 +113,7 @@ async function compileOnce(entry, cacheDir, also, root, transformed) {
   /** @type {Set<string>} the sources read by the plugin that read import.meta, relative to the root */
   const readsMeta = new Set();
   // Matched by esbuild itself, so the other sources cost no round trip to this process.
-  const filter = !transformed ? /\.[cm]?ts$/ : transformed.length ? new RegExp(`^(?:${transformed.map((relative) => escapeRegExp(path.resolve(root, relative))).join("|")})$`) : /^$/;
+  const filter = !transformed ? TYPESCRIPT : transformed.length ? new RegExp(`^(?:${transformed.map((relative) => escapeRegExp(path.resolve(root, relative))).join("|")})$`) : /^$/;
 
   const projectSources = {
     name: "project-sources",
