@@ -9,7 +9,8 @@
  * and the command that writes it cannot be compiled without a current one. With
  * `--restore-generated`, a failed compile runs RESTORER (which rewrites the generated
  * files that differ from what they are generated from; exit 2 when none did) and
- * compiles again; without it, the runner names a missing file and `npm run gen`.
+ * compiles again (a kept build of the restored bytes serves without compiling); without
+ * it, the runner names a missing file and `npm run gen`.
  * This file is JavaScript because it is what runs before anything is compiled.
  */
 import path from "node:path";
@@ -47,7 +48,8 @@ async function compileOrExplain() {
   const { compile, CompileError } = await import("./run-ts/compile.mjs");
   for (let attempt = 1; ; attempt++) {
     try {
-      return await compile(entry, cacheDir);
+      // Restored files are most often the very bytes a kept build was compiled from (a deleted binding, a merge that broke the index): that build serves.
+      return (attempt > 1 && freshBuild(cacheDir, root)) || (await compile(entry, cacheDir));
     } catch (error) {
       if (!(error instanceof CompileError)) throw error;
       // Any failure may come from a generated file that is missing, stale or broken (a

@@ -291,6 +291,12 @@ test("with --restore-generated, a missing generated file is restored first and t
     const again = project.launch("--restore-generated", path.join(project.dir, "restore.ts"), path.join(project.dir, "main.ts"));
     assert.equal(again.status, 0, again.stderr);
     assert.equal(again.stderr, "");
+    // Deleted again, and restored as the same bytes: the build compiled from them serves, nothing is compiled again.
+    const compiled = readFileSync(manifestOf(project.cache), "utf8");
+    rmSync(path.join(project.dir, "generated", "words.ts"));
+    const restoredAgain = project.launch("--restore-generated", path.join(project.dir, "restore.ts"), path.join(project.dir, "main.ts"));
+    assert.equal(restoredAgain.stdout.trim(), "restored first", restoredAgain.stderr);
+    assert.equal(readFileSync(manifestOf(project.cache), "utf8"), compiled, "the kept build was used");
   } finally {
     rmSync(project.dir, { recursive: true, force: true });
   }
