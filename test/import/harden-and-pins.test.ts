@@ -72,11 +72,11 @@ test("a hardened import needs no waiver for what --harden fixed, and gen accepts
     const result = await importWorkflow({ file: path.join(fixtures, "scripts.yml"), harden: true, actions: [], root: project.root });
     assert.ok(!result.waivers.some((w) => /template-injection|excessive-permissions|artipacked/.test(w)), result.waivers.join("\n"));
     assert.ok(result.changes.length >= 3, result.changes.join("\n"));
-    const files = await generate({ workflows: [await project.build("scripts")], documents: [], reports: [] });
+    const files = await generate({ workflows: await project.build(["scripts"]), documents: [], reports: [] });
     const emitted = parse(files.find((f) => f.path === ".github/workflows/scripts.yml")!.content) as { jobs: { check: { permissions: unknown } } };
     assert.deepEqual(emitted.jobs.check.permissions, { contents: "read", "pull-requests": "write" });
   } finally {
-    await project.remove();
+    project.remove();
   }
 });
 
@@ -113,7 +113,7 @@ test("a pin the manifest lacks is added with the metadata a folder has, and its 
     assert.match(readFileSync(path.join(project.root, "generated/actions/acme-linter.ts"), "utf8"), /readonly fix\?: BooleanInput;/);
     assert.match(readFileSync(path.join(project.root, "workflows-src/lint.ts"), "utf8"), /const lintStep = acmeLinter\(\{/);
   } finally {
-    await project.remove();
+    project.remove();
     rmSync(dir, { recursive: true, force: true });
   }
 });
@@ -130,7 +130,7 @@ test("without metadata offline, the pin's facts are inferred from the workflow a
     assert.match(readFileSync(path.join(project.root, "generated/actions/acme-linter.ts"), "utf8"), /inferred from a workflow that uses it, not read from its metadata: run `npm run sync-actions` to confirm them/);
     assert.ok(result.notes.some((n) => n.includes('"acme/linter" at v2.3.0: no metadata offline')));
   } finally {
-    await project.remove();
+    project.remove();
     rmSync(dir, { recursive: true, force: true });
   }
 });
@@ -148,7 +148,7 @@ test("a file the importer refuses leaves the project as it was", async () => {
     await assert.rejects(importWorkflow({ file: path.join(dir, "list.yml"), harden: false, actions: [], root: project.root }), /must be a YAML mapping at the top level/);
     assert.equal(readFileSync(path.join(project.root, "workflows-src/index.ts"), "utf8"), index);
   } finally {
-    await project.remove();
+    project.remove();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -29,7 +29,7 @@ let emitted: Map<string, string>;
 before(async () => {
   project = scratchProject();
   for (const name of FILES) reports.set(name, await importWorkflow({ file: path.join(fixtures, `${name}.yml`), harden: false, actions: [], root: project.root }));
-  const builds = await Promise.all(FILES.map((name) => project.build(name)));
+  const builds = await project.build(FILES);
   const files = await generate({ workflows: builds, documents: [], reports: [] });
   emitted = new Map(files.map((file) => [file.path, file.content]));
 });

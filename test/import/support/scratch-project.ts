@@ -1,35 +1,53 @@
 /**
- * A scratch copy of this project for import tests (`projectCopy`). Modules imported
- * into it are built in this process: they are written while the tests run, so tsx
- * loads their TypeScript, in a namespace of the project's own (a module its neighbours
- * import is loaded once, as under `npm run gen`).
+ * A scratch copy of this project for import tests (`projectCopy`). The modules an
+ * import writes into it are compiled as a command's are (scripts/run-ts): into one
+ * build, kept by content under the runner's cache, so a run that imports the same
+ * workflows again compiles nothing. The build is loaded into this process, with the
+ * scratch project as the root its modules read their own URLs from.
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { register } from "tsx/esm/api";
 import { projectCopy } from "../../../scripts/files/project-copy.ts";
 import type { BuiltWorkflow } from "../../../workflows-src/kit/workflow.ts";
 
-/** A scratch project: its root, a way to build one of its modules, and removal. */
+/** A scratch project: its root, a way to build some of its modules, and removal. */
 export interface ScratchProject {
   readonly root: string;
-  build(name: string): Promise<() => BuiltWorkflow>;
-  remove(): Promise<void>;
+  /** The `build` of each named module under workflows-src/, in the order named. */
+  build(names: readonly string[]): Promise<(() => BuiltWorkflow)[]>;
+  remove(): void;
 }
+
+// The runner's own modules, loaded as they are on disk: they find their files from their own URL.
+const runTs = (name: string): string => new URL(`../../../scripts/run-ts/${name}`, import.meta.url).href;
 
 /** Copies the project's sources into a temporary folder. */
 export function scratchProject(): ScratchProject {
   const root = projectCopy("import-test");
-  const typescript = register({ namespace: root });
   return {
     root,
-    async build(name) {
-      const module = (await typescript.import(pathToFileURL(path.join(root, "workflows-src", `${name}.ts`)).href, import.meta.url)) as { build: () => BuiltWorkflow };
-      return module.build;
+    async build(names) {
+      const { cacheRoot, freshBuild, ROOT_KEY } = (await import(runTs("cache.mjs"))) as typeof import("../../../scripts/run-ts/cache.mjs");
+      const { compile } = (await import(runTs("compile.mjs"))) as typeof import("../../../scripts/run-ts/compile.mjs");
+      const sources = names.map((name) => path.join("workflows-src", `${name}.ts`));
+      const cacheDir = path.join(cacheRoot(), "import-tests");
+      const [first, ...also] = sources.map((source) => path.join(root, source));
+      const build = freshBuild(cacheDir, root, sources) ?? (await compile(first!, cacheDir, { also, root }));
+      // A build's modules read the project root when they are evaluated: this one's is the scratch project.
+      const key = Symbol.for(ROOT_KEY);
+      const global = globalThis as Record<symbol, unknown>;
+      const projectRoot = global[key];
+      global[key] = root;
+      try {
+        const modules = [];
+        for (const source of sources) modules.push((await import(pathToFileURL(path.join(build.dir, build.entries[source]!)).href)) as { build: () => BuiltWorkflow });
+        return modules.map((module) => module.build);
+      } finally {
+        global[key] = projectRoot;
+      }
     },
-    async remove() {
-      await typescript.unregister();
+    remove() {
       rmSync(root, { recursive: true, force: true });
     },
   };
