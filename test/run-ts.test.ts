@@ -8,7 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -408,6 +408,31 @@ test("declared vendored packages are compiled once into a package the build impo
     assert.equal(again.status, 0, again.stderr);
     assert.deepEqual(readdirSync(vendors), [vendor], "the vendor package was made again");
   } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+  }
+});
+
+test("a build loaded for another project reads that project's root, by chunk, however late a chunk is evaluated", async () => {
+  const runTs = (name: string): string => pathToFileURL(path.join(projectRoot, "scripts", "run-ts", name)).href;
+  const { ROOT_KEY, ROOT_OF_KEY } = (await import(runTs("cache.mjs"))) as typeof import("../scripts/run-ts/cache.mjs");
+  const { compile } = (await import(runTs("compile.mjs"))) as typeof import("../scripts/run-ts/compile.mjs");
+  const project = tempProject({
+    "main.ts": 'export const here = import.meta.url;\nexport const later = () => import("./late.ts").then((module) => module.here);\n',
+    "late.ts": "export const here = import.meta.url;\n",
+  });
+  const global = globalThis as Record<symbol, unknown>;
+  const saved = global[Symbol.for(ROOT_OF_KEY)];
+  try {
+    const build = await compile(path.join(project.dir, "main.ts"), project.cache);
+    const folder = pathToFileURL(realpathSync(build.dir) + path.sep).href;
+    global[Symbol.for(ROOT_OF_KEY)] = (url: string) => (url.startsWith(folder) ? project.dir : undefined);
+    const main = (await import(pathToFileURL(path.join(build.dir, build.entry)).href)) as { here: string; later: () => Promise<string> };
+    assert.equal(main.here, pathToFileURL(path.join(project.dir, "main.ts")).href);
+    // This process's own root stays what it was, and a lazy chunk evaluated now still finds the other project.
+    assert.notEqual(global[Symbol.for(ROOT_KEY)], project.dir);
+    assert.equal(await main.later(), pathToFileURL(path.join(project.dir, "late.ts")).href);
+  } finally {
+    global[Symbol.for(ROOT_OF_KEY)] = saved;
     rmSync(project.dir, { recursive: true, force: true });
   }
 });

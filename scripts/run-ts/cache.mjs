@@ -60,6 +60,14 @@ export function isRacy(changedAt, builtAt) {
 /** The global under which the runner gives a build the project root it runs for. */
 export const ROOT_KEY = "run-ts.root";
 
+/**
+ * The global under which a process that loads a build of another project (a test that
+ * compiles a scratch copy) gives a function from a chunk's URL to that project's root,
+ * or undefined for the root under `ROOT_KEY`. A chunk reads its root once, when it is
+ * evaluated, and evaluation can come late (a lazy import): so the answer is by chunk.
+ */
+export const ROOT_OF_KEY = "run-ts.rootOf";
+
 /** The project root of a file: the nearest folder above it with a package.json. */
 export function packageRoot(file) {
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {

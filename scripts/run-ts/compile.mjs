@@ -13,7 +13,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { buildManifestPath, digestOf, isRacy, manifestPath, markUsed, OTHER_BUILDS_TRIED, packageRoot, readJson, ROOT_KEY, stampOf, writeAtomically, writeFolder } from "./cache.mjs";
+import { buildManifestPath, digestOf, isRacy, manifestPath, markUsed, OTHER_BUILDS_TRIED, packageRoot, readJson, ROOT_KEY, ROOT_OF_KEY, stampOf, writeAtomically, writeFolder } from "./cache.mjs";
 import { lineTable } from "./line-table.mjs";
 import { cachedTransform } from "./transform-cache.mjs";
 import { vendorPlugin, VENDORED_PACKAGES } from "./vendor.mjs";
@@ -28,13 +28,14 @@ const TARGET = "node20";
 // `import.meta.url` is the URL of its source file, not of the chunk it lands in. Its
 // transform names it by the module's path relative to the project root, spelled as a
 // property name, and each chunk answers any such property with the URL of that file
-// under the root the runner gives (`ROOT_KEY`): neither names an absolute path, so
-// copies of the project share transforms and builds.
+// under the root the runner gives (`ROOT_KEY`, or `ROOT_OF_KEY` for a chunk of a build
+// loaded for another project): neither names an absolute path, so copies of the
+// project share transforms and builds.
 const BANNER = [
   'import { createRequire as __runTsRequire } from "node:module";',
   'import { pathToFileURL as __runTsFileUrl } from "node:url";',
   "const require = __runTsRequire(import.meta.url);",
-  `const __runTsRoot = globalThis[Symbol.for(${JSON.stringify(ROOT_KEY)})];`,
+  `const __runTsRoot = globalThis[Symbol.for(${JSON.stringify(ROOT_OF_KEY)})]?.(import.meta.url) ?? globalThis[Symbol.for(${JSON.stringify(ROOT_KEY)})];`,
   `const __runTsModuleUrls = new Proxy({}, { get: (_, name) => __runTsFileUrl(__runTsRoot + ${JSON.stringify(path.sep)} + Buffer.from(name.slice(1), "hex").toString()).href });`,
 ].join(" ");
 

@@ -5,7 +5,7 @@
  * workflows again compiles nothing. The build is loaded into this process, with the
  * scratch project as the root its modules read their own URLs from.
  */
-import { rmSync } from "node:fs";
+import { realpathSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { projectCopy } from "../../../scripts/files/project-copy.ts";
@@ -28,24 +28,21 @@ export function scratchProject(): ScratchProject {
   return {
     root,
     async build(names) {
-      const { cacheRoot, freshBuild, ROOT_KEY } = (await import(runTs("cache.mjs"))) as typeof import("../../../scripts/run-ts/cache.mjs");
+      const { cacheRoot, freshBuild, ROOT_OF_KEY } = (await import(runTs("cache.mjs"))) as typeof import("../../../scripts/run-ts/cache.mjs");
       const { compile } = (await import(runTs("compile.mjs"))) as typeof import("../../../scripts/run-ts/compile.mjs");
       const sources = names.map((name) => path.join("workflows-src", `${name}.ts`));
       const cacheDir = path.join(cacheRoot(), "import-tests");
       const [first, ...also] = sources.map((source) => path.join(root, source));
       const build = freshBuild(cacheDir, root, sources) ?? (await compile(first!, cacheDir, { also, root }));
-      // A build's modules read the project root when they are evaluated: this one's is the scratch project.
-      const key = Symbol.for(ROOT_KEY);
-      const global = globalThis as Record<symbol, unknown>;
-      const projectRoot = global[key];
-      global[key] = root;
-      try {
-        const modules = [];
-        for (const source of sources) modules.push((await import(pathToFileURL(path.join(build.dir, build.entries[source]!)).href)) as { build: () => BuiltWorkflow });
-        return modules.map((module) => module.build);
-      } finally {
-        global[key] = projectRoot;
-      }
+      // The build's chunks read their project root when they are evaluated, which may be after
+      // this returns (a lazy import) and beside other tests' modules: theirs is the scratch project.
+      const global = globalThis as Record<symbol, ((url: string) => string | undefined) | undefined>;
+      const rootOf = global[Symbol.for(ROOT_OF_KEY)];
+      const folder = pathToFileURL(realpathSync(build.dir) + path.sep).href;
+      global[Symbol.for(ROOT_OF_KEY)] = (url) => (url.startsWith(folder) ? root : rootOf?.(url));
+      const modules = [];
+      for (const source of sources) modules.push((await import(pathToFileURL(path.join(build.dir, build.entries[source]!)).href)) as { build: () => BuiltWorkflow });
+      return modules.map((module) => module.build);
     },
     remove() {
       rmSync(root, { recursive: true, force: true });
