@@ -1,17 +1,55 @@
-import { test } from "node:test";
+/**
+ * A count flag (`wholeNumberFlag`) takes a whole number at its minimum or above; anything
+ * else names the flag, prints the usage and exits 2. The values are tried in this
+ * process with its exit intercepted; one real run shows a command wired to it.
+ */
+import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { wholeNumberFlag } from "../../scripts/cli/command-line.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 
-test("a count flag takes a whole number at its minimum or above; anything else names the flag, prints the usage and exits 2", () => {
-  const bench = (...args: string[]) => spawnSync(process.execPath, [path.join(PROJECT_ROOT, "scripts", "run-ts.mjs"), path.join(PROJECT_ROOT, "scripts", "bench.ts"), ...args], { cwd: PROJECT_ROOT, encoding: "utf8" });
-  for (const wrong of ["0", "2.5", "many", ""]) {
-    const run = bench("--runs", wrong, "--only", "no-such-command");
-    assert.equal(run.status, 2, `--runs ${wrong}: ${run.stderr}`);
-    assert.match(run.stderr, new RegExp(`--runs takes a whole number of at least 1, not "${wrong.replace(".", "\\.")}"\\n\\nusage: npm run bench`));
+const spec = { name: "bench", summary: "Times the commands.", flags: { runs: { type: "string", value: "N", description: "how many times" } }, examples: ["npm run bench"] } as const;
+
+/** What `wholeNumberFlag` does with `text`: the number, or the exit code and what it printed. */
+function tried(t: TestContext, text: string | undefined): number | { exit: number; printed: string } {
+  let printed = "";
+  t.mock.method(process.stderr, "write", (chunk: string) => ((printed += chunk), true));
+  t.mock.method(process, "exit", (code: number) => {
+    throw { exit: code };
+  });
+  try {
+    return wholeNumberFlag(spec, "runs", text, 1, 7);
+  } catch (thrown) {
+    if (typeof thrown !== "object" || thrown === null || !("exit" in thrown)) throw thrown;
+    return { exit: thrown.exit as number, printed };
+  } finally {
+    t.mock.restoreAll();
   }
-  // A whole number passes the flag check and reaches the next one.
+}
+
+test("a count flag takes a whole number at its minimum or above, and its default when absent", (t) => {
+  assert.equal(tried(t, "1"), 1);
+  assert.equal(tried(t, "3"), 3);
+  assert.equal(tried(t, undefined), 7);
+});
+
+test("anything else names the flag and the value, prints the usage and exits 2", (t) => {
+  for (const wrong of ["0", "-1", "2.5", "many", "", "1e400"]) {
+    const outcome = tried(t, wrong);
+    assert.ok(typeof outcome === "object", `--runs ${wrong} was taken`);
+    assert.equal(outcome.exit, 2, wrong);
+    assert.equal(outcome.printed.split("\n\n")[0], `bench: --runs takes a whole number of at least 1, not "${wrong}"`);
+    assert.match(outcome.printed, /\n\nusage: npm run bench/);
+  }
+});
+
+test("a command reads its count flags this way: a wrong one exits 2 before anything runs, a whole number reaches the next flag", () => {
+  const bench = (...args: string[]) => spawnSync(process.execPath, [path.join(PROJECT_ROOT, "scripts", "run-ts.mjs"), path.join(PROJECT_ROOT, "scripts", "bench.ts"), ...args], { cwd: PROJECT_ROOT, encoding: "utf8" });
+  const wrong = bench("--runs", "2.5", "--only", "no-such-command");
+  assert.equal(wrong.status, 2, wrong.stderr);
+  assert.match(wrong.stderr, /--runs takes a whole number of at least 1, not "2\.5"\n\nusage: npm run bench/);
   const valid = bench("--runs", "3", "--only", "no-such-command");
   assert.doesNotMatch(valid.stderr, /--runs takes/);
   assert.match(valid.stderr, /no-such-command/);
