@@ -6,13 +6,14 @@
  *
  * TypeScript runs in its own process while the generator works, incrementally (its
  * build info is kept under `node_modules/.cache`, build-info.ts), so an edit costs an
- * incremental check. A tree whose every checked file has the same content as one that passed
- * before, on this machine, is not checked again.
+ * incremental check. A tree whose every checked file has the same content as one checked
+ * before, on this machine, is not checked again: it passes, or has the type errors it had
+ * (gen, then check, on a broken tree run TypeScript once).
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { cacheRoot } from "../files/json-cache.ts";
+import { cacheRoot, jsonCache } from "../files/json-cache.ts";
 import { treeDigest } from "../files/tree-digest.ts";
 import { buildInfoFor } from "./build-info.ts";
 import { passedBefore, rememberPassed } from "./result-memory.ts";
@@ -22,6 +23,9 @@ import { GenerationError, problemOfError, type SourceProblem } from "./source-pr
 export const SOURCES_CONFIG = "tsconfig.sources.json";
 /** What the checked program is made of: its configs, the lock file of the compiler and the folders of its `include`. */
 const CHECKED = ["tsconfig.json", SOURCES_CONFIG, "package-lock.json", "workflows-src", "generated"];
+
+/** The type errors of trees that failed the check, by the digest of their checked files. */
+const failures = jsonCache<TypeProblem[]>("typecheck-failures", 50);
 
 /** One type error: where, and TypeScript's message with its code. */
 export interface TypeProblem {
@@ -53,6 +57,8 @@ export async function generationFailure(error: unknown, typecheck: Promise<TypeP
 export async function typecheckSources(root: string): Promise<TypeProblem[]> {
   const digest = treeDigest(root, CHECKED);
   if (passedBefore("typecheck", digest)) return [];
+  const failed = failures.read(digest);
+  if (failed) return failed;
   const compiler = await compilerPath(root);
   const cache = cacheRoot(root);
   mkdirSync(cache, { recursive: true });
@@ -72,7 +78,8 @@ export async function typecheckSources(root: string): Promise<TypeProblem[]> {
         rememberPassed("typecheck", digest);
         return resolve([]);
       }
-      // A failure without a located diagnostic (a broken config) is still a failure.
+      // A compiler that ended with located errors found them all; one killed, or failing without a located error (a broken config), is asked again next time.
+      if (code !== null && problems.length) failures.write(digest, problems);
       resolve(problems.length ? problems : [{ file: SOURCES_CONFIG, line: 1, column: 1, message: output.trim() || `the type check failed (exit ${code})` }]);
     });
   });

@@ -3,13 +3,16 @@
  * (a misspelled action input, a wrong event name, a wrong output name) makes
  * `npm run gen` write nothing and print `file:line:col: message`, and makes
  * `npm run check` fail the same way; an error thrown while a source loads is printed
- * at its place, not as a raw stack.
+ * at its place, not as a raw stack. The type errors of a tree are remembered by its
+ * content, so gen then check on a broken tree run the compiler once.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseDiagnostics } from "../../scripts/pipeline/typecheck.ts";
+import { parseDiagnostics, typecheckSources } from "../../scripts/pipeline/typecheck.ts";
 import { npmRun, projectCopy } from "../support/project-copy.ts";
 
 const mistakes = [
@@ -71,4 +74,31 @@ test("TypeScript's diagnostics become located problems, the specific part of a c
     { file: "workflows-src/a.ts", line: 3, column: 7, message: "Object literal may only specify known properties. ← The last overload gave the following error. ← No overload matches this call. [TS2769]" },
     { file: "generated/b.ts", line: 10, column: 1, message: "Cannot find name 'x'. [TS2304]" },
   ]);
+});
+
+test("a tree the compiler found type errors in is not checked again: the same content has the same errors", async () => {
+  // A tree of its own whose compiler is a stand-in that counts its runs and reports one error.
+  const root = mkdtempSync(path.join(tmpdir(), "typecheck-memory-"));
+  try {
+    const runs = path.join(root, "runs");
+    const compiler = path.join(root, "fake-tsc");
+    writeFileSync(compiler, `#!/bin/sh\necho run >> "${runs}"\necho "workflows-src/a.ts(1,14): error TS2304: Cannot find name 'x'."\nexit 2\n`, { mode: 0o755 });
+    mkdirSync(path.join(root, "node_modules", "typescript", "lib"), { recursive: true });
+    writeFileSync(path.join(root, "node_modules", "typescript", "lib", "getExePath.js"), `module.exports = () => ${JSON.stringify(compiler)};\n`);
+    mkdirSync(path.join(root, "workflows-src"));
+    mkdirSync(path.join(root, "generated"));
+    // Content never seen before, so nothing is remembered for it yet.
+    writeFileSync(path.join(root, "workflows-src", "a.ts"), `export const a = x; // ${randomUUID()}\n`);
+    for (const file of ["tsconfig.json", "tsconfig.sources.json", "package-lock.json"]) writeFileSync(path.join(root, file), "{}\n");
+
+    const expected = [{ file: "workflows-src/a.ts", line: 1, column: 14, message: "Cannot find name 'x'. [TS2304]" }];
+    assert.deepEqual(await typecheckSources(root), expected);
+    assert.deepEqual(await typecheckSources(root), expected);
+    assert.equal(readFileSync(runs, "utf8"), "run\n", "the compiler ran once");
+    writeFileSync(path.join(root, "workflows-src", "a.ts"), `export const a = 1; // ${randomUUID()}\n`);
+    await typecheckSources(root);
+    assert.equal(readFileSync(runs, "utf8"), "run\nrun\n", "an edit is checked again");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
