@@ -8,7 +8,7 @@
  * time limit leaves the cores to the others. Each imports its files in turn, so a file's
  * tests share a process with other files' tests and must leave no state behind (the
  * working directory, the environment, module state they change). The time each file's
- * tests took is kept under node_modules/.cache for the next run's groups.
+ * tests took is kept under node_modules/.cache for the next runs' groups.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -20,7 +20,7 @@ import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { exitWithUsage, readCommandLine, wholeNumberFlag } from "./cli/command-line.ts";
 import { jsonCache } from "./files/json-cache.ts";
 import type { Build } from "./run-ts/cache.mjs";
-import { testGroups } from "./test-runner/test-groups.ts";
+import { rememberedSeconds, testGroups } from "./test-runner/test-groups.ts";
 
 const spec = {
   name: "test",
@@ -61,7 +61,10 @@ try {
     // Node marks the processes of a test run; a run started from inside a test (this command's own tests) is a run of its own.
     { cwd: PROJECT_ROOT, stdio: "inherit", env: Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "NODE_TEST_CONTEXT")) },
   );
-  if (existsSync(measured)) timings.write(TIMINGS_KEY, { ...remembered, ...secondsPerFile(readFileSync(measured, "utf8"), build) });
+  if (existsSync(measured)) {
+    const now = Object.entries(secondsPerFile(readFileSync(measured, "utf8"), build)).map(([file, seconds]) => [file, rememberedSeconds(remembered[file], seconds)]);
+    timings.write(TIMINGS_KEY, { ...remembered, ...Object.fromEntries(now) });
+  }
   process.exitCode = run.status ?? 1;
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -1,9 +1,19 @@
 /**
  * How `npm test` shares the test files out among its processes: longest first, each to
  * the group with the least time so far (the longest-processing-time rule), by the time
- * each file's tests took when they last ran. A file never timed counts as the median of
+ * each file's tests took in the runs before. A file never timed counts as the median of
  * the ones that were, so a new file lands like an average one.
  */
+
+/**
+ * The time to remember for a file that took `now` seconds and was remembered at
+ * `before`: their mean. A file's time swings by half from one run to the next with what
+ * runs beside it and how busy the machine is; one run remembered alone made groups that
+ * ended seconds apart.
+ */
+export function rememberedSeconds(before: number | undefined, now: number): number {
+  return before !== undefined && Number.isFinite(before) && before >= 0 ? (before + now) / 2 : now;
+}
 
 /** The files split into at most `count` groups of near-equal total time; no group is empty. */
 export function testGroups(files: readonly string[], count: number, seconds: Readonly<Record<string, number>>): string[][] {

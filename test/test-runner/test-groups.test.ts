@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { testGroups } from "../../scripts/test-runner/test-groups.ts";
+import { rememberedSeconds, testGroups } from "../../scripts/test-runner/test-groups.ts";
 
 const total = (group: readonly string[], seconds: Record<string, number>): number => group.reduce((sum, file) => sum + (seconds[file] ?? 0), 0);
 
@@ -30,4 +30,11 @@ test("never more groups than files, never an empty one, and the same input gives
   assert.deepEqual(testGroups(["a"], 0, {}), [["a"]]);
   const files = ["p", "q", "r", "s", "t"];
   assert.deepEqual(testGroups(files, 3, { p: 1, q: 1, r: 1 }), testGroups(files, 3, { p: 1, q: 1, r: 1 }));
+});
+
+test("a file's remembered time moves halfway to each new measurement; a first or unreadable one is taken as it is", () => {
+  assert.equal(rememberedSeconds(10, 4), 7);
+  assert.equal(rememberedSeconds(undefined, 4), 4);
+  assert.equal(rememberedSeconds(-1, 4), 4);
+  assert.equal(rememberedSeconds(Number.NaN, 4), 4);
 });
