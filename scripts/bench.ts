@@ -21,7 +21,7 @@ const command = {
     runs: { type: "string", value: "N", description: "timed runs per command (default: 7)" },
     only: { type: "string", value: "ID,ID", description: "time only these command ids (and the node -e 0 baseline)" },
     anchor: { type: "boolean", description: "also time github-actions-workflow-ts's `npx gwf build` on the same workflow" },
-    "npm-test": { type: "boolean", description: "also time one full `npm test`" },
+    "npm-test": { type: "boolean", description: "also time one full `npm test`, and report the CPU time of its processes" },
     json: { type: "string", value: "FILE", description: "where to write the results (default: bench-results/<commit>.json)" },
     compare: { type: "string", value: "FILE", description: "print this run's ratios beside those of an earlier results file" },
   },
@@ -31,7 +31,7 @@ const { values } = readCommandLine(command, process.argv.slice(2));
 const runs = wholeNumberFlag(command, "runs", values.runs, 1, 7);
 const flags = { ...values, runs };
 // The benchmark's own modules load after the flags are read, so --help and a wrong flag answer at once.
-const [{ evaluateBudgets }, { BASELINE_ID, benchCommands }, { anchorMatches, prepareGwfAnchor }, { measureInterleaved }, { formatBudgets, formatTable, resultRows }, { formatComparison, readEarlierRun }] = await Promise.all([
+const [{ evaluateBudgets }, { BASELINE_ID, benchCommands }, { anchorMatches, prepareGwfAnchor }, { childrenCpuMs, measureInterleaved }, { formatBudgets, formatNpmTestCost, formatTable, resultRows }, { formatComparison, readEarlierRun }] = await Promise.all([
   import("./bench/budgets.ts"),
   import("./bench/commands.ts"),
   import("./bench/gwf-anchor.ts"),
@@ -69,11 +69,15 @@ try {
   const medians = new Map(rows.map((row) => [row.id, row.wallMs.median]));
 
   let npmTestSeconds: number | undefined;
+  let npmTestCpuSeconds: number | undefined;
   if (flags["npm-test"]) {
+    const cpuBefore = childrenCpuMs();
     const start = performance.now();
     // Its report is kept only when a test failed: a failure under the benchmark's load is the one worth reading.
     const run = spawnSync("npm", ["test"], { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
     npmTestSeconds = (performance.now() - start) / 1000;
+    const cpuAfter = childrenCpuMs();
+    npmTestCpuSeconds = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / 1000;
     if (run.status !== 0) {
       const log = path.join(PROJECT_ROOT, "bench-results", `${commit}-npm-test.log`);
       mkdirSync(path.dirname(log), { recursive: true });
@@ -90,12 +94,13 @@ try {
   console.log(formatTable(rows, flags.runs));
   console.log(`load average (1 min) before/after: ${load.map((l) => l.toFixed(1)).join(" / ")} on ${cpus().length} CPUs\n`);
   console.log(formatBudgets(budgets));
+  if (npmTestSeconds !== undefined) console.log(formatNpmTestCost(npmTestSeconds, npmTestCpuSeconds, cpus().length));
   if (anchor) console.log(`anchor: npm run gen / npx gwf build = ${anchor.genOverGwf.toFixed(2)} (same workflow: ${anchor.sameWorkflow ? "yes" : "NO"})`);
   if (earlier) console.log(`\n${formatComparison(earlier, rows)}`);
 
   const jsonFile = path.resolve(flags.json ?? path.join(PROJECT_ROOT, "bench-results", `${commit}.json`));
   mkdirSync(path.dirname(jsonFile), { recursive: true });
-  const record = { commit, date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadAverage: load, runs: flags.runs, results: rows, budgets, anchor, npmTestSeconds };
+  const record = { commit, date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadAverage: load, runs: flags.runs, results: rows, budgets, anchor, npmTestSeconds, npmTestCpuSeconds };
   writeFileSync(jsonFile, `${JSON.stringify(record, null, 2)}\n`);
   console.log(`\nbench: results written to ${path.relative(process.cwd(), jsonFile)}`);
 } catch (error) {
