@@ -78,10 +78,13 @@ export function formatBudgets(budgets: readonly BudgetResult[]): string {
 /**
  * What one `npm test` cost: its wall time, and the CPU time of the processes it ran.
  * On a machine whose cores were busy throughout, the wall time cannot fall below the
- * CPU time shared over the cores, whatever runs beside what.
+ * CPU time shared over the cores, whatever runs beside what. The CPU time is that of the
+ * processes waited for (a helper a process leaves running, as esbuild's service, is not
+ * counted), so both figures are lower bounds.
  */
 export function formatNpmTestCost(wallSeconds: number, cpuSeconds: number | undefined, cores: number): string {
   if (cpuSeconds === undefined) return `npm test: ${wallSeconds.toFixed(1)} s; its CPU time is not measured on this system`;
   const floor = cpuSeconds / cores;
-  return `npm test: ${wallSeconds.toFixed(1)} s, ${cpuSeconds.toFixed(1)} s of CPU in its processes; on ${cores} CPUs that CPU takes at least ${floor.toFixed(1)} s (the run kept the cores ${Math.min(100, (100 * floor) / wallSeconds).toFixed(0)}% busy)`;
+  const busy = Math.round((100 * floor) / wallSeconds);
+  return `npm test: ${wallSeconds.toFixed(1)} s, ${cpuSeconds.toFixed(1)} s of CPU in its processes; on ${cores} CPUs that CPU takes at least ${floor.toFixed(1)} s (the run kept the cores ${busy >= 100 ? "fully" : `at least ${busy}%`} busy)`;
 }

@@ -88,8 +88,8 @@ test("a comparison sets this run's ratios beside the earlier file's, and names a
 test("the cost of npm test names its CPU time and the least wall time that CPU allows on the cores", () => {
   assert.equal(
     formatNpmTestCost(54.2, 108.4, 2),
-    "npm test: 54.2 s, 108.4 s of CPU in its processes; on 2 CPUs that CPU takes at least 54.2 s (the run kept the cores 100% busy)",
+    "npm test: 54.2 s, 108.4 s of CPU in its processes; on 2 CPUs that CPU takes at least 54.2 s (the run kept the cores fully busy)",
   );
-  assert.match(formatNpmTestCost(60, 60, 2), /at least 30\.0 s \(the run kept the cores 50% busy\)$/);
+  assert.match(formatNpmTestCost(60, 60, 2), /at least 30\.0 s \(the run kept the cores at least 50% busy\)$/);
   assert.equal(formatNpmTestCost(50, undefined, 2), "npm test: 50.0 s; its CPU time is not measured on this system");
 });
