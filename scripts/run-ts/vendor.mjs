@@ -20,7 +20,7 @@ import * as esbuild from "esbuild";
 import { cacheRoot, digestOf, writeFolder } from "./cache.mjs";
 
 /** Every specifier of the vendored packages that project code imports. */
-export const VENDORED = ["yaml", "diff", "@actions/expressions", "@actions/expressions/ast", "@actions/expressions/result", "@actions/workflow-parser", "@github-actions-workflow-ts/lib"];
+export const VENDORED = ["yaml", "diff", "zod", "@actions/expressions", "@actions/expressions/ast", "@actions/expressions/result", "@actions/workflow-parser", "@github-actions-workflow-ts/lib"];
 
 /** The vendored packages' names. */
 export const VENDORED_PACKAGES = [...new Set(VENDORED.map(packageOf))];
