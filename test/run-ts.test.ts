@@ -34,12 +34,14 @@ function tempProject(files: Record<string, string>): {
   return { dir, cache, launch, run: (entry, ...args) => launch(path.join(dir, entry), ...args) };
 }
 
-/** The manifest of the one entry compiled into `cache` (beside it: the transforms). */
-const manifestOf = (cache: string): string => {
-  const [manifest] = readdirSync(cache)
+/** The manifest of the entry compiled into `cache` (beside it: the transforms, and a restorer's entry when there is one); `entry` names it when there are two. */
+const manifestOf = (cache: string, entry?: string): string => {
+  const manifests = readdirSync(cache)
+    .filter((name) => entry === undefined || name.startsWith(`${entry}-`))
     .map((name) => path.join(cache, name, "manifest.json"))
     .filter((file) => existsSync(file));
-  return manifest!;
+  if (manifests.length !== 1) throw new Error(`expected one compiled entry${entry === undefined ? "" : ` named ${entry}`} in ${cache}, found ${manifests.length}`);
+  return manifests[0]!;
 };
 
 const sources = {
@@ -292,11 +294,11 @@ test("with --restore-generated, a missing generated file is restored first and t
     assert.equal(again.status, 0, again.stderr);
     assert.equal(again.stderr, "");
     // Deleted again, and restored as the same bytes: the build compiled from them serves, nothing is compiled again.
-    const compiled = readFileSync(manifestOf(project.cache), "utf8");
+    const compiled = readFileSync(manifestOf(project.cache, "main"), "utf8");
     rmSync(path.join(project.dir, "generated", "words.ts"));
     const restoredAgain = project.launch("--restore-generated", path.join(project.dir, "restore.ts"), path.join(project.dir, "main.ts"));
     assert.equal(restoredAgain.stdout.trim(), "restored first", restoredAgain.stderr);
-    assert.equal(readFileSync(manifestOf(project.cache), "utf8"), compiled, "the kept build was used");
+    assert.equal(readFileSync(manifestOf(project.cache, "main"), "utf8"), compiled, "the kept build was used");
   } finally {
     rmSync(project.dir, { recursive: true, force: true });
   }
