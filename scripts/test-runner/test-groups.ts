@@ -12,16 +12,19 @@
  * ended seconds apart.
  */
 export function rememberedSeconds(before: number | undefined, now: number): number {
-  return before !== undefined && Number.isFinite(before) && before >= 0 ? (before + now) / 2 : now;
+  return isTime(before) ? (before + now) / 2 : now;
 }
+
+/** Whether a remembered value is a time (the cache is a file anyone can edit). */
+const isTime = (value: number | undefined): value is number => value !== undefined && Number.isFinite(value) && value >= 0;
 
 /** The files split into at most `count` groups of near-equal total time; no group is empty. */
 export function testGroups(files: readonly string[], count: number, seconds: Readonly<Record<string, number>>): string[][] {
-  const known = files.map((file) => seconds[file]).filter((time): time is number => time !== undefined && Number.isFinite(time) && time >= 0);
+  const known = files.map((file) => seconds[file]).filter(isTime);
   const typical = known.length ? known.sort((a, b) => a - b)[Math.floor(known.length / 2)]! : 1;
   const timeOf = (file: string): number => {
     const time = seconds[file];
-    return time !== undefined && Number.isFinite(time) && time >= 0 ? time : typical;
+    return isTime(time) ? time : typical;
   };
   // Ties keep the files' own order, so the same timings always give the same groups.
   const ordered = files.map((file, index) => ({ file, index, time: timeOf(file) })).sort((a, b) => b.time - a.time || a.index - b.index);
