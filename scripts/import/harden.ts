@@ -6,9 +6,9 @@
  * A fix that could change what the workflow does is not made; the report says why.
  */
 import { splitTemplate } from "../../workflows-src/kit/expression-syntax.ts";
+import { commandsOf, everyScript } from "../shell/shell-script.ts";
 import { accessPaths } from "./expression-paths.ts";
 
-import { commandsOf, everyScript } from "../shell/shell-script.ts";
 // The shell parser (tree-sitter, WebAssembly) loads only when a file is hardened.
 type ShellReader = typeof import("../shell/read-shell.ts");
 

@@ -19,10 +19,8 @@ const MAX_REASON = 200;
  * @param document the file as parsed, or undefined to lint `workflow` (the value after `--harden`)
  */
 export async function importWaivers(document: WorkflowDocument | undefined, workflow: Record<string, unknown>, source: string): Promise<ImportWaivers> {
-  const { lint, prepareDocuments } = await import("../lint/engine.ts");
-  const documents = [document ?? parseWorkflowDocument(source, stringify(workflow, { lineWidth: 0 }), { emitted: true })];
-  await prepareDocuments(documents);
-  const findings = lint(documents);
+  const { lintDocuments } = await import("../lint/engine.ts");
+  const findings = await lintDocuments([document ?? parseWorkflowDocument(source, stringify(workflow, { lineWidth: 0 }), { emitted: true })]);
   const byNode = new Map<string, Map<string, string[]>>();
   for (const finding of findings) {
     if (LEFT_TO_THE_WRITER.has(finding.rule)) continue;

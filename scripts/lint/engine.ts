@@ -37,6 +37,12 @@ export async function prepareDocuments(documents: readonly WorkflowDocument[]): 
   await prepareScripts(shellScriptsOf(documents));
 }
 
+/** `lint` for code that has not imported the shell parser: the documents' scripts are readied first (`prepareDocuments`). */
+export async function lintDocuments(documents: readonly WorkflowDocument[], rules: readonly Rule[] = registeredRules, options: LintOptions = {}): Promise<Finding[]> {
+  await prepareDocuments(documents);
+  return lint(documents, rules, options);
+}
+
 /** Runs the rules (all registered ones by default) over the documents; waived and sorted findings. */
 export function lint(documents: readonly WorkflowDocument[], rules: readonly Rule[] = registeredRules, options: LintOptions = {}): Finding[] {
   return finishFindings(documents, [...(options.findings ?? []), ...ruleFindings(documents, rules)], { rules, ...(options.waivers ? { waivers: options.waivers } : {}) });

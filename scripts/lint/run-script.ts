@@ -27,11 +27,18 @@ export function runScriptOf(workflow: WorkflowObject, entry: StepEntry, mentioni
   if (mentioning && !mentioning.every((pattern) => pattern.test(plainText(entry.step, run)))) return undefined;
   let script = parsed.get(entry.step);
   if (script === undefined) {
-    const dialect = dialectOf(workflow, entry);
-    script = dialect ? rememberedScript(run, dialect) : null;
+    const text = shellTextOf(workflow, entry);
+    script = text ? rememberedScript(text.text, text.dialect) : null;
     parsed.set(entry.step, script);
   }
   return script ?? undefined;
+}
+
+/** A step's `run:` script with the shell that runs it; undefined for an action step or a script that is not shell. */
+function shellTextOf(workflow: WorkflowObject, entry: StepEntry): ScriptText | undefined {
+  const run = entry.step["run"];
+  const dialect = typeof run === "string" ? dialectOf(workflow, entry) : undefined;
+  return dialect ? { text: run as string, dialect } : undefined;
 }
 
 const plainTexts = new WeakMap<object, string>();
@@ -45,13 +52,7 @@ function plainText(step: object, run: string): string {
 
 /** The shell scripts of the documents' steps, each with its dialect: what `prepareScripts` readies before the rules run. */
 export function shellScriptsOf(documents: readonly WorkflowDocument[]): ScriptText[] {
-  return documents.flatMap((document) =>
-    allSteps(document.workflow).flatMap((entry) => {
-      const run = entry.step["run"];
-      const dialect = typeof run === "string" ? dialectOf(document.workflow, entry) : undefined;
-      return dialect ? [{ text: run as string, dialect }] : [];
-    }),
-  );
+  return documents.flatMap((document) => allSteps(document.workflow).flatMap((entry) => shellTextOf(document.workflow, entry) ?? []));
 }
 
 /** The grammar for the shell that runs a step's script; undefined for another interpreter or an unknown shell. */

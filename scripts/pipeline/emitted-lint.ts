@@ -26,10 +26,8 @@ export async function emittedFindings(files: readonly GeneratedFile[]): Promise<
  * above the nodes they cover, read as in any file.
  */
 export async function lintEmitted(files: readonly GeneratedFile[]): Promise<Finding[]> {
-  const [{ lint, prepareDocuments }, { emittedDocuments }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts")]);
-  const documents = emittedDocuments(files);
-  await prepareDocuments(documents);
-  return lint(documents);
+  const [{ lintDocuments }, { emittedDocuments }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts")]);
+  return lintDocuments(emittedDocuments(files));
 }
 
 /** The error findings on the emitted workflows among `files` that no waiver silences: what stops gen. */

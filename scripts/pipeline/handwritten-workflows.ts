@@ -54,13 +54,11 @@ export function handwrittenActions(root: string): GeneratedFile[] {
 export async function handwrittenProblems(root: string): Promise<SourceProblem[]> {
   const memory = cleanMemory(HANDWRITTEN, [...handwrittenWorkflows(root), ...handwrittenActions(root)], () => true);
   if (memory.unchecked.length === 0) return [];
-  const [{ isBlocking, lint, prepareDocuments }, { loadWorkflowText, withoutDuplicates }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts")]);
+  const [{ isBlocking, lintDocuments }, { loadWorkflowText, withoutDuplicates }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts")]);
   const problems: SourceProblem[] = [];
   for (const file of memory.unchecked) {
     const loaded = await loadWorkflowText(file.path, file.content, { actionlint: true });
-    const documents = loaded.document ? [loaded.document] : [];
-    await prepareDocuments(documents);
-    const findings = withoutDuplicates(lint(documents, undefined, { findings: loaded.findings }));
+    const findings = withoutDuplicates(await lintDocuments(loaded.document ? [loaded.document] : [], undefined, { findings: loaded.findings }));
     const found = findings
       .filter(isBlocking)
       .map((f): SourceProblem => ({ file: f.file, ...(f.line !== undefined ? { line: f.line } : {}), ...(f.column !== undefined ? { column: f.column } : {}), message: `${f.path ? `${f.path}: ` : ""}${f.message} [${f.rule}]` }));

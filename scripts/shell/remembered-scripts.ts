@@ -68,7 +68,7 @@ export function rememberedScript(text: string, dialect: ShellDialect): ShellScri
 /** A script asked for before it was prepared, with no parser loaded: a mistake of the calling code, not of its input. */
 export class ScriptNotPrepared extends Error {
   constructor() {
-    super("a shell script was read before the parser loaded: call prepareScripts (or prepareDocuments) with it first, or import scripts/shell/read-shell.ts");
+    super("a shell script was read before the parser loaded: call prepareScripts (or the lint engine's prepareDocuments or lintDocuments) with it first, or import scripts/shell/read-shell.ts");
     this.name = "ScriptNotPrepared";
   }
 }
