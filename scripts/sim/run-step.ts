@@ -1,6 +1,6 @@
 /**
  * Executes a `run:` step for real: bash in a temporary sandbox per job (in memory
- * where the machine allows, see sandboxParent), the stub `docker` first on PATH, the
+ * where the machine allows, see scratchParent), the stub `docker` first on PATH, the
  * real `$GITHUB_OUTPUT`/`$GITHUB_ENV`/`$RUNNER_TEMP` files, no network (a fresh
  * network namespace when the machine allows one), a time limit and bounded output.
  * The script runs in a process group of its own: the step ends when the script has
@@ -10,10 +10,10 @@
  * malformed or oversized file fails the step, as on the runner. Scripts run as the
  * invoking user: the sandbox is a set of folders, not a jail.
  */
-import { accessSync, constants, copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, statfsSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { scratchParent } from "../files/memory-folder.ts";
 import { noNetworkPrefix, runBounded } from "./bounded-process.ts";
 import { trackFolder } from "./live-resources.ts";
 
@@ -44,50 +44,9 @@ export interface JobSandbox {
   readonly home: string;
 }
 
-/** The memory folder sandboxes may go to, and how much room it must have left. */
-const MEMORY_FOLDER = "/dev/shm";
-const MEMORY_FOLDER_ROOM_BYTES = 1024 ** 3;
-let memoryFolder: string | undefined;
-
-/**
- * Whether `/proc/self/mountinfo` text shows MEMORY_FOLDER as a tmpfs that allows
- * running programs (the stand-ins run from the sandbox; Docker mounts it noexec).
- */
-export function memoryFolderUsable(mountinfo: string): boolean {
-  // Fields: id, parent, device, root, mount point, mount options, optional fields, "-", type, source, super options.
-  // The last mount on the folder is the one in effect.
-  const mount = mountinfo
-    .split("\n")
-    .map((line) => line.split(" "))
-    .filter((fields) => fields[4] === MEMORY_FOLDER)
-    .at(-1);
-  if (!mount) return false;
-  return !(mount[5] ?? "").split(",").includes("noexec") && mount[mount.indexOf("-") + 1] === "tmpfs";
-}
-
-/**
- * Where a run's sandbox is made: in TMPDIR when it is set; else in memory
- * (MEMORY_FOLDER) where it is a usable tmpfs with room to spare; else in the system's
- * temporary folder. A simulation makes and removes many small files per step, which
- * on a disk costs more time than the steps themselves.
- */
-function sandboxParent(): string {
-  if (process.env["TMPDIR"]) return tmpdir();
-  memoryFolder ??= (() => {
-    try {
-      accessSync(MEMORY_FOLDER, constants.W_OK);
-      const room = statfsSync(MEMORY_FOLDER);
-      return memoryFolderUsable(readFileSync("/proc/self/mountinfo", "utf8")) && room.bavail * room.bsize >= MEMORY_FOLDER_ROOM_BYTES ? MEMORY_FOLDER : "";
-    } catch {
-      return "";
-    }
-  })();
-  return memoryFolder || tmpdir();
-}
-
 export function createRunSandbox(): RunSandbox {
   // The real path: every path a step uses is checked against it.
-  const root = realpathSync(mkdtempSync(join(sandboxParent(), "workflow-sim-")));
+  const root = realpathSync(mkdtempSync(join(scratchParent(), "workflow-sim-")));
   forgetters.set(root, trackFolder(root));
   const registry = join(root, "registry");
   const artifacts = join(root, "artifacts");

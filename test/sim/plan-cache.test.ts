@@ -179,8 +179,8 @@ test("every project file the simulation imports is among the inputs a plan is re
   // Static and dynamic imports alike: a model loaded on demand changes plans too.
   const { files } = await everyLoaded(["scripts/sim/plan-report.ts", "scripts/sim/simulate.ts"]);
   assert.ok(files.has("scripts/sim/models/metadata-action.ts") && files.has("scripts/expressions/evaluate.ts"), "the graph reaches the models (the walk works)");
-  // Where plans and reports are kept, not what they hold.
-  const keeping = ["scripts/files/json-cache.ts", "scripts/pipeline/report-cache.ts", "workflows-src/kit/project-root.ts"];
+  // Where plans, reports and sandboxes are kept, not what they hold.
+  const keeping = ["scripts/files/json-cache.ts", "scripts/files/memory-folder.ts", "scripts/pipeline/report-cache.ts", "workflows-src/kit/project-root.ts"];
   const covered = (file: string) => keeping.includes(file) || SIMULATION_INPUTS.some((input) => file === input || file.startsWith(`${input}/`));
   assert.deepEqual([...files].filter((file) => !covered(file)), [], "add these to SIMULATION_INPUTS in scripts/sim/plan-cache.ts");
 });

@@ -9,7 +9,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createJobSandbox, createRunSandbox, memoryFolderUsable, removeRunSandbox } from "../../scripts/sim/run-step.ts";
+import { memoryFolderUsable } from "../../scripts/files/memory-folder.ts";
+import { createJobSandbox, createRunSandbox, removeRunSandbox } from "../../scripts/sim/run-step.ts";
 
 // Lines as /proc/self/mountinfo has them.
 const line = (mountPoint: string, options: string, type: string) => `36 25 0:32 / ${mountPoint} ${options} shared:7 - ${type} ${type} rw,size=65536k`;

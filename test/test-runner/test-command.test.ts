@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
+import { memoryFolder } from "../../scripts/files/memory-folder.ts";
 import { runScript } from "../support/run-script.ts";
 
 function testFiles(files: Record<string, string>): { dir: string; paths: string[] } {
@@ -72,4 +73,32 @@ test("a name that is not a test file is refused with the usage", () => {
   assert.equal(refused.status, 2);
   assert.match(refused.stderr, /"no-such\.test\.ts" is not a test file/);
   assert.match(refused.stderr, /usage: npm run test/);
+});
+
+test("the tests' temporary folder is the run's own, in memory where the machine has a memory folder, and goes with the run", () => {
+  const { dir, paths } = testFiles({
+    "where.test.ts": [
+      'import { writeFileSync } from "node:fs";',
+      'import { tmpdir } from "node:os";',
+      'import path from "node:path";',
+      'test("writes where", () => {',
+      '  writeFileSync(path.join(tmpdir(), "left-behind"), "");',
+      '  writeFileSync(process.env["WHERE"]!, tmpdir());',
+      "});",
+    ].join("\n"),
+  });
+  const where = path.join(dir, "where.txt");
+  try {
+    for (const chosen of ["", dir]) {
+      // An empty TMPDIR is one not set: Node's tmpdir() passes over it.
+      const run = runScript("test", paths, { WHERE: where, TMPDIR: chosen });
+      assert.equal(run.status, 0, run.stdout + run.stderr);
+      const used = readFileSync(where, "utf8");
+      assert.equal(path.dirname(used), chosen || (memoryFolder() ?? path.dirname(used)), chosen ? "in the TMPDIR the user set" : "in memory");
+      assert.match(path.basename(used), /^charon-tests-/);
+      assert.equal(existsSync(used), false, "removed with what the test left in it");
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
