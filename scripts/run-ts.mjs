@@ -14,16 +14,12 @@
  * This file is JavaScript because it is what runs before anything is compiled.
  */
 import path from "node:path";
-import v8 from "node:v8";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { freshBuild, cacheDirFor, packageRoot, ROOT_KEY } from "./run-ts/cache.mjs";
+import { tuneForShortRun } from "./run-ts/short-run.mjs";
 import { installStackMap } from "./run-ts/stack-map.mjs";
 
-// The project's commands run for a second or two, over code that runs once: V8's optimizing
-// compiler (TurboFan) spent more CPU compiling hot functions than they saved, and on two
-// cores that CPU is taken from the generator and the type check beside it (gen after an
-// edit: 1.84 s → 1.50 s; 100 synthetic workflows: 0.9 → 0.6 s of CPU). Maglev, where V8 has it, stays.
-v8.setFlagsFromString("--max-opt=2");
+tuneForShortRun();
 
 const restoreFlag = process.argv[2] === "--restore-generated";
 const restorer = restoreFlag ? process.argv[3] : undefined;

@@ -120,12 +120,14 @@ function builtFile(build: Build, name: string): string {
   return path.join(build.dir, build.entries[path.normalize(name)]!);
 }
 
-/** The module every group loads first: it tells the build which project it runs for and maps its stack frames to TypeScript lines. */
+/** The module every group loads first: it tells the build which project it runs for, maps its stack frames to TypeScript lines and tunes V8 as for a command. */
 function setupModule(build: Build): string {
   const runTs = (name: string): string => JSON.stringify(new URL(`./run-ts/${name}`, import.meta.url).href);
   return [
     `import { ROOT_KEY } from ${runTs("cache.mjs")};`,
     `import { installStackMap } from ${runTs("stack-map.mjs")};`,
+    `import { tuneForShortRun } from ${runTs("short-run.mjs")};`,
+    "tuneForShortRun();",
     `globalThis[Symbol.for(ROOT_KEY)] = ${JSON.stringify(PROJECT_ROOT)};`,
     `installStackMap(${JSON.stringify(build.dir)}, ${JSON.stringify(PROJECT_ROOT)});`,
     "",
