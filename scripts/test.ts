@@ -69,7 +69,9 @@ try {
   );
   if (existsSync(measured)) {
     const now = Object.entries(secondsPerFile(readFileSync(measured, "utf8"), build)).map(([file, seconds]) => [file, rememberedSeconds(remembered[file], seconds)]);
-    timings.write(TIMINGS_KEY, { ...remembered, ...Object.fromEntries(now) });
+    // A test file removed or renamed since is forgotten: its time would only be carried along.
+    const kept = Object.entries(remembered).filter(([file]) => file.startsWith("test/") && existsSync(path.join(PROJECT_ROOT, file)));
+    timings.write(TIMINGS_KEY, Object.fromEntries([...kept, ...now]));
   }
   process.exitCode = run.status ?? 1;
 } finally {

@@ -9,13 +9,24 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
-import { memoryFolder } from "../../scripts/files/memory-folder.ts";
+import { scratchParent } from "../../scripts/files/memory-folder.ts";
 import { runScript } from "../support/run-script.ts";
 
 function testFiles(files: Record<string, string>): { dir: string; paths: string[] } {
   const dir = mkdtempSync(path.join(tmpdir(), "test-command-"));
   for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, name), `import { test } from "node:test";\n${body}\n`);
   return { dir, paths: Object.keys(files).map((name) => path.join(dir, name)) };
+}
+
+/** What `choose` answers with TMPDIR not set (this process's is the run's folder). */
+function withoutTmpdir<T>(choose: () => T): T {
+  const saved = process.env["TMPDIR"];
+  delete process.env["TMPDIR"];
+  try {
+    return choose();
+  } finally {
+    if (saved !== undefined) process.env["TMPDIR"] = saved;
+  }
 }
 
 /** The builds of the tests (scripts/run-ts) that hold a file under `dir`. */
@@ -57,15 +68,16 @@ test("every file's tests run, in as many processes as asked, and one failure fai
   }
 });
 
-test("the time each test file took is remembered for the next run's groups, by the file's own path", () => {
+test("the time each test file took is remembered for the next run's groups, by the file's own path; a file gone is forgotten", () => {
   const cache = path.join(PROJECT_ROOT, "node_modules", ".cache", "charon-workflows", "test-durations");
   const file = path.join(cache, `${createHash("sha256").update("seconds per test file").digest("hex")}.json`);
   const read = (): Record<string, number> => (existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, number>) : {});
   mkdirSync(cache, { recursive: true });
-  writeFileSync(file, JSON.stringify({ ...read(), "test/kit/once.test.ts": -1 }));
+  writeFileSync(file, JSON.stringify({ ...read(), "test/kit/once.test.ts": -1, "test/removed-long-ago.test.ts": 3 }));
   const run = runScript("test", [path.join(PROJECT_ROOT, "test", "kit", "once.test.ts")]);
   assert.equal(run.status, 0, run.stdout + run.stderr);
   assert.ok((read()["test/kit/once.test.ts"] ?? -1) >= 0, JSON.stringify(read()["test/kit/once.test.ts"]));
+  assert.equal(read()["test/removed-long-ago.test.ts"], undefined);
 });
 
 test("a name that is not a test file is refused with the usage", () => {
@@ -93,7 +105,7 @@ test("the tests' temporary folder is the run's own, in memory where the machine 
     const run = runScript("test", ["--groups", "1", ...paths], { WHERE: where, TMPDIR: "" });
     assert.equal(run.status, 0, run.stdout + run.stderr);
     const used = readFileSync(where, "utf8");
-    assert.equal(path.dirname(used), memoryFolder() ?? path.dirname(used), "in memory");
+    assert.equal(path.dirname(used), withoutTmpdir(scratchParent), "in memory where there is a memory folder");
     assert.match(path.basename(used), /^charon-tests-/);
     assert.equal(existsSync(used), false, "removed with what the test left in it");
   } finally {
