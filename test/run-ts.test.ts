@@ -4,6 +4,11 @@
  * traces naming the `.ts` line, the kit's recorded source lines); an unchanged tree is
  * served from the cache, and an edited source is recompiled even when its size and
  * modification time are the same as before.
+ *
+ * What a run shows (its argv, URLs, stack frames, messages, the restorer) is tested by
+ * running the launcher. What the cache keeps and serves is tested in this process, with
+ * the two steps the launcher takes before it runs an entry (`servedOrCompiled`): that
+ * costs no Node and esbuild start-up per run.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -16,6 +21,10 @@ import { workflows } from "../workflows-src/index.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const launcher = path.join(projectRoot, "scripts", "run-ts.mjs");
+const runTs = (name: string): string => pathToFileURL(path.join(projectRoot, "scripts", "run-ts", name)).href;
+const { cacheDirFor, freshBuild, ROOT_KEY, ROOT_OF_KEY } = (await import(runTs("cache.mjs"))) as typeof import("../scripts/run-ts/cache.mjs");
+const { compile } = (await import(runTs("compile.mjs"))) as typeof import("../scripts/run-ts/compile.mjs");
+type Build = Awaited<ReturnType<typeof compile>>;
 
 function tempProject(files: Record<string, string>): {
   dir: string;
@@ -43,6 +52,28 @@ const manifestOf = (cache: string, entry?: string): string => {
   if (manifests.length !== 1) throw new Error(`expected one compiled entry${entry === undefined ? "" : ` named ${entry}`} in ${cache}, found ${manifests.length}`);
   return manifests[0]!;
 };
+
+/** What the launcher does before it runs `entry` of `project`: the kept build when every input is unchanged, else a compile; `compiled` says which. */
+async function servedOrCompiled(project: { dir: string; cache: string }, entry: string): Promise<{ build: Build; compiled: boolean }> {
+  const file = path.join(project.dir, entry);
+  const cacheDir = cacheDirFor(file, project.dir, project.cache);
+  const kept = freshBuild(cacheDir, project.dir);
+  return kept ? { build: kept, compiled: false } : { build: await compile(file, cacheDir), compiled: true };
+}
+
+/** The project each build folder loaded into this process was compiled for: its chunks read their root here (ROOT_OF_KEY). */
+const loadedFor = new Map<string, string>();
+{
+  const global = globalThis as Record<symbol, unknown>;
+  const before = global[Symbol.for(ROOT_OF_KEY)] as ((url: string) => string | undefined) | undefined;
+  global[Symbol.for(ROOT_OF_KEY)] = (url: string) => [...loadedFor].find(([folder]) => url.startsWith(folder))?.[1] ?? before?.(url);
+}
+
+/** Imports the entry of `build`, compiled for the project at `root`, into this process. */
+async function load<T>(build: Build, root: string): Promise<T> {
+  loadedFor.set(pathToFileURL(realpathSync(build.dir) + path.sep).href, root);
+  return (await import(pathToFileURL(path.join(build.dir, build.entry)).href)) as T;
+}
 
 const sources = {
   "main.ts": [
@@ -90,15 +121,27 @@ test("an entry runs with its argv, its own import.meta.url and stack frames at t
   }
 });
 
-test("an unchanged tree is served from the cache; an edit of the same size and mtime is recompiled", () => {
-  const project = tempProject(sources);
+// The same modules, with an entry that exports what it found instead of printing it, to load into this process.
+const exporting = {
+  ...sources,
+  "main.ts": ['import { greeting } from "./lib/greet.ts";', 'import { whereFrom } from "./lib/where.ts";', "export const report = { greeting, where: whereFrom, url: import.meta.url };", ""].join("\n"),
+  // To run with the launcher.
+  "print.ts": 'import { report } from "./main.ts";\nconsole.log(JSON.stringify(report));\n',
+};
+type Exported = { report: { greeting: string; where: string; url: string } };
+const greetingOf = async (build: Build, root: string): Promise<string> => (await load<Exported>(build, root)).report.greeting;
+
+test("an unchanged tree is served from the cache; an edit of the same size and mtime is recompiled", async () => {
+  const project = tempProject(exporting);
   try {
-    assert.equal(project.run("main.ts").status, 0);
+    assert.equal((await servedOrCompiled(project, "main.ts")).compiled, true);
     const manifest = manifestOf(project.cache);
     const past = new Date(Date.now() - 3_600_000);
     utimesSync(manifest, past, past);
     const stamped = statSync(manifest).mtimeMs;
-    assert.equal(JSON.parse(project.run("main.ts").stdout).greeting, "hello");
+    const served = await servedOrCompiled(project, "main.ts");
+    assert.equal(served.compiled, false);
+    assert.equal(await greetingOf(served.build, project.dir), "hello");
     assert.equal(statSync(manifest).mtimeMs, stamped, "a fresh cache is not rewritten");
 
     const greet = path.join(project.dir, "lib", "greet.ts");
@@ -106,83 +149,93 @@ test("an unchanged tree is served from the cache; an edit of the same size and m
     writeFileSync(greet, readFileSync(greet, "utf8").replace("hello", "howdy"));
     utimesSync(greet, before.atime, before.mtime);
     assert.equal(statSync(greet).size, before.size);
-    const edited = project.run("main.ts");
-    assert.equal(edited.status, 0, edited.stderr);
-    assert.equal(JSON.parse(edited.stdout).greeting, "howdy");
+    const edited = await servedOrCompiled(project, "main.ts");
+    assert.equal(edited.compiled, true, "the edit was not served from the cache");
+    assert.equal(await greetingOf(edited.build, project.dir), "howdy");
     assert.notEqual(statSync(manifest).mtimeMs, stamped, "the edit was compiled into a new build");
   } finally {
     rmSync(project.dir, { recursive: true, force: true });
   }
 });
 
-test("an edit transforms only the edited file again; a copy of the project that shares the cache compiles nothing and keeps its own import.meta.url", () => {
-  const project = tempProject(sources);
+test("an edit transforms only the edited file again; a copy of the project that shares the cache compiles nothing and keeps its own import.meta.url", async () => {
+  const project = tempProject(exporting);
   const copy = mkdtempSync(path.join(tmpdir(), "run-ts-copy-"));
   try {
-    assert.equal(project.run("main.ts").status, 0);
+    await servedOrCompiled(project, "main.ts");
     const slots = path.join(project.cache, "transforms");
     const stamps = (): Map<string, number> => new Map(readdirSync(slots).map((name) => [name, statSync(path.join(slots, name)).mtimeMs]));
     const before = stamps();
     assert.equal(before.size, 3, "one slot per source file");
 
     writeFileSync(path.join(project.dir, "lib", "greet.ts"), 'export const greeting: string = "howdy";\nexport const greetingFrom = import.meta.url;\n');
-    assert.equal(JSON.parse(project.run("main.ts").stdout).greeting, "howdy");
+    const edited = await servedOrCompiled(project, "main.ts");
+    assert.equal(await greetingOf(edited.build, project.dir), "howdy");
     const after = stamps();
     assert.equal(after.size, 3, "the edited file's slot was replaced, not added to");
     assert.equal([...after].filter(([name, mtime]) => before.get(name) !== mtime).length, 1, "only the edited file was transformed again");
 
-    // The copy shares the transforms and the builds through the cache; its module URLs are its own.
-    for (const name of ["package.json", "main.ts", "lib/greet.ts", "lib/where.ts", "data.txt"]) {
+    // The copy shares the transforms and the builds through the cache; its module URLs are its own, which a run of the launcher shows.
+    assert.equal((await servedOrCompiled(project, "print.ts")).compiled, true);
+    for (const name of ["package.json", "main.ts", "print.ts", "lib/greet.ts", "lib/where.ts", "data.txt"]) {
       mkdirSync(path.dirname(path.join(copy, name)), { recursive: true });
       writeFileSync(path.join(copy, name), readFileSync(path.join(project.dir, name)));
     }
-    const manifest = manifestOf(project.cache);
-    const built = readFileSync(manifest, "utf8");
-    const run = spawnSync(process.execPath, [launcher, path.join(copy, "main.ts")], { cwd: copy, encoding: "utf8", env: { ...process.env, RUN_TS_CACHE: project.cache } });
+    const manifests = [manifestOf(project.cache, "main"), manifestOf(project.cache, "print")];
+    const built = manifests.map((manifest) => readFileSync(manifest, "utf8"));
+    const copied = await servedOrCompiled({ dir: copy, cache: project.cache }, "main.ts");
+    assert.equal(copied.compiled, false, "the copy compiled nothing");
+    assert.equal(copied.build.dir, edited.build.dir, "the copy is served the project's build");
+    const run = spawnSync(process.execPath, [launcher, path.join(copy, "print.ts")], { cwd: copy, encoding: "utf8", env: { ...process.env, RUN_TS_CACHE: project.cache } });
     assert.equal(run.status, 0, run.stderr);
-    const report = JSON.parse(run.stdout) as { url: string; frame: string };
+    const report = JSON.parse(run.stdout) as Exported["report"];
     assert.equal(report.url, pathToFileURL(path.join(copy, "main.ts")).href);
-    assert.ok(report.frame.includes(`${pathToFileURL(path.join(copy, "lib", "where.ts")).href}:6:`), report.frame);
+    assert.equal(report.where, pathToFileURL(path.join(copy, "lib", "where.ts")).href);
     assert.deepEqual(stamps(), after, "the copy transformed nothing");
-    assert.equal(readFileSync(manifest, "utf8"), built, "the copy ran the project's build");
+    assert.deepEqual(manifests.map((manifest) => readFileSync(manifest, "utf8")), built, "the copy's run compiled nothing");
   } finally {
     rmSync(project.dir, { recursive: true, force: true });
     rmSync(copy, { recursive: true, force: true });
   }
 });
 
-test("a copy whose sources differ keeps a build of its own beside the project's: neither compiles again after the other ran", () => {
-  const project = tempProject(sources);
-  const copy = mkdtempSync(path.join(tmpdir(), "run-ts-copy-"));
+test("a copy whose sources differ keeps a build of its own beside the project's: neither compiles again after the other ran", async () => {
+  const project = tempProject(exporting);
+  const copy = { dir: mkdtempSync(path.join(tmpdir(), "run-ts-copy-")), cache: project.cache };
   try {
     for (const name of ["package.json", "main.ts", "lib/where.ts", "data.txt"]) {
-      mkdirSync(path.dirname(path.join(copy, name)), { recursive: true });
-      writeFileSync(path.join(copy, name), readFileSync(path.join(project.dir, name)));
+      mkdirSync(path.dirname(path.join(copy.dir, name)), { recursive: true });
+      writeFileSync(path.join(copy.dir, name), readFileSync(path.join(project.dir, name)));
     }
-    writeFileSync(path.join(copy, "lib", "greet.ts"), 'export const greeting: string = "howdy";\n');
-    const runCopy = () => spawnSync(process.execPath, [launcher, path.join(copy, "main.ts")], { cwd: copy, encoding: "utf8", env: { ...process.env, RUN_TS_CACHE: project.cache } });
-    const greeting = (run: SpawnSyncReturns<string>) => (JSON.parse(run.stdout) as { greeting: string }).greeting;
+    writeFileSync(path.join(copy.dir, "lib", "greet.ts"), 'export const greeting: string = "howdy";\n');
 
-    assert.equal(greeting(project.run("main.ts")), "hello");
-    assert.equal(greeting(runCopy()), "howdy");
+    const projectBuild = await servedOrCompiled(project, "main.ts");
+    const copyBuild = await servedOrCompiled(copy, "main.ts");
+    assert.deepEqual([projectBuild.compiled, copyBuild.compiled], [true, true]);
+    assert.equal(await greetingOf(projectBuild.build, project.dir), "hello");
+    assert.equal(await greetingOf(copyBuild.build, copy.dir), "howdy");
     const manifest = manifestOf(project.cache);
     const last = readFileSync(manifest, "utf8");
     const builds = readdirSync(path.dirname(manifest)).filter((name) => /^[0-9a-f]{16}$/.test(name));
     assert.equal(builds.length, 2, "one build each");
 
-    for (const [run, expected] of [[() => project.run("main.ts"), "hello"], [runCopy, "howdy"]] as const) assert.equal(greeting(run()), expected);
+    for (const [tree, build] of [[project, projectBuild], [copy, copyBuild]] as const) {
+      const again = await servedOrCompiled(tree, "main.ts");
+      assert.equal(again.compiled, false, `${tree === project ? "the project" : "the copy"} compiled again`);
+      assert.equal(again.build.dir, build.build.dir);
+    }
     assert.equal(readFileSync(manifest, "utf8"), last, "nothing was compiled again");
     assert.deepEqual(readdirSync(path.dirname(manifest)).filter((name) => /^[0-9a-f]{16}$/.test(name)), builds);
   } finally {
     rmSync(project.dir, { recursive: true, force: true });
-    rmSync(copy, { recursive: true, force: true });
+    rmSync(copy.dir, { recursive: true, force: true });
   }
 });
 
-test("a compile keeps the builds a run would try before compiling, however old, and removes older unused ones", () => {
-  const project = tempProject(sources);
+test("a compile keeps the builds a run would try before compiling, however old, and removes older unused ones", async () => {
+  const project = tempProject(exporting);
   try {
-    assert.equal(project.run("main.ts").status, 0);
+    await servedOrCompiled(project, "main.ts");
     const entryDir = path.dirname(manifestOf(project.cache));
     const first = (JSON.parse(readFileSync(manifestOf(project.cache), "utf8")) as { dir: string }).dir;
     // Nine other builds, last used an hour ago and earlier, and the first build older than all of them.
@@ -194,7 +247,7 @@ test("a compile keeps the builds a run would try before compiling, however old, 
     });
     utimesSync(path.join(entryDir, first), hour - 7200, hour - 7200);
     writeFileSync(path.join(project.dir, "lib", "greet.ts"), 'export const greeting: string = "howdy";\nexport const greetingFrom = import.meta.url;\n');
-    assert.equal(JSON.parse(project.run("main.ts").stdout).greeting, "howdy");
+    assert.equal((await servedOrCompiled(project, "main.ts")).compiled, true);
     const left = new Set(readdirSync(entryDir));
     assert.deepEqual(others.map((name) => left.has(name)), [true, true, true, true, true, true, true, true, false], "the eight used last are kept, the ninth is removed");
     assert.equal(left.has(first), false, "the oldest build is removed");
@@ -218,18 +271,17 @@ test("after an edit that moves code without changing it, stack frames name the n
   }
 });
 
-test("a source that starts reading import.meta after an edit gets its own URL, though the build before left it to esbuild", () => {
+test("a source that starts reading import.meta after an edit gets its own URL, though the build before left it to esbuild", async () => {
   // The plugin reads only the sources that read import.meta in the last build; the others esbuild compiles without a round trip.
   const project = tempProject({
-    "main.ts": 'import { where } from "./lib/later.ts";\nconsole.log(where);\n',
+    "main.ts": 'export { where } from "./lib/later.ts";\n',
     "lib/later.ts": 'export const where: string = "nowhere";\n',
   });
   try {
-    assert.equal(project.run("main.ts").stdout.trim(), "nowhere");
+    assert.equal((await load<{ where: string }>((await servedOrCompiled(project, "main.ts")).build, project.dir)).where, "nowhere");
     writeFileSync(path.join(project.dir, "lib", "later.ts"), "export const where: string = import.meta.url;\n");
-    const edited = project.run("main.ts");
-    assert.equal(edited.status, 0, edited.stderr);
-    assert.equal(edited.stdout.trim(), pathToFileURL(path.join(project.dir, "lib", "later.ts")).href);
+    const edited = await servedOrCompiled(project, "main.ts");
+    assert.equal((await load<{ where: string }>(edited.build, project.dir)).where, pathToFileURL(path.join(project.dir, "lib", "later.ts")).href);
   } finally {
     rmSync(project.dir, { recursive: true, force: true });
   }
@@ -379,7 +431,7 @@ test("the kit records the same TypeScript lines in a compiled run as under tsx",
   }
 });
 
-test("declared vendored packages are compiled once into a package the build imports, one class per export; without it, the build is compiled again", () => {
+test("declared vendored packages are compiled once into a package the build imports, one class per export; without it, the build is compiled again", async () => {
   const project = tempProject({
     "package.json": JSON.stringify({ type: "module", dependencies: { yaml: "*", "@actions/expressions": "*" } }),
     "main.ts": [
@@ -387,27 +439,23 @@ test("declared vendored packages are compiled once into a package the build impo
       'import { Lexer, Parser } from "@actions/expressions";',
       'import { Binary } from "@actions/expressions/ast";',
       'const tokens = new Lexer("1 == 2").lex().tokens;',
-      'console.log(JSON.stringify({ value: parse("a: 1").a, oneClass: new Parser(tokens, [], []).parse() instanceof Binary }));',
+      'export const found = { value: parse("a: 1").a, oneClass: new Parser(tokens, [], []).parse() instanceof Binary };',
       "",
     ].join("\n"),
   });
   try {
     symlinkSync(path.join(projectRoot, "node_modules"), path.join(project.dir, "node_modules"), "dir");
-    const first = project.run("main.ts");
-    assert.equal(first.status, 0, first.stderr);
-    assert.deepEqual(JSON.parse(first.stdout), { value: 1, oneClass: true });
+    const first = await servedOrCompiled(project, "main.ts");
+    assert.deepEqual((await load<{ found: unknown }>(first.build, project.dir)).found, { value: 1, oneClass: true });
     const vendors = path.join(project.cache, "node_modules");
     const [vendor] = readdirSync(vendors);
     assert.match(vendor!, /^run-ts-vendor-[0-9a-f]{16}$/);
-    const manifest = manifestOf(project.cache);
-    const build = path.join(path.dirname(manifest), (JSON.parse(readFileSync(manifest, "utf8")) as { dir: string }).dir);
-    const code = readdirSync(build).filter((name) => name.endsWith(".mjs")).map((name) => readFileSync(path.join(build, name), "utf8")).join("\n");
+    const code = readdirSync(first.build.dir).filter((name) => name.endsWith(".mjs")).map((name) => readFileSync(path.join(first.build.dir, name), "utf8")).join("\n");
     assert.match(code, new RegExp(`from "${vendor}/\\d+"`), "the build imports the vendor package");
     assert.doesNotMatch(code, /composeScalar/, "yaml's code is not in the build");
 
     rmSync(path.join(vendors, vendor!), { recursive: true, force: true });
-    const again = project.run("main.ts");
-    assert.equal(again.status, 0, again.stderr);
+    assert.equal((await servedOrCompiled(project, "main.ts")).compiled, true, "a build whose vendor package is gone is not served");
     assert.deepEqual(readdirSync(vendors), [vendor], "the vendor package was made again");
   } finally {
     rmSync(project.dir, { recursive: true, force: true });
@@ -415,26 +463,17 @@ test("declared vendored packages are compiled once into a package the build impo
 });
 
 test("a build loaded for another project reads that project's root, by chunk, however late a chunk is evaluated", async () => {
-  const runTs = (name: string): string => pathToFileURL(path.join(projectRoot, "scripts", "run-ts", name)).href;
-  const { ROOT_KEY, ROOT_OF_KEY } = (await import(runTs("cache.mjs"))) as typeof import("../scripts/run-ts/cache.mjs");
-  const { compile } = (await import(runTs("compile.mjs"))) as typeof import("../scripts/run-ts/compile.mjs");
   const project = tempProject({
     "main.ts": 'export const here = import.meta.url;\nexport const later = () => import("./late.ts").then((module) => module.here);\n',
     "late.ts": "export const here = import.meta.url;\n",
   });
-  const global = globalThis as Record<symbol, unknown>;
-  const saved = global[Symbol.for(ROOT_OF_KEY)];
   try {
-    const build = await compile(path.join(project.dir, "main.ts"), project.cache);
-    const folder = pathToFileURL(realpathSync(build.dir) + path.sep).href;
-    global[Symbol.for(ROOT_OF_KEY)] = (url: string) => (url.startsWith(folder) ? project.dir : undefined);
-    const main = (await import(pathToFileURL(path.join(build.dir, build.entry)).href)) as { here: string; later: () => Promise<string> };
+    const main = await load<{ here: string; later: () => Promise<string> }>((await servedOrCompiled(project, "main.ts")).build, project.dir);
     assert.equal(main.here, pathToFileURL(path.join(project.dir, "main.ts")).href);
     // This process's own root stays what it was, and a lazy chunk evaluated now still finds the other project.
-    assert.notEqual(global[Symbol.for(ROOT_KEY)], project.dir);
+    assert.notEqual((globalThis as Record<symbol, unknown>)[Symbol.for(ROOT_KEY)], project.dir);
     assert.equal(await main.later(), pathToFileURL(path.join(project.dir, "late.ts")).href);
   } finally {
-    global[Symbol.for(ROOT_OF_KEY)] = saved;
     rmSync(project.dir, { recursive: true, force: true });
   }
 });

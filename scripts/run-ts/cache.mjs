@@ -85,10 +85,13 @@ export function cacheRoot() {
   return process.env["RUN_TS_CACHE"] || path.join(projectRoot, "node_modules", ".cache", "run-ts");
 }
 
-/** The cache folder of the entry at `entry` in the project at `root`. */
-export function cacheDirFor(entry, root) {
+/**
+ * The cache folder of the entry at `entry` in the project at `root`, inside the cache
+ * folder `cache`. The transforms and vendor packages its builds use live beside it.
+ */
+export function cacheDirFor(entry, root, cache = cacheRoot()) {
   const key = createHash("sha1").update(path.relative(root, entry)).digest("hex").slice(0, 12);
-  return path.join(cacheRoot(), `${path.basename(entry).replace(/\.[cm]?tsx?$/, "")}-${key}`);
+  return path.join(cache, `${path.basename(entry).replace(/\.[cm]?tsx?$/, "")}-${key}`);
 }
 
 /** The path of the manifest of the build compiled last, inside an entry's cache folder. */

@@ -66,7 +66,9 @@ function declaredPackages(root) {
 /**
  * Compiles `entry` into `cacheDir` and records its inputs in the manifest. Further
  * entries (`also`) are compiled into the same build, sharing its chunks; the build
- * names each entry's file (`entries`, by path relative to the root).
+ * names each entry's file (`entries`, by path relative to the root). The transforms and
+ * the vendor package are shared with the other entries of the cache folder that holds
+ * `cacheDir` (see `cacheDirFor`).
  * @param {string} entry
  * @param {string} cacheDir
  * @param {{ also?: readonly string[], root?: string }} [options] `root`: the project the entries belong to (default: the entry's package)
@@ -132,7 +134,7 @@ async function compileOnce(entry, cacheDir, also, root, transformed) {
         if (!text.includes("import.meta")) return { contents: text, loader: "ts" };
         const relative = path.relative(root, file);
         readsMeta.add(relative);
-        const result = await cachedTransform(relative, text, digest, {
+        const result = await cachedTransform(path.dirname(cacheDir), relative, text, digest, {
           loader: "ts",
           format: "esm",
           target: TARGET,
@@ -150,7 +152,7 @@ async function compileOnce(entry, cacheDir, also, root, transformed) {
   };
 
   const declared = declaredPackages(root);
-  const vendor = vendorPlugin(root, declared);
+  const vendor = vendorPlugin(root, declared, path.dirname(cacheDir));
   const outdir = path.join(cacheDir, "out");
   const result = await bundle({
     absWorkingDir: root,

@@ -14,24 +14,23 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import * as esbuild from "esbuild";
-import { cacheRoot, readJson, writeAtomically } from "./cache.mjs";
-
-/** The folder of the slots. */
-const slotsDir = () => path.join(cacheRoot(), "transforms");
+import { readJson, writeAtomically } from "./cache.mjs";
 
 /**
  * The transform of `source` (the content of the file at `relative`, whose digest is
- * `digest`) with `options`: remembered, or computed and remembered. A source that does
- * not compile gives esbuild's messages and is not remembered.
+ * `digest`) with `options`: remembered in the cache folder `cache`, or computed and
+ * remembered there. A source that does not compile gives esbuild's messages and is not
+ * remembered.
+ * @param {string} cache  the cache folder (the slots are its `transforms/`)
  * @param {string} relative  the file's path relative to the project root
  * @param {string} source
  * @param {string} digest
  * @param {import("esbuild").TransformOptions} options
  * @returns {Promise<{ code: string } | { errors: import("esbuild").Message[] }>}
  */
-export async function cachedTransform(relative, source, digest, options) {
+export async function cachedTransform(cache, relative, source, digest, options) {
   const key = createHash("sha1").update(`${esbuild.version}\0${JSON.stringify(options)}\0${digest}`).digest("hex");
-  const slot = path.join(slotsDir(), `${createHash("sha1").update(relative).digest("hex").slice(0, 20)}.json`);
+  const slot = path.join(cache, "transforms", `${createHash("sha1").update(relative).digest("hex").slice(0, 20)}.json`);
   /** @type {{ key: string, code: string } | undefined} */
   const known = readJson(slot);
   if (known?.key === key) return { code: known.code };

@@ -17,7 +17,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
-import { cacheRoot, digestOf, writeFolder } from "./cache.mjs";
+import { digestOf, writeFolder } from "./cache.mjs";
 
 /** Every specifier of the vendored packages that project code imports. */
 export const VENDORED = ["yaml", "diff", "zod", "@actions/expressions", "@actions/expressions/ast", "@actions/expressions/result", "@actions/workflow-parser", "@github-actions-workflow-ts/lib"];
@@ -47,13 +47,14 @@ function isCommonJs(file) {
 
 /**
  * An esbuild plugin for a build of the project at `root`, which declares the packages
- * `declared`: each import of a vendored specifier of a declared package becomes an
- * import of the vendor package, which is compiled first when it is missing (a package
- * the project does not declare is bundled as any code). `inputs()` lists the files a
- * build that imports it depends on: the vendor's package.json (gone, the build is
- * compiled again) and the vendored packages' own.
+ * `declared`, cached in the cache folder `cache`: each import of a vendored specifier of
+ * a declared package becomes an import of the vendor package (in `cache/node_modules`,
+ * where Node finds it walking up from the build), which is compiled first when it is
+ * missing (a package the project does not declare is bundled as any code). `inputs()`
+ * lists the files a build that imports it depends on: the vendor's package.json (gone,
+ * the build is compiled again) and the vendored packages' own.
  */
-export function vendorPlugin(root, declared) {
+export function vendorPlugin(root, declared, cache) {
   const packages = VENDORED_PACKAGES.filter((name) => declared.includes(name));
   const imports = new RegExp(`^(${packages.map((name) => name.replace(/[/.]/g, "\\$&")).join("|")})(/.*)?$`);
   /** @type {Promise<string> | undefined} the vendor package's name */
@@ -69,25 +70,25 @@ export function vendorPlugin(root, declared) {
         const index = VENDORED.indexOf(specifier);
         if (index < 0) return { errors: [{ text: `"${specifier}" is not among the vendored specifiers; add it to VENDORED in scripts/run-ts/vendor.mjs` }] };
         used = true;
-        vendor ??= vendorPackage(root, packages, build.resolve.bind(build));
+        vendor ??= vendorPackage(root, packages, cache, build.resolve.bind(build));
         return { path: `${await vendor}/${index}`, external: true };
       });
     },
   };
-  const inputs = async () => (used ? [path.join(cacheRoot(), "node_modules", await vendor, "package.json"), ...packages.map((name) => path.join(root, "node_modules", name, "package.json"))] : []);
+  const inputs = async () => (used ? [path.join(cache, "node_modules", await vendor, "package.json"), ...packages.map((name) => path.join(root, "node_modules", name, "package.json"))] : []);
   return { plugin, inputs };
 }
 
 /**
  * The name of the vendor package for `packages` (vendored ones the project declares) as
- * installed under `root`, compiled now when it is not there. Its key is the digest of
+ * installed under `root`, compiled now into `cache/node_modules` when it is not there. Its key is the digest of
  * what it is made from: this file, esbuild's version and each package's package.json.
  * Each specifier's entry is named by its place in VENDORED.
  */
-async function vendorPackage(root, packages, resolve) {
+async function vendorPackage(root, packages, cache, resolve) {
   const made = [readFileSync(THIS_FILE, "utf8"), esbuild.version, ...packages.map((name) => readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8"))];
   const name = `run-ts-vendor-${digestOf(made.join("\0")).slice(0, 16)}`;
-  const dir = path.join(cacheRoot(), "node_modules", name);
+  const dir = path.join(cache, "node_modules", name);
   if (existsSync(dir)) return name;
 
   // An ES module's exports are named in its code, and `export *` keeps them. Node names
