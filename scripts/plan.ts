@@ -86,7 +86,7 @@ function scenarioLines({ scenario, event, plan }: ScenarioPlan): string[] {
 async function main(): Promise<number> {
   // The simulation and its packages load after the flags are read, so --help and a wrong flag answer at once.
   const [{ parseEvent }, { planScenarios }, { scenariosFor }, { UnsupportedFeature }, { parseWorkflowShape }] = await Promise.all([
-    import("./sim/event.ts"),
+    import("./sim/event-description.ts"),
     import("./sim/plan-report.ts"),
     import("./sim/scenarios.ts"),
     import("./sim/unsupported.ts"),

@@ -24,6 +24,14 @@ for (const entry of ["scripts/gen.ts", "scripts/check.ts"]) {
   });
 }
 
+// Every gen and check imports these two (pipeline/reports.ts) to find the digest a plan is remembered by; the
+// simulation, and zod with its schemas, load only when a plan has to be computed (70 ms of CPU per command).
+test("what gen and check load to find whether a plan is remembered names no heavy package", async () => {
+  const { files, packages } = await staticallyLoaded(["scripts/sim/scenarios.ts", "scripts/sim/plan-cache.ts"]);
+  assert.ok(files.has("workflows-src/docker-build.scenarios.ts"), "the graph reaches the scenarios (the walk works)");
+  assert.deepEqual(HEAVY_PACKAGES.filter((name) => packages.has(name)), []);
+});
+
 test("the check can fail: npm run sync-actions loads zod up front, to read its flags", async () => {
   const { files, packages } = await staticallyLoaded(["scripts/sync-actions.ts"]);
   assert.ok(files.has("scripts/actions/sync-command.ts"));

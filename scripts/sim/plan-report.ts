@@ -6,14 +6,15 @@
  * Deterministic: fixed event data, no timings, no sandbox paths.
  */
 import { parse } from "yaml";
-import { parseEvent, type EventDescription } from "./event.ts";
+import { parseEvent, type EventDescription } from "./event-description.ts";
 import { rememberedJobs, rememberedPlan, shapeDigest } from "./plan-cache.ts";
 import type { GithubScriptRunner } from "./models/github-script-runner.ts";
 import type { Scenario } from "./scenario.ts";
 import type { Plan } from "./simulate.ts";
 import { jobOutcome, stepUncertainty } from "./uncertain-results.ts";
 import { conditionText } from "../expressions/evaluate.ts";
-import { parseWorkflowShape, triggerNames, type WorkflowShape } from "./workflow-shape.ts";
+import { triggerNames } from "./triggers.ts";
+import { parseWorkflowShape, type WorkflowShape } from "./workflow-shape.ts";
 
 const MARK: Readonly<Record<string, string>> = { success: "✅ success", failure: "❌ failure", skipped: "⏭️ skipped", "success (uncertain)": "❔ success (uncertain)" };
 

@@ -7,8 +7,8 @@
 import { scenarios as dockerBuild } from "../../workflows-src/docker-build.scenarios.ts";
 import { scenarios as workflowsCheck } from "../../workflows-src/workflows-check.scenarios.ts";
 import type { Scenario } from "./scenario.ts";
-import { matchesFilter } from "./triggers.ts";
-import { triggerFilter, triggerNames, type WorkflowShape } from "./workflow-shape.ts";
+import { matchesFilter, triggerFilter, triggerNames } from "./triggers.ts";
+import type { WorkflowShape } from "./workflow-shape.ts";
 
 /** Declared scenarios by workflow name (the source module's file name, which is the emitted file's name). */
 export const DECLARED_SCENARIOS: Readonly<Record<string, readonly Scenario[]>> = {

@@ -5,7 +5,20 @@
  * the plan says they are assumed to match.
  */
 import { filterBranch, issueActivity, type EventDescription } from "./event.ts";
-import { triggerFilter, triggerNames, type WorkflowShape } from "./workflow-shape.ts";
+import type { TriggerFilter, WorkflowShape } from "./workflow-shape.ts";
+
+/** The names of the events that start a workflow. */
+export function triggerNames(workflow: WorkflowShape): string[] {
+  const on = workflow.on;
+  return typeof on === "string" ? [on] : Array.isArray(on) ? on : Object.keys(on);
+}
+
+/** The activity types and the branch, tag and path filters of one of a workflow's events (undefined when it has none). */
+export function triggerFilter(workflow: WorkflowShape, event: string): TriggerFilter | undefined {
+  const on = workflow.on;
+  const entry = typeof on === "object" && !Array.isArray(on) && Object.hasOwn(on, event) ? on[event] : undefined;
+  return entry === null || entry === undefined || Array.isArray(entry) ? undefined : entry;
+}
 
 function patternRegex(pattern: string): RegExp {
   let source = "";

@@ -4,7 +4,8 @@
  * simulation does not read are dropped, so the parsed shape is exactly the
  * simulation's input: a plan is remembered by it (input-digest.ts), and a change of
  * an undeclared key (a job's `timeout-minutes`, `runs-on`, `permissions`) cannot change
- * a plan. A key the simulation starts to read must be declared here first.
+ * a plan. A key the simulation starts to read must be declared here first. What the
+ * shape says of the triggers is read in triggers.ts, which loads no zod.
  */
 import { z } from "zod";
 
@@ -61,19 +62,6 @@ export type WorkflowShape = z.infer<typeof workflowShape>;
 export type JobShape = z.infer<typeof job>;
 export type StepShape = z.infer<typeof step>;
 export type TriggerFilter = z.infer<typeof branchFilter>;
-
-/** The names of the events that start a workflow. */
-export function triggerNames(workflow: WorkflowShape): string[] {
-  const on = workflow.on;
-  return typeof on === "string" ? [on] : Array.isArray(on) ? on : Object.keys(on);
-}
-
-/** The activity types and the branch, tag and path filters of one of a workflow's events (undefined when it has none). */
-export function triggerFilter(workflow: WorkflowShape, event: string): TriggerFilter | undefined {
-  const on = workflow.on;
-  const entry = typeof on === "object" && !Array.isArray(on) && Object.hasOwn(on, event) ? on[event] : undefined;
-  return entry === null || entry === undefined || Array.isArray(entry) ? undefined : entry;
-}
 
 /** Validates a parsed workflow for simulation; the error names each bad path. */
 export function parseWorkflowShape(file: string, workflow: unknown): WorkflowShape {

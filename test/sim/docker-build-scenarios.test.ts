@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
-import { parseEvent } from "../../scripts/sim/event.ts";
+import { parseEvent } from "../../scripts/sim/event-description.ts";
 import { scenarios as DOCKER_BUILD_SCENARIOS } from "../../workflows-src/docker-build.scenarios.ts";
 import { planScenarios } from "../../scripts/sim/plan-report.ts";
 import { simulate, type Plan } from "../../scripts/sim/simulate.ts";

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
-import { parseEvent } from "../../scripts/sim/event.ts";
+import { parseEvent } from "../../scripts/sim/event-description.ts";
 import { simulate, type Plan } from "../../scripts/sim/simulate.ts";
 import { UnsupportedFeature } from "../../scripts/sim/unsupported.ts";
 import { parseWorkflowShape } from "../../scripts/sim/workflow-shape.ts";

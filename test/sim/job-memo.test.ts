@@ -13,7 +13,7 @@ import { existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { parseEvent } from "../../scripts/sim/event.ts";
+import { parseEvent } from "../../scripts/sim/event-description.ts";
 import { MAX_TREE_BYTES, type JobMemo, type RememberedJob } from "../../scripts/sim/job-memo.ts";
 import { simulate } from "../../scripts/sim/simulate.ts";
 import { parseWorkflowShape, type WorkflowShape } from "../../scripts/sim/workflow-shape.ts";

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { parse } from "yaml";
-import { parseEvent, type EventDescription } from "../../scripts/sim/event.ts";
+import { parseEvent, type EventDescription } from "../../scripts/sim/event-description.ts";
 import { inputDigest } from "../../scripts/sim/input-digest.ts";
 import { planKey as keyOf, rememberedPlan as remembered, shapeDigest, SIMULATION_INPUTS } from "../../scripts/sim/plan-cache.ts";
 import type { Plan } from "../../scripts/sim/simulate.ts";

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parse } from "yaml";
-import { githubContext, parseEvent } from "../../scripts/sim/event.ts";
+import { githubContext } from "../../scripts/sim/event.ts";
+import { parseEvent } from "../../scripts/sim/event-description.ts";
 import { parseFileCommands } from "../../scripts/sim/run-step.ts";
 import { simulate } from "../../scripts/sim/simulate.ts";
 import { parseWorkflowShape } from "../../scripts/sim/workflow-shape.ts";

@@ -14,7 +14,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parse } from "yaml";
 import { Tail } from "../../scripts/sim/bounded-process.ts";
-import { parseEvent } from "../../scripts/sim/event.ts";
+import { parseEvent } from "../../scripts/sim/event-description.ts";
 import { createJobSandbox, createRunSandbox, removeRunSandbox, runScript, type JobSandbox, type RunSandbox } from "../../scripts/sim/run-step.ts";
 import { simulate } from "../../scripts/sim/simulate.ts";
 import { parseWorkflowShape } from "../../scripts/sim/workflow-shape.ts";

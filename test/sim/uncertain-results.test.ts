@@ -6,7 +6,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseEvent } from "../../scripts/sim/event.ts";
+import { parseEvent } from "../../scripts/sim/event-description.ts";
 import { simulate } from "../../scripts/sim/simulate.ts";
 import { jobOutcome, stepOutcome, stepUncertainty } from "../../scripts/sim/uncertain-results.ts";
 import { parseWorkflowShape } from "../../scripts/sim/workflow-shape.ts";
