@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { findDrift } from "../../scripts/pipeline/drift.ts";
@@ -18,8 +18,9 @@ const checkout = "generated/actions/actions-checkout.ts";
 const index = "generated/actions/index.ts";
 const orphan = "generated/actions/acme-gone.ts";
 
-test("stale, hand-edited, missing and orphaned binding files are each reported", () => {
+test("stale, hand-edited, missing and orphaned binding files are each reported", (t) => {
   const root = mkdtempSync(path.join(tmpdir(), "bindings-drift-"));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
   writeAll(root, expected, []);
   assert.deepEqual(findDrift(root, expected), [], "a fresh tree is current");
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -63,8 +63,9 @@ test("missing metadata names the file it looked for", async () => {
   assert.ok(log.some((l) => l.includes(path.join("acme", "nothing", "action.yml")) && l.includes("not found")), log.join("\n"));
 });
 
-test("a PINS.tsv in the folder must agree with the manifest's pins", async () => {
+test("a PINS.tsv in the folder must agree with the manifest's pins", async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), "sync-actions-dir-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   cpSync(fixtures, dir, { recursive: true });
   writeFileSync(path.join(dir, "PINS.tsv"), `acme/widget\t${GADGET}\tv1.0.0\n`);
   const project = pinnedProject({ "acme/widget": WIDGET });
