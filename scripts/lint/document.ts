@@ -26,8 +26,8 @@ export interface WorkflowDocument {
 
 /** How a document was made. */
 export interface DocumentOrigin {
-  /** YAML path → TypeScript `file:line` (emitted workflows). */
-  readonly sources?: ReadonlyMap<string, string>;
+  /** YAML path → TypeScript `file:line` (emitted workflows); read only when a finding is placed (see `parseWorkflowDocument`). */
+  readonly sources?: ReadonlyMap<string, string> | undefined;
   readonly emitted?: boolean;
 }
 
@@ -54,7 +54,20 @@ export function parseWorkflowDocument(file: string, text: string, origin: Docume
     throw new Error(`${file}: a workflow file must be a YAML mapping at the top level`);
   }
   const object = workflow as WorkflowObject;
-  return { file, text, workflow: object, yaml, sources: origin.sources ?? new Map(), kind: kindOf(file, object), emitted: origin.emitted ?? false };
+  // Read when a finding is placed, not before: for an emitted workflow the sources are worked out from the stack
+  // frames the kit recorded, which maps each through the build's line table (a clean workflow never needs them).
+  let sources: ReadonlyMap<string, string> | undefined;
+  return {
+    file,
+    text,
+    workflow: object,
+    yaml,
+    get sources() {
+      return (sources ??= origin.sources ?? new Map());
+    },
+    kind: kindOf(file, object),
+    emitted: origin.emitted ?? false,
+  };
 }
 
 /** Whether a file's name is that of an action's metadata (action.yml or action.yaml). */

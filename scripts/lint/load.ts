@@ -27,7 +27,15 @@ export class InputError extends Error {}
 
 /** Documents of the emitted workflows among generated files. */
 export function emittedDocuments(files: readonly GeneratedFile[]): WorkflowDocument[] {
-  return files.filter(isEmittedWorkflow).map((f) => parseWorkflowDocument(f.path, f.content, { ...(f.sources ? { sources: f.sources } : {}), emitted: true }));
+  return files.filter(isEmittedWorkflow).map((f) =>
+    parseWorkflowDocument(f.path, f.content, {
+      // A getter: the file's sources are worked out only if the document's are read.
+      get sources() {
+        return f.sources;
+      },
+      emitted: true,
+    }),
+  );
 }
 
 /** A YAML file read and parsed, with what the workflow checkers report about it. */

@@ -4,8 +4,10 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { readFileSync } from "node:fs";
 import { lint } from "../../scripts/lint/engine.ts";
-import { loadWorkflowFile, withoutDuplicates } from "../../scripts/lint/load.ts";
+import { emittedDocuments, loadWorkflowFile, withoutDuplicates } from "../../scripts/lint/load.ts";
+import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { PARSER_RULE_ID } from "../../scripts/lint/rule.ts";
 // The rules read scripts as they ask for them: the parser is loaded (remembered-scripts.ts).
 import "../../scripts/shell/read-shell.ts";
@@ -56,4 +58,26 @@ test("with actionlint, its findings come as actionlint/<kind> with line and colu
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("an emitted workflow's TypeScript sources are worked out only when a finding is placed on it", () => {
+  const asked: string[] = [];
+  // As the generator hands them over: the sources behind a getter, costly to work out (every recorded frame is mapped).
+  const emitted = (name: string, content: string) => ({
+    path: `.github/workflows/${name}`,
+    content,
+    get sources() {
+      asked.push(name);
+      return new Map([["workflow", `workflows-src/${name.replace(/\.yml$/, ".ts")}:1`]]);
+    },
+  });
+  const clean = emitted("workflows-check.yml", readFileSync(path.join(PROJECT_ROOT, ".github", "workflows", "workflows-check.yml"), "utf8"));
+  assert.deepEqual(lint(emittedDocuments([clean])), []);
+  assert.deepEqual(asked, [], "a clean workflow's sources were worked out");
+
+  const seeded = emitted("seed.yml", readFileSync(new URL("../fixtures/seed-docker-build.yml", import.meta.url), "utf8"));
+  const findings = lint(emittedDocuments([seeded]));
+  assert.ok(findings.length > 1, "the seed workflow has findings");
+  assert.ok(findings.every((finding) => finding.source === "workflows-src/seed.ts:1"), "each finding is placed at the TypeScript");
+  assert.deepEqual(asked, ["seed.yml"], "worked out once, for the workflow with findings");
 });
