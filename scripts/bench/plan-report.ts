@@ -11,8 +11,8 @@
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { cpus, loadavg } from "node:os";
-import { join } from "node:path";
 import { readCommandLine, wholeNumberFlag } from "../cli/command-line.ts";
+import { packageScript } from "../files/package-script.ts";
 import { generate } from "../pipeline/generate.ts";
 import { renderPlanReport } from "../sim/plan-report.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
@@ -28,13 +28,13 @@ const command = {
 } as const;
 const { values } = readCommandLine(command, process.argv.slice(2));
 const rounds = wholeNumberFlag(command, "rounds", values.rounds, 5, 7);
-const gen = [join(PROJECT_ROOT, "scripts", "run-ts.mjs"), "--restore-generated", join(PROJECT_ROOT, "scripts", "pipeline", "restore-documents.ts"), join(PROJECT_ROOT, "scripts", "gen.ts")];
+const { argv: gen, ...genOptions } = packageScript(PROJECT_ROOT, "gen");
 const samples = { gen: [] as number[], report: [] as number[], reportCpu: [] as number[] };
 const workflow = (await generate({ reports: [] })).find((file) => file.path === ".github/workflows/docker-build.yml")!;
 
 for (let round = 0; round < rounds; round++) {
   let t = performance.now();
-  const run = spawnSync(process.execPath, gen, { cwd: PROJECT_ROOT, encoding: "utf8" });
+  const run = spawnSync("sh", gen, { ...genOptions, encoding: "utf8" });
   samples.gen.push(performance.now() - t);
   if (run.status !== 0) throw new Error(`gen failed: ${run.stderr}`);
   const renamed = workflow.content.replace(/^name: .*$/m, (line) => `${line} (bench ${randomUUID()})`);

@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { parse } from "yaml";
+import { packageScript } from "../files/package-script.ts";
 import { projectCopy } from "../files/project-copy.ts";
 import { ImportError, importWorkflow, type ImportResult } from "./import-command.ts";
 
@@ -124,10 +125,8 @@ async function roundTripBatch(batch: readonly { file: string; name: string }[], 
     }
   }
   if (!imported.length) return results;
-  const gen = spawnSync(process.execPath, [path.join(root, "scripts/run-ts.mjs"), "--restore-generated", path.join(root, "scripts/pipeline/restore-documents.ts"), path.join(root, "scripts/gen.ts")], {
-    cwd: root,
-    encoding: "utf8",
-  });
+  const { argv, ...how } = packageScript(root, "gen");
+  const gen = spawnSync("sh", argv, { ...how, encoding: "utf8" });
   for (const { file, name, original, report } of imported) {
     if (gen.status !== 0) {
       results.push({ file, name, verdict: "gen-failed", detail: genProblem(`${gen.stderr}\n${gen.stdout}`), report });
