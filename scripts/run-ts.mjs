@@ -15,7 +15,8 @@
  */
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { freshBuild, cacheDirFor, packageRoot, ROOT_KEY } from "./run-ts/cache.mjs";
+import { keptOrCompiled } from "./run-ts/build.mjs";
+import { cacheDirFor, packageRoot, ROOT_KEY } from "./run-ts/cache.mjs";
 import { tuneForShortRun } from "./run-ts/short-run.mjs";
 import { installStackMap } from "./run-ts/stack-map.mjs";
 
@@ -34,19 +35,21 @@ process.argv.splice(1, restoreFlag ? 4 : 2, entry);
 
 const root = packageRoot(entry);
 const cacheDir = cacheDirFor(entry, root);
-const build = freshBuild(cacheDir, root) ?? (await compileOrExplain());
+const build = await buildOrExplain();
 // A build names no absolute path: it is told which project it runs for.
 globalThis[Symbol.for(ROOT_KEY)] = root;
 installStackMap(build.dir, root);
 await import(pathToFileURL(path.join(build.dir, build.entry)).href);
 
-async function compileOrExplain() {
-  const { compile, CompileError } = await import("./run-ts/compile.mjs");
+/** The entry's build, kept or compiled; a compile that fails may be mended by the restorer once, else the run ends with the error. */
+async function buildOrExplain() {
   for (let attempt = 1; ; attempt++) {
     try {
       // Restored files are most often the very bytes a kept build was compiled from (a deleted binding, a merge that broke the index): that build serves.
-      return (attempt > 1 && freshBuild(cacheDir, root)) || (await compile(entry, cacheDir));
+      return (await keptOrCompiled(entry, cacheDir, { root })).build;
     } catch (error) {
+      // Loaded already: the compile that failed loaded it.
+      const { CompileError } = await import("./run-ts/compile.mjs");
       if (!(error instanceof CompileError)) throw error;
       // Any failure may come from a generated file that is missing, stale or broken (a
       // merge that kept one side of a binding index): the restorer rewrites those from

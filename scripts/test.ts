@@ -102,15 +102,12 @@ function allTestFiles(dir: string): string[] {
  */
 async function compiledTests(files: readonly string[]): Promise<Build> {
   // The runner's own modules, loaded as they are on disk rather than bundled into this command: they find their files from their own URL.
-  const { cacheRoot, freshBuild } = (await import(new URL("./run-ts/cache.mjs", import.meta.url).href)) as typeof import("./run-ts/cache.mjs");
-  const cacheDir = path.join(cacheRoot(), "tests");
-  const wanted = [KIT_LOCATIONS, ...files].map((file) => path.relative(PROJECT_ROOT, file));
-  const fresh = freshBuild(cacheDir, PROJECT_ROOT, wanted);
-  if (fresh) return fresh;
-  const { compile, CompileError } = (await import(new URL("./run-ts/compile.mjs", import.meta.url).href)) as typeof import("./run-ts/compile.mjs");
+  const { cacheRoot } = (await import(new URL("./run-ts/cache.mjs", import.meta.url).href)) as typeof import("./run-ts/cache.mjs");
+  const { keptOrCompiled } = (await import(new URL("./run-ts/build.mjs", import.meta.url).href)) as typeof import("./run-ts/build.mjs");
   try {
-    return await compile(KIT_LOCATIONS, cacheDir, { also: files, root: PROJECT_ROOT });
+    return (await keptOrCompiled(KIT_LOCATIONS, path.join(cacheRoot(), "tests"), { also: files, root: PROJECT_ROOT })).build;
   } catch (error) {
+    const { CompileError } = (await import(new URL("./run-ts/compile.mjs", import.meta.url).href)) as typeof import("./run-ts/compile.mjs");
     if (!(error instanceof CompileError)) throw error;
     console.error(`npm test: ${error.message}`);
     process.exit(1);

@@ -6,14 +6,14 @@
  * modification time are the same as before.
  *
  * What a run shows (its argv, URLs, stack frames, messages, the restorer) is tested by
- * running the launcher. What the cache keeps and serves is tested in this process, with
- * the two steps the launcher takes before it runs an entry (`servedOrCompiled`): that
- * costs no Node and esbuild start-up per run.
+ * running the launcher. What the cache keeps and serves is tested in this process,
+ * through the function the launcher asks for its build (`keptOrCompiled`): that costs
+ * no Node and esbuild start-up per run.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -22,9 +22,9 @@ import { workflows } from "../workflows-src/index.ts";
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const launcher = path.join(projectRoot, "scripts", "run-ts.mjs");
 const runTs = (name: string): string => pathToFileURL(path.join(projectRoot, "scripts", "run-ts", name)).href;
-const { cacheDirFor, freshBuild, ROOT_KEY, ROOT_OF_KEY } = (await import(runTs("cache.mjs"))) as typeof import("../scripts/run-ts/cache.mjs");
-const { compile } = (await import(runTs("compile.mjs"))) as typeof import("../scripts/run-ts/compile.mjs");
-type Build = Awaited<ReturnType<typeof compile>>;
+const { cacheDirFor, giveBuildRoot, ROOT_KEY } = (await import(runTs("cache.mjs"))) as typeof import("../scripts/run-ts/cache.mjs");
+const { keptOrCompiled } = (await import(runTs("build.mjs"))) as typeof import("../scripts/run-ts/build.mjs");
+type Build = Awaited<ReturnType<typeof keptOrCompiled>>["build"];
 
 function tempProject(files: Record<string, string>): {
   dir: string;
@@ -53,25 +53,15 @@ const manifestOf = (cache: string, entry?: string): string => {
   return manifests[0]!;
 };
 
-/** What the launcher does before it runs `entry` of `project`: the kept build when every input is unchanged, else a compile; `compiled` says which. */
-async function servedOrCompiled(project: { dir: string; cache: string }, entry: string): Promise<{ build: Build; compiled: boolean }> {
+/** What the launcher does before it runs `entry` of `project` (`keptOrCompiled`): the kept build when every input is unchanged, else a compile; `compiled` says which. */
+function servedOrCompiled(project: { dir: string; cache: string }, entry: string): Promise<{ build: Build; compiled: boolean }> {
   const file = path.join(project.dir, entry);
-  const cacheDir = cacheDirFor(file, project.dir, project.cache);
-  const kept = freshBuild(cacheDir, project.dir);
-  return kept ? { build: kept, compiled: false } : { build: await compile(file, cacheDir), compiled: true };
-}
-
-/** The project each build folder loaded into this process was compiled for: its chunks read their root here (ROOT_OF_KEY). */
-const loadedFor = new Map<string, string>();
-{
-  const global = globalThis as Record<symbol, unknown>;
-  const before = global[Symbol.for(ROOT_OF_KEY)] as ((url: string) => string | undefined) | undefined;
-  global[Symbol.for(ROOT_OF_KEY)] = (url: string) => [...loadedFor].find(([folder]) => url.startsWith(folder))?.[1] ?? before?.(url);
+  return keptOrCompiled(file, cacheDirFor(file, project.dir, project.cache));
 }
 
 /** Imports the entry of `build`, compiled for the project at `root`, into this process. */
 async function load<T>(build: Build, root: string): Promise<T> {
-  loadedFor.set(pathToFileURL(realpathSync(build.dir) + path.sep).href, root);
+  giveBuildRoot(build.dir, root);
   return (await import(pathToFileURL(path.join(build.dir, build.entry)).href)) as T;
 }
 

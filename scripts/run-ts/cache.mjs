@@ -17,9 +17,9 @@
  * compile again in turn.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -127,6 +127,20 @@ export function freshBuild(cacheDir, root, wanted = []) {
   const dir = path.join(cacheDir, manifest.dir);
   markUsed(dir);
   return { dir, entry: manifest.entry, entries: manifest.entries };
+}
+
+/**
+ * Gives the chunks of the build in `buildDir`, loaded into this process, `root` as
+ * their project root (`ROOT_OF_KEY`); the builds given a root before keep theirs, and
+ * any other chunk reads the process's own (`ROOT_KEY`).
+ * @param {string} buildDir
+ * @param {string} root
+ */
+export function giveBuildRoot(buildDir, root) {
+  // Node names a module by its real path.
+  const folder = pathToFileURL(realpathSync(buildDir) + path.sep).href;
+  const before = globalThis[Symbol.for(ROOT_OF_KEY)];
+  globalThis[Symbol.for(ROOT_OF_KEY)] = (url) => (url.startsWith(folder) ? root : before?.(url));
 }
 
 /** The JSON value in `file`, or undefined when it is missing or unreadable (a cache entry is only ever a hint). */

@@ -1,10 +1,9 @@
 /** Loading YAML files for lint: GitHub's workflow parser validates them, and its errors become findings with a line and a YAML path. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { readFileSync } from "node:fs";
 import { lint } from "../../scripts/lint/engine.ts";
 import { emittedDocuments, loadWorkflowFile, withoutDuplicates } from "../../scripts/lint/load.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";

@@ -5,7 +5,7 @@
  * workflows again compiles nothing. The build is loaded into this process, with the
  * scratch project as the root its modules read their own URLs from.
  */
-import { realpathSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { projectCopy } from "../../../scripts/files/project-copy.ts";
@@ -28,18 +28,14 @@ export function scratchProject(): ScratchProject {
   return {
     root,
     async build(names) {
-      const { cacheRoot, freshBuild, ROOT_OF_KEY } = (await import(runTs("cache.mjs"))) as typeof import("../../../scripts/run-ts/cache.mjs");
-      const { compile } = (await import(runTs("compile.mjs"))) as typeof import("../../../scripts/run-ts/compile.mjs");
+      const { cacheRoot, giveBuildRoot } = (await import(runTs("cache.mjs"))) as typeof import("../../../scripts/run-ts/cache.mjs");
+      const { keptOrCompiled } = (await import(runTs("build.mjs"))) as typeof import("../../../scripts/run-ts/build.mjs");
       const sources = names.map((name) => path.join("workflows-src", `${name}.ts`));
-      const cacheDir = path.join(cacheRoot(), "import-tests");
       const [first, ...also] = sources.map((source) => path.join(root, source));
-      const build = freshBuild(cacheDir, root, sources) ?? (await compile(first!, cacheDir, { also, root }));
+      const { build } = await keptOrCompiled(first!, path.join(cacheRoot(), "import-tests"), { also, root });
       // The build's chunks read their project root when they are evaluated, which may be after
       // this returns (a lazy import) and beside other tests' modules: theirs is the scratch project.
-      const global = globalThis as Record<symbol, ((url: string) => string | undefined) | undefined>;
-      const rootOf = global[Symbol.for(ROOT_OF_KEY)];
-      const folder = pathToFileURL(realpathSync(build.dir) + path.sep).href;
-      global[Symbol.for(ROOT_OF_KEY)] = (url) => (url.startsWith(folder) ? root : rootOf?.(url));
+      giveBuildRoot(build.dir, root);
       const modules = [];
       for (const source of sources) modules.push((await import(pathToFileURL(path.join(build.dir, build.entries[source]!)).href)) as { build: () => BuiltWorkflow });
       return modules.map((module) => module.build);
