@@ -15,15 +15,21 @@ export function inputsDigest(projectRoot: string, texts: readonly string[], proj
   return treeDigest(projectRoot, projectPaths, texts.map((text) => `${text.length}:${text}`).join(""));
 }
 
+/** A report's body as rendered, and whether it may be remembered (not when it depends on the machine's speed, see plan-cache.ts). */
+export interface RenderedReport {
+  readonly body: string;
+  readonly remember: boolean;
+}
+
 /**
  * The body of the report `name` made from inputs with `digest`: remembered, or
- * rendered now and remembered. `cache` is for tests.
+ * rendered now and remembered when it may be. `cache` is for tests.
  */
-export async function cachedReport(name: string, digest: string, render: () => Promise<string>, cache: JsonCache<string> = jsonCache("reports", 200)): Promise<string> {
+export async function cachedReport(name: string, digest: string, render: () => Promise<RenderedReport>, cache: JsonCache<string> = jsonCache("reports", 200)): Promise<string> {
   const key = createHash("sha256").update(`${name}\0${digest}`).digest("hex").slice(0, 32);
   const remembered = cache.read(key);
   if (remembered !== undefined) return remembered;
-  const body = await render();
-  cache.write(key, body);
+  const { body, remember } = await render();
+  if (remember) cache.write(key, body);
   return body;
 }

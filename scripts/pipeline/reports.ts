@@ -10,13 +10,13 @@ import { renderRuleCatalogue, RULE_CATALOGUE_PATH, RULE_CATALOGUE_SOURCE } from 
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 import { markdownSections, withHeader } from "../files/header.ts";
-import { cachedReport, inputsDigest } from "./report-cache.ts";
+import { cachedReport, inputsDigest, type RenderedReport } from "./report-cache.ts";
 
 /** Produces further generated files from the emitted workflow files. */
 export type ReportGenerator = (emitted: readonly GeneratedFile[]) => Promise<GeneratedFile[]>;
 
 /** A report file: its body remembered by `digest` or rendered, with the header and section marks. */
-async function reportFile(file: { path: string; source: string; digest: string }, render: () => Promise<string>): Promise<GeneratedFile> {
+async function reportFile(file: { path: string; source: string; digest: string }, render: () => Promise<RenderedReport>): Promise<GeneratedFile> {
   const name = file.path.replace(/^generated\//, "").replace(/[^A-Za-z0-9.-]+/g, "-");
   const body = await cachedReport(name, file.digest, render);
   return { path: file.path, content: withHeader("html", file.source, markdownSections(body)) };
@@ -33,7 +33,8 @@ export const workflowPlans: ReportGenerator = async (emitted) => {
     return [
       reportFile({ path: `generated/${name}.plan.md`, source: `workflows-src/${name}.ts`, digest }, async () => {
         const { renderPlanReport } = await import("../sim/plan-report.ts");
-        return renderPlanReport(workflow.path, workflow.content, scenarios);
+        const { text, timeLimited } = await renderPlanReport(workflow.path, workflow.content, scenarios);
+        return { body: text, remember: !timeLimited };
       }),
     ];
   });
@@ -46,7 +47,7 @@ export const ruleCatalogue: ReportGenerator = async () => {
   return [
     await reportFile({ path: RULE_CATALOGUE_PATH, source: RULE_CATALOGUE_SOURCE, digest }, async () => {
       const { rules } = await import("../lint/registry.ts");
-      return renderRuleCatalogue(rules);
+      return { body: renderRuleCatalogue(rules), remember: true };
     }),
   ];
 };

@@ -16,8 +16,9 @@
  * it is written as SANDBOX_MARK in keys and remembered values and put back on replay.
  * Modes and symbolic links are kept; a FIFO or socket in the sandbox (nothing the
  * simulation makes), or files larger than MAX_TREE_BYTES in all (a script may write
- * what it likes), mean the job is simulated and not remembered. Timestamps are not
- * kept: nothing the simulation runs reads them.
+ * what it likes), mean the job is simulated and not remembered; so does a step stopped
+ * at a time limit, whose end depends on the machine's speed. Timestamps are not kept:
+ * nothing the simulation runs reads them.
  */
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -92,7 +93,7 @@ export async function rememberedJob(memo: JobMemo | undefined, inputs: JobInputs
   let remembered: RememberedJob | undefined;
   try {
     const plan = await simulate();
-    const after = readTree(root, marked);
+    const after = !stoppedAtTimeLimit(plan) && readTree(root, marked);
     if (after) {
       remembered = { plan: marked.json(plan), ...marked.json(records(run)), ...changes(before, after) };
       memo.write(key, remembered);
@@ -102,6 +103,11 @@ export async function rememberedJob(memo: JobMemo | undefined, inputs: JobInputs
     running.delete(key);
     settle(remembered);
   }
+}
+
+/** Whether a step of the job was stopped at a time limit: then how the job ends depends on the machine's speed, and it is not remembered. */
+export function stoppedAtTimeLimit(job: JobPlan): boolean {
+  return job.steps.some((step) => step.timedOut === true);
 }
 
 function records(run: RunState): { artifacts: ArtifactRecord[]; comments: CommentRecord[]; applied: string[] } {

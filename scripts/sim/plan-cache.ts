@@ -15,7 +15,7 @@ import { jsonCache } from "../files/json-cache.ts";
 import { inputsDigest } from "../pipeline/report-cache.ts";
 import type { EventDescription } from "./event.ts";
 import { inputDigest } from "./input-digest.ts";
-import type { JobMemo, RememberedJob } from "./job-memo.ts";
+import { stoppedAtTimeLimit, type JobMemo, type RememberedJob } from "./job-memo.ts";
 import type { Plan } from "./simulate.ts";
 import type { WorkflowShape } from "./workflow-shape.ts";
 
@@ -62,13 +62,17 @@ function jobKey(inputs: string): string {
   return createHash("sha256").update(`${toolingDigest()}\0${inputs}`).digest("hex");
 }
 
-/** The plan for `event` of the workflow whose shape has `shape` for its digest: remembered, or computed by `simulate` and remembered. */
+/**
+ * The plan for `event` of the workflow whose shape has `shape` for its digest:
+ * remembered, or computed by `simulate` and remembered, unless a step of it was stopped
+ * at a time limit (its end depends on the machine's speed; see `stoppedAtTimeLimit`).
+ */
 export async function rememberedPlan(shape: string, event: EventDescription, simulate: () => Promise<Plan>): Promise<Plan> {
   const key = planKey(shape, event);
   const known = plans.read(key) ?? computing.get(key);
   if (known) return known;
   const plan = simulate().then((computed) => {
-    plans.write(key, computed);
+    if (!timeLimited(computed)) plans.write(key, computed);
     return computed;
   });
   computing.set(key, plan);
@@ -77,4 +81,9 @@ export async function rememberedPlan(shape: string, event: EventDescription, sim
   } finally {
     computing.delete(key);
   }
+}
+
+/** Whether a step of the plan was stopped at a time limit: then it is not to be remembered, nor anything made from it. */
+export function timeLimited(plan: Plan): boolean {
+  return Object.values(plan.jobs).some(stoppedAtTimeLimit);
 }

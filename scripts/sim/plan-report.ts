@@ -7,7 +7,7 @@
  */
 import { parse } from "yaml";
 import { parseEvent, type EventDescription } from "./event-description.ts";
-import { rememberedJobs, rememberedPlan, shapeDigest } from "./plan-cache.ts";
+import { rememberedJobs, rememberedPlan, shapeDigest, timeLimited } from "./plan-cache.ts";
 import type { GithubScriptRunner } from "./models/github-script-runner.ts";
 import type { Scenario } from "./scenario.ts";
 import type { Plan } from "./simulate.ts";
@@ -109,10 +109,14 @@ export async function planScenarios(file: string, yamlText: string, scenarios: r
   }
 }
 
-/** The body of the report (everything after the generated-file header) for a workflow file and its scenarios. */
-export async function renderPlanReport(file: string, yamlText: string, scenarios: readonly Scenario[]): Promise<string> {
+/**
+ * The body of the report (everything after the generated-file header) for a workflow
+ * file and its scenarios; `timeLimited` when a step of a plan was stopped at a time
+ * limit, so that the report is not remembered either (plan-cache.ts).
+ */
+export async function renderPlanReport(file: string, yamlText: string, scenarios: readonly Scenario[]): Promise<{ text: string; timeLimited: boolean }> {
   const { workflow, plans } = await planScenarios(file, yamlText, scenarios);
-  return [
+  const text = [
     `# Plan of \`${file}\``,
     "",
     "What the workflow does for each scenario, computed offline by the simulation (`npm run plan -- --event …` shows one event in full).",
@@ -130,4 +134,5 @@ export async function renderPlanReport(file: string, yamlText: string, scenarios
     "",
     ...details(plans),
   ].join("\n");
+  return { text, timeLimited: plans.some(({ plan }) => timeLimited(plan)) };
 }

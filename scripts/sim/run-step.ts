@@ -115,6 +115,8 @@ export interface ScriptResult {
   readonly env: Readonly<Record<string, string>>;
   /** Why the step fails though the script may have exited 0: the time limit, a malformed or oversized file command. */
   readonly problem?: string;
+  /** The script was killed at the time limit: how it ends depends on the machine's speed. */
+  readonly timedOut: boolean;
   /** Bytes of output not kept (only the last are). */
   readonly droppedOutput: number;
   readonly isolated: boolean;
@@ -165,7 +167,7 @@ export async function runScript(
   const isolated = prefix.length > 0;
   const [program, ...args] = [...prefix, ...shellCommand(shell, scriptFile)];
   const child = await runBounded(program!, args, { cwd: job.workspace, env, timeoutMs, keepBytes: KEEP_OUTPUT_BYTES });
-  const base = { exitCode: child.status ?? 1, stdout: child.stdout, stderr: child.stderr, droppedOutput: child.dropped, isolated };
+  const base = { exitCode: child.status ?? 1, stdout: child.stdout, stderr: child.stderr, droppedOutput: child.dropped, isolated, timedOut: child.timedOut };
   if (child.timedOut) {
     return { ...base, exitCode: child.status ?? 137, outputs: {}, env: {}, problem: `the script, or a background process holding its output, did not finish within the simulation's time limit of ${timeoutMs / 1000} s; every process of the step was killed` };
   }

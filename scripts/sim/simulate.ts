@@ -42,6 +42,12 @@ export interface StepPlan {
   readonly detail?: string;
   readonly error?: string;
   readonly outputs: Readonly<Record<string, string>>;
+  /**
+   * The step was stopped at one of the simulation's time limits. Where it ends then
+   * depends on the machine's speed (a loaded machine stops a step that would finish),
+   * so no job or plan that holds it is remembered (job-memo.ts, plan-cache.ts).
+   */
+  readonly timedOut?: true;
 }
 
 export interface JobPlan {
@@ -326,7 +332,7 @@ async function runJob({ workflow, jobId, head, deciding, contexts: jobContexts, 
         for (const [k, v] of Object.entries(step.with ?? {})) withValues[k] = evaluateScalar(v, evalContexts, stepStatus, fns);
         const result = await model.run({ with: withValues, env: stepEnv, github: jobGithub, event, job: jobSandbox, run, stepRef });
         if (result.env) Object.assign(env, result.env);
-        plan = { ...ident, result: result.outcome, reason: ran, how: "model", detail: result.summary, outputs: result.outputs, ...(result.error ? { error: result.error } : {}) };
+        plan = { ...ident, result: result.outcome, reason: ran, how: "model", detail: result.summary, outputs: result.outputs, ...(result.error ? { error: result.error } : {}), ...(result.timedOut ? { timedOut: true } : {}) };
       }
     } else {
       const script = evaluateTemplate(step.run ?? "", evalContexts, stepStatus, fns);
@@ -342,7 +348,7 @@ async function runJob({ workflow, jobId, head, deciding, contexts: jobContexts, 
         const error = result.problem ?? (success ? undefined : lastLines(result.stderr || result.stdout, 3) || `exit code ${result.exitCode}`);
         const dropped = result.droppedOutput ? `; output cut to its last bytes (${result.droppedOutput} bytes dropped)` : "";
         const detail = `${success ? "executed" : `executed, exit code ${result.exitCode}`}${dropped}`;
-        plan = { ...ident, result: success ? "success" : "failure", reason: ran, how: "bash", detail, outputs: result.outputs, ...(error ? { error } : {}) };
+        plan = { ...ident, result: success ? "success" : "failure", reason: ran, how: "bash", detail, outputs: result.outputs, ...(error ? { error } : {}), ...(result.timedOut ? { timedOut: true } : {}) };
       }
     }
     const continueOnError = evaluateScalar(step["continue-on-error"] ?? false, evalContexts, stepStatus) === "true";

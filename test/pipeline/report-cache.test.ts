@@ -15,12 +15,17 @@ test("a report is rendered once per inputs digest and remembered; other inputs r
   const entries = new Map<string, string>();
   const cache = { read: (key: string) => entries.get(key), write: (key: string, value: string) => void entries.set(key, value) };
   let renders = 0;
-  const render = async () => `# body ${++renders}\n`;
+  const render = async () => ({ body: `# body ${++renders}\n`, remember: true });
   assert.equal(await cachedReport("plan", "aaaa", render, cache), "# body 1\n");
   assert.equal(await cachedReport("plan", "aaaa", render, cache), "# body 1\n", "same inputs: remembered");
   assert.equal(await cachedReport("plan", "bbbb", render, cache), "# body 2\n", "other inputs: rendered");
   assert.equal(await cachedReport("rules", "aaaa", render, cache), "# body 3\n", "another report: rendered");
   assert.equal(renders, 3);
+
+  // A body that depends on the machine's speed (a plan with a step stopped at a time limit) is rendered again next time.
+  const unsteady = async () => ({ body: `# body ${++renders}\n`, remember: false });
+  assert.equal(await cachedReport("plan", "cccc", unsteady, cache), "# body 4\n");
+  assert.equal(await cachedReport("plan", "cccc", unsteady, cache), "# body 5\n", "not remembered");
 });
 
 test("a forged generated/docker-build.plan.md and generated/lint-rules.md, their marks recomputed, fail check each, and gen restores both", () => {

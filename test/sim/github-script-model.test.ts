@@ -103,11 +103,12 @@ test("a body that never ends fails its step at the time limit; its process is ki
       const result = await githubScriptModel.run(input(hang, { scripts }));
       assert.equal(result.outcome, "failure", hang);
       assert.equal(result.error, "the script did not finish within 1 s; its process was killed", hang);
+      assert.equal(result.timedOut, true, `${hang}: said, so that nothing remembers it`);
       assert.ok(performance.now() - started < 20_000, hang);
     }
     await assertEnds(pid, "the process of the hanging body");
     const next = await githubScriptModel.run(input("return 7;", { scripts }));
-    assert.deepEqual([next.outcome, next.outputs["result"]], ["success", "7"]);
+    assert.deepEqual([next.outcome, next.outputs["result"], next.timedOut], ["success", "7", undefined]);
     assert.equal(scripts.processesStarted, 3, "one process for the first body, then one per body after each hang");
   } finally {
     await scripts.close();

@@ -4,8 +4,8 @@
  * artifacts and comments between jobs; two runs that meet the same job at once simulate
  * it once; a change to one job simulates that job alone;
  * a job whose files from upstream differ is simulated again; a sandbox holding more
- * than the memo keeps is simulated and not remembered; and a remembered job cannot
- * write outside its sandbox.
+ * than the memo keeps, or one with a step stopped at a time limit, is simulated and not
+ * remembered; and a remembered job cannot write outside its sandbox.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -14,8 +14,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { parseEvent } from "../../scripts/sim/event-description.ts";
-import { MAX_TREE_BYTES, type JobMemo, type RememberedJob } from "../../scripts/sim/job-memo.ts";
-import { simulate } from "../../scripts/sim/simulate.ts";
+import { MAX_TREE_BYTES, rememberedJob, type JobInputs, type JobMemo, type RememberedJob } from "../../scripts/sim/job-memo.ts";
+import type { RunState } from "../../scripts/sim/models/model.ts";
+import { createRunSandbox, removeRunSandbox } from "../../scripts/sim/run-step.ts";
+import { simulate, type JobPlan } from "../../scripts/sim/simulate.ts";
 import { parseWorkflowShape, type WorkflowShape } from "../../scripts/sim/workflow-shape.ts";
 import { scenarios } from "../../workflows-src/docker-build.scenarios.ts";
 import { emittedWorkflows } from "../support/emitted.ts";
@@ -144,6 +146,23 @@ jobs:
     assert.deepEqual(plan.jobs["big"]!.steps.map((step) => step.result), ["success", "success", "success"]);
   }
   assert.deepEqual(memo.simulated, []);
+});
+
+test("a job with a step stopped at a time limit is not remembered: on a loaded machine a step that would finish is stopped", async () => {
+  const sandbox = createRunSandbox();
+  try {
+    // The run as the simulation holds it; no github-script body runs here.
+    const run = { sandbox, artifacts: new Map(), comments: [], applied: [] } as unknown as RunState;
+    const inputs: JobInputs = { workflow: { name: "w", env: {}, defaults: {} }, jobId: "j", job: {}, deciding: [], event: {}, status: {}, needs: {} };
+    const job = (step: JobPlan["steps"][number]): JobPlan => ({ id: "j", name: "j", needs: [], condition: "", result: step.result, reason: "", steps: [step], outputs: {} });
+    const memo = countingMemo();
+    await rememberedJob(memo, inputs, run, async () => job({ index: 0, name: "scan", result: "failure", reason: "", outputs: {}, timedOut: true }));
+    assert.deepEqual(memo.simulated, [], "the stopped job was remembered");
+    await rememberedJob(memo, inputs, run, async () => job({ index: 0, name: "scan", result: "success", reason: "", outputs: {} }));
+    assert.deepEqual(memo.simulated, ["j"], "simulated again, and the job that finished is remembered");
+  } finally {
+    await removeRunSandbox(sandbox);
+  }
 });
 
 test("a remembered job that names a path outside its sandbox is refused, and nothing is written", async () => {

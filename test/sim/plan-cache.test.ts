@@ -158,7 +158,7 @@ test("the digest tells apart values that print alike", () => {
 test("a remembered plan is reused for a text that differs only where the simulation does not read", async () => {
   // A name never simulated before, so the first call computes.
   const text = WORKFLOW.replace("name: keyed", `name: keyed-${randomUUID()}`);
-  const plan = { workflow: "remembered" } as Plan;
+  const plan = { workflow: "remembered", jobs: {} } as unknown as Plan;
   let simulated = 0;
   const simulate = async () => {
     simulated++;
@@ -173,6 +173,23 @@ test("a remembered plan is reused for a text that differs only where the simulat
   const fresh = shape(text.replace("JOB: two", "JOB: three"));
   await Promise.all([rememberedPlan(fresh, event, simulate), rememberedPlan(fresh, event, simulate)]);
   assert.equal(simulated, 3);
+});
+
+test("a plan with a step stopped at a time limit is not remembered: on a loaded machine a step that would finish is stopped", async () => {
+  const text = WORKFLOW.replace("name: keyed", `name: keyed-${randomUUID()}`);
+  const stopped = { workflow: "stopped", jobs: { j: { steps: [{ result: "failure", timedOut: true }] } } } as unknown as Plan;
+  const finished = { workflow: "finished", jobs: { j: { steps: [{ result: "success" }] } } } as unknown as Plan;
+  let next = stopped;
+  let simulated = 0;
+  const simulate = async () => {
+    simulated++;
+    return next;
+  };
+  assert.equal(await rememberedPlan(shape(text), event, simulate), stopped);
+  next = finished;
+  assert.equal(await rememberedPlan(shape(text), event, simulate), finished, "simulated again");
+  assert.deepEqual(await rememberedPlan(shape(text), event, simulate), finished, "the plan that finished is remembered");
+  assert.equal(simulated, 2);
 });
 
 test("every project file the simulation imports is among the inputs a plan is remembered by", async () => {

@@ -39,6 +39,7 @@ test("a background job holding the step's output cannot outlive the limit: the s
     assert.ok(took < 30_000, `took ${took} ms: the step did not wait for the background job`);
     assert.match(result.problem ?? "", /did not finish within the simulation's time limit of 1 s; every process of the step was killed/);
     assert.deepEqual(result.outputs, {}, "a step that timed out has no outputs");
+    assert.equal(result.timedOut, true, "said, so that nothing remembers it");
     await assertEnds(Number(readFileSync(path.join(job.temp, "background.pid"), "utf8")), "the background process");
   });
 });
@@ -47,6 +48,7 @@ test("as on a runner, the step waits for a background job that holds its output 
   await inSandbox(async (run, job) => {
     const result = await runScript('(sleep 0.5; echo "late") &\necho "early"', undefined, {}, job, run.registry, "0", 5_000);
     assert.equal(result.problem, undefined);
+    assert.equal(result.timedOut, false);
     assert.equal(result.stdout, "early\nlate\n");
   });
 });

@@ -102,7 +102,7 @@ async function runIsolated(script: string, input: ModelInput): Promise<ModelResu
   if (effects.unsupported !== undefined) throw new UnsupportedFeature(effects.unsupported);
   if (ran.kind === "timed out") {
     const error = ran.during === "body" ? `the script did not finish within ${runner.timeLimitSeconds} s; its process was killed` : "the script's process did not start in time; it was killed";
-    return { outcome: "failure", outputs: effects.outputs, summary: "time limit", error };
+    return { outcome: "failure", outputs: effects.outputs, summary: "time limit", error, timedOut: true };
   }
   if (!ending && ran.kind === "exited") {
     return { outcome: "failure", outputs: effects.outputs, summary: "the script's process ended", error: `the script's process ended without a result (${ran.signal ?? `exit code ${ran.status}`}): ${ran.stderr.trim().split("\n").slice(-1)[0] ?? ""}` };

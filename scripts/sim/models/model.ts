@@ -51,6 +51,8 @@ export interface ModelResult {
   readonly env?: Readonly<Record<string, string>>;
   readonly summary: string;
   readonly error?: string;
+  /** The step was stopped at a time limit: how it ends depends on the machine's speed. */
+  readonly timedOut?: true;
 }
 
 export interface ActionModel {
