@@ -14,10 +14,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { parseEvent } from "../../scripts/sim/event-description.ts";
-import { MAX_TREE_BYTES, rememberedJob, type JobInputs, type JobMemo, type RememberedJob } from "../../scripts/sim/job-memo.ts";
-import type { RunState } from "../../scripts/sim/models/model.ts";
-import { createRunSandbox, removeRunSandbox } from "../../scripts/sim/run-step.ts";
-import { simulate, type JobPlan } from "../../scripts/sim/simulate.ts";
+import { MAX_TREE_BYTES, type JobMemo, type RememberedJob } from "../../scripts/sim/job-memo.ts";
+import { GithubScriptRunner } from "../../scripts/sim/models/github-script-runner.ts";
+import { simulate } from "../../scripts/sim/simulate.ts";
 import { parseWorkflowShape, type WorkflowShape } from "../../scripts/sim/workflow-shape.ts";
 import { scenarios } from "../../workflows-src/docker-build.scenarios.ts";
 import { emittedWorkflows } from "../support/emitted.ts";
@@ -149,19 +148,19 @@ jobs:
 });
 
 test("a job with a step stopped at a time limit is not remembered: on a loaded machine a step that would finish is stopped", async () => {
-  const sandbox = createRunSandbox();
+  const workflow = (body: string) =>
+    parseWorkflowShape("limit.yml", parse(`on: push\njobs:\n  j:\n    steps:\n      - uses: actions/github-script@v7\n        with:\n          script: ${JSON.stringify(body)}\n`));
+  const scripts = new GithubScriptRunner(300);
+  const memo = countingMemo();
   try {
-    // The run as the simulation holds it; no github-script body runs here.
-    const run = { sandbox, artifacts: new Map(), comments: [], applied: [] } as unknown as RunState;
-    const inputs: JobInputs = { workflow: { name: "w", env: {}, defaults: {} }, jobId: "j", job: {}, deciding: [], event: {}, status: {}, needs: {} };
-    const job = (step: JobPlan["steps"][number]): JobPlan => ({ id: "j", name: "j", needs: [], condition: "", result: step.result, reason: "", steps: [step], outputs: {} });
-    const memo = countingMemo();
-    await rememberedJob(memo, inputs, run, async () => job({ index: 0, name: "scan", result: "failure", reason: "", outputs: {}, timedOut: true }));
+    const stopped = await simulate(workflow("await new Promise(() => {});"), PUSH, scripts, memo);
+    assert.deepEqual([stopped.jobs["j"]!.steps[0]!.result, stopped.jobs["j"]!.steps[0]!.timedOut], ["failure", true], "the plan says the step was stopped");
     assert.deepEqual(memo.simulated, [], "the stopped job was remembered");
-    await rememberedJob(memo, inputs, run, async () => job({ index: 0, name: "scan", result: "success", reason: "", outputs: {} }));
-    assert.deepEqual(memo.simulated, ["j"], "simulated again, and the job that finished is remembered");
+    const finished = await simulate(workflow("return 1;"), PUSH, scripts, memo);
+    assert.deepEqual([finished.jobs["j"]!.steps[0]!.result, finished.jobs["j"]!.steps[0]!.timedOut], ["success", undefined]);
+    assert.deepEqual(memo.simulated, ["j"], "the job that finished is remembered");
   } finally {
-    await removeRunSandbox(sandbox);
+    await scripts.close();
   }
 });
 
