@@ -87,9 +87,19 @@ test("a comparison sets this run's ratios beside the earlier file's, and names a
 
 test("the cost of npm test names its CPU time and the least wall time that CPU allows on the cores", () => {
   assert.equal(
-    formatNpmTestCost(54.2, 108.4, 2),
+    formatNpmTestCost([{ seconds: 54.2, cpuSeconds: 108.4 }], 2),
     "npm test: 54.2 s, 108.4 s of CPU in its processes; on 2 CPUs that CPU takes at least 54.2 s (the run kept the cores fully busy)",
   );
-  assert.match(formatNpmTestCost(60, 60, 2), /at least 30\.0 s \(the run kept the cores at least 50% busy\)$/);
-  assert.equal(formatNpmTestCost(50, undefined, 2), "npm test: 50.0 s; its CPU time is not measured on this system");
+  assert.match(formatNpmTestCost([{ seconds: 60, cpuSeconds: 60 }], 2), /at least 30\.0 s \(the run kept the cores at least 50% busy\)$/);
+  assert.equal(formatNpmTestCost([{ seconds: 50, cpuSeconds: undefined }], 2), "npm test: 50.0 s; its CPU time is not measured on this system");
+});
+
+test("several runs of npm test lead with their median, then give each run's cost", () => {
+  const lines = formatNpmTestCost([{ seconds: 47, cpuSeconds: 84 }, { seconds: 41, cpuSeconds: 72 }, { seconds: 43.5, cpuSeconds: undefined }], 2).split("\n");
+  assert.equal(lines[0], "npm test, 3 runs one after another: median 43.5 s (41.0–47.0 s)");
+  assert.deepEqual(lines.slice(1), [
+    "  run 1: 47.0 s, 84.0 s of CPU in its processes; on 2 CPUs that CPU takes at least 42.0 s (the run kept the cores at least 89% busy)",
+    "  run 2: 41.0 s, 72.0 s of CPU in its processes; on 2 CPUs that CPU takes at least 36.0 s (the run kept the cores at least 88% busy)",
+    "  run 3: 43.5 s; its CPU time is not measured on this system",
+  ]);
 });
