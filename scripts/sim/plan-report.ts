@@ -83,26 +83,34 @@ function details(plans: readonly ScenarioPlan[]): string[] {
   return lines;
 }
 
-/** Simulates each scenario over a workflow's YAML text (a plan simulated before for the same shape and event is remembered). */
-export async function planScenarios(file: string, yamlText: string, scenarios: readonly Scenario[]): Promise<{ workflow: WorkflowShape; plans: ScenarioPlan[] }> {
+/**
+ * Simulates each scenario over a workflow's YAML text (a plan simulated before for the
+ * same shape and event is remembered). `bodyTimeLimitMs`: the time a github-script body
+ * may take (default: the runner's own).
+ */
+export async function planScenarios(file: string, yamlText: string, scenarios: readonly Scenario[], { bodyTimeLimitMs }: { bodyTimeLimitMs?: number } = {}): Promise<{ workflow: WorkflowShape; plans: ScenarioPlan[] }> {
   const workflow = parseWorkflowShape(file, parse(yamlText));
   // The simulation (its models and their libraries) loads only when a plan is not remembered;
   // the scenarios of this version share one process for their github-script bodies.
   let scripts: Promise<GithubScriptRunner> | undefined;
   const simulate = async (event: EventDescription) => {
-    scripts ??= import("./models/github-script-runner.ts").then(({ GithubScriptRunner }) => new GithubScriptRunner());
+    scripts ??= import("./models/github-script-runner.ts").then(({ GithubScriptRunner }) => new GithubScriptRunner(bodyTimeLimitMs));
     const [{ simulate }, runner] = await Promise.all([import("./simulate.ts"), scripts]);
     return simulate(workflow, event, runner, rememberedJobs);
   };
   const shape = shapeDigest(workflow);
+  const planOf = async (scenario: Scenario): Promise<ScenarioPlan> => {
+    const event = parseEvent(scenario.event);
+    return { scenario, event, plan: await rememberedPlan(shape, event, () => simulate(event)) };
+  };
   try {
     // Scenarios are independent runs with their own sandboxes: simulate them concurrently.
-    const plans = await Promise.all(
-      scenarios.map(async (scenario) => {
-        const event = parseEvent(scenario.event);
-        return { scenario, event, plan: await rememberedPlan(shape, event, () => simulate(event)) };
-      }),
-    );
+    const first = await Promise.all(scenarios.map(planOf));
+    // A step stopped at its time limit may only have met a busy moment, and the scenarios simulated beside it are
+    // much of what kept the machine busy. Before a plan says a step was stopped, its scenario is simulated once more,
+    // alone (the jobs that finished are replayed from the memo): a step that never ends is stopped again.
+    const plans: ScenarioPlan[] = [];
+    for (const planned of first) plans.push(timeLimited(planned.plan) ? await planOf(planned.scenario) : planned);
     return { workflow, plans };
   } finally {
     await (await scripts)?.close();

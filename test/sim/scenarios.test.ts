@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parse } from "yaml";
 import { parseEvent } from "../../scripts/sim/event-description.ts";
-import { planScenarios } from "../../scripts/sim/plan-report.ts";
+import { planScenarios, type ScenarioPlan } from "../../scripts/sim/plan-report.ts";
 import { DECLARED_SCENARIOS, derivedScenarios, scenariosFor, workflowName } from "../../scripts/sim/scenarios.ts";
 import { triggers } from "../../scripts/sim/triggers.ts";
 import { UnsupportedFeature } from "../../scripts/sim/unsupported.ts";
@@ -88,4 +88,20 @@ test("npm run plan -- --workflow NAME simulates that workflow's scenarios, one l
   const unknown = runScript("plan", ["--workflow", "no-such-workflow"]);
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /no workflow at ".*no-such-workflow\.yml"/);
+});
+
+test("a scenario whose step was stopped at its time limit is simulated once more, alone: a step that only met a busy moment finishes, one that never ends is stopped again", async () => {
+  const LIMIT_MS = 1500;
+  const workflow = (body: string) => `on: push\njobs:\n  j:\n    steps:\n      - uses: actions/github-script@v7\n        with:\n          script: ${JSON.stringify(body)}\n`;
+  // Waits, without using a core, until two limits from now: begun at once, the body is stopped; begun again after that, it finishes.
+  const until = Date.now() + 2 * LIMIT_MS;
+  const busyMoment = `const wait = ${until} - Date.now(); if (wait > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait); return 7;`;
+  const push = [{ label: "push `main`", event: { event: "push" as const } }];
+  const [busy, hanging] = await Promise.all([
+    planScenarios("busy.yml", workflow(busyMoment), push, { bodyTimeLimitMs: LIMIT_MS }),
+    planScenarios("hanging.yml", workflow("await new Promise(() => {});"), push, { bodyTimeLimitMs: LIMIT_MS }),
+  ]);
+  const step = (plans: readonly ScenarioPlan[]) => plans[0]!.plan.jobs["j"]!.steps[0]!;
+  assert.deepEqual([step(busy.plans).result, step(busy.plans).outputs["result"], step(busy.plans).timedOut], ["success", "7", undefined]);
+  assert.deepEqual([step(hanging.plans).result, step(hanging.plans).timedOut], ["failure", true]);
 });
