@@ -91,7 +91,7 @@ test("npm run plan -- --workflow NAME simulates that workflow's scenarios, one l
 });
 
 test("a scenario whose step was stopped at its time limit is simulated once more, alone: a step that only met a busy moment finishes, one that never ends is stopped again", async () => {
-  const LIMIT_MS = 1500;
+  const LIMIT_MS = 1000;
   const workflow = (body: string) => `on: push\njobs:\n  j:\n    steps:\n      - uses: actions/github-script@v7\n        with:\n          script: ${JSON.stringify(body)}\n`;
   // Waits, without using a core, until nearly two limits from now: begun at once, the body is stopped; begun again, in a
   // new process after that, it has less than a limit left to wait and finishes (a quarter second short of it, so that
