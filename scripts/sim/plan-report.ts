@@ -85,16 +85,17 @@ function details(plans: readonly ScenarioPlan[]): string[] {
 
 /**
  * Simulates each scenario over a workflow's YAML text (a plan simulated before for the
- * same shape and event is remembered). `bodyTimeLimitMs`: the time a github-script body
- * may take (default: the runner's own).
+ * same shape and event is remembered). The scenarios share one process for their
+ * github-script bodies: `scripts` when given (the caller's, left open: tests that plan
+ * many workflows start one process, not one per workflow), else one started here and
+ * closed at the end.
  */
-export async function planScenarios(file: string, yamlText: string, scenarios: readonly Scenario[], { bodyTimeLimitMs }: { bodyTimeLimitMs?: number } = {}): Promise<{ workflow: WorkflowShape; plans: ScenarioPlan[] }> {
+export async function planScenarios(file: string, yamlText: string, scenarios: readonly Scenario[], given?: GithubScriptRunner): Promise<{ workflow: WorkflowShape; plans: ScenarioPlan[] }> {
   const workflow = parseWorkflowShape(file, parse(yamlText));
-  // The simulation (its models and their libraries) loads only when a plan is not remembered;
-  // the scenarios of this version share one process for their github-script bodies.
-  let scripts: Promise<GithubScriptRunner> | undefined;
+  // The simulation (its models and their libraries) loads only when a plan is not remembered.
+  let scripts: Promise<GithubScriptRunner> | undefined = given && Promise.resolve(given);
   const simulate = async (event: EventDescription) => {
-    scripts ??= import("./models/github-script-runner.ts").then(({ GithubScriptRunner }) => new GithubScriptRunner(bodyTimeLimitMs));
+    scripts ??= import("./models/github-script-runner.ts").then(({ GithubScriptRunner }) => new GithubScriptRunner());
     const [{ simulate }, runner] = await Promise.all([import("./simulate.ts"), scripts]);
     return simulate(workflow, event, runner, rememberedJobs);
   };
@@ -113,7 +114,7 @@ export async function planScenarios(file: string, yamlText: string, scenarios: r
     for (const planned of first) plans.push(timeLimited(planned.plan) ? await planOf(planned.scenario) : planned);
     return { workflow, plans };
   } finally {
-    await (await scripts)?.close();
+    if (!given) await (await scripts)?.close();
   }
 }
 

@@ -7,7 +7,7 @@
  * than the memo keeps, or one with a step stopped at a time limit, is simulated and not
  * remembered; and a remembered job cannot write outside its sandbox.
  */
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,6 +46,9 @@ const dockerBuild = async (): Promise<WorkflowShape> => {
   return parseWorkflowShape(file.path, parse(file.content));
 };
 const scenario = (label: string) => parseEvent(scenarios.find((s) => s.label === label)!.event);
+/** One process for the github-script bodies of docker-build's simulations here (the PR comment), not one per simulation. */
+const bodies = new GithubScriptRunner();
+after(() => bodies.close());
 // A built PR (image saved, uploaded, downloaded, loaded and scanned; a comment) and a push (tags applied, no artifact).
 const LABELS = ["PR #42 (TestUser)", "push `main`"];
 const PUSH = parseEvent({ event: "push", ref: "refs/heads/main" });
@@ -54,14 +57,14 @@ test("a plan whose jobs are all replayed is the plan simulated: results, outputs
   const workflow = await dockerBuild();
   const memo = countingMemo();
   for (const label of LABELS) {
-    const simulated = await simulate(workflow, scenario(label), undefined, memo);
+    const simulated = await simulate(workflow, scenario(label), bodies, memo);
     const before = { simulated: memo.simulated.length, replayed: memo.replayed };
-    const replayed = await simulate(workflow, scenario(label), undefined, memo);
+    const replayed = await simulate(workflow, scenario(label), bodies, memo);
     assert.equal(memo.simulated.length, before.simulated, `${label}: nothing simulated again`);
     assert.equal(memo.replayed - before.replayed, Object.values(simulated.jobs).filter((job) => job.steps.length > 0).length, `${label}: every job that ran was replayed`);
     assert.deepEqual(replayed, simulated, label);
   }
-  const pr = await simulate(workflow, scenario("PR #42 (TestUser)"), undefined, memo);
+  const pr = await simulate(workflow, scenario("PR #42 (TestUser)"), bodies, memo);
   assert.ok(pr.images.saved.length === 1 && pr.images.loaded.length === 1 && pr.artifacts.some((a) => a.downloadedBy.length > 0) && pr.comments.length === 1, "the replayed PR moved its image and artifact between jobs and commented");
 });
 
@@ -69,7 +72,7 @@ test("two runs of one process that meet the same job at once simulate it once: t
   const workflow = await dockerBuild();
   const memo = countingMemo();
   const event = scenario("PR #42 (TestUser)");
-  const [first, second] = await Promise.all([simulate(workflow, event, undefined, memo), simulate(workflow, event, undefined, memo)]);
+  const [first, second] = await Promise.all([simulate(workflow, event, bodies, memo), simulate(workflow, event, bodies, memo)]);
   assert.deepEqual(second, first);
   const ran = Object.values(first.jobs).filter((job) => job.steps.length > 0).map((job) => job.id);
   assert.deepEqual(memo.simulated.sort(), ran.sort(), "each job that ran was simulated once");
@@ -80,15 +83,15 @@ test("a change to one job simulates that job again and replays the others; the p
   const workflow = await dockerBuild();
   const memo = countingMemo();
   const event = scenario("PR #42 (TestUser)");
-  const original = await simulate(workflow, event, undefined, memo);
+  const original = await simulate(workflow, event, bodies, memo);
   const changed = structuredClone(workflow);
   const scan = changed.jobs["trivy-pr-app-only"]!.steps!.at(-1)!;
   (scan as { if?: string }).if = "github.event.pull_request.number == 1";
   memo.simulated.length = 0;
-  const replayed = await simulate(changed, event, undefined, memo);
+  const replayed = await simulate(changed, event, bodies, memo);
   assert.deepEqual(memo.simulated, ["trivy-pr-app-only"]);
   assert.notDeepEqual(replayed.jobs["trivy-pr-app-only"], original.jobs["trivy-pr-app-only"], "the change shows in the plan");
-  assert.deepEqual(replayed, await simulate(changed, event), "the plan the changed workflow gets with nothing remembered");
+  assert.deepEqual(replayed, await simulate(changed, event, bodies), "the plan the changed workflow gets with nothing remembered");
 });
 
 test("a job whose upstream files differ is simulated again, though its shape and needs are the same", async () => {

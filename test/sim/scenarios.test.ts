@@ -8,6 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parse } from "yaml";
 import { parseEvent } from "../../scripts/sim/event-description.ts";
+import { GithubScriptRunner } from "../../scripts/sim/models/github-script-runner.ts";
 import { planScenarios, type ScenarioPlan } from "../../scripts/sim/plan-report.ts";
 import { DECLARED_SCENARIOS, derivedScenarios, scenariosFor, workflowName } from "../../scripts/sim/scenarios.ts";
 import { triggers } from "../../scripts/sim/triggers.ts";
@@ -49,15 +50,21 @@ test("every emitted workflow has scenarios, and its first one starts it", () => 
 
 test("every emitted workflow is simulated for its first scenario, but those whose unmodelled feature is listed", async () => {
   const unsupported: Record<string, string> = {};
-  for (const file of emitted) {
-    const scenarios = scenariosFor(file.path, parseWorkflowShape(file.path, parse(file.content)));
-    try {
-      const { plans } = await planScenarios(file.path, file.content, scenarios.slice(0, 1));
-      assert.equal(plans[0]!.plan.triggered, true, `${file.path}: ${plans[0]!.plan.trigger}`);
-    } catch (error) {
-      if (!(error instanceof UnsupportedFeature)) throw error;
-      unsupported[workflowName(file.path)] = error.message;
+  // One process for every workflow's github-script bodies, not one per workflow.
+  const scripts = new GithubScriptRunner();
+  try {
+    for (const file of emitted) {
+      const scenarios = scenariosFor(file.path, parseWorkflowShape(file.path, parse(file.content)));
+      try {
+        const { plans } = await planScenarios(file.path, file.content, scenarios.slice(0, 1), scripts);
+        assert.equal(plans[0]!.plan.triggered, true, `${file.path}: ${plans[0]!.plan.trigger}`);
+      } catch (error) {
+        if (!(error instanceof UnsupportedFeature)) throw error;
+        unsupported[workflowName(file.path)] = error.message;
+      }
     }
+  } finally {
+    await scripts.close();
   }
   assert.deepEqual(Object.keys(unsupported).sort(), Object.keys(UNMODELLED).sort());
   for (const [name, feature] of Object.entries(UNMODELLED)) assert.ok(unsupported[name]?.startsWith(`${feature} is not modelled`), `${name}: ${unsupported[name]}`);
@@ -99,10 +106,11 @@ test("a scenario whose step was stopped at its time limit is simulated once more
   const until = Date.now() + 2 * LIMIT_MS - 250;
   const busyMoment = `const wait = ${until} - Date.now(); if (wait > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait); return 7;`;
   const push = [{ label: "push `main`", event: { event: "push" as const } }];
+  const runners = [new GithubScriptRunner(LIMIT_MS), new GithubScriptRunner(LIMIT_MS)] as const;
   const [busy, hanging] = await Promise.all([
-    planScenarios("busy.yml", workflow(busyMoment), push, { bodyTimeLimitMs: LIMIT_MS }),
-    planScenarios("hanging.yml", workflow("await new Promise(() => {});"), push, { bodyTimeLimitMs: LIMIT_MS }),
-  ]);
+    planScenarios("busy.yml", workflow(busyMoment), push, runners[0]),
+    planScenarios("hanging.yml", workflow("await new Promise(() => {});"), push, runners[1]),
+  ]).finally(() => Promise.all(runners.map((runner) => runner.close())));
   const step = (plans: readonly ScenarioPlan[]) => plans[0]!.plan.jobs["j"]!.steps[0]!;
   assert.deepEqual([step(busy.plans).result, step(busy.plans).outputs["result"], step(busy.plans).timedOut], ["success", "7", undefined]);
   assert.deepEqual([step(hanging.plans).result, step(hanging.plans).timedOut], ["failure", true]);
