@@ -31,7 +31,7 @@ const command = {
 } as const;
 const { values } = readCommandLine(command, process.argv.slice(2));
 const runs = wholeNumberFlag(command, "runs", values.runs, 1, 7);
-const npmTestRuns = wholeNumberFlag(command, "npm-test-runs", values["npm-test-runs"], 1, 3);
+const npmTestCount = wholeNumberFlag(command, "npm-test-runs", values["npm-test-runs"], 1, 3);
 const flags = { ...values, runs };
 // The benchmark's own modules load after the flags are read, so --help and a wrong flag answer at once.
 const [{ evaluateBudgets }, { BASELINE_ID, benchCommands }, { anchorMatches, prepareGwfAnchor }, { childrenCpuMs, measureInterleaved }, { formatBudgets, formatNpmTestCost, formatTable, resultRows }, { formatComparison, readEarlierRun }, { summarize }] = await Promise.all([
@@ -74,8 +74,8 @@ try {
 
   // Like every other figure, npm test's is a median: one run of it swings by seconds with the machine.
   const npmTest: NpmTestRun[] = [];
-  for (let run = 0; flags["npm-test"] && run < npmTestRuns; run++) {
-    process.stderr.write(`bench: npm test, run ${run + 1} of ${npmTestRuns}\r`);
+  for (let run = 0; flags["npm-test"] && run < npmTestCount; run++) {
+    process.stderr.write(`bench: npm test, run ${run + 1} of ${npmTestCount}\r`);
     npmTest.push(timeNpmTest());
   }
   if (npmTest.length) process.stderr.write("\n");
