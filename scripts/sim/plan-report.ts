@@ -90,14 +90,14 @@ function details(plans: readonly ScenarioPlan[]): string[] {
  * many workflows start one process, not one per workflow), else one started here and
  * closed at the end.
  */
-export async function planScenarios(file: string, yamlText: string, scenarios: readonly Scenario[], given?: GithubScriptRunner): Promise<{ workflow: WorkflowShape; plans: ScenarioPlan[] }> {
+export async function planScenarios(file: string, yamlText: string, scenarios: readonly Scenario[], scripts?: GithubScriptRunner): Promise<{ workflow: WorkflowShape; plans: ScenarioPlan[] }> {
   const workflow = parseWorkflowShape(file, parse(yamlText));
   // The simulation (its models and their libraries) loads only when a plan is not remembered.
-  let scripts: Promise<GithubScriptRunner> | undefined = given && Promise.resolve(given);
+  let runner: Promise<GithubScriptRunner> | undefined = scripts && Promise.resolve(scripts);
   const simulate = async (event: EventDescription) => {
-    scripts ??= import("./models/github-script-runner.ts").then(({ GithubScriptRunner }) => new GithubScriptRunner());
-    const [{ simulate }, runner] = await Promise.all([import("./simulate.ts"), scripts]);
-    return simulate(workflow, event, runner, rememberedJobs);
+    runner ??= import("./models/github-script-runner.ts").then(({ GithubScriptRunner }) => new GithubScriptRunner());
+    const [{ simulate }, bodies] = await Promise.all([import("./simulate.ts"), runner]);
+    return simulate(workflow, event, bodies, rememberedJobs);
   };
   const shape = shapeDigest(workflow);
   const planOf = async (scenario: Scenario): Promise<ScenarioPlan> => {
@@ -114,7 +114,7 @@ export async function planScenarios(file: string, yamlText: string, scenarios: r
     for (const planned of first) plans.push(timeLimited(planned.plan) ? await planOf(planned.scenario) : planned);
     return { workflow, plans };
   } finally {
-    if (!given) await (await scripts)?.close();
+    if (!scripts) await (await runner)?.close();
   }
 }
 
