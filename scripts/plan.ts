@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { exitWithUsage, readCommandLine } from "./cli/command-line.ts";
 import { PROJECT_ROOT } from "../workflows-src/kit/project-root.ts";
 import { WORKFLOWS_DIR } from "./emit/emit-workflow.ts";
-import type { EventDescription } from "./sim/event.ts";
+import type { EventDescription } from "./sim/event-description.ts";
 import type { ScenarioPlan } from "./sim/plan-report.ts";
 import { formatPlan } from "./sim/plan-text.ts";
 import type { Plan } from "./sim/simulate.ts";

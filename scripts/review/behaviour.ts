@@ -7,7 +7,7 @@
  * stops running, that is the change, not each of its steps. Loads the simulation:
  * import it only when a workflow changed.
  */
-import type { EventDescription } from "../sim/event.ts";
+import type { EventDescription } from "../sim/event-description.ts";
 import { planScenarios, type ScenarioPlan } from "../sim/plan-report.ts";
 import type { Scenario } from "../sim/scenario.ts";
 import type { Plan } from "../sim/simulate.ts";

@@ -6,8 +6,6 @@
 import { createHash } from "node:crypto";
 import type { EventDescription } from "./event-description.ts";
 
-export type { EventDescription } from "./event-description.ts";
-
 /** The `github` context as plain data (the simulation turns it into expression data). */
 export interface GithubContext {
   readonly event_name: string;

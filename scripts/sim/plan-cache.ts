@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { jsonCache } from "../files/json-cache.ts";
 import { inputsDigest } from "../pipeline/report-cache.ts";
-import type { EventDescription } from "./event.ts";
+import type { EventDescription } from "./event-description.ts";
 import { inputDigest } from "./input-digest.ts";
 import { stoppedAtTimeLimit, type JobMemo, type RememberedJob } from "./job-memo.ts";
 import type { Plan } from "./simulate.ts";

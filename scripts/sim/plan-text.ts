@@ -3,7 +3,7 @@
  * result and why (a success the simulation cannot vouch for is marked uncertain,
  * with the reason), then the image references, artifacts and comments (in full).
  */
-import type { EventDescription } from "./event.ts";
+import type { EventDescription } from "./event-description.ts";
 import type { Plan } from "./simulate.ts";
 import { jobOutcome, stepUncertainty } from "./uncertain-results.ts";
 

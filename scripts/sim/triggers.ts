@@ -4,7 +4,8 @@
  * exclude again), or for issues the activity types. Path filters are not evaluated:
  * the plan says they are assumed to match.
  */
-import { filterBranch, issueActivity, type EventDescription } from "./event.ts";
+import type { EventDescription } from "./event-description.ts";
+import { filterBranch, issueActivity } from "./event.ts";
 import type { TriggerFilter, WorkflowShape } from "./workflow-shape.ts";
 
 /** The names of the events that start a workflow. */

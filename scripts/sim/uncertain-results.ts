@@ -5,7 +5,7 @@
  * fork's pull request, whose token is read-only and gets no OIDC token. Plans show
  * such a success as uncertain, with the reason, rather than as a plain success.
  */
-import type { EventDescription } from "./event.ts";
+import type { EventDescription } from "./event-description.ts";
 import type { JobPlan, Plan, StepPlan } from "./simulate.ts";
 
 /** Actions that need a write scope or an OIDC token, which a fork's pull request does not get. */

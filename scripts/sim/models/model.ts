@@ -3,7 +3,8 @@
  * gets (its evaluated `with:` and `env:`, the run's context and sandboxes) and what
  * it gives back (outcome, outputs, a one-line account of what it did).
  */
-import type { EventDescription, GithubContext } from "../event.ts";
+import type { EventDescription } from "../event-description.ts";
+import type { GithubContext } from "../event.ts";
 import type { JobSandbox, RunSandbox } from "../run-step.ts";
 import type { GithubScriptRunner } from "./github-script-runner.ts";
 
