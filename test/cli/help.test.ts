@@ -3,12 +3,13 @@
  * does, examples) and exits 0; an unknown flag prints the problem and the usage and
  * exits 2. The commands are read from package.json, so a new command is covered too.
  *
- * `--help` is run for every command, and its answer (the usage line, flags and
- * examples, exit 0) is the one `readCommandLine` gives: so every command reads its
- * command line there. The answer to a mistake comes from the same function; it is tried
- * on the function in this process, and run for real for two commands, one of them
- * started through gen's restoring launcher. (A run is a Node start-up and a load of the
- * command: a second one per command cost the suite two seconds of CPU.)
+ * Every command's `--help` is answered by `readCommandLine` before the command does
+ * anything: so each command's entry is loaded in this process with `--help` as its
+ * argv, and must print its usage and exit 0 there. Two commands are run for real,
+ * `--help` and a mistake each, through their package.json lines (one of them gen's
+ * restoring launcher). A mistake's answer is tried on the function in this process.
+ * (A run is a Node start-up and a load of the command: one per command cost the suite
+ * two seconds of CPU.)
  */
 import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
@@ -23,6 +24,26 @@ const scripts = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json")
 const commands = Object.keys(scripts).filter((name) => name !== "typecheck");
 // npm runs `test` as `npm test` too, and its examples say so.
 const invocation = (name: string): string => (name === "test" ? "npm (?:run )?test" : `npm run ${name}`);
+/** The TypeScript entry a command's script line runs (its last word). */
+const entryOf = (name: string): string => scripts[name]!.trim().split(/\s+/).at(-1)!;
+
+/** Each command's entry, loaded in this process (one literal import each, so that the test build holds it). */
+const ENTRIES: Readonly<Record<string, () => Promise<unknown>>> = {
+  "scripts/gen.ts": () => import("../../scripts/gen.ts"),
+  "scripts/check.ts": () => import("../../scripts/check.ts"),
+  "scripts/lint.ts": () => import("../../scripts/lint.ts"),
+  "scripts/test.ts": () => import("../../scripts/test.ts"),
+  "scripts/sync-actions.ts": () => import("../../scripts/sync-actions.ts"),
+  "scripts/bench.ts": () => import("../../scripts/bench.ts"),
+  "scripts/bench/lint-corpus.ts": () => import("../../scripts/bench/lint-corpus.ts"),
+  "scripts/conformance.ts": () => import("../../scripts/conformance.ts"),
+  "scripts/plan.ts": () => import("../../scripts/plan.ts"),
+  "scripts/review.ts": () => import("../../scripts/review.ts"),
+  "scripts/import.ts": () => import("../../scripts/import.ts"),
+  "scripts/import-round-trip.ts": () => import("../../scripts/import-round-trip.ts"),
+};
+/** The commands run for real: gen through its restoring launcher, lint through the plain one. */
+const RUN = ["gen", "lint"];
 
 function run(name: string, arg: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -35,22 +56,58 @@ function run(name: string, arg: string): Promise<{ status: number | null; stdout
   });
 }
 
+/** What the entry of `name` does, loaded in this process with `--help` as its argv: the exit code it asked for and what it printed. */
+async function helpInProcess(t: TestContext, name: string): Promise<{ status: number | undefined; stdout: string; stderr: string }> {
+  const load = ENTRIES[entryOf(name)];
+  assert.ok(load, `${name}: its entry ${entryOf(name)} is not in ENTRIES`);
+  const printed = { stdout: "", stderr: "" };
+  // The test runner reports to its parent on stdout too, in bytes: those pass through; the command writes text.
+  for (const stream of ["stdout", "stderr"] as const) {
+    const write = process[stream].write.bind(process[stream]) as (chunk: unknown) => boolean;
+    t.mock.method(process[stream], "write", (chunk: unknown) => (typeof chunk === "string" ? ((printed[stream] += chunk), true) : write(chunk)));
+  }
+  const exit = { code: undefined as number | undefined };
+  t.mock.method(process, "exit", (code: number) => {
+    exit.code = code;
+    throw exit;
+  });
+  const argv = process.argv;
+  process.argv = [process.execPath, path.join(PROJECT_ROOT, entryOf(name)), "--help"];
+  try {
+    await load();
+  } catch (thrown) {
+    if (thrown !== exit) throw thrown;
+  } finally {
+    process.argv = argv;
+    t.mock.restoreAll();
+  }
+  return { status: exit.code, ...printed };
+}
+
+/** The usage `--help` printed for `name`: its usage line, flags and an example. */
+function assertUsage(name: string, help: { status: number | null | undefined; stdout: string; stderr: string }): void {
+  assert.equal(help.status, 0, help.stderr);
+  assert.match(help.stdout, new RegExp(`^usage: npm run ${name}\\b`));
+  assert.match(help.stdout, /\nflags:\n/);
+  assert.match(help.stdout, /\n {2}--help, -h /);
+  assert.match(help.stdout, new RegExp(`\\nexamples:\\n {2}${invocation(name)}\\b`));
+}
+
 test("the commands include every one the README promises", () => {
   for (const name of ["gen", "check", "lint", "plan", "sync-actions", "conformance", "bench"]) assert.ok(name in scripts, name);
 });
 
+test("every command's entry is loaded by this test", () => {
+  assert.deepEqual(commands.map(entryOf).sort(), Object.keys(ENTRIES).sort());
+});
+
 for (const name of commands) {
-  test(`npm run ${name} -- --help prints its usage, flags and an example, and exits 0`, async () => {
-    const help = await run(name, "--help");
-    assert.equal(help.status, 0, help.stderr);
-    assert.match(help.stdout, new RegExp(`^usage: npm run ${name}\\b`));
-    assert.match(help.stdout, /\nflags:\n/);
-    assert.match(help.stdout, /\n {2}--help, -h /);
-    assert.match(help.stdout, new RegExp(`\\nexamples:\\n {2}${invocation(name)}\\b`));
+  test(`npm run ${name} -- --help prints its usage, flags and an example, and exits 0`, async (t) => {
+    assertUsage(name, RUN.includes(name) ? await run(name, "--help") : await helpInProcess(t, name));
   });
 }
 
-for (const name of ["gen", "lint"]) {
+for (const name of RUN) {
   test(`npm run ${name} -- --no-such-flag names the flag, prints the usage and exits 2`, async () => {
     const wrong = await run(name, "--no-such-flag");
     assert.equal(wrong.status, 2, wrong.stdout + wrong.stderr);
