@@ -15,6 +15,7 @@
  * and does not count as an error.
  */
 import { positionOf, sourceOf, type WorkflowDocument } from "./document.ts";
+import { compareFindings } from "./findings.ts";
 import { rules as registeredRules } from "./registry.ts";
 import { prepareScripts, ScriptNotPrepared } from "../shell/remembered-scripts.ts";
 import { shellScriptsOf } from "./run-script.ts";
@@ -97,16 +98,4 @@ export function finishFindings(documents: readonly WorkflowDocument[], findings:
 /** Whether a rule reads a document: its kind, and for a policy rule whether the project emitted it. */
 export function applies(rule: Rule, document: WorkflowDocument): boolean {
   return (rule.documents ?? ["workflow"]).includes(document.kind) && (!rule.policy || document.emitted);
-}
-
-/** True for a finding that fails the run: an error no waiver silences. */
-export function isBlocking(finding: Finding): boolean {
-  return finding.severity === "error" && finding.waived === undefined;
-}
-
-const collator = new Intl.Collator("en");
-
-/** The order findings are reported in: file, line, path, rule, message. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return collator.compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || collator.compare(a.path, b.path) || collator.compare(a.rule, b.rule) || collator.compare(a.message, b.message);
 }

@@ -4,7 +4,7 @@
  * gen and check run on every edit, and an edit changes one workflow: only that one
  * is checked again.
  */
-import { passedBefore, rememberPassed } from "./result-memory.ts";
+import { passedNote, rememberPassed } from "./result-memory.ts";
 import { isEmittedWorkflow } from "../emit/emit-workflow.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
@@ -20,8 +20,10 @@ export interface RememberedCheck {
 export interface CleanMemory {
   /** The emitted workflows not known to be clean: the ones to check. */
   readonly unchecked: readonly GeneratedFile[];
-  /** Records that one of them came out clean. */
-  remember(workflow: GeneratedFile): void;
+  /** The note kept with each workflow known to be clean (see `remember`), by path. */
+  readonly notes: ReadonlyMap<string, string>;
+  /** Records that one of them came out clean, keeping `note` with it: what a clean result still says (lint's waived findings). */
+  remember(workflow: GeneratedFile, note?: string): void;
 }
 
 /**
@@ -32,9 +34,11 @@ export function cleanMemory(check: RememberedCheck, files: readonly GeneratedFil
   // The checking code is read and digested once, not once per workflow.
   const tooling = inputsDigest(PROJECT_ROOT, [], check.inputs);
   const digestOf = (workflow: GeneratedFile): string => inputsDigest(PROJECT_ROOT, [tooling, workflow.path, workflow.content], []);
-  const workflows = files.filter(checks);
-  return {
-    unchecked: workflows.filter((workflow) => !passedBefore(check.name, digestOf(workflow))),
-    remember: (workflow) => rememberPassed(check.name, digestOf(workflow)),
-  };
+  const notes = new Map<string, string>();
+  const unchecked = files.filter(checks).filter((workflow) => {
+    const note = passedNote(check.name, digestOf(workflow));
+    if (note !== undefined) notes.set(workflow.path, note);
+    return note === undefined;
+  });
+  return { unchecked, notes, remember: (workflow, note) => rememberPassed(check.name, digestOf(workflow), note) };
 }

@@ -1,9 +1,11 @@
 /**
  * The lint rules over the emitted workflows, remembered per workflow: a workflow that
- * had no finding is not linted again (with the same rules, on this machine), and the
- * rules load only when some workflow needs linting. gen and check stop on the error
- * findings (the lint gate); `npm run lint` prints them all.
+ * had no finding but waived ones is not linted again (with the same rules, on this
+ * machine), its waived findings kept with it, and the rules load only when some
+ * workflow needs linting. gen and check stop on the error findings (the lint gate);
+ * `npm run lint` prints them all, the same whether a workflow was linted or recalled.
  */
+import { compareFindings, isBlocking } from "../lint/findings.ts";
 import type { Finding } from "../lint/rule.ts";
 import { cleanMemory, type RememberedCheck } from "./clean-results.ts";
 import { locationOf, type SourceProblem } from "./source-problem.ts";
@@ -11,13 +13,18 @@ import type { GeneratedFile } from "../files/generated-file.ts";
 
 const RULES: RememberedCheck = { name: "rules", inputs: ["scripts/lint", "scripts/expressions", "scripts/actions", "workflows-src/kit", "package-lock.json"] };
 
-/** The findings of the lint rules on the emitted workflows among `files` (none for a workflow remembered without findings). */
+/** The findings of the lint rules on the emitted workflows among `files`: a remembered workflow's are its waived findings, kept with it. */
 export async function emittedFindings(files: readonly GeneratedFile[]): Promise<Finding[]> {
   const memory = cleanMemory(RULES, files);
-  if (memory.unchecked.length === 0) return [];
-  const [findings, { isBlocking }] = await Promise.all([lintEmitted(memory.unchecked), import("../lint/engine.ts")]);
-  for (const workflow of memory.unchecked) if (!findings.some((f) => f.file === workflow.path && (isBlocking(f) || f.waived === undefined))) memory.remember(workflow);
-  return findings;
+  const recalled = [...memory.notes.values()].flatMap((note) => (note ? (JSON.parse(note) as Finding[]) : []));
+  if (memory.unchecked.length === 0) return recalled;
+  const findings = await lintEmitted(memory.unchecked);
+  for (const workflow of memory.unchecked) {
+    const own = findings.filter((f) => f.file === workflow.path);
+    // Waived findings never block, and any other finding is worth showing again.
+    if (own.every((f) => f.waived !== undefined)) memory.remember(workflow, own.length ? JSON.stringify(own) : "");
+  }
+  return [...recalled, ...findings].sort(compareFindings);
 }
 
 /**
@@ -32,11 +39,7 @@ export async function lintEmitted(files: readonly GeneratedFile[]): Promise<Find
 
 /** The error findings on the emitted workflows among `files` that no waiver silences: what stops gen. */
 export async function lintErrors(files: readonly GeneratedFile[]): Promise<SourceProblem[]> {
-  const findings = await emittedFindings(files);
-  // The engine (and the shell parser behind its rules) loads only when there is something to judge.
-  if (!findings.length) return [];
-  const { isBlocking } = await import("../lint/engine.ts");
-  return findings.filter(isBlocking).map(emittedFindingProblem);
+  return (await emittedFindings(files)).filter(isBlocking).map(emittedFindingProblem);
 }
 
 /**

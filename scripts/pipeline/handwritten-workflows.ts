@@ -12,6 +12,7 @@ import path from "node:path";
 import { WORKFLOWS_DIR } from "../emit/emit-workflow.ts";
 import type { GeneratedFile } from "../files/generated-file.ts";
 import { readHeader } from "../files/header.ts";
+import { isBlocking } from "../lint/findings.ts";
 import { cleanMemory, type RememberedCheck } from "./clean-results.ts";
 import type { SourceProblem } from "./source-problem.ts";
 
@@ -54,7 +55,7 @@ export function handwrittenActions(root: string): GeneratedFile[] {
 export async function handwrittenProblems(root: string): Promise<SourceProblem[]> {
   const memory = cleanMemory(HANDWRITTEN, [...handwrittenWorkflows(root), ...handwrittenActions(root)], () => true);
   if (memory.unchecked.length === 0) return [];
-  const [{ isBlocking, lintDocuments }, { loadWorkflowText, withoutDuplicates }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts")]);
+  const [{ lintDocuments }, { loadWorkflowText, withoutDuplicates }] = await Promise.all([import("../lint/engine.ts"), import("../lint/load.ts")]);
   const problems: SourceProblem[] = [];
   for (const file of memory.unchecked) {
     const loaded = await loadWorkflowText(file.path, file.content, { actionlint: true });

@@ -1,10 +1,11 @@
 /**
  * A per-machine memory of checks that passed, kept in `node_modules/.cache` as one
- * empty file per check name and digest of everything the check read. A check
- * that passed on exactly the same inputs cannot fail, so commands that run on
- * every edit skip it; a fresh clone (as in CI) remembers nothing and checks all.
+ * file per check name and digest of everything the check read, empty or holding what
+ * a pass still had to say (lint's waived findings). A check that passed on exactly
+ * the same inputs cannot fail, so commands that run on every edit skip it; a fresh
+ * clone (as in CI) remembers nothing and checks all.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cacheRoot } from "../files/json-cache.ts";
 
@@ -15,8 +16,17 @@ export function passedBefore(name: string, digest: string): boolean {
   return existsSync(path.join(memory, `${name}-${digest}`));
 }
 
-/** Records that the check `name` passed on inputs with this digest. */
-export function rememberPassed(name: string, digest: string): void {
+/** What was kept when the check `name` passed on inputs with this digest (see `rememberPassed`); undefined when it did not pass on them. */
+export function passedNote(name: string, digest: string): string | undefined {
+  try {
+    return readFileSync(path.join(memory, `${name}-${digest}`), "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records that the check `name` passed on inputs with this digest, keeping `note` beside the verdict. */
+export function rememberPassed(name: string, digest: string, note = ""): void {
   mkdirSync(memory, { recursive: true });
-  writeFileSync(path.join(memory, `${name}-${digest}`), "");
+  writeFileSync(path.join(memory, `${name}-${digest}`), note);
 }

@@ -2,7 +2,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseWorkflowDocument } from "../../scripts/lint/document.ts";
-import { isBlocking, lint } from "../../scripts/lint/engine.ts";
+import { lint } from "../../scripts/lint/engine.ts";
+import { isBlocking } from "../../scripts/lint/findings.ts";
 import { formatFindings } from "../../scripts/lint/format.ts";
 import { downloadExec } from "../../scripts/lint/rules/download-exec.ts";
 import { templateInjection } from "../../scripts/lint/rules/template-injection.ts";

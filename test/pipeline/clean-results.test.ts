@@ -1,6 +1,6 @@
 /**
  * A remembered clean result applies only to exactly the workflow text and checking
- * inputs it was recorded for, one workflow at a time.
+ * inputs it was recorded for, one workflow at a time, and keeps the note recorded with it.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -24,4 +24,12 @@ test("a changed workflow, or other checking inputs, mean checking again", () => 
   assert.deepEqual(paths(cleanMemory({ ...check, inputs: ["package.json"] }, [a]).unchecked), [a.path]);
   assert.deepEqual(paths(cleanMemory({ ...check, name: `${check.name}-other` }, [a]).unchecked), [a.path], "each check remembers for itself");
   assert.deepEqual(cleanMemory(check, [a]).unchecked, []);
+});
+
+test("the note kept with a clean workflow comes back with it; a workflow not remembered has none", () => {
+  const noted = { path: ".github/workflows/noted.yml", content: `name: noted ${process.pid}\n` };
+  cleanMemory(check, [noted]).remember(noted, "two waived findings");
+  const memory = cleanMemory(check, [noted, { ...b, content: "name: never remembered\n" }]);
+  assert.deepEqual([...memory.notes], [[noted.path, "two waived findings"]]);
+  assert.deepEqual(paths(memory.unchecked), [b.path]);
 });
