@@ -10,18 +10,28 @@ import { setFlagsFromString } from "node:v8";
 import { rememberingActionlint, type ActionlintWorker } from "./actionlint-worker.ts";
 import { finishFindings, prepareDocuments, ruleFindings } from "./engine.ts";
 import { isActionFileName } from "./document.ts";
-import { checkerFindings, parseFileText, readInputFile, withoutDuplicates, type LoadedFile } from "./load.ts";
+import { checkerFindings, InputError, parseFileText, readInputFile, withoutDuplicates, type LoadedFile } from "./load.ts";
 import type { Finding } from "./rule.ts";
 
 /**
- * Findings of the named files; throws InputError (one line) for a file that cannot be
- * read as one. A caller that lints again and again passes its own `actionlint` worker (and closes it).
+ * Findings of the named files; throws InputError, one line per file, when files cannot
+ * be read as workflow or action files: every such file is named at once, not only the first. A caller that lints again and again passes its own `actionlint` worker (and closes it).
  */
 export async function lintFiles(files: readonly string[], options: { actionlint?: ActionlintWorker } = {}): Promise<Finding[]> {
   // Linting files is one short run over code that runs cold: V8's optimizing compiler costs more than it saves there
   // (on the corpus of bench-lint, a fifth of the CPU time), so the process goes without it from here on.
   setFlagsFromString("--no-opt");
-  const texts = files.map((file) => [file, readInputFile(file)] as const);
+  const refused: string[] = [];
+  const texts = files.flatMap((file) => {
+    try {
+      return [[file, readInputFile(file)] as const];
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      refused.push(error.message);
+      return [];
+    }
+  });
+  if (refused.length) throw new InputError(refused.join("\n"));
   const actionlint = options.actionlint ?? rememberingActionlint();
   try {
     // Queued before anything is parsed, so the worker checks while this thread parses and runs
