@@ -9,14 +9,16 @@
  * and the command that writes it cannot be compiled without a current one. With
  * `--restore-generated`, a failed compile runs RESTORER (which rewrites the generated
  * files that differ from what they are generated from; exit 2 when none did) and
- * compiles again (a kept build of the restored bytes serves without compiling); without
- * it, the runner names a missing file and `npm run gen`.
+ * compiles again (a kept build of the restored bytes serves without compiling); a
+ * generated file the last build was compiled from and that is gone now is restored
+ * before any compile, which could only fail on it. Without the flag, the runner names
+ * a missing file and `npm run gen`.
  * This file is JavaScript because it is what runs before anything is compiled.
  */
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { keptOrCompiled } from "./run-ts/build.mjs";
-import { cacheDirFor, packageRoot, ROOT_KEY } from "./run-ts/cache.mjs";
+import { cacheDirFor, goneGenerated, packageRoot, ROOT_KEY } from "./run-ts/cache.mjs";
 import { tuneForShortRun } from "./run-ts/short-run.mjs";
 import { installStackMap } from "./run-ts/stack-map.mjs";
 
@@ -41,9 +43,16 @@ globalThis[Symbol.for(ROOT_KEY)] = root;
 installStackMap(build.dir, root);
 await import(pathToFileURL(path.join(build.dir, build.entry)).href);
 
-/** The entry's build, kept or compiled; a compile that fails may be mended by the restorer once, else the run ends with the error. */
+/** The entry's build, kept or compiled; the restorer runs at most once, before a compile that would fail or after one that did, else the run ends with the error. */
 async function buildOrExplain() {
-  for (let attempt = 1; ; attempt++) {
+  // A binding deleted, or removed by a checkout or a merge, fails any compile: restored first, it costs no compile at all.
+  const gone = restorer === undefined ? [] : goneGenerated(cacheDir, root);
+  let restored = false;
+  if (gone.length) {
+    await restore(gone);
+    restored = true;
+  }
+  for (;;) {
     try {
       // Restored files are most often the very bytes a kept build was compiled from (a deleted binding, a merge that broke the index): that build serves.
       return (await keptOrCompiled(entry, cacheDir, { root })).build;
@@ -54,7 +63,8 @@ async function buildOrExplain() {
       // Any failure may come from a generated file that is missing, stale or broken (a
       // merge that kept one side of a binding index): the restorer rewrites those from
       // what they are generated from, and says when there was nothing to rewrite.
-      if (attempt > 1 || restorer === undefined || !(await restore(error.missingGenerated))) fail(error);
+      if (restored || restorer === undefined || !(await restore(error.missingGenerated))) fail(error);
+      restored = true;
     }
   }
 }

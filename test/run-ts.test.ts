@@ -335,11 +335,20 @@ test("with --restore-generated, a missing generated file is restored first and t
     const again = project.launch("--restore-generated", path.join(project.dir, "restore.ts"), path.join(project.dir, "main.ts"));
     assert.equal(again.status, 0, again.stderr);
     assert.equal(again.stderr, "");
-    // Deleted again, and restored as the same bytes: the build compiled from them serves, nothing is compiled again.
+    // Deleted again, a file the last build was compiled from: restored before any compile (one would only fail on it),
+    // as the same bytes, so the build compiled from them serves and esbuild is not even loaded.
     const compiled = readFileSync(manifestOf(project.cache, "main"), "utf8");
     rmSync(path.join(project.dir, "generated", "words.ts"));
-    const restoredAgain = project.launch("--restore-generated", path.join(project.dir, "restore.ts"), path.join(project.dir, "main.ts"));
+    const hook = path.join(project.dir, "esbuild-loaded.cjs");
+    writeFileSync(hook, 'process.on("exit", () => { if (Object.keys(require.cache).some((file) => file.includes("/esbuild/"))) process.stderr.write("esbuild was loaded\\n"); });\n');
+    const restoredAgain = spawnSync(process.execPath, [launcher, "--restore-generated", path.join(project.dir, "restore.ts"), path.join(project.dir, "main.ts")], {
+      cwd: project.dir,
+      encoding: "utf8",
+      env: { ...process.env, RUN_TS_CACHE: project.cache, NODE_OPTIONS: `--require ${hook}` },
+    });
     assert.equal(restoredAgain.stdout.trim(), "restored first", restoredAgain.stderr);
+    assert.match(restoredAgain.stderr, /^run-ts: generated\/words\.ts is missing; restoring with /);
+    assert.doesNotMatch(restoredAgain.stderr, /esbuild was loaded/, "nothing was compiled, not even a compile that fails");
     assert.equal(readFileSync(manifestOf(project.cache, "main"), "utf8"), compiled, "the kept build was used");
   } finally {
     rmSync(project.dir, { recursive: true, force: true });

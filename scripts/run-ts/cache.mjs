@@ -130,6 +130,20 @@ export function freshBuild(cacheDir, root, wanted = []) {
 }
 
 /**
+ * The generated files (under `generated/`, relative to `root`) the last build of the
+ * entry was compiled from that are gone from `root`: a compile now would fail on each
+ * import of one. Empty when there is no build yet.
+ * @param {string} cacheDir
+ * @param {string} root
+ * @returns {string[]}
+ */
+export function goneGenerated(cacheDir, root) {
+  const inputs = readJson(manifestPath(cacheDir))?.inputs;
+  if (!Array.isArray(inputs)) return [];
+  return inputs.map(([relative]) => String(relative)).filter((relative) => relative.startsWith("generated/") && !existsSync(path.resolve(root, relative)));
+}
+
+/**
  * Gives the chunks of the build in `buildDir`, loaded into this process, `root` as
  * their project root (`ROOT_OF_KEY`); the builds given a root before keep theirs, and
  * any other chunk reads the process's own (`ROOT_KEY`).
