@@ -2,7 +2,7 @@
  * `npm test` itself: runs the files it is given in groups of processes, reports every
  * file's tests, fails when one fails, and refuses a name that is not a test file.
  */
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,7 +14,7 @@ import { runScript } from "../support/run-script.ts";
 
 function testFiles(files: Record<string, string>): { dir: string; paths: string[] } {
   const dir = mkdtempSync(path.join(tmpdir(), "test-command-"));
-  for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, name), `import { test } from "node:test";\n${body}\n`);
+  for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, name), `import { after, test } from "node:test";\n${body}\n`);
   return { dir, paths: Object.keys(files).map((name) => path.join(dir, name)) };
 }
 
@@ -68,18 +68,6 @@ test("every file's tests run, in as many processes as asked, and one failure fai
   }
 });
 
-test("the time each test file took is remembered for the next run's groups, by the file's own path; a file gone is forgotten", () => {
-  const cache = path.join(PROJECT_ROOT, "node_modules", ".cache", "charon-workflows", "test-durations");
-  const file = path.join(cache, `${createHash("sha256").update("seconds per test file").digest("hex")}.json`);
-  const read = (): Record<string, number> => (existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, number>) : {});
-  mkdirSync(cache, { recursive: true });
-  writeFileSync(file, JSON.stringify({ ...read(), "test/kit/once.test.ts": -1, "test/removed-long-ago.test.ts": 3 }));
-  const run = runScript("test", [path.join(PROJECT_ROOT, "test", "kit", "once.test.ts")]);
-  assert.equal(run.status, 0, run.stdout + run.stderr);
-  assert.ok((read()["test/kit/once.test.ts"] ?? -1) >= 0, JSON.stringify(read()["test/kit/once.test.ts"]));
-  assert.equal(read()["test/removed-long-ago.test.ts"], undefined);
-});
-
 test("a name that is not a test file is refused with the usage", () => {
   const refused = runScript("test", ["no-such.test.ts"]);
   assert.equal(refused.status, 2);
@@ -87,7 +75,19 @@ test("a name that is not a test file is refused with the usage", () => {
   assert.match(refused.stderr, /usage: npm run test/);
 });
 
-test("the tests' temporary folder is the run's own, in memory where the machine has a memory folder, and goes with the run", () => {
+/**
+ * One run serves the last two tests: a test file in a temporary folder that writes
+ * where its temporary folder was, beside one of the project's test files whose time the
+ * run is to remember (a run is four Node processes).
+ */
+let shared: { run: ReturnType<typeof runScript>; where: string; durations: () => Record<string, number> } | undefined;
+const sharedDirs: string[] = [];
+after(() => {
+  for (const dir of sharedDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function sharedRun(): NonNullable<typeof shared> {
+  if (shared) return shared;
   const { dir, paths } = testFiles({
     "where.test.ts": [
       'import { writeFileSync } from "node:fs";',
@@ -99,16 +99,31 @@ test("the tests' temporary folder is the run's own, in memory where the machine 
       "});",
     ].join("\n"),
   });
+  sharedDirs.push(dir);
   const where = path.join(dir, "where.txt");
-  try {
-    // An empty TMPDIR is one not set (Node's tmpdir() passes over it): the run chooses.
-    const run = runScript("test", ["--groups", "1", ...paths], { WHERE: where, TMPDIR: "" });
-    assert.equal(run.status, 0, run.stdout + run.stderr);
-    const used = readFileSync(where, "utf8");
-    assert.equal(path.dirname(used), withoutTmpdir(scratchParent), "in memory where there is a memory folder");
-    assert.match(path.basename(used), /^charon-tests-/);
-    assert.equal(existsSync(used), false, "removed with what the test left in it");
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const cache = path.join(PROJECT_ROOT, "node_modules", ".cache", "charon-workflows", "test-durations");
+  const file = path.join(cache, `${createHash("sha256").update("seconds per test file").digest("hex")}.json`);
+  const durations = (): Record<string, number> => (existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, number>) : {});
+  mkdirSync(cache, { recursive: true });
+  writeFileSync(file, JSON.stringify({ ...durations(), "test/kit/once.test.ts": -1, "test/removed-long-ago.test.ts": 3 }));
+  // An empty TMPDIR is one not set (Node's tmpdir() passes over it): the run chooses.
+  const run = runScript("test", ["--groups", "1", ...paths, path.join(PROJECT_ROOT, "test", "kit", "once.test.ts")], { WHERE: where, TMPDIR: "" });
+  shared = { run, where, durations };
+  return shared;
+}
+
+test("the time each test file took is remembered for the next run's groups, by the file's own path; a file gone is forgotten", () => {
+  const { run, durations } = sharedRun();
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.ok((durations()["test/kit/once.test.ts"] ?? -1) >= 0, JSON.stringify(durations()["test/kit/once.test.ts"]));
+  assert.equal(durations()["test/removed-long-ago.test.ts"], undefined);
+});
+
+test("the tests' temporary folder is the run's own, in memory where the machine has a memory folder, and goes with the run", () => {
+  const { run, where } = sharedRun();
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  const used = readFileSync(where, "utf8");
+  assert.equal(path.dirname(used), withoutTmpdir(scratchParent), "in memory where there is a memory folder");
+  assert.match(path.basename(used), /^charon-tests-/);
+  assert.equal(existsSync(used), false, "removed with what the test left in it");
 });
