@@ -24,24 +24,6 @@ jobs:
         run: ${run}
 `;
 
-test("a hand-written workflow with an injection fails check at its line; a clean one passes", () => {
-  const root = projectCopy("handwritten");
-  try {
-    const file = path.join(root, ".github/workflows/greet.yml");
-    writeFileSync(file, workflow(`echo "\${{ github.event.pull_request.title }}"`));
-    const injected = npmRun(root, "check");
-    assert.equal(injected.status, 1, injected.stdout + injected.stderr);
-    assert.match(injected.stdout, /^\.github\/workflows\/greet\.yml:11(:\d+)?: .*\[template-injection\]$/m);
-    assert.match(injected.stdout, /hand-written workflow files/);
-
-    writeFileSync(file, workflow(`echo "$TITLE"`));
-    const clean = npmRun(root, "check");
-    assert.equal(clean.status, 0, clean.stdout + clean.stderr);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-});
-
 const action = (run: string) => `name: Greet
 description: Greets the pull request
 runs:
@@ -52,23 +34,32 @@ runs:
       run: ${run}
 `;
 
-test("a local action with an injection fails check and lint at its line; a clean one passes", () => {
-  const root = projectCopy("handwritten-action");
+test("a hand-written workflow and a local action with an injection fail check (and lint, for the action) at their lines; clean ones pass", () => {
+  // One copy for both: each command's run answers for the workflow and the action at once.
+  const root = projectCopy("handwritten");
   try {
+    const workflowFile = path.join(root, ".github/workflows/greet.yml");
+    writeFileSync(workflowFile, workflow(`echo "\${{ github.event.pull_request.title }}"`));
     const folder = path.join(root, ".github/actions/greet");
     mkdirSync(folder, { recursive: true });
-    const file = path.join(folder, "action.yml");
-    writeFileSync(file, action(`echo "\${{ github.event.pull_request.title }}"`));
-    const checked = npmRun(root, "check");
-    assert.equal(checked.status, 1, checked.stdout + checked.stderr);
-    assert.match(checked.stdout, /^\.github\/actions\/greet\/action\.yml:8(:\d+)?: .*\[template-injection\]$/m);
+    const actionFile = path.join(folder, "action.yml");
+    writeFileSync(actionFile, action(`echo "\${{ github.event.pull_request.title }}"`));
+
+    const injected = npmRun(root, "check");
+    assert.equal(injected.status, 1, injected.stdout + injected.stderr);
+    assert.match(injected.stdout, /^\.github\/workflows\/greet\.yml:11(:\d+)?: .*\[template-injection\]$/m);
+    assert.match(injected.stdout, /hand-written workflow files/);
+    assert.match(injected.stdout, /^\.github\/actions\/greet\/action\.yml:8(:\d+)?: .*\[template-injection\]$/m);
     const linted = npmRun(root, "lint");
     assert.equal(linted.status, 1, linted.stdout + linted.stderr);
     assert.match(linted.stdout, /\.github\/actions\/greet\/action\.yml:8:\d+: .*\[template-injection\]/);
 
-    writeFileSync(file, action(`echo "$TITLE"`));
-    const clean = npmRun(root, "lint");
+    writeFileSync(workflowFile, workflow(`echo "$TITLE"`));
+    writeFileSync(actionFile, action(`echo "$TITLE"`));
+    const clean = npmRun(root, "check");
     assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+    const cleanLint = npmRun(root, "lint");
+    assert.equal(cleanLint.status, 0, cleanLint.stdout + cleanLint.stderr);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
