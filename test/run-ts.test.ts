@@ -155,6 +155,29 @@ test("an unchanged tree is served from the cache; an edit of the same size and m
   }
 });
 
+test("a file rewritten with the same content (a checkout, a stash) is served by content once, and the build's manifest takes its new identity", async () => {
+  const project = tempProject(exporting);
+  try {
+    assert.equal((await servedOrCompiled(project, "main.ts")).compiled, true);
+    const greet = path.join(project.dir, "lib", "greet.ts");
+    const recorded = (): string => (JSON.parse(readFileSync(manifestOf(project.cache), "utf8")) as { inputs: [string, string, string | null][] }).inputs.find(([file]) => file === "lib/greet.ts")![1];
+    const identity = (): string => {
+      const stat = statSync(greet);
+      return `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
+    };
+    const past = new Date(Date.now() - 3_600_000);
+    writeFileSync(greet, readFileSync(greet, "utf8"));
+    utimesSync(greet, past, past);
+    assert.notEqual(identity(), recorded(), "the rewrite gave the file a new identity");
+    const served = await servedOrCompiled(project, "main.ts");
+    assert.equal(served.compiled, false, "the same content is served");
+    assert.equal(await greetingOf(served.build, project.dir), "hello");
+    assert.equal(recorded(), identity(), "the manifest holds the file's identity now: the next run reads no content of it");
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+  }
+});
+
 test("an edit transforms only the edited file again; a copy of the project that shares the cache compiles nothing and keeps its own import.meta.url", async () => {
   const project = tempProject(exporting);
   const copy = mkdtempSync(path.join(tmpdir(), "run-ts-copy-"));
@@ -329,7 +352,8 @@ test("with --restore-generated, a missing generated file is restored first and t
     assert.equal(again.stderr, "");
     // Deleted again, a file the last build was compiled from: restored before any compile (one would only fail on it),
     // as the same bytes, so the build compiled from them serves and esbuild is not even loaded.
-    const compiled = readFileSync(manifestOf(project.cache, "main"), "utf8");
+    const buildOf = (): string => (JSON.parse(readFileSync(manifestOf(project.cache, "main"), "utf8")) as { dir: string }).dir;
+    const compiled = buildOf();
     rmSync(path.join(project.dir, "generated", "words.ts"));
     const hook = path.join(project.dir, "esbuild-loaded.cjs");
     writeFileSync(hook, 'process.on("exit", () => { if (Object.keys(require.cache).some((file) => file.includes("/esbuild/"))) process.stderr.write("esbuild was loaded\\n"); });\n');
@@ -341,7 +365,7 @@ test("with --restore-generated, a missing generated file is restored first and t
     assert.equal(restoredAgain.stdout.trim(), "restored first", restoredAgain.stderr);
     assert.match(restoredAgain.stderr, /^run-ts: generated\/words\.ts is missing; restoring with /);
     assert.doesNotMatch(restoredAgain.stderr, /esbuild was loaded/, "nothing was compiled, not even a compile that fails");
-    assert.equal(readFileSync(manifestOf(project.cache, "main"), "utf8"), compiled, "the kept build was used");
+    assert.equal(buildOf(), compiled, "the kept build was used");
   } finally {
     rmSync(project.dir, { recursive: true, force: true });
   }

@@ -10,6 +10,10 @@
  * the same builds: in a copy, inputs have other identities on disk, and their content
  * is compared instead.
  *
+ * A build served by content in the project that holds the cache (its files rewritten
+ * with the same bytes by a checkout or a stash) takes their new identities into its
+ * manifest, so the next run compares identities again instead of reading every file.
+ *
  * An entry's folder keeps the manifest of each build beside it, and `manifest.json` is
  * a copy of the last one compiled. A copy whose sources differ (an edit in a test or a
  * benchmark) compiles a build of its own and takes `manifest.json`; the project's
@@ -118,15 +122,25 @@ export const OTHER_BUILDS_TRIED = 8;
  * @returns {Build | undefined}
  */
 export function freshBuild(cacheDir, root, wanted = []) {
+  const checkedAt = Date.now();
   /** Digests of the inputs read so far: each file is read at most once, whichever manifests are tried. */
   const digests = new Map();
   const last = readJson(manifestPath(cacheDir));
   const candidates = last ? [last, ...otherManifests(cacheDir, last.dir)] : otherManifests(cacheDir, undefined);
-  const manifest = candidates.find((candidate) => wanted.every((entry) => Object.hasOwn(candidate.entries, entry)) && isCurrent(candidate, root, digests));
-  if (!manifest) return undefined;
-  const dir = path.join(cacheDir, manifest.dir);
-  markUsed(dir);
-  return { dir, entry: manifest.entry, entries: manifest.entries };
+  for (const manifest of candidates) {
+    if (!wanted.every((entry) => Object.hasOwn(manifest.entries, entry))) continue;
+    const current = currentInputs(manifest, root, digests);
+    if (!current) continue;
+    // A checkout, a stash or a copy back gives files new identities on disk with the same content: the build's
+    // manifest takes them, or every run would read and digest those files again until the next compile. Only in
+    // the project that holds the cache: a copy that reaches it through a link compares content, and its
+    // identities would only make the project's own runs read everything again.
+    if (current.moved && holdsCache(root, cacheDir)) restamp(cacheDir, manifest, current.inputs, checkedAt, last?.dir === manifest.dir);
+    const dir = path.join(cacheDir, manifest.dir);
+    markUsed(dir);
+    return { dir, entry: manifest.entry, entries: manifest.entries };
+  }
+  return undefined;
 }
 
 /**
@@ -193,17 +207,52 @@ function otherManifests(cacheDir, except) {
 }
 
 /** Whether every input of `manifest` is unchanged under `root`; `digests` remembers the contents read. */
-function isCurrent(manifest, root, digests) {
-  for (const [relative, stamp, digest] of manifest.inputs) {
+/**
+ * The inputs of `manifest` with the identity each has on disk now, stamped before its
+ * content was read, when every one is unchanged under `root` (by identity, else by
+ * content); `moved` when some identity differs. Undefined when an input changed.
+ * @returns {{ inputs: Input[], moved: boolean } | undefined}
+ */
+function currentInputs(manifest, root, digests) {
+  /** @type {Input[]} */
+  const inputs = [];
+  let moved = false;
+  for (const input of manifest.inputs) {
+    const [relative, stamp, digest] = input;
     const file = path.resolve(root, relative);
     const now = stampOf(file);
-    if (!now) return false;
-    if (now.stamp === stamp && !isRacy(now.changedAt, manifest.builtAt)) continue;
-    if (digest === null) return false;
+    if (!now) return undefined;
+    if (now.stamp === stamp && !isRacy(now.changedAt, manifest.builtAt)) {
+      inputs.push(input);
+      continue;
+    }
+    if (digest === null) return undefined;
     if (!digests.has(file)) digests.set(file, fileDigest(file));
-    if (digests.get(file) !== digest) return false;
+    if (digests.get(file) !== digest) return undefined;
+    inputs.push([relative, now.stamp, digest]);
+    moved ||= now.stamp !== stamp;
   }
-  return true;
+  return { inputs, moved };
+}
+
+/** Whether the cache folder `cacheDir` lies inside the project at `root` (a copy reaches another project's through a link). */
+function holdsCache(root, cacheDir) {
+  try {
+    return realpathSync(cacheDir).startsWith(realpathSync(root) + path.sep);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Rewrites the manifest of a build served by content with the identities its inputs
+ * have now, checked at `checkedAt` (an input changed within the racy window before it
+ * is compared by content again next time); also as the entry's last manifest when it is.
+ */
+function restamp(cacheDir, manifest, inputs, checkedAt, isLast) {
+  const text = JSON.stringify({ ...manifest, builtAt: checkedAt, inputs });
+  writeAtomically(buildManifestPath(cacheDir, manifest.dir), text);
+  if (isLast) writeAtomically(manifestPath(cacheDir), text);
 }
 
 /**
