@@ -14,8 +14,9 @@ import { checkerFindings, InputError, parseFileText, readInputFile, withoutDupli
 import type { Finding } from "./rule.ts";
 
 /**
- * Findings of the named files; throws InputError, one line per file, when files cannot
- * be read as workflow or action files: every such file is named at once, not only the first. A caller that lints again and again passes its own `actionlint` worker (and closes it).
+ * Findings of the named files. When files cannot be read as workflow or action files,
+ * throws InputError naming every one of them, a line each, not only the first. A caller
+ * that lints again and again passes its own `actionlint` worker (and closes it).
  */
 export async function lintFiles(files: readonly string[], options: { actionlint?: ActionlintWorker } = {}): Promise<Finding[]> {
   // Linting files is one short run over code that runs cold: V8's optimizing compiler costs more than it saves there

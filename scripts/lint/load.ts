@@ -22,7 +22,7 @@ import { isYamlMap } from "./walk.ts";
 /** The largest file lint reads: far above any real workflow, far below what would strain memory. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-/** Files that cannot be linted at all; its message has one line per file, naming it and the fix. */
+/** Files that cannot be linted at all: the message has a line per file, naming it and the fix. */
 export class InputError extends Error {}
 
 /** Documents of the emitted workflows among generated files. */

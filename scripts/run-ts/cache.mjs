@@ -206,11 +206,11 @@ function otherManifests(cacheDir, except) {
     .filter((manifest) => manifest !== undefined);
 }
 
-/** Whether every input of `manifest` is unchanged under `root`; `digests` remembers the contents read. */
 /**
  * The inputs of `manifest` with the identity each has on disk now, stamped before its
  * content was read, when every one is unchanged under `root` (by identity, else by
- * content); `moved` when some identity differs. Undefined when an input changed.
+ * content; `digests` remembers the contents read); `moved` when some identity differs.
+ * Undefined when an input changed.
  * @returns {{ inputs: Input[], moved: boolean } | undefined}
  */
 function currentInputs(manifest, root, digests) {

@@ -44,12 +44,14 @@ test("a directory, a FIFO, a device and an oversized file are refused with one l
   execFileSync("mkfifo", [fifo]);
   const big = path.join(dir, "big.yml");
   writeFileSync(big, `on: push\n${"#".repeat(MAX_FILE_BYTES)}\n`);
-  refusedLineByLine(lint(dir, fifo, ".github/workflows/workflows-check.yml", "/dev/zero", big), [
+  const run = lint(dir, fifo, ".github/workflows/workflows-check.yml", "/dev/zero", big);
+  refusedLineByLine(run, [
     /is a directory; name the YAML files in it/,
     /"[^"]*pipe\.yml" is not a regular file/,
     /"\/dev\/zero" is not a regular file/,
     /has \d+ bytes, more than the \d+/,
   ]);
+  assert.equal(run.stdout, "", "nothing was linted");
 });
 
 test("a YAML bomb is refused as a finding; an anchor used hundreds of times is read", () => {
