@@ -17,6 +17,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { readCommandLine } from "../../scripts/cli/command-line.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
+import { intercepted } from "../support/intercepted.ts";
 import { npmStart } from "../support/project-copy.ts";
 
 const scripts = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
@@ -60,28 +61,14 @@ function run(name: string, arg: string): Promise<{ status: number | null; stdout
 async function helpInProcess(t: TestContext, name: string): Promise<{ status: number | undefined; stdout: string; stderr: string }> {
   const load = ENTRIES[entryOf(name)];
   assert.ok(load, `${name}: its entry ${entryOf(name)} is not in ENTRIES`);
-  const printed = { stdout: "", stderr: "" };
-  // The test runner reports to its parent on stdout too, in bytes: those pass through; the command writes text.
-  for (const stream of ["stdout", "stderr"] as const) {
-    const write = process[stream].write.bind(process[stream]) as (chunk: unknown) => boolean;
-    t.mock.method(process[stream], "write", (chunk: unknown) => (typeof chunk === "string" ? ((printed[stream] += chunk), true) : write(chunk)));
-  }
-  const exit = { code: undefined as number | undefined };
-  t.mock.method(process, "exit", (code: number) => {
-    exit.code = code;
-    throw exit;
-  });
   const argv = process.argv;
   process.argv = [process.execPath, path.join(PROJECT_ROOT, entryOf(name)), "--help"];
   try {
-    await load();
-  } catch (thrown) {
-    if (thrown !== exit) throw thrown;
+    const { exit, stdout, stderr } = await intercepted(t, load);
+    return { status: exit, stdout, stderr };
   } finally {
     process.argv = argv;
-    t.mock.restoreAll();
   }
-  return { status: exit.code, ...printed };
 }
 
 /** The usage `--help` printed for `name`: its usage line, flags and an example. */
@@ -124,44 +111,29 @@ const spec = {
   examples: ["npm run lint"],
 } as const;
 
-/** What `readCommandLine` does with `argv`: the values it read, or the exit code and what was printed on each stream. */
-function answered(t: TestContext, argv: string[], command: Parameters<typeof readCommandLine>[0] = spec): { values: unknown } | { exit: number; stdout: string; stderr: string } {
-  const printed = { stdout: "", stderr: "" };
-  for (const stream of ["stdout", "stderr"] as const) t.mock.method(process[stream], "write", (chunk: string) => ((printed[stream] += chunk), true));
-  t.mock.method(process, "exit", (code: number) => {
-    throw { exit: code };
-  });
-  try {
-    return { values: readCommandLine(command, argv).values };
-  } catch (thrown) {
-    if (typeof thrown !== "object" || thrown === null || !("exit" in thrown)) throw thrown;
-    return { exit: thrown.exit as number, ...printed };
-  } finally {
-    t.mock.restoreAll();
-  }
-}
+/** What `readCommandLine` does with `argv`: the values it read, or the exit code, and what was printed on each stream. */
+const answered = (t: TestContext, argv: string[], command: Parameters<typeof readCommandLine>[0] = spec) => intercepted(t, () => readCommandLine(command, argv).values);
 
-test("a mistake on the command line (an unknown flag, a missing value, a stray word) names it, prints the usage and exits 2", (t) => {
+test("a mistake on the command line (an unknown flag, a missing value, a stray word) names it, prints the usage and exits 2", async (t) => {
   for (const [argv, problem] of [
     [["--no-such-flag"], /'--no-such-flag'/],
     [["--format"], /'--format/],
   ] as const) {
-    const outcome = answered(t, [...argv]);
-    assert.ok("exit" in outcome, `${argv.join(" ")} was taken`);
-    assert.equal(outcome.exit, 2);
+    const outcome = await answered(t, [...argv]);
+    assert.equal(outcome.exit, 2, `${argv.join(" ")} was taken`);
     assert.equal(outcome.stdout, "");
     assert.match(outcome.stderr, new RegExp(`^lint: .*${problem.source}`));
     assert.match(outcome.stderr, /\n\nusage: npm run lint -- \[--format FORMAT\] \[FILE…\]\n/);
   }
   const { positionals: _taken, ...withoutPositionals } = spec;
-  const noPositionals = answered(t, ["stray"], withoutPositionals);
-  assert.ok("exit" in noPositionals && noPositionals.exit === 2 && /'stray'/.test(noPositionals.stderr), JSON.stringify(noPositionals));
-  assert.deepEqual(answered(t, ["--format", "json", "a.yml"]), { values: Object.assign(Object.create(null), { format: "json" }) });
+  const noPositionals = await answered(t, ["stray"], withoutPositionals);
+  assert.ok(noPositionals.exit === 2 && /'stray'/.test(noPositionals.stderr), JSON.stringify(noPositionals));
+  const taken = await answered(t, ["--format", "json", "a.yml"]);
+  assert.deepEqual([taken.exit, taken.value], [undefined, Object.assign(Object.create(null), { format: "json" })]);
 });
 
-test("--help wins over a mistake beside it: the usage on stdout, exit 0", (t) => {
-  const outcome = answered(t, ["--no-such-flag", "--help"]);
-  assert.ok("exit" in outcome);
+test("--help wins over a mistake beside it: the usage on stdout, exit 0", async (t) => {
+  const outcome = await answered(t, ["--no-such-flag", "--help"]);
   assert.equal(outcome.exit, 0);
   assert.equal(outcome.stderr, "");
   assert.match(outcome.stdout, /^usage: npm run lint/);

@@ -9,35 +9,25 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { wholeNumberFlag } from "../../scripts/cli/command-line.ts";
 import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
+import { intercepted } from "../support/intercepted.ts";
 
 const spec = { name: "bench", summary: "Times the commands.", flags: { runs: { type: "string", value: "N", description: "how many times" } }, examples: ["npm run bench"] } as const;
 
 /** What `wholeNumberFlag` does with `text`: the number, or the exit code and what it printed. */
-function tried(t: TestContext, text: string | undefined): number | { exit: number; printed: string } {
-  let printed = "";
-  t.mock.method(process.stderr, "write", (chunk: string) => ((printed += chunk), true));
-  t.mock.method(process, "exit", (code: number) => {
-    throw { exit: code };
-  });
-  try {
-    return wholeNumberFlag(spec, "runs", text, 1, 7);
-  } catch (thrown) {
-    if (typeof thrown !== "object" || thrown === null || !("exit" in thrown)) throw thrown;
-    return { exit: thrown.exit as number, printed };
-  } finally {
-    t.mock.restoreAll();
-  }
+async function tried(t: TestContext, text: string | undefined): Promise<number | { exit: number; printed: string }> {
+  const { value, exit, stderr } = await intercepted(t, () => wholeNumberFlag(spec, "runs", text, 1, 7));
+  return exit === undefined ? value! : { exit, printed: stderr };
 }
 
-test("a count flag takes a whole number at its minimum or above, and its default when absent", (t) => {
-  assert.equal(tried(t, "1"), 1);
-  assert.equal(tried(t, "3"), 3);
-  assert.equal(tried(t, undefined), 7);
+test("a count flag takes a whole number at its minimum or above, and its default when absent", async (t) => {
+  assert.equal(await tried(t, "1"), 1);
+  assert.equal(await tried(t, "3"), 3);
+  assert.equal(await tried(t, undefined), 7);
 });
 
-test("anything else names the flag and the value, prints the usage and exits 2", (t) => {
+test("anything else names the flag and the value, prints the usage and exits 2", async (t) => {
   for (const wrong of ["0", "-1", "2.5", "many", "", "1e400"]) {
-    const outcome = tried(t, wrong);
+    const outcome = await tried(t, wrong);
     assert.ok(typeof outcome === "object", `--runs ${wrong} was taken`);
     assert.equal(outcome.exit, 2, wrong);
     assert.equal(outcome.printed.split("\n\n")[0], `bench: --runs takes a whole number of at least 1, not "${wrong}"`);
