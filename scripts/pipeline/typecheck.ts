@@ -21,8 +21,8 @@ import { GenerationError, problemOfError, type SourceProblem } from "./source-pr
 
 /** The project config the gate checks; `npm run typecheck` checks everything (scripts and tests too). */
 export const SOURCES_CONFIG = "tsconfig.sources.json";
-/** What the checked program is made of: its configs, the lock file of the compiler and the folders of its `include`. */
-const CHECKED = ["tsconfig.json", SOURCES_CONFIG, "package-lock.json", "workflows-src", "generated"];
+/** What the program of `config` is made of: its configs, the lock file of the compiler and the folders a config of the sources includes from. */
+const checkedPaths = (config: string): string[] => ["tsconfig.json", config, "package-lock.json", "workflows-src", "generated"];
 
 /** The type errors of trees that failed the check, by the digest of their checked files. */
 const failures = jsonCache<TypeProblem[]>("typecheck-failures", 50);
@@ -52,10 +52,12 @@ export async function generationFailure(error: unknown, typecheck: Promise<TypeP
 
 /**
  * Starts the type check of the sources under `root`; resolves to its type errors
- * (none when the same content passed before).
+ * (none when the same content passed before). `config` is the project config to check,
+ * relative to `root`: the sources' own by default, or one that includes some of them
+ * (a test of the importer checks the modules it wrote).
  */
-export async function typecheckSources(root: string): Promise<TypeProblem[]> {
-  const digest = treeDigest(root, CHECKED);
+export async function typecheckSources(root: string, config: string = SOURCES_CONFIG): Promise<TypeProblem[]> {
+  const digest = treeDigest(root, checkedPaths(config));
   if (passedBefore("typecheck", digest)) return [];
   const failed = failures.read(digest);
   if (failed) return failed;
@@ -67,7 +69,7 @@ export async function typecheckSources(root: string): Promise<TypeProblem[]> {
   const { spawn } = await import("node:child_process");
   return await new Promise((resolve, reject) => {
     // One thread: the check runs beside the generator, which needs a core of its own; on two cores a threaded check took a fifth more CPU and slowed gen more than it sped itself up.
-    const child = spawn(compiler, ["-p", SOURCES_CONFIG, "--incremental", "--tsBuildInfoFile", buildInfo, "--pretty", "false", "--singleThreaded"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(compiler, ["-p", config, "--incremental", "--tsBuildInfoFile", buildInfo, "--pretty", "false", "--singleThreaded"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
@@ -80,7 +82,7 @@ export async function typecheckSources(root: string): Promise<TypeProblem[]> {
       }
       // A compiler that ended with located errors found them all; one killed, or failing without a located error (a broken config), is asked again next time.
       if (code !== null && problems.length) failures.write(digest, problems);
-      resolve(problems.length ? problems : [{ file: SOURCES_CONFIG, line: 1, column: 1, message: output.trim() || `the type check failed (exit ${code})` }]);
+      resolve(problems.length ? problems : [{ file: config, line: 1, column: 1, message: output.trim() || `the type check failed (exit ${code})` }]);
     });
   });
 }
