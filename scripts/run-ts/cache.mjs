@@ -143,6 +143,9 @@ export function freshBuild(cacheDir, root, wanted = []) {
   return undefined;
 }
 
+/** The folder, relative to a project root, of the generated files its sources import (the typed action bindings). */
+export const GENERATED_FOLDER = "generated";
+
 /**
  * The generated files (under `generated/`, relative to `root`) the last build of the
  * entry was compiled from that are gone from `root`: a compile now would fail on each
@@ -154,7 +157,7 @@ export function freshBuild(cacheDir, root, wanted = []) {
 export function goneGenerated(cacheDir, root) {
   const inputs = readJson(manifestPath(cacheDir))?.inputs;
   if (!Array.isArray(inputs)) return [];
-  return inputs.map(([relative]) => String(relative)).filter((relative) => relative.startsWith("generated/") && !existsSync(path.resolve(root, relative)));
+  return inputs.map(([relative]) => String(relative)).filter((relative) => relative.startsWith(`${GENERATED_FOLDER}/`) && !existsSync(path.resolve(root, relative)));
 }
 
 /**

@@ -13,7 +13,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { buildManifestPath, digestOf, isRacy, manifestPath, markUsed, OTHER_BUILDS_TRIED, packageRoot, readJson, ROOT_KEY, ROOT_OF_KEY, stampOf, writeAtomically, writeFolder } from "./cache.mjs";
+import { buildManifestPath, digestOf, GENERATED_FOLDER, isRacy, manifestPath, markUsed, OTHER_BUILDS_TRIED, packageRoot, readJson, ROOT_KEY, ROOT_OF_KEY, stampOf, writeAtomically, writeFolder } from "./cache.mjs";
 import { lineTable } from "./line-table.mjs";
 import { cachedTransform } from "./transform-cache.mjs";
 import { vendorPlugin, VENDORED_PACKAGES } from "./vendor.mjs";
@@ -280,7 +280,7 @@ function missingGenerated(root, text, location) {
   const specifier = location.lineText.slice(location.column + 1, location.column + location.length - 1);
   if (!/^\.\.?\//.test(specifier)) return undefined;
   const file = path.resolve(root, path.dirname(location.file), specifier);
-  if (!file.startsWith(path.join(root, "generated") + path.sep)) return undefined;
+  if (!file.startsWith(path.join(root, GENERATED_FOLDER) + path.sep)) return undefined;
   return path.relative(root, file).split(path.sep).join("/");
 }
 
