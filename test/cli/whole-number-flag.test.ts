@@ -5,11 +5,9 @@
  */
 import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { wholeNumberFlag } from "../../scripts/cli/command-line.ts";
-import { PROJECT_ROOT } from "../../workflows-src/kit/project-root.ts";
 import { intercepted } from "../support/intercepted.ts";
+import { runScript } from "../support/run-script.ts";
 
 const spec = { name: "bench", summary: "Times the commands.", flags: { runs: { type: "string", value: "N", description: "how many times" } }, examples: ["npm run bench"] } as const;
 
@@ -36,7 +34,7 @@ test("anything else names the flag and the value, prints the usage and exits 2",
 });
 
 test("a command reads its count flags this way: a wrong one exits 2 before anything runs, a whole number reaches the next flag", () => {
-  const bench = (...args: string[]) => spawnSync(process.execPath, [path.join(PROJECT_ROOT, "scripts", "run-ts.mjs"), path.join(PROJECT_ROOT, "scripts", "bench.ts"), ...args], { cwd: PROJECT_ROOT, encoding: "utf8" });
+  const bench = (...args: string[]) => runScript("bench", args);
   const wrong = bench("--runs", "2.5", "--only", "no-such-command");
   assert.equal(wrong.status, 2, wrong.stderr);
   assert.match(wrong.stderr, /--runs takes a whole number of at least 1, not "2\.5"\n\nusage: npm run bench/);
