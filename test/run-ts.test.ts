@@ -21,6 +21,9 @@ import { workflows } from "../workflows-src/index.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const launcher = path.join(projectRoot, "scripts", "run-ts.mjs");
+/** Runs the launcher in `cwd` with `argv`, its cache in `cache` (empty: the project's own); `env` is added to this process's. */
+const launchIn = (cwd: string, cache: string, argv: readonly string[], env: Record<string, string> = {}): SpawnSyncReturns<string> =>
+  spawnSync(process.execPath, [launcher, ...argv], { cwd, encoding: "utf8", env: { ...process.env, RUN_TS_CACHE: cache, ...env } });
 const runTs = (name: string): string => pathToFileURL(path.join(projectRoot, "scripts", "run-ts", name)).href;
 const { cacheDirFor, giveBuildRoot, ROOT_KEY } = (await import(runTs("cache.mjs"))) as typeof import("../scripts/run-ts/cache.mjs");
 const { keptOrCompiled } = (await import(runTs("build.mjs"))) as typeof import("../scripts/run-ts/build.mjs");
@@ -39,7 +42,7 @@ function tempProject(files: Record<string, string>): {
     writeFileSync(path.join(dir, name), text);
   }
   const cache = path.join(dir, "cache");
-  const launch = (...argv: string[]): SpawnSyncReturns<string> => spawnSync(process.execPath, [launcher, ...argv], { cwd: dir, encoding: "utf8", env: { ...process.env, RUN_TS_CACHE: cache } });
+  const launch = (...argv: string[]): SpawnSyncReturns<string> => launchIn(dir, cache, argv);
   return { dir, cache, launch, run: (entry, ...args) => launch(path.join(dir, entry), ...args) };
 }
 
@@ -206,7 +209,7 @@ test("an edit transforms only the edited file again; a copy of the project that 
     const copied = await servedOrCompiled({ dir: copy, cache: project.cache }, "main.ts");
     assert.equal(copied.compiled, false, "the copy compiled nothing");
     assert.equal(copied.build.dir, edited.build.dir, "the copy is served the project's build");
-    const run = spawnSync(process.execPath, [launcher, path.join(copy, "print.ts")], { cwd: copy, encoding: "utf8", env: { ...process.env, RUN_TS_CACHE: project.cache } });
+    const run = launchIn(copy, project.cache, [path.join(copy, "print.ts")]);
     assert.equal(run.status, 0, run.stderr);
     const report = JSON.parse(run.stdout) as Exported["report"];
     assert.equal(report.url, pathToFileURL(path.join(copy, "main.ts")).href);
@@ -357,11 +360,7 @@ test("with --restore-generated, a missing generated file is restored first and t
     rmSync(path.join(project.dir, "generated", "words.ts"));
     const hook = path.join(project.dir, "esbuild-loaded.cjs");
     writeFileSync(hook, 'process.on("exit", () => { if (Object.keys(require.cache).some((file) => file.includes("/esbuild/"))) process.stderr.write("esbuild was loaded\\n"); });\n');
-    const restoredAgain = spawnSync(process.execPath, [launcher, "--restore-generated", path.join(project.dir, "restore.ts"), path.join(project.dir, "main.ts")], {
-      cwd: project.dir,
-      encoding: "utf8",
-      env: { ...process.env, RUN_TS_CACHE: project.cache, NODE_OPTIONS: `--require ${hook}` },
-    });
+    const restoredAgain = launchIn(project.dir, project.cache, ["--restore-generated", path.join(project.dir, "restore.ts"), path.join(project.dir, "main.ts")], { NODE_OPTIONS: `--require ${hook}` });
     assert.equal(restoredAgain.stdout.trim(), "restored first", restoredAgain.stderr);
     assert.match(restoredAgain.stderr, /^run-ts: generated\/words\.ts is missing; restoring with /);
     assert.doesNotMatch(restoredAgain.stderr, /esbuild was loaded/, "nothing was compiled, not even a compile that fails");
@@ -436,7 +435,7 @@ test("the kit records the same TypeScript lines in a compiled run as under tsx",
   });
   try {
     // The project's own cache: the registry's transforms are shared, and on a machine that ran this before, so is the build (none names the folder it ran in).
-    const run = spawnSync(process.execPath, [launcher, path.join(project.dir, "sources.ts")], { cwd: project.dir, encoding: "utf8", env: { ...process.env, RUN_TS_CACHE: "" } });
+    const run = launchIn(project.dir, "", [path.join(project.dir, "sources.ts")]);
     assert.equal(run.status, 0, run.stderr);
     const expected = workflows.map((build) => [...build().sources]);
     assert.ok(expected.flat().some(([, where]) => /\.ts:\d+$/.test(where)), "the kit recorded lines");
